@@ -1,0 +1,59 @@
+// The project's one mathjs instance, hardened as mathjs's security notes recommend: the functions
+// that could reach code or mutate the instance are replaced, and the project keeps private
+// references to the few it needs. User text only ever goes through `parseExpression`, and the
+// resulting tree is checked against the allow-list before anything else sees it.
+import { all, create, type MathNode } from 'mathjs';
+
+const math = create(all, {});
+
+// Taken before the overrides below: these are the only doors into parsing and calculus.
+const privateParse = math.parse;
+const privateDerivative = math.derivative;
+const privateSimplify = math.simplify;
+
+function disabled(name: string): () => never {
+  return () => {
+    throw new Error(`Function ${name} is disabled`);
+  };
+}
+
+math.import(
+  {
+    import: disabled('import'),
+    createUnit: disabled('createUnit'),
+    reviver: disabled('reviver'),
+    evaluate: disabled('evaluate'),
+    parse: disabled('parse'),
+    simplify: disabled('simplify'),
+    derivative: disabled('derivative'),
+    resolve: disabled('resolve'),
+    compile: disabled('compile'),
+  },
+  { override: true },
+);
+
+/** Parses plain mathjs syntax into a tree; the caller must run the allow-list check on it. */
+export function parseExpression(text: string): MathNode {
+  return privateParse(text);
+}
+
+/** Symbolic derivative without simplification (fast; for evaluation). */
+export function differentiate(node: MathNode, variable: string): MathNode {
+  return privateDerivative(node, variable, { simplify: false });
+}
+
+/** Simplified text of a tree, for people; costs milliseconds, so call it lazily. */
+export function simplifyNode(node: MathNode): MathNode {
+  return privateSimplify(node);
+}
+
+/** Node constructors of the hardened instance, for building trees from other notations. */
+export const nodes = {
+  ConstantNode: math.ConstantNode,
+  SymbolNode: math.SymbolNode,
+  OperatorNode: math.OperatorNode,
+  FunctionNode: math.FunctionNode,
+  ParenthesisNode: math.ParenthesisNode,
+} as const;
+
+export type { MathNode };

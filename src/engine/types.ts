@@ -1,0 +1,136 @@
+// Shared engine types: the contract between formula parsing, the compiler, the optimizers and
+// every consumer (CLI, extension host, worker, tests).
+import type { MathNode } from './math';
+
+/** Where a formula came from, as detected by the parser. */
+export type Notation = 'plain' | 'latex' | 'python' | 'javascript';
+
+/** A formula reduced to an allow-listed mathjs tree and its ordered free variables. */
+export interface Formula {
+  /** The text as the user gave it. */
+  readonly source: string;
+  /** The allow-listed expression (right side of a definition). */
+  readonly expression: MathNode;
+  /** Free variables in order: left-side order when given, else natural order. */
+  readonly variables: readonly string[];
+  /** The notation the text was read as. */
+  readonly notation: Notation;
+  /** The function name of a definition such as `f(x) = ...`, if any. */
+  readonly name?: string;
+}
+
+/** Error kinds a person can be told about; never a stack trace. */
+export type FormulaErrorCode =
+  | 'empty'
+  | 'syntax'
+  | 'not-allowed'
+  | 'no-variable'
+  | 'too-long'
+  | 'too-many-variables'
+  | 'bad-option';
+
+/** A typed, user-facing error from any stage of the engine. */
+export class FormulaError extends Error {
+  constructor(
+    message: string,
+    readonly code: FormulaErrorCode,
+    /** 1-based column in the source text where the problem is, when known. */
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'FormulaError';
+  }
+}
+
+/** Optimizers with torch.optim's update rules. */
+export type OptimizerName = 'gd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
+
+/** All optimizer names, in display order. */
+export const OPTIMIZER_NAMES: readonly OptimizerName[] = ['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'];
+
+/** Hyper-parameters, named and defaulted as in torch.optim. */
+export interface OptimizerSettings {
+  readonly name: OptimizerName;
+  /** Learning rate η (torch `lr`). */
+  readonly lr: number;
+  /** SGD momentum (used by momentum and nesterov; default 0.9 for those). */
+  readonly momentum: number;
+  /** SGD dampening (default 0). */
+  readonly dampening: number;
+  /** Adagrad `lr_decay` (default 0). */
+  readonly lrDecay: number;
+  /** Adagrad `initial_accumulator_value` (default 0). */
+  readonly initialAccumulatorValue: number;
+  /** RMSprop smoothing constant `alpha` (default 0.99). */
+  readonly alpha: number;
+  /** RMSprop `centered` (default false). */
+  readonly centered: boolean;
+  /** Adam `betas` (default [0.9, 0.999]). */
+  readonly betas: readonly [number, number];
+  /** `eps` (Adam/RMSprop 1e-8, Adagrad 1e-10). */
+  readonly eps: number;
+  /** Adam `amsgrad` (default false). */
+  readonly amsgrad: boolean;
+  /** Armijo backtracking line search, for `gd` only. */
+  readonly lineSearch: boolean;
+}
+
+/** When to stop. A tolerance of 0 turns that test off. */
+export interface StopSettings {
+  readonly maxIterations: number;
+  /** Stop when the gradient norm falls below this. */
+  readonly gradientTolerance: number;
+  /** Stop when the step norm ‖x_{k+1} − x_k‖ falls below this. */
+  readonly stepTolerance: number;
+  /** Stop when |f(x_{k+1}) − f(x_k)| falls below this. */
+  readonly valueTolerance: number;
+  /** Wall-time budget in milliseconds (0 = none). */
+  readonly timeBudgetMs: number;
+}
+
+/** Everything one run needs besides the formula. */
+export interface RunOptions {
+  readonly start: readonly number[];
+  readonly optimizer: Partial<OptimizerSettings>;
+  readonly stop: Partial<StopSettings>;
+  /** Gradient ascent instead of descent. */
+  readonly maximize: boolean;
+  /** Max trace points kept (first and last always kept); 'all' keeps every iteration. */
+  readonly traceLimit: number | 'all';
+}
+
+/** Why a run ended. */
+export type StopReason =
+  | 'gradient-tolerance'
+  | 'step-tolerance'
+  | 'value-tolerance'
+  | 'max-iterations'
+  | 'time-budget'
+  | 'diverged'
+  | 'non-finite';
+
+/** Kind of point reached, from the Hessian's eigenvalues ('not-stationary' when the gradient is not small). */
+export type StationaryKind = 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'not-stationary';
+
+/** One recorded iterate; iteration 0 is the start. */
+export interface TracePoint {
+  readonly iteration: number;
+  readonly point: readonly number[];
+  readonly value: number;
+  readonly gradientNorm: number;
+}
+
+/** The outcome of one optimizer run. */
+export interface RunResult {
+  readonly variables: readonly string[];
+  readonly optimizer: OptimizerName;
+  readonly learningRate: number;
+  readonly iterations: number;
+  readonly stopReason: StopReason;
+  readonly final: { readonly point: readonly number[]; readonly value: number; readonly gradientNorm: number };
+  readonly stationary: StationaryKind;
+  readonly trace: readonly TracePoint[];
+  /** 'numeric' when some partial derivative had no symbolic form and central differences were used. */
+  readonly gradientMethod: 'symbolic' | 'numeric';
+  readonly elapsedMs: number;
+}
