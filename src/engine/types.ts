@@ -134,3 +134,72 @@ export interface RunResult {
   readonly gradientMethod: 'symbolic' | 'numeric';
   readonly elapsedMs: number;
 }
+
+/** A compiled objective: fast closures over Float64Array slots, one per variable. */
+export interface Problem {
+  readonly variables: readonly string[];
+  readonly dimension: number;
+  /** f(x). */
+  value(x: Float64Array): number;
+  /** Writes ∇f(x) into `out` and returns f(x). */
+  valueAndGradient(x: Float64Array, out: Float64Array): number;
+  /** 'numeric' when some partial fell back to central differences. */
+  readonly gradientMethod: 'symbolic' | 'numeric';
+  /** Simplified partial derivatives as text, for people; computed lazily and cached. */
+  gradientText(): readonly string[];
+}
+
+/** The learning-rate range of a sweep (log-spaced). */
+export interface SweepSettings {
+  readonly lrMin: number;
+  readonly lrMax: number;
+  readonly count: number;
+}
+
+/** One learning rate of a sweep. */
+export interface SweepPoint {
+  readonly learningRate: number;
+  readonly finalValue: number;
+  readonly iterations: number;
+  readonly stopReason: StopReason;
+  /** True when the run ended by a tolerance test (not max-iterations, budget or divergence). */
+  readonly converged: boolean;
+  readonly diverged: boolean;
+}
+
+/** Learning-rate sweep with the critical step size 2/λmax of the Hessian at the start. */
+export interface SweepResult {
+  readonly points: readonly SweepPoint[];
+  /** Largest Hessian eigenvalue at the start. */
+  readonly lambdaMax: number;
+  /** 2/λmax, or null when λmax ≤ 0 (no finite critical η). */
+  readonly criticalLearningRate: number | null;
+}
+
+/** A run from one of several starting points, labelled by the minimum it reached. */
+export interface MultiStartRun {
+  readonly start: readonly number[];
+  readonly result: RunResult;
+  /** Index into MultiStartResult.minima, or -1 when the run did not converge. */
+  readonly basin: number;
+}
+
+/** Several starting points at once; endpoints grouped into the distinct minima reached. */
+export interface MultiStartResult {
+  readonly runs: readonly MultiStartRun[];
+  readonly minima: readonly { readonly point: readonly number[]; readonly value: number; readonly count: number }[];
+}
+
+/** One update written out with its intermediate quantities, for the worked-steps view. */
+export interface WorkedStep {
+  /** k: this step maps x_k to x_{k+1}. */
+  readonly iteration: number;
+  readonly point: readonly number[];
+  readonly value: number;
+  readonly gradient: readonly number[];
+  /** Optimizer state after the update, e.g. buf (momentum), m̂ and v̂ (Adam), in torch's names. */
+  readonly quantities: readonly { readonly name: string; readonly value: readonly number[] }[];
+  /** The effective learning rate used (after decay or line search). */
+  readonly learningRate: number;
+  readonly next: readonly number[];
+}
