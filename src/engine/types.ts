@@ -203,3 +203,65 @@ export interface WorkedStep {
   readonly learningRate: number;
   readonly next: readonly number[];
 }
+
+/** What the panel, a hover or the CLI asks the engine for; optional parts are computed only when asked. */
+export interface AnalysisRequest {
+  /** Formula text in any supported notation. */
+  readonly formula: string;
+  /** Missing start entries repeat the last given one (1 when none is given). */
+  readonly options: RunOptions;
+  /** Learning-rate sweep and the too-small / good / too-large comparison. */
+  readonly sweep?: SweepSettings;
+  /** Run every optimizer from the same start. */
+  readonly compare?: boolean;
+  /** Extra starting points (basins view). */
+  readonly starts?: readonly (readonly number[])[];
+  /** How many worked steps to write out (0 = none). */
+  readonly steps?: number;
+  /** Sample f for plotting (a curve for 1 variable, a grid for 2). */
+  readonly landscape?: boolean;
+}
+
+/** Samples of f for plotting; non-finite values are NaN. */
+export type Landscape =
+  | { readonly kind: 'curve'; readonly xs: readonly number[]; readonly values: readonly number[] }
+  | {
+      readonly kind: 'grid';
+      readonly xRange: readonly [number, number];
+      readonly yRange: readonly [number, number];
+      readonly nx: number;
+      readonly ny: number;
+      /** Row-major, ny rows of nx values, y ascending. */
+      readonly values: readonly number[];
+    }
+  | { readonly kind: 'none' };
+
+/** A formula's description for people. */
+export interface FormulaInfo {
+  readonly source: string;
+  readonly notation: Notation;
+  readonly variables: readonly string[];
+  /** The expression in plain math syntax. */
+  readonly text: string;
+  /** Simplified partial derivatives, one per variable. */
+  readonly gradient: readonly string[];
+}
+
+/** Runs at a too-small, a good and a too-large learning rate, for side-by-side paths. */
+export interface LearningRateRegimes {
+  readonly small: RunResult;
+  readonly good: RunResult;
+  readonly large: RunResult;
+}
+
+/** Everything the engine computed for one request. */
+export interface Analysis {
+  readonly formula: FormulaInfo;
+  readonly run: RunResult;
+  readonly landscape: Landscape;
+  readonly sweep?: SweepResult;
+  readonly regimes?: LearningRateRegimes;
+  readonly comparison?: readonly RunResult[];
+  readonly multistart?: MultiStartResult;
+  readonly steps?: readonly WorkedStep[];
+}
