@@ -1,0 +1,228 @@
+// Command-line parsing for the headless CLI: the stable contract of issue 2 §5. Options take
+// `--name value` or `--name=value` (values may begin with '-'), flags take no value, and `--`
+// ends the options so that a formula beginning with a minus sign can follow.
+import { OPTIMIZER_NAMES, type OptimizerName } from '../engine/types';
+
+/** A mistake in the command line itself; the CLI exits 2 with its message. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** What the user asked for, validated; undefined fields take the engine's defaults. */
+export interface CliArgs {
+  readonly command: 'run' | 'sweep';
+  readonly formula: string;
+  readonly json: boolean;
+  readonly start?: readonly number[];
+  readonly lr?: number;
+  readonly optimizer?: OptimizerName;
+  readonly momentum?: number;
+  readonly alpha?: number;
+  readonly betas?: readonly [number, number];
+  readonly eps?: number;
+  readonly lineSearch: boolean;
+  readonly maxIterations?: number;
+  readonly tol?: number;
+  readonly maximize: boolean;
+  readonly traceAll: boolean;
+  readonly lrMin?: number;
+  readonly lrMax?: number;
+  readonly count?: number;
+}
+
+/** The parse result: a command to run, or a request for the usage text. */
+export type ParsedArgs = CliArgs | { readonly command: 'help' };
+
+type Kind = 'flag' | 'value';
+interface OptionSpec {
+  readonly kind: Kind;
+  readonly commands: readonly ('run' | 'sweep')[];
+}
+
+const BOTH = ['run', 'sweep'] as const;
+const OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  start: { kind: 'value', commands: BOTH },
+  lr: { kind: 'value', commands: ['run'] },
+  optimizer: { kind: 'value', commands: BOTH },
+  momentum: { kind: 'value', commands: BOTH },
+  alpha: { kind: 'value', commands: BOTH },
+  betas: { kind: 'value', commands: BOTH },
+  eps: { kind: 'value', commands: BOTH },
+  'line-search': { kind: 'flag', commands: BOTH },
+  'max-iter': { kind: 'value', commands: BOTH },
+  tol: { kind: 'value', commands: BOTH },
+  maximize: { kind: 'flag', commands: BOTH },
+  trace: { kind: 'value', commands: ['run'] },
+  json: { kind: 'flag', commands: BOTH },
+  'lr-min': { kind: 'value', commands: ['sweep'] },
+  'lr-max': { kind: 'value', commands: ['sweep'] },
+  count: { kind: 'value', commands: ['sweep'] },
+};
+
+/** Usage text printed by --help and after a usage error without --json. */
+export const USAGE = `Usage:
+  gdlab run "<formula>" [--start 1,2] [--lr 0.1] [--optimizer gd|momentum|nesterov|adagrad|rmsprop|adam]
+            [--momentum 0.9] [--alpha 0.99] [--betas 0.9,0.999] [--eps 1e-8] [--line-search]
+            [--max-iter N] [--tol T] [--maximize] [--trace all] [--json]
+  gdlab sweep "<formula>" [--start ..] [--lr-min a --lr-max b --count n] [--json]
+Options take "--lr 0.1" or "--lr=0.1"; "--" ends the options (for a formula starting with "-").
+--tol is the gradient-norm tolerance; --tol 0 turns every tolerance test off.`;
+
+function number(name: string, text: string): number {
+  const trimmed = text.trim();
+  const v = trimmed === '' ? NaN : Number(trimmed);
+  if (!Number.isFinite(v)) throw new UsageError(`--${name} needs a number, got "${text}".`);
+  return v;
+}
+
+function numberList(name: string, text: string): number[] {
+  if (text.trim() === '') throw new UsageError(`--${name} needs comma-separated numbers, got "${text}".`);
+  return text.split(',').map((part) => number(name, part));
+}
+
+function positive(name: string, v: number): number {
+  if (!(v > 0)) throw new UsageError(`--${name} must be greater than 0, got ${v}.`);
+  return v;
+}
+
+function unitInterval(name: string, v: number): number {
+  if (!(v >= 0 && v < 1)) throw new UsageError(`--${name} must be in [0, 1), got ${v}.`);
+  return v;
+}
+
+function integer(name: string, v: number, min: number): number {
+  if (!Number.isInteger(v) || v < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, got ${v}.`);
+  return v;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
+  switch (name) {
+    case 'start':
+      out.start = numberList(name, value);
+      return;
+    case 'lr':
+      out.lr = positive(name, number(name, value));
+      return;
+    case 'optimizer':
+      if (!(OPTIMIZER_NAMES as readonly string[]).includes(value)) {
+        throw new UsageError(`--optimizer must be one of ${OPTIMIZER_NAMES.join(', ')}; got "${value}".`);
+      }
+      out.optimizer = value as OptimizerName;
+      return;
+    case 'momentum':
+      out.momentum = unitInterval(name, number(name, value));
+      return;
+    case 'alpha':
+      out.alpha = unitInterval(name, number(name, value));
+      return;
+    case 'betas': {
+      const list = numberList(name, value);
+      if (list.length !== 2) throw new UsageError(`--betas needs two numbers such as 0.9,0.999; got "${value}".`);
+      out.betas = [unitInterval(name, list[0]!), unitInterval(name, list[1]!)];
+      return;
+    }
+    case 'eps':
+      out.eps = positive(name, number(name, value));
+      return;
+    case 'max-iter':
+      out.maxIterations = integer(name, number(name, value), 0);
+      return;
+    case 'tol': {
+      const tol = number(name, value);
+      if (tol < 0) throw new UsageError(`--tol must be 0 or more, got ${tol}.`);
+      out.tol = tol;
+      return;
+    }
+    case 'trace':
+      if (value !== 'all') throw new UsageError(`--trace takes "all", got "${value}".`);
+      out.traceAll = true;
+      return;
+    case 'lr-min':
+      out.lrMin = positive(name, number(name, value));
+      return;
+    case 'lr-max':
+      out.lrMax = positive(name, number(name, value));
+      return;
+    case 'count':
+      out.count = integer(name, number(name, value), 2);
+      return;
+    case 'line-search':
+      out.lineSearch = true;
+      return;
+    case 'maximize':
+      out.maximize = true;
+      return;
+    case 'json':
+      out.json = true;
+      return;
+  }
+}
+
+/** True when the argument list asks for JSON output, looked up leniently so errors can honour it. */
+export function wantsJson(argv: readonly string[]): boolean {
+  for (const arg of argv) {
+    if (arg === '--') return false;
+    if (arg === '--json') return true;
+  }
+  return false;
+}
+
+/** Parses `argv` (without node and the script path). Throws UsageError on any mistake. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
+    const dashDash = argv.indexOf('--');
+    const helpAt = Math.max(argv.indexOf('--help'), argv.indexOf('-h'), argv[0] === 'help' ? 0 : -1);
+    if (dashDash < 0 || helpAt < dashDash) return { command: 'help' };
+  }
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UsageError('Missing command: run or sweep.');
+  if (command !== 'run' && command !== 'sweep') throw new UsageError(`Unknown command "${command}": use run or sweep.`);
+  const out: Mutable<CliArgs> = { command, formula: '', json: false, lineSearch: false, maximize: false, traceAll: false };
+  const positionals: string[] = [];
+  let optionsEnded = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (optionsEnded || !arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      optionsEnded = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') ? arg.slice(2, eq < 0 ? undefined : eq) : '';
+    const spec = Object.prototype.hasOwnProperty.call(OPTIONS, name) ? OPTIONS[name] : undefined;
+    if (spec === undefined) {
+      throw new UsageError(`Unknown option "${arg}". A formula that starts with "-" goes after "--", e.g. run -- "${arg}".`);
+    }
+    if (!spec.commands.includes(command)) throw new UsageError(`--${name} is not an option of ${command}.`);
+    if (spec.kind === 'flag') {
+      if (eq >= 0) throw new UsageError(`--${name} takes no value.`);
+      applyOption(out, name, '');
+      continue;
+    }
+    let value: string;
+    if (eq >= 0) {
+      value = arg.slice(eq + 1);
+    } else {
+      if (i + 1 >= rest.length) throw new UsageError(`--${name} needs a value.`);
+      value = rest[++i]!;
+    }
+    applyOption(out, name, value);
+  }
+  if (positionals.length === 0) throw new UsageError(`Missing formula: ${command} "<formula>".`);
+  if (positionals.length > 1) {
+    throw new UsageError(`Expected one formula, got ${positionals.length} arguments; quote the formula.`);
+  }
+  out.formula = positionals[0]!;
+  if (out.lrMin !== undefined && out.lrMax !== undefined && !(out.lrMax > out.lrMin)) {
+    throw new UsageError(`--lr-max (${out.lrMax}) must be greater than --lr-min (${out.lrMin}).`);
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+// Output of the headless CLI: the JSON objects of the stable contract and the readable tables.
+import type { RunResult, SweepResult } from '../engine/types';
+
+/** The `run --json` object, exactly the fields of the contract. */
+export interface RunJson {
+  readonly variables: readonly string[];
+  readonly optimizer: string;
+  readonly learningRate: number;
+  readonly iterations: number;
+  readonly stopReason: string;
+  readonly final: { readonly point: readonly number[]; readonly value: number; readonly gradientNorm: number };
+  readonly stationary: string;
+  readonly trace: readonly { readonly iteration: number; readonly point: readonly number[]; readonly value: number; readonly gradientNorm: number }[];
+}
+
+/** The learning rates picked for the too-small, good and too-large regimes. */
+export interface RegimeRates {
+  readonly small: number;
+  readonly good: number;
+  readonly large: number;
+}
+
+/** The `sweep --json` object. */
+export interface SweepJson {
+  readonly variables: readonly string[];
+  readonly optimizer: string;
+  readonly start: readonly number[];
+  readonly lambdaMax: number;
+  readonly criticalLearningRate: number | null;
+  readonly regimes: RegimeRates;
+  readonly points: SweepResult['points'];
+}
+
+/** Projects a run result onto the contract's fields (and nothing else). */
+export function runJson(result: RunResult): RunJson {
+  return {
+    variables: result.variables,
+    optimizer: result.optimizer,
+    learningRate: result.learningRate,
+    iterations: result.iterations,
+    stopReason: result.stopReason,
+    final: { point: result.final.point, value: result.final.value, gradientNorm: result.final.gradientNorm },
+    stationary: result.stationary,
+    trace: result.trace.map((p) => ({ iteration: p.iteration, point: p.point, value: p.value, gradientNorm: p.gradientNorm })),
+  };
+}
+
+/** Projects a sweep onto the `sweep --json` object. */
+export function sweepJson(
+  sweep: SweepResult,
+  info: { variables: readonly string[]; optimizer: string; start: readonly number[] },
+  regimes: RegimeRates,
+): SweepJson {
+  return {
+    variables: info.variables,
+    optimizer: info.optimizer,
+    start: info.start,
+    lambdaMax: sweep.lambdaMax,
+    criticalLearningRate: sweep.criticalLearningRate,
+    regimes,
+    points: sweep.points.map((p) => ({ ...p })),
+  };
+}
+
+/** A number for people: integers as they are, others to 6 significant digits, no trailing zeros. */
+export function formatNumber(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';
+  if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
+  const abs = Math.abs(v);
+  if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) return v.toExponential(5).replace(/\.?0+e/, 'e');
+  return String(Number(v.toPrecision(6)));
+}
+
+function formatPoint(point: readonly number[]): string {
+  return `(${point.map(formatNumber).join(', ')})`;
+}
+
+/** Lays out rows as left-aligned columns separated by two spaces. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The readable report of one run: a summary and the (possibly decimated) trace. */
+export function runTable(result: RunResult): string {
+  const vars = result.variables.join(', ');
+  const summary = [
+    `variables:     ${vars}`,
+    `optimizer:     ${result.optimizer}  (learning rate ${formatNumber(result.learningRate)})`,
+    `iterations:    ${result.iterations}`,
+    `stop reason:   ${result.stopReason}`,
+    `final point:   ${formatPoint(result.final.point)}`,
+    `final value:   ${formatNumber(result.final.value)}`,
+    `gradient norm: ${formatNumber(result.final.gradientNorm)}`,
+    `stationary:    ${result.stationary}`,
+  ];
+  if (result.gradientMethod === 'numeric') summary.push('gradient:      numeric (central differences)');
+  const rows = result.trace.map((p) => [String(p.iteration), formatPoint(p.point), formatNumber(p.value), formatNumber(p.gradientNorm)]);
+  return `${summary.join('\n')}\n\n${table(['iteration', `(${vars})`, 'f', '|grad f|'], rows)}\n`;
+}
+
+/** The readable report of a sweep: critical step, regimes and one row per learning rate. */
+export function sweepTable(json: SweepJson): string {
+  const critical = json.criticalLearningRate === null ? 'none (no positive curvature at the start)' : formatNumber(json.criticalLearningRate);
+  const summary = [
+    `variables:     ${json.variables.join(', ')}`,
+    `optimizer:     ${json.optimizer}`,
+    `start:         ${formatPoint(json.start)}`,
+    `lambda max:    ${formatNumber(json.lambdaMax)}`,
+    `critical lr:   ${critical}  (2 / lambda max)`,
+    `regimes:       too small ${formatNumber(json.regimes.small)}, good ${formatNumber(json.regimes.good)}, too large ${formatNumber(json.regimes.large)}`,
+  ];
+  const rows = json.points.map((p) => [
+    formatNumber(p.learningRate),
+    formatNumber(p.finalValue),
+    String(p.iterations),
+    p.stopReason,
+    p.diverged ? 'diverged' : p.converged ? 'converged' : 'not converged',
+  ]);
+  return `${summary.join('\n')}\n\n${table(['lr', 'final f', 'iterations', 'stop reason', 'outcome'], rows)}\n`;
+}

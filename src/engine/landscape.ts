@@ -1,0 +1,87 @@
+// Samples f for plotting: a curve for one variable, a grid for two, nothing for more. The range
+// covers the start and every finite trace point with a margin, so the path is always on the plot.
+import type { Landscape, Problem, TracePoint } from './types';
+
+/** Samples of a curve (one variable). */
+export const CURVE_SAMPLES = 241;
+/** Grid side (two variables). */
+export const GRID_SIDE = 60;
+/** Fraction of the covered span added on each side. */
+const MARGIN = 0.15;
+
+/** The smallest and largest finite coordinate `axis` over the start and the trace, widened by a margin. */
+export function coveringRange(start: readonly number[], trace: readonly TracePoint[], axis: number): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const visit = (v: number | undefined): void => {
+    if (v === undefined || !Number.isFinite(v)) return;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  };
+  visit(start[axis]);
+  for (const p of trace) visit(p.point[axis]);
+  if (lo > hi) return [-1, 1];
+  const span = hi - lo;
+  const mid = (lo + hi) / 2;
+  // A run that never moved still gets a readable window around where it sits.
+  if (span <= 1e-9 * Math.max(1, Math.abs(mid))) {
+    const half = Math.max(1, Math.abs(mid) * 0.5);
+    return [mid - half, mid + half];
+  }
+  return [lo - span * MARGIN, hi + span * MARGIN];
+}
+
+function finiteOrNaN(v: number): number {
+  return Number.isFinite(v) ? v : NaN;
+}
+
+function safeValue(problem: Problem, x: Float64Array): number {
+  try {
+    return finiteOrNaN(problem.value(x));
+  } catch {
+    return NaN;
+  }
+}
+
+/** Evenly spaced values from lo to hi inclusive. */
+function linspace(lo: number, hi: number, n: number): number[] {
+  const step = (hi - lo) / (n - 1);
+  return Array.from({ length: n }, (_, i) => (i === n - 1 ? hi : lo + i * step));
+}
+
+/**
+ * Samples f around a run: a curve of CURVE_SAMPLES points for one variable, a GRID_SIDE² grid
+ * (row-major, y ascending) for two, 'none' for more than `maxPlotVariables` or more than two.
+ */
+export function sampleLandscape(
+  problem: Problem,
+  start: readonly number[],
+  trace: readonly TracePoint[],
+  maxPlotVariables = 2,
+): Landscape {
+  const dim = problem.dimension;
+  if (dim < 1 || dim > Math.min(2, maxPlotVariables)) return { kind: 'none' };
+  const x = new Float64Array(dim);
+  if (dim === 1) {
+    const [lo, hi] = coveringRange(start, trace, 0);
+    const xs = linspace(lo, hi, CURVE_SAMPLES);
+    const values = xs.map((v) => {
+      x[0] = v;
+      return safeValue(problem, x);
+    });
+    return { kind: 'curve', xs, values };
+  }
+  const xRange = coveringRange(start, trace, 0);
+  const yRange = coveringRange(start, trace, 1);
+  const gx = linspace(xRange[0], xRange[1], GRID_SIDE);
+  const gy = linspace(yRange[0], yRange[1], GRID_SIDE);
+  const values = new Array<number>(GRID_SIDE * GRID_SIDE);
+  for (let j = 0; j < GRID_SIDE; j++) {
+    x[1] = gy[j]!;
+    for (let i = 0; i < GRID_SIDE; i++) {
+      x[0] = gx[i]!;
+      values[j * GRID_SIDE + i] = safeValue(problem, x);
+    }
+  }
+  return { kind: 'grid', xRange, yRange, nx: GRID_SIDE, ny: GRID_SIDE, values };
+}

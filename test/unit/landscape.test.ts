@@ -1,0 +1,70 @@
+import { strict as assert } from 'node:assert';
+import { coveringRange, CURVE_SAMPLES, GRID_SIDE, sampleLandscape } from '../../src/engine/landscape';
+import type { Problem, TracePoint } from '../../src/engine/types';
+
+/** A hand-made problem: f(x) = sum of fn over coordinates, enough for sampling tests. */
+function problem(dimension: number, f: (x: Float64Array) => number): Problem {
+  return {
+    variables: ['x', 'y', 'z'].slice(0, dimension),
+    dimension,
+    value: f,
+    valueAndGradient: (x) => f(x),
+    gradientMethod: 'symbolic',
+    gradientText: () => [],
+  };
+}
+
+function trace(points: number[][]): TracePoint[] {
+  return points.map((point, iteration) => ({ iteration, point, value: 0, gradientNorm: 0 }));
+}
+
+describe('landscape sampling', () => {
+  it('samples a curve covering the whole trace with a margin', () => {
+    const p = problem(1, (x) => 2 * x[0]! ** 2);
+    const l = sampleLandscape(p, [1], trace([[1], [0.6], [-0.2]]));
+    assert.equal(l.kind, 'curve');
+    if (l.kind !== 'curve') return;
+    assert.equal(l.xs.length, CURVE_SAMPLES);
+    assert.ok(l.xs[0]! < -0.2 && l.xs[l.xs.length - 1]! > 1);
+    l.xs.forEach((x, i) => assert.equal(l.values[i], 2 * x * x));
+  });
+
+  it('samples a 2-D grid, row-major with y ascending, covering trace and start', () => {
+    const p = problem(2, (x) => x[0]! + 10 * x[1]!);
+    const l = sampleLandscape(p, [-3, 5], trace([[-3, 5], [2, -1]]));
+    assert.equal(l.kind, 'grid');
+    if (l.kind !== 'grid') return;
+    assert.equal(l.nx, GRID_SIDE);
+    assert.equal(l.values.length, GRID_SIDE * GRID_SIDE);
+    assert.ok(l.xRange[0] < -3 && l.xRange[1] > 2);
+    assert.ok(l.yRange[0] < -1 && l.yRange[1] > 5);
+    assert.equal(l.values[0], l.xRange[0] + 10 * l.yRange[0]);
+    assert.ok(Math.abs(l.values[GRID_SIDE * GRID_SIDE - 1]! - (l.xRange[1] + 10 * l.yRange[1])) < 1e-9);
+    assert.ok(l.values[GRID_SIDE]! > l.values[0]!, 'second row is higher in y');
+  });
+
+  it('gives NaN for non-finite values and for a throwing function', () => {
+    const p = problem(1, (x) => (x[0]! > 0 ? Math.log(x[0]!) : x[0]! === 0 ? Infinity : NaN));
+    const l = sampleLandscape(p, [1], trace([[-1], [1]]));
+    assert.equal(l.kind, 'curve');
+    if (l.kind !== 'curve') return;
+    assert.ok(l.values.some((v) => Number.isNaN(v)));
+    assert.ok(l.values.every((v) => Number.isNaN(v) || Number.isFinite(v)));
+    const throwing = problem(2, () => {
+      throw new Error('boom');
+    });
+    const g = sampleLandscape(throwing, [0, 0], []);
+    assert.ok(g.kind === 'grid' && g.values.every((v) => Number.isNaN(v)));
+  });
+
+  it("returns 'none' for three or more variables or beyond the plotting limit", () => {
+    assert.equal(sampleLandscape(problem(3, () => 0), [0, 0, 0], []).kind, 'none');
+    assert.equal(sampleLandscape(problem(2, () => 0), [0, 0], [], 1).kind, 'none');
+  });
+
+  it('opens a window around a run that never moved and skips non-finite points', () => {
+    assert.deepEqual(coveringRange([0], trace([[0]]), 0), [-1, 1]);
+    assert.deepEqual(coveringRange([10], trace([[10], [Infinity], [NaN]]), 0), [5, 15]);
+    assert.deepEqual(coveringRange([], [], 0), [-1, 1]);
+  });
+});
