@@ -1,0 +1,119 @@
+// compileFormula: an allow-listed Formula in, a Problem of fast closures out. Partials are symbolic
+// (mathjs derivative, simplify:false) and share one CSE'd block with f; a partial mathjs cannot
+// differentiate falls back to central differences. Generated code is built from the IR only.
+import { differentiate, simplifyNode, type MathNode } from '../math';
+import { FormulaError, type Formula, type Problem } from '../types';
+import { emitBlock, variableName } from './emit';
+import { COMPILER_HELPERS } from './functionTable';
+import { IrBuilder } from './ir';
+import { registerKernel, type Kernel } from './kernel';
+import { centralDifference } from './numeric';
+
+export { kernelOf, type Kernel } from './kernel';
+
+type Compiled<T> = (helpers: typeof COMPILER_HELPERS) => T;
+
+function loadVariables(dimension: number): string {
+  if (dimension === 0) return '';
+  const loads = Array.from({ length: dimension }, (_, i) => `${variableName(i)} = x[${i}]`);
+  return `const ${loads.join(', ')};`;
+}
+
+function build<T>(body: string): T {
+  // The body is assembled only from emitBlock output and fixed text; see emit.ts.
+  const factory = new Function('H', `"use strict";\n${body}`) as Compiled<T>;
+  return factory(COMPILER_HELPERS);
+}
+
+/** Symbolic partial of one variable, or undefined when mathjs has no derivative for a function in it. */
+function symbolicPartial(expression: MathNode, variable: string): MathNode | undefined {
+  try {
+    return differentiate(expression, variable);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compiles a formula into value and value-and-gradient closures over a Float64Array of its variables. */
+export function compileFormula(formula: Formula): Problem {
+  const variables = [...formula.variables];
+  const dimension = variables.length;
+  const builder = new IrBuilder(variables);
+  let valueId: number;
+  try {
+    valueId = builder.fromMath(formula.expression);
+  } catch (error) {
+    throw new FormulaError(`Cannot compile the formula: ${(error as Error).message}`, 'not-allowed');
+  }
+
+  const partialTrees: (MathNode | undefined)[] = [];
+  const partialIds: (number | undefined)[] = [];
+  for (const variable of variables) {
+    const tree = symbolicPartial(formula.expression, variable);
+    let id: number | undefined;
+    if (tree !== undefined) {
+      try {
+        id = builder.fromMath(tree);
+      } catch {
+        id = undefined;
+      }
+    }
+    partialTrees.push(id === undefined ? undefined : tree);
+    partialIds.push(id);
+  }
+  const numericIndices = partialIds.flatMap((id, i) => (id === undefined ? [i] : []));
+  const symbolic = partialIds.flatMap((id, i) => (id === undefined ? [] : [{ id, index: i }]));
+
+  const valueBlock = emitBlock(builder.nodes, [valueId]);
+  const value = build<(x: Float64Array) => number>(
+    `return function value(x) {\n${loadVariables(dimension)}\n${valueBlock.statements.join('\n')}\nreturn ${valueBlock.expressions[0]};\n};`,
+  );
+
+  const fullBlock = emitBlock(builder.nodes, [valueId, ...symbolic.map((s) => s.id)]);
+  const writes = symbolic.map((s, k) => `out[${s.index}] = ${fullBlock.expressions[k + 1]};`);
+  const symbolicValueAndGradient = build<(x: Float64Array, out: Float64Array) => number>(
+    `return function valueAndGradient(x, out) {\n${loadVariables(dimension)}\n${fullBlock.statements.join('\n')}\n${writes.join('\n')}\nreturn ${fullBlock.expressions[0]};\n};`,
+  );
+
+  let valueAndGradient = symbolicValueAndGradient;
+  if (numericIndices.length > 0) {
+    const scratch = new Float64Array(dimension);
+    valueAndGradient = (x: Float64Array, out: Float64Array): number => {
+      const f = symbolicValueAndGradient(x, out);
+      for (const i of numericIndices) out[i] = centralDifference(value, x, i, scratch);
+      return f;
+    };
+  }
+
+  let gradientText: readonly string[] | undefined;
+  const problem: Problem = {
+    variables,
+    dimension,
+    value,
+    valueAndGradient,
+    gradientMethod: numericIndices.length > 0 ? 'numeric' : 'symbolic',
+    gradientText(): readonly string[] {
+      gradientText ??= partialTrees.map((tree, i) => describePartial(tree, variables[i]));
+      return gradientText;
+    },
+  };
+  if (numericIndices.length === 0) {
+    const kernel: Kernel = {
+      dimension,
+      statements: fullBlock.statements,
+      valueExpression: fullBlock.expressions[0],
+      gradientExpressions: fullBlock.expressions.slice(1),
+    };
+    registerKernel(problem, kernel);
+  }
+  return problem;
+}
+
+function describePartial(tree: MathNode | undefined, variable: string): string {
+  if (tree === undefined) return `∂/∂${variable} by central differences (no symbolic derivative)`;
+  try {
+    return simplifyNode(tree).toString();
+  } catch {
+    return tree.toString();
+  }
+}
