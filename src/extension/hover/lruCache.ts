@@ -1,0 +1,45 @@
+// A small least-recently-used cache: hover previews are recomputed only when the formula or the
+// settings change, and memory stays bounded however many formulas a person hovers.
+
+/** Map with a capacity; reading or writing an entry makes it the most recent. */
+export class LruCache<K, V> {
+  private readonly entries = new Map<K, V>();
+
+  constructor(private readonly capacity: number) {
+    if (!(capacity >= 1)) throw new RangeError('capacity must be at least 1');
+  }
+
+  /** Number of entries held. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Whether `key` is cached (does not change recency). */
+  has(key: K): boolean {
+    return this.entries.has(key);
+  }
+
+  /** The cached value (now most recent), or undefined. */
+  get(key: K): V | undefined {
+    if (!this.entries.has(key)) return undefined;
+    const value = this.entries.get(key) as V;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  /** Stores `value` as most recent, evicting the least recent entry when full. */
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as K;
+      this.entries.delete(oldest);
+    }
+  }
+
+  /** Drops every entry. */
+  clear(): void {
+    this.entries.clear();
+  }
+}

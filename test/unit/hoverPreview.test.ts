@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import type { RunResult, StopReason, TracePoint } from '../../src/engine/types';
+import { LruCache } from '../../src/extension/hover/lruCache';
+import { formatNumber, openCommandUri, outcomeSentence, previewMarkdown } from '../../src/extension/hover/preview';
+
+/** A gradient-descent result on f(x) = 2x², x0 = 1, η = 0.1, written out by hand for the wording tests. */
+function result(stopReason: StopReason, overrides: Partial<RunResult> = {}): RunResult {
+  const trace: TracePoint[] = [1, 0.6, 0.36].map((x, k) => ({ iteration: k, point: [x], value: 2 * x * x, gradientNorm: 4 * x }));
+  return {
+    variables: ['x'],
+    optimizer: 'gd',
+    learningRate: 0.1,
+    iterations: 2,
+    stopReason,
+    final: { point: [0.36], value: 0.2592, gradientNorm: 1.44 },
+    stationary: 'minimum',
+    trace,
+    gradientMethod: 'symbolic',
+    elapsedMs: 0.1,
+    ...overrides,
+  };
+}
+
+describe('hover preview text', () => {
+  it('formats numbers briefly', () => {
+    assert.equal(formatNumber(0.6), '0.6');
+    assert.equal(formatNumber(1 / 3), '0.3333');
+    assert.equal(formatNumber(1.23456e-9), '1.23e-9');
+    assert.equal(formatNumber(-2.5e7), '-2.5e7');
+    assert.equal(formatNumber(0), '0');
+    assert.equal(formatNumber(Infinity), '∞');
+  });
+
+  it('says converged with the iterations, the point and the value', () => {
+    const md = previewMarkdown('f(x) = 2x^2', result('gradient-tolerance'));
+    assert.match(md, /^\*\*Gradient descent\*\* \(gd, η = 0\.1, start x = 1\): converged in 2 iterations to x\\\* = 0\.36, f\(x\\\*\) = 0\.2592/);
+  });
+
+  it('names a saddle or maximum reached', () => {
+    assert.match(outcomeSentence(result('step-tolerance', { stationary: 'saddle' })), /\(a saddle\)$/);
+  });
+
+  it('says diverged with the iteration and the critical learning rate when known', () => {
+    const diverged = result('diverged', { iterations: 7, learningRate: 0.6 });
+    assert.equal(outcomeSentence(diverged, 0.5), 'diverged at iteration 7 (critical η ≈ 0.5)');
+    assert.equal(outcomeSentence(diverged, null), 'diverged at iteration 7');
+    assert.match(previewMarkdown('2x^2', diverged), /η = 0\.6/);
+  });
+
+  it('reports a run that hit the iteration cap or the time budget honestly', () => {
+    assert.match(outcomeSentence(result('max-iterations')), /^not converged after 2 iterations: x\\\* = 0\.36/);
+    assert.match(outcomeSentence(result('time-budget')), /^stopped by the time budget/);
+  });
+
+  it('writes several variables as tuples and escapes Markdown in names', () => {
+    const r = result('gradient-tolerance', {
+      variables: ['x_1', 'y'],
+      final: { point: [1, 2], value: 0, gradientNorm: 0 },
+      trace: [{ iteration: 0, point: [-1, 1], value: 4, gradientNorm: 2 }],
+    });
+    const md = previewMarkdown('x_1^2 + y^2', r);
+    assert.match(md, /start \(x\\_1, y\) = \(-1, 1\)/);
+    assert.match(md, /to \(x\\_1, y\)\\\* = \(1, 2\), f\\\* = 0/);
+  });
+
+  it('embeds a loss sparkline and a command link carrying the formula', () => {
+    const md = previewMarkdown('(1-x)^2 + 100(y-x^2)^2', result('gradient-tolerance'));
+    assert.match(md, /!\[loss per iteration\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/);
+    const link = /\[Open in Gradient Descent panel\]\((command:[^)\s]+)\)/.exec(md);
+    assert.ok(link, 'has a well-formed link');
+    assert.equal(link[1], openCommandUri('(1-x)^2 + 100(y-x^2)^2'));
+    const args = JSON.parse(decodeURIComponent(link[1].slice('command:gradientDescent.run?'.length))) as unknown;
+    assert.deepEqual(args, ['(1-x)^2 + 100(y-x^2)^2']);
+  });
+});
+
+describe('LRU cache', () => {
+  it('evicts the least recently used entry', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    assert.equal(cache.get('a'), 1);
+    cache.set('c', 3);
+    assert.equal(cache.has('b'), false);
+    assert.equal(cache.get('a'), 1);
+    assert.equal(cache.get('c'), 3);
+    assert.equal(cache.size, 2);
+  });
+
+  it('keeps null values distinct from missing ones and clears', () => {
+    const cache = new LruCache<string, string | null>(3);
+    cache.set('none', null);
+    assert.equal(cache.has('none'), true);
+    assert.equal(cache.get('none'), null);
+    assert.equal(cache.get('missing'), undefined);
+    cache.clear();
+    assert.equal(cache.size, 0);
+  });
+
+  it('rejects a capacity below one', () => {
+    assert.throws(() => new LruCache(0), RangeError);
+  });
+});
