@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findMathAt, isCodeLanguage } from '../../src/engine/extract';
+import { findMathAt, isCodeLanguage, unwrapMath } from '../../src/engine/extract';
 
 /** Text with a `|` marking the cursor; returns the text without it and the cursor offset. */
 function cursor(marked: string): { text: string; offset: number } {
@@ -144,5 +144,26 @@ describe('findMathAt: robustness', () => {
   it('clamps offsets outside the text', () => {
     assert.equal(findMathAt('$x$', 99)?.text ?? null, 'x');
     assert.equal(findMathAt('$x$', -5)?.text ?? null, 'x');
+  });
+});
+
+describe('unwrapMath and outer ranges', () => {
+  it('strips the delimiters of a selection that is one math span', () => {
+    assert.equal(unwrapMath('  $f(x) = 2x^{2}$ '), 'f(x) = 2x^{2}');
+    assert.equal(unwrapMath('\\[ x^2 \\]'), 'x^2');
+    assert.equal(unwrapMath('\\begin{equation} x^2 \\label{a} \\end{equation}'), 'x^2');
+    assert.equal(unwrapMath('(1-x)^2 + 100(y-x^2)^2'), '(1-x)^2 + 100(y-x^2)^2');
+    assert.equal(unwrapMath('$a$ and $b$'), '$a$ and $b$');
+  });
+
+  it('gives the region with its delimiters, for inserting below a display', () => {
+    const text = 'intro\n$$\nx^2 + 1\n$$\nafter';
+    const span = findMathAt(text, text.indexOf('+'));
+    assert.ok(span);
+    assert.equal(text.slice(span.outerStart, span.outerEnd), '$$\nx^2 + 1\n$$');
+    const code = 'y = x**2  # c\nz = 1';
+    const stmt = findMathAt(code, 5, { code: true });
+    assert.ok(stmt);
+    assert.equal(code.slice(stmt.outerStart, stmt.outerEnd), 'y = x**2');
   });
 });

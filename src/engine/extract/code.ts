@@ -78,5 +78,5 @@ export function codeFormulaAt(text: string, offset: number): MathSpan | null {
   while (depthDelta(raw) < 0 && /[)\]}]$/.test(raw)) raw = raw.slice(0, -1).replace(/[\s;]+$/, '');
   const body = raw.replace(/\\\s*\n/g, ' ').replace(/\s*\n\s*/g, ' ').trim();
   if (body === '') return null;
-  return { text: body, start, end: start + raw.length, kind: side.kind };
+  return { text: body, start, end: start + raw.length, kind: side.kind, outerStart: lineStart, outerEnd: start + raw.length };
 }

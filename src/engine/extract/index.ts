@@ -35,3 +35,16 @@ export function findMathAt(text: string, offset: number, options: FindMathOption
   }
   return options.code ? codeFormulaAt(text, at) : null;
 }
+
+/**
+ * The formula in a selection: when the selected text is exactly one delimited math region (e.g.
+ * `$f(x) = 2x^{2}$` with its dollars), its content; otherwise the text itself, trimmed.
+ */
+export function unwrapMath(selected: string): string {
+  const text = selected.trim();
+  const regions = scanMathRegions(text);
+  if (regions.length === 1 && regions[0].outerStart === 0 && regions[0].outerEnd === text.length) {
+    return spanOfRegion(text, regions[0], 0)?.text ?? text;
+  }
+  return text;
+}

@@ -36,5 +36,6 @@ export function spanOfRegion(text: string, region: MathRegion, offset: number): 
   let e = row.end;
   while (s < e && /\s/.test(inner[s])) s++;
   while (e > s && /\s/.test(inner[e - 1])) e--;
-  return { text: cleanLatexRow(inner.slice(s, e)), start: innerStart + s, end: innerStart + e, kind: region.kind };
+  const { kind, outerStart, outerEnd } = region;
+  return { text: cleanLatexRow(inner.slice(s, e)), start: innerStart + s, end: innerStart + e, kind, outerStart, outerEnd };
 }

@@ -20,14 +20,8 @@ export interface MathSpan {
   /** Offset just past the formula's last character. */
   readonly end: number;
   readonly kind: MathSpanKind;
-}
-
-/** Builds a span from a raw slice, trimming whitespace and moving the offsets with it. */
-export function trimmedSpan(source: string, start: number, end: number, kind: MathSpanKind): MathSpan | null {
-  let s = start;
-  let e = end;
-  while (s < e && /\s/.test(source[s])) s++;
-  while (e > s && /\s/.test(source[e - 1])) e--;
-  if (s >= e) return null;
-  return { text: source.slice(s, e), start: s, end: e, kind };
+  /** Offset where the delimited region (or code statement) starts, delimiters included. */
+  readonly outerStart: number;
+  /** Offset just past the region's closing delimiter (or the statement's end). */
+  readonly outerEnd: number;
 }
