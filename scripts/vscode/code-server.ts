@@ -34,6 +34,8 @@ export interface CodeServer {
   stop(): Promise<void>;
   /** Last lines code-server printed, for error messages. */
   logTail(): string;
+  /** Resolves with the exit code when code-server exits (by stop() or on its own). */
+  exited: Promise<number | null>;
 }
 
 /** Asks the OS for a free loopback port. */
@@ -112,7 +114,12 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   let exited = false;
-  child.on('exit', () => (exited = true));
+  const exitedPromise = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      exited = true;
+      resolve(code);
+    }),
+  );
 
   const killGroup = (signal: NodeJS.Signals): void => {
     if (exited || child.pid === undefined) return;
@@ -154,5 +161,5 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { port, origin, workspace: options.workspace, userDataDir, extensionsDir, stop, logTail };
+  return { port, origin, workspace: options.workspace, userDataDir, extensionsDir, stop, logTail, exited: exitedPromise };
 }

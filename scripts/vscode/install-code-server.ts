@@ -24,8 +24,8 @@ const STEPS: Step[] = [
   },
   {
     // node-pty is left out: it often fails to build and terminals are not needed.
-    title: 'rebuild @parcel/watcher and @vscode/spdlog',
-    run: (stage) => runCommand('npm', ['rebuild', '@parcel/watcher', '@vscode/spdlog'], vscodeDir(stage)),
+    title: 'rebuild native modules (@parcel/watcher, @vscode/spdlog, native-watchdog)',
+    run: (stage) => runCommand('npm', ['rebuild', '@parcel/watcher', '@vscode/spdlog', 'native-watchdog'], vscodeDir(stage)),
   },
   {
     title: 'install built-in extensions',
