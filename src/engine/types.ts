@@ -198,7 +198,7 @@ export interface WorkedStep {
   readonly value: number;
   readonly gradient: readonly number[];
   /** Optimizer state after the update, e.g. buf (momentum), m̂ and v̂ (Adam), in torch's names. */
-  readonly quantities: readonly { readonly name: string; readonly value: readonly number[] }[];
+  readonly quantities: readonly { readonly name: string; readonly value: readonly number[]; readonly symbol?: string }[];
   /** The effective learning rate used (after decay or line search). */
   readonly learningRate: number;
   readonly next: readonly number[];
