@@ -1,0 +1,116 @@
+// Python and JavaScript expressions into mathjs syntax at the token level: `**` becomes `^`,
+// module members such as `np.sin`, `math.exp`, `Math.pow` become table names, and a `lambda`,
+// `def` or arrow header gives the variables. Every rewrite keeps the text's length (padding
+// with spaces), so mathjs's error columns still point into the user's text.
+import { columnOf, notAllowed } from './errors';
+
+/** Code rewritten into mathjs syntax, with the header's function name and parameters when there was one. */
+export interface CodeRewrite {
+  readonly text: string;
+  readonly name?: string;
+  readonly params?: readonly string[];
+}
+
+const MODULES: ReadonlySet<string> = new Set(['np', 'numpy', 'math', 'jnp', 'torch', 'Math']);
+
+// Members of those modules, by the name a formula may use.
+const MEMBERS: ReadonlyMap<string, string> = new Map([
+  ...['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh']
+    .map((n): [string, string] => [n, n]),
+  ...['exp', 'expm1', 'log', 'log10', 'log2', 'log1p', 'sqrt', 'cbrt', 'abs', 'sign', 'pow', 'max', 'min']
+    .map((n): [string, string] => [n, n]),
+  ['arcsin', 'asin'], ['arccos', 'acos'], ['arctan', 'atan'], ['arctan2', 'atan2'],
+  ['arcsinh', 'asinh'], ['arccosh', 'acosh'], ['arctanh', 'atanh'],
+  ['fabs', 'abs'], ['absolute', 'abs'], ['power', 'pow'], ['maximum', 'max'], ['minimum', 'min'],
+  ['pi', 'pi'], ['PI', 'pi'], ['e', 'e'], ['E', 'e'], ['tau', 'tau'],
+]);
+
+const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
+const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+const DOTTED_TAIL = /\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/y;
+
+const LAMBDA = /^(\s*lambda\s*)([^:]*):/;
+const DEF = /^(\s*def\s+)([A-Za-z_]\w*)\s*\(([^)]*)\)\s*(?:->\s*\w+\s*)?:\s*(?:return\b)?/;
+const ARROW = /^\s*(?:\(([^)]*)\)|([A-Za-z_]\w*))\s*=>/;
+
+/** Rewrites a Python or JavaScript expression (optionally a lambda, def or arrow function) into mathjs syntax. */
+export function rewriteCode(source: string): CodeRewrite {
+  const header = readHeader(source);
+  const blanked = ' '.repeat(header.length) + source.slice(header.length);
+  const text = rewriteTokens(stripTrailingSemicolon(blanked));
+  return { text, name: header.name, params: header.params };
+}
+
+/** The header of a function written as code, and how many characters it spans. */
+function readHeader(source: string): { length: number; name?: string; params?: readonly string[] } {
+  const def = DEF.exec(source);
+  if (def) return { length: def[0].length, name: def[2], params: splitParams(def[3], source) };
+  const lambda = LAMBDA.exec(source);
+  if (lambda) return { length: lambda[0].length, params: splitParams(lambda[2], source) };
+  const arrow = ARROW.exec(source);
+  if (arrow) return { length: arrow[0].length, params: splitParams(arrow[1] ?? arrow[2], source) };
+  return { length: 0 };
+}
+
+/** Parameter names of a code header; anything but plain names (defaults, types, `*args`) is refused. */
+function splitParams(list: string, source: string): readonly string[] {
+  const names = list.split(',').map((p) => p.trim());
+  if (names.length === 1 && names[0] === '') return [];
+  for (const name of names) {
+    if (!/^[A-Za-z_]\w*$/.test(name)) {
+      throw notAllowed(`The parameter ${JSON.stringify(name)} is not a plain variable name.`, columnOf(source, name));
+    }
+  }
+  return names;
+}
+
+/** A JavaScript statement's final `;` is dropped (as a space), since mathjs reads `;` as a separator. */
+function stripTrailingSemicolon(text: string): string {
+  const trimmed = text.trimEnd();
+  return trimmed.endsWith(';') ? `${trimmed.slice(0, -1)} ${text.slice(trimmed.length)}` : text;
+}
+
+/** Replaces `**` and module members token by token, skipping number literals. */
+function rewriteTokens(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    NUMBER.lastIndex = i;
+    IDENT.lastIndex = i;
+    const number = /[\d.]/.test(text[i]) ? NUMBER.exec(text) : null;
+    if (number) {
+      out += number[0];
+      i += number[0].length;
+      continue;
+    }
+    const ident = IDENT.exec(text);
+    if (ident) {
+      const replaced = rewriteMember(text, i, ident[0]);
+      out += replaced;
+      i += replaced.length;
+      continue;
+    }
+    if (text.startsWith('**', i)) {
+      out += '^ ';
+      i += 2;
+      continue;
+    }
+    out += text[i];
+    i += 1;
+  }
+  return out;
+}
+
+/** The text from `start`: a module member (`np.sin`) becomes its table name padded to the same length. */
+function rewriteMember(text: string, start: number, ident: string): string {
+  if (!MODULES.has(ident)) return ident;
+  DOTTED_TAIL.lastIndex = start + ident.length;
+  const tail = DOTTED_TAIL.exec(text);
+  if (!tail) return ident;
+  const whole = ident + tail[0];
+  const member = MEMBERS.get(tail[1]);
+  if (member === undefined) {
+    throw notAllowed(`${ident}.${tail[1]} is not a supported function or constant.`, start + 1);
+  }
+  return member.padEnd(whole.length, ' ');
+}

@@ -1,0 +1,101 @@
+// parseFormula: any selected text (Markdown, LaTeX, plain math, Python, JavaScript) to a Formula
+// whose tree holds only allow-listed nodes, or a FormulaError a person can read. Nothing else
+// escapes: parser crashes and stack overflows are turned into typed errors here.
+import { FormulaError, type Formula, type Notation } from '../types';
+import { allowListed, assertVariableName } from './allow-list';
+import { rewriteCode } from './code';
+import { syntaxError } from './errors';
+import { parseLatex } from './latex';
+import { selectNotation } from './notation';
+import { parsePlain, type RawFormula } from './plain';
+import { orderVariables } from './variables';
+
+/** Limits on what parseFormula accepts. */
+export interface ParseLimits {
+  /** Longest text accepted, in characters (default 10,000). */
+  readonly maxLength?: number;
+  /** Most variables accepted (default 1,000). */
+  readonly maxVariables?: number;
+}
+
+/** Defaults for ParseLimits. */
+export const DEFAULT_PARSE_LIMITS: Required<ParseLimits> = { maxLength: 10_000, maxVariables: 1_000 };
+
+/** Deepest bracket nesting accepted; far beyond any real formula, and well inside every parser's stack. */
+export const MAX_NESTING = 100;
+
+/** Parses a selection into an allow-listed Formula; throws only FormulaError. */
+export function parseFormula(text: string, limits?: ParseLimits): Formula {
+  try {
+    return parseUnchecked(text, { ...DEFAULT_PARSE_LIMITS, ...limits });
+  } catch (error) {
+    if (error instanceof FormulaError) throw error;
+    if (error instanceof RangeError) {
+      throw new FormulaError('The formula is too long or too deeply nested to read.', 'too-long');
+    }
+    throw syntaxError('The formula could not be read.');
+  }
+}
+
+function parseUnchecked(text: string, limits: Required<ParseLimits>): Formula {
+  if (typeof text !== 'string' || text.trim() === '') {
+    throw new FormulaError('The selection is empty: select a formula such as f(x) = 2x^2.', 'empty');
+  }
+  if (text.length > limits.maxLength) {
+    throw new FormulaError(
+      `The selection is ${text.length} characters long; formulas of up to ${limits.maxLength} characters are read.`,
+      'too-long',
+    );
+  }
+  checkNesting(text);
+  const selection = selectNotation(text);
+  const { raw, notation } = readRaw(selection.notation, selection.body, selection.offset);
+  const tree = allowListed(raw.expression, text, { proseCheck: notation === 'plain' });
+  for (const param of raw.params ?? []) assertVariableName(param, text);
+  const variables = orderVariables(tree.symbols, raw.params, limits.maxVariables);
+  const formula: Formula = { source: text, expression: tree.expression, variables, notation };
+  return raw.name === undefined ? formula : { ...formula, name: raw.name };
+}
+
+/** Parses the body in its notation; plain text that mathjs cannot read but that has LaTeX-only marks (`|x|`, braces) gets a second chance as LaTeX. */
+function readRaw(notation: Notation, body: string, offset: number): { raw: RawFormula; notation: Notation } {
+  switch (notation) {
+    case 'latex':
+      return { raw: parseLatex(body, offset), notation };
+    case 'python':
+    case 'javascript': {
+      const code = rewriteCode(body);
+      const raw = parsePlain(code.text, offset);
+      if (code.params === undefined) return { raw, notation };
+      if (raw.params !== undefined) throw syntaxError('The function is defined twice over; select just its body.');
+      return { raw: { ...raw, name: code.name, params: code.params }, notation };
+    }
+    case 'plain':
+      try {
+        return { raw: parsePlain(body, offset), notation };
+      } catch (error) {
+        if (!(error instanceof FormulaError) || error.code !== 'syntax' || !/[|{}]/.test(body)) throw error;
+        try {
+          return { raw: parseLatex(body, offset), notation: 'latex' };
+        } catch {
+          throw error;
+        }
+      }
+  }
+}
+
+/** Refuses bracket nesting deeper than MAX_NESTING before any recursive parser sees it. */
+function checkNesting(text: string): void {
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') {
+      depth += 1;
+      if (depth > MAX_NESTING) {
+        throw new FormulaError(`The brackets are nested more than ${MAX_NESTING} levels deep.`, 'too-long', i + 1);
+      }
+    } else if ((c === ')' || c === ']' || c === '}') && depth > 0) {
+      depth -= 1;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+// LaTeX through the compute engine's real LaTeX parser, its MathJSON mapped node by node onto
+// mathjs nodes (no rewriting of the LaTeX text), with a definition's left side split off.
+import { LatexSyntax } from '@cortex-js/compute-engine/latex-syntax';
+import { FormulaError } from '../types';
+import { columnOf, notAllowed, quote, syntaxError } from './errors';
+import { findParseError, view, type FnView, type View } from './mathjson';
+import { MathJsonMapper, symbolName } from './mathjson-to-mathjs';
+import type { RawFormula } from './plain';
+
+let syntax: LatexSyntax | undefined;
+
+/** One parser for the process: building its dictionary costs tens of milliseconds. */
+function latexSyntax(): LatexSyntax {
+  syntax ??= new LatexSyntax({ preserveLatex: true });
+  return syntax;
+}
+
+/** Parses LaTeX whose first character sits at `offset` in the original selection. */
+export function parseLatex(text: string, offset: number): RawFormula {
+  if (text.trim() === '') throw new FormulaError('There is no formula between the math delimiters.', 'empty', offset + 1);
+  const json = latexSyntax().parse(text);
+  if (json === null) throw syntaxError('The LaTeX could not be read.', offset + 1);
+  const error = findParseError(json, text, offset);
+  if (error) throw error;
+  const mapper = new MathJsonMapper(text, offset);
+  const root = view(json);
+  if (root.kind === 'fn' && root.head === 'Equal') return definition(root, mapper, text, offset);
+  return { expression: mapper.map(root), offset };
+}
+
+/** `f(x) = ...`, `L(w, b) = ...` or `y = ...`: the left side names the variables, a bare symbol is dropped. */
+function definition(node: FnView, mapper: MathJsonMapper, text: string, offset: number): RawFormula {
+  if (node.args.length !== 2) throw notAllowed('The selection holds several equals signs; select one formula.');
+  const left = view(node.args[0]);
+  const right = view(node.args[1]);
+  if (right.kind === 'fn' && right.head === 'Equal') {
+    throw notAllowed('The selection holds several equals signs; select one formula.');
+  }
+  const expression = mapper.map(right);
+  if (left.kind === 'sym') return { expression, offset };
+  const header = functionHeader(left);
+  if (header === undefined) {
+    throw notAllowed(
+      `${quote(left.latex ?? 'The left side')} is not a function name such as f(x): this looks like an equation, not a function to minimize.`,
+      shift(columnOf(text, left.latex ?? ''), offset),
+    );
+  }
+  return { expression, name: header.name, params: header.params, offset };
+}
+
+function shift(column: number | undefined, offset: number): number | undefined {
+  return column === undefined ? undefined : column + offset;
+}
+
+/** Name and parameters of a left side `f(x, y)`, read either as an application or as `f` times `(x, y)`. */
+function functionHeader(left: View): { name: string; params: readonly string[] } | undefined {
+  if (left.kind !== 'fn') return undefined;
+  if (left.head === 'InvisibleOperator' && left.args.length === 2) {
+    const name = view(left.args[0]);
+    const group = view(left.args[1]);
+    if (name.kind !== 'sym' || group.kind !== 'fn' || group.head !== 'Delimiter') return undefined;
+    const params = paramNames(group.args[0]);
+    return params && { name: symbolName(name), params };
+  }
+  if (/^[A-Za-z]\w*$/.test(left.head) && left.args.length > 0) {
+    const params = left.args.map((a) => view(a)).map((p) => (p.kind === 'sym' ? symbolName(p) : undefined));
+    if (params.some((p) => p === undefined)) return undefined;
+    return { name: symbolName({ kind: 'sym', name: left.head }), params: params as string[] };
+  }
+  return undefined;
+}
+
+function paramNames(json: unknown): readonly string[] | undefined {
+  const inner = view(json);
+  if (inner.kind === 'sym') return [symbolName(inner)];
+  if (inner.kind !== 'fn' || inner.head !== 'Sequence') return undefined;
+  const names: string[] = [];
+  for (const arg of inner.args) {
+    const item = view(arg);
+    if (item.kind !== 'sym') return undefined;
+    names.push(symbolName(item));
+  }
+  return names;
+}

@@ -1,0 +1,49 @@
+// Plain math (and rewritten code) through the hardened mathjs parser, with a definition's left
+// side (`f(x) = ...`, `L(w, b) = ...`, `y = ...`) split from the expression it defines.
+import { parseExpression, type MathNode } from '../math';
+import { FormulaError } from '../types';
+import { notAllowed, syntaxError } from './errors';
+
+/** A parsed but not yet allow-listed formula: the expression and, for a definition, its name and parameters. */
+export interface RawFormula {
+  readonly expression: MathNode;
+  readonly name?: string;
+  readonly params?: readonly string[];
+  /** Where the expression starts in the original text (0-based), for columns of later errors. */
+  readonly offset: number;
+}
+
+/** Parses mathjs-syntax text whose first character sits at `offset` in the original selection. */
+export function parsePlain(text: string, offset: number): RawFormula {
+  const root = parseMathjs(text, offset);
+  switch (root.type) {
+    case 'FunctionAssignmentNode': {
+      const node = root as MathNode & { name: string; params: string[]; expr: MathNode };
+      return { expression: node.expr, name: node.name, params: [...node.params], offset };
+    }
+    case 'AssignmentNode': {
+      const node = root as MathNode & { object: MathNode; index: unknown; value: MathNode };
+      if (node.object.type !== 'SymbolNode' || node.index !== null) {
+        throw notAllowed('Assigning to a part of something (as in a[1] = ... or a.b = ...) is not a formula.');
+      }
+      return { expression: node.value, offset };
+    }
+    case 'BlockNode':
+      throw notAllowed('The selection holds several statements; select a single formula.');
+    default:
+      return { expression: root, offset };
+  }
+}
+
+/** mathjs's parse with its SyntaxError turned into a FormulaError at the right column. */
+function parseMathjs(text: string, offset: number): MathNode {
+  try {
+    return parseExpression(text);
+  } catch (error) {
+    if (error instanceof FormulaError || error instanceof RangeError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    const char = (error as { char?: unknown }).char;
+    const column = typeof char === 'number' ? offset + Math.max(1, Math.min(char, text.length)) : undefined;
+    throw syntaxError(`Cannot read the formula: ${message.replace(/\s*\(char \d+\)$/, '')}.`, column);
+  }
+}
