@@ -88,7 +88,7 @@ export function allowListed(root: MathNode, source: string, options: { readonly 
     const { value } = node;
     if (typeof value === 'number' && Number.isFinite(value)) return new nodes.ConstantNode(value);
     if (typeof value === 'number' || value === null) {
-      throw notAllowed('A number in the formula is too large to compute with.', undefined);
+      throw notAllowed('A number in the formula is infinite, undefined or too large to compute with.', undefined);
     }
     if (typeof value === 'string') {
       throw notAllowed(`Text such as ${quote(value)} cannot be part of a formula.`, where(value));
