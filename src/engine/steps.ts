@@ -1,15 +1,15 @@
 // Worked steps: the first few updates written out with the gradient, the optimizer's state in
 // torch's names (momentum_buffer, exp_avg, exp_avg_sq and the bias-corrected m̂, v̂ ...) and the
 // learning rate actually used. Drives the same optimizer implementation as runDescent.
+import { startPoint } from './descent';
 import { createOptimizer } from './optimizers';
-import { completeStart } from './start';
 import type { Problem, RunOptions, WorkedStep } from './types';
 
 /** Writes out up to `count` updates from the start; stops early once a value or point is not finite. */
 export function explainSteps(problem: Problem, options: RunOptions, count: number): WorkedStep[] {
   const dimension = problem.dimension;
   const optimizer = createOptimizer(options.optimizer, dimension, options.maximize);
-  const x = Float64Array.from(completeStart(options.start, dimension, problem.variables));
+  const x = startPoint(options.start, dimension);
   const gradient = new Float64Array(dimension);
   const objective = (y: Float64Array): number => problem.value(y);
   const steps: WorkedStep[] = [];
