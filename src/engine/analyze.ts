@@ -1,0 +1,141 @@
+// The engine's facade: formula text in, everything the panel, a hover or the CLI shows out.
+// parse -> compile -> run, plus (only when asked) the learning-rate sweep and its regimes, the six
+// optimizers side by side, several starts, worked steps and the landscape. Requests are clamped
+// to the limits first; bad input throws a FormulaError, nothing else is expected to throw.
+import { compileFormula } from './compile';
+import { runDescent, startPoint } from './descent';
+import { sampleLandscape } from './landscape';
+import { clampRequest, resolveLimits, type EngineLimits } from './limits';
+import { runFromStarts } from './multistart';
+import { parseFormula } from './parse';
+import { resolveOptimizer, resolveStop } from './settings';
+import { explainSteps } from './steps';
+import { pickRegimes, sweepLearningRates } from './sweep';
+import {
+  OPTIMIZER_NAMES,
+  type Analysis,
+  type AnalysisRequest,
+  type Formula,
+  type FormulaInfo,
+  type LearningRateRegimes,
+  type Problem,
+  type RunOptions,
+  type RunResult,
+} from './types';
+
+/** Trace points kept per run of a comparison, regime or multi-start (enough to draw a path). */
+export const SIDE_RUN_TRACE_LIMIT = 200;
+/** Formulas longer than this get no simplified gradient text (simplification costs grow fast). */
+export const MAX_GRADIENT_TEXT_LENGTH = 400;
+
+/** A parsed and compiled formula with complete, clamped run options. */
+export interface Prepared {
+  readonly formula: Formula;
+  readonly problem: Problem;
+  /** Options with the start completed, optimizer and stop settings resolved, all within the limits. */
+  readonly options: RunOptions;
+  readonly limits: EngineLimits;
+}
+
+/** Parses, compiles and completes the options; throws FormulaError for bad text or options. */
+export function prepare(text: string, options: RunOptions, limits?: Partial<EngineLimits>): Prepared {
+  const resolved = resolveLimits(limits);
+  const clamped = clampRequest({ formula: text, options }, resolved);
+  const formula = parseFormula(clamped.formula, { maxLength: resolved.maxFormulaLength });
+  const problem = compileFormula(formula);
+  const stop = resolveStop(clamped.options.stop);
+  return {
+    formula,
+    problem,
+    options: {
+      ...clamped.options,
+      start: Array.from(startPoint(clamped.options.start, problem.dimension)),
+      optimizer: resolveOptimizer(clamped.options.optimizer),
+      stop: { ...stop, maxIterations: Math.min(stop.maxIterations, resolved.maxIterations) },
+    },
+    limits: resolved,
+  };
+}
+
+function describe(formula: Formula, problem: Problem): FormulaInfo {
+  const long = formula.source.length > MAX_GRADIENT_TEXT_LENGTH;
+  return {
+    source: formula.source,
+    notation: formula.notation,
+    variables: formula.variables,
+    text: formula.expression.toString(),
+    gradient: long ? [] : problem.gradientText(),
+  };
+}
+
+function sideRun(options: RunOptions): RunOptions {
+  const limit = options.traceLimit === 'all' ? SIDE_RUN_TRACE_LIMIT : Math.min(options.traceLimit, SIDE_RUN_TRACE_LIMIT);
+  return { ...options, traceLimit: limit };
+}
+
+function regimesOf(problem: Problem, options: RunOptions, rates: { small: number; good: number; large: number }): LearningRateRegimes {
+  const at = (lr: number) => runDescent(problem, { ...sideRun(options), optimizer: { ...options.optimizer, lr } });
+  return { small: at(rates.small), good: at(rates.good), large: at(rates.large) };
+}
+
+/** Computes what the request asks for; throws FormulaError for bad formula text or options. */
+export function analyze(request: AnalysisRequest, limits?: Partial<EngineLimits>): Analysis {
+  const clamped = clampRequest(request, resolveLimits(limits));
+  const { formula, problem, options, limits: resolved } = prepare(clamped.formula, clamped.options, limits);
+  const run = runDescent(problem, options);
+  const landscape = clamped.landscape ? sampleLandscape(problem, options.start, run.trace, resolved.maxPlotVariables) : { kind: 'none' as const };
+  const analysis: { -readonly [K in keyof Analysis]: Analysis[K] } = { formula: describe(formula, problem), run, landscape };
+  if (clamped.sweep) {
+    const sweep = sweepLearningRates(problem, options, clamped.sweep);
+    analysis.sweep = sweep;
+    analysis.regimes = regimesOf(problem, options, pickRegimes(sweep, clamped.sweep, options.maximize));
+  }
+  if (clamped.compare) {
+    // Each optimizer with its own defaults (η included): the user's η for gd is rarely right for Adam.
+    analysis.comparison = OPTIMIZER_NAMES.map((name) => runDescent(problem, { ...sideRun(options), optimizer: resolveOptimizer({ name }) }));
+  }
+  if (clamped.starts && clamped.starts.length > 0) {
+    const starts = clamped.starts.map((s) => Array.from(startPoint(s, problem.dimension)));
+    analysis.multistart = runFromStarts(problem, { ...options, traceLimit: Math.min(50, SIDE_RUN_TRACE_LIMIT) }, starts);
+  }
+  if (clamped.steps !== undefined && clamped.steps > 0) analysis.steps = explainSteps(problem, options, clamped.steps);
+  return analysis;
+}
+
+/** Compiled formulas (or their errors) kept for hovers, most recently used last. */
+const QUICK_CACHE_SIZE = 64;
+const quickCache = new Map<string, { problem: Problem } | { error: unknown }>();
+
+function cachedProblem(text: string, limits: EngineLimits): Problem {
+  let entry = quickCache.get(text);
+  if (entry === undefined) {
+    try {
+      clampRequest({ formula: text, options: { start: [], optimizer: {}, stop: {}, maximize: false, traceLimit: 2 } }, limits);
+      entry = { problem: compileFormula(parseFormula(text, { maxLength: limits.maxFormulaLength })) };
+    } catch (error) {
+      entry = { error };
+    }
+    if (quickCache.size >= QUICK_CACHE_SIZE) quickCache.delete(quickCache.keys().next().value as string);
+  } else {
+    quickCache.delete(text);
+  }
+  quickCache.set(text, entry);
+  if ('error' in entry) throw entry.error;
+  return entry.problem;
+}
+
+/**
+ * A run for hovers within `budgetMs` of wall time, parse and compile included (both cached per
+ * formula text). Returns null when the budget is not enough (a later call may succeed from the
+ * cache); throws FormulaError for bad text or options.
+ */
+export function quickRun(formula: string, options: RunOptions, budgetMs: number, limits?: Partial<EngineLimits>): RunResult | null {
+  const startedAt = performance.now();
+  const resolved = resolveLimits(limits);
+  const problem = cachedProblem(formula, resolved);
+  const remaining = budgetMs - (performance.now() - startedAt);
+  if (!(remaining > 0)) return null;
+  const clamped = clampRequest({ formula, options: { ...options, stop: { ...options.stop, timeBudgetMs: remaining } } }, resolved);
+  const result = runDescent(problem, clamped.options);
+  return result.stopReason === 'time-budget' ? null : result;
+}
