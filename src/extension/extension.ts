@@ -1,14 +1,33 @@
-// Activation: registers the commands. Thin glue; the engine does the work.
+// Activation: registers the commands, the hover provider and the panel's serializer. Thin glue;
+// the engine does the work.
 import * as vscode from 'vscode';
+import { INSERT_TABLE_COMMAND, insertIterationTables } from './commands/insertTable';
+import { registerRunCommands } from './commands/runCommands';
+import { ConvergenceHoverProvider } from './hover/hoverProvider';
+import { GradientPanel, type PanelRunResult } from './panel/panel';
+import { affectsSettings } from './settings';
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('gradientDescent.run', () => {
-      const editor = vscode.window.activeTextEditor;
-      const text = editor ? editor.document.getText(editor.selection) : '';
-      void vscode.window.showInformationMessage(`Gradient Descent: ${text || 'no selection'}`);
-    }),
-  );
+/** What `activate` returns (Extension.exports): read-only access for tests and other extensions. */
+export interface GradientDescentApi {
+  /** The runs in the open panel with their latest results (empty when no panel is open). */
+  panelRuns(): readonly PanelRunResult[];
 }
 
+/** Called by VS Code on the first activation event. */
+export function activate(context: vscode.ExtensionContext): GradientDescentApi {
+  const hover = new ConvergenceHoverProvider();
+  context.subscriptions.push(
+    ...registerRunCommands(context),
+    vscode.commands.registerCommand(INSERT_TABLE_COMMAND, () => insertIterationTables()),
+    // Every language: the settings decide per document, so changing them needs no reload.
+    vscode.languages.registerHoverProvider('*', hover),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsSettings(event)) hover.clear();
+    }),
+    GradientPanel.registerSerializer(context),
+  );
+  return { panelRuns: () => GradientPanel.current?.runs() ?? [] };
+}
+
+/** Nothing to release beyond the subscriptions. */
 export function deactivate(): void {}

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/engine/analyze';
+import { DEFAULT_LIMITS } from '../../src/engine/limits';
+import type { RunOptions } from '../../src/engine/types';
+import { hoverPreview } from '../../src/extension/hover/hoverRun';
+
+function options(lr: number): RunOptions {
+  return { start: [1], optimizer: { name: 'gd', lr }, stop: { maxIterations: 1000, gradientTolerance: 1e-6 }, maximize: false, traceLimit: 500 };
+}
+
+describe('hover run', () => {
+  it('previews the run the engine makes of the formula', () => {
+    const md = hoverPreview('f(x) = 2x^{2}', options(0.1), DEFAULT_LIMITS, 1000);
+    const expected = analyze({ formula: 'f(x) = 2x^{2}', options: options(0.1) }).run;
+    assert.equal(typeof md, 'string');
+    assert.match(md, new RegExp(`converged in ${expected.iterations} iterations`));
+  });
+
+  it('gives the critical η = 2/λmax when gd diverges (f = 2x², f″ = 4, so 0.5)', () => {
+    const md = hoverPreview('2x^2', options(0.6), DEFAULT_LIMITS, 1000);
+    assert.match(md, /diverged at iteration \d+ \(critical η ≈ 0\.5\)/);
+  });
+
+  it('has no preview for text that is not a formula', () => {
+    for (const text of ['the learning rate was too large', 'x +', '5', 'import(x)', 'x.constructor']) {
+      assert.equal(hoverPreview(text, options(0.1), DEFAULT_LIMITS, 1000), 'not-a-formula', text);
+    }
+  });
+
+  it('gives up when the budget is spent', () => {
+    assert.equal(hoverPreview('x^2 + y^2', options(0.1), DEFAULT_LIMITS, 0), 'over-budget');
+  });
+
+  it('refuses a formula over the length limit', () => {
+    const limits = { ...DEFAULT_LIMITS, maxFormulaLength: 10 };
+    assert.equal(hoverPreview('x^2 + y^2 + z^2 + w^2', options(0.1), limits, 1000), 'not-a-formula');
+  });
+});
