@@ -1,0 +1,102 @@
+// Issue 2 §3 speed goal, side by side in one run: plain gd on Rosenbrock from (-1.2, 1), η = 0.001,
+// 30 million iterations, tolerances 0, through runDescent; the same loop written by hand in JS; and
+// mathjs compile().evaluate on fewer iterations, scaled per iteration. Run with `npm run bench`.
+import { compileFormula } from '../src/engine/compile';
+import { runDescent } from '../src/engine/descent';
+import { differentiate, parseExpression, simplifyNode } from '../src/engine/math';
+import type { RunOptions } from '../src/engine/types';
+
+const FORMULA = '(1 - x)^2 + 100*(y - x^2)^2';
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 30_000_000);
+const MATHJS_ITERATIONS = Number(process.env.BENCH_MATHJS_ITERATIONS ?? 300_000);
+const LR = 0.001;
+const REPEATS = 3;
+
+interface Measurement {
+  readonly ms: number;
+  readonly iterations: number;
+  readonly point: readonly number[];
+}
+
+/** The same gd loop written by hand: f and ∇f of Rosenbrock in plain JS, x ← x − η∇f. */
+function handWritten(iterations: number): Measurement {
+  const t0 = performance.now();
+  let x = -1.2;
+  let y = 1;
+  let f = 0;
+  for (let k = 0; k < iterations; k++) {
+    const a = 1 - x;
+    const b = y - x * x;
+    const gx = -2 * a - 400 * x * b;
+    const gy = 200 * b;
+    x -= LR * gx;
+    y -= LR * gy;
+    f = a * a + 100 * b * b;
+  }
+  const ms = performance.now() - t0;
+  if (!Number.isFinite(f)) throw new Error('hand-written loop diverged');
+  return { ms, iterations, point: [x, y] };
+}
+
+function engine(iterations: number): Measurement {
+  const problem = compileFormula({ source: FORMULA, expression: parseExpression(FORMULA), variables: ['x', 'y'], notation: 'plain' });
+  const options: RunOptions = {
+    start: [-1.2, 1],
+    optimizer: { name: 'gd', lr: LR },
+    stop: { maxIterations: iterations, gradientTolerance: 0, stepTolerance: 0, valueTolerance: 0, timeBudgetMs: 0 },
+    maximize: false,
+    traceLimit: 500,
+  };
+  const t0 = performance.now();
+  const result = runDescent(problem, options);
+  const ms = performance.now() - t0;
+  if (result.iterations !== iterations) throw new Error(`runDescent stopped early: ${result.stopReason}`);
+  return { ms, iterations, point: result.final.point };
+}
+
+/** mathjs's own evaluation: compiled f and (simplified, so faster) partials evaluated per iteration. */
+function mathjs(iterations: number): Measurement {
+  const f = parseExpression(FORMULA);
+  const value = f.compile();
+  const dx = simplifyNode(differentiate(f, 'x')).compile();
+  const dy = simplifyNode(differentiate(f, 'y')).compile();
+  const scope = { x: -1.2, y: 1 };
+  let last = 0;
+  const t0 = performance.now();
+  for (let k = 0; k < iterations; k++) {
+    const gx = dx.evaluate(scope) as number;
+    const gy = dy.evaluate(scope) as number;
+    scope.x -= LR * gx;
+    scope.y -= LR * gy;
+    last = value.evaluate(scope) as number;
+  }
+  const ms = performance.now() - t0;
+  if (!Number.isFinite(last)) throw new Error('mathjs loop diverged');
+  return { ms, iterations, point: [scope.x, scope.y] };
+}
+
+function best(run: () => Measurement): Measurement {
+  let fastest: Measurement | undefined;
+  for (let r = 0; r < REPEATS; r++) {
+    const m = run();
+    if (fastest === undefined || m.ms < fastest.ms) fastest = m;
+  }
+  return fastest as Measurement;
+}
+
+const perIteration = (m: Measurement): number => (m.ms * 1e6) / m.iterations;
+
+const hand = best(() => handWritten(ITERATIONS));
+const ours = best(() => engine(ITERATIONS));
+const theirs = best(() => mathjs(MATHJS_ITERATIONS));
+
+const row = (name: string, m: Measurement): string =>
+  `${name.padEnd(26)} ${String(m.iterations).padStart(10)} it  ${m.ms.toFixed(1).padStart(9)} ms  ${perIteration(m).toFixed(2).padStart(8)} ns/it  end (${m.point.map((v) => v.toPrecision(8)).join(', ')})`;
+console.log(`gd on Rosenbrock ${FORMULA}, start (-1.2, 1), η = ${LR}; best of ${REPEATS}`);
+console.log(row('runDescent (engine)', ours));
+console.log(row('hand-written JS', hand));
+console.log(row('mathjs compile().evaluate', theirs));
+const speedVsHand = perIteration(hand) / perIteration(ours);
+const speedVsMathjs = perIteration(theirs) / perIteration(ours);
+console.log(`engine speed / hand-written speed: ${speedVsHand.toFixed(2)}x (goal >= 0.5x) ${speedVsHand >= 0.5 ? 'OK' : 'MISSED'}`);
+console.log(`engine speed / mathjs speed:       ${speedVsMathjs.toFixed(1)}x (goal >= 50x) ${speedVsMathjs >= 50 ? 'OK' : 'MISSED'}`);

@@ -1,0 +1,74 @@
+// runDescent: one optimizer run on a compiled problem, with the stop tests, a bounded trace and the kind
+// of stationary point reached. Plain gd on a compiled formula takes the fused generated loop.
+import { kernelOf } from './compile';
+import { fusedGdLoop } from './fusedGd';
+import { genericLoop, norm, type LoopLimits, type LoopState } from './loop';
+import { createOptimizer } from './optimizers';
+import { DIVERGENCE_FACTOR, resolveOptimizer, resolveStop } from './settings';
+import { classifyStationary } from './stationary';
+import { TraceRecorder } from './trace';
+import { FormulaError, type Problem, type RunOptions, type RunResult, type StopReason } from './types';
+
+/** The start as a full point: missing entries repeat the last given one (1 when none is given). */
+export function startPoint(start: readonly number[], dimension: number): Float64Array {
+  if (start.length > dimension) {
+    throw new FormulaError(`The start has ${start.length} coordinates but the formula has ${dimension} variable(s)`, 'bad-option');
+  }
+  const x = new Float64Array(dimension);
+  for (let i = 0; i < dimension; i++) {
+    const v = i < start.length ? start[i] : start.length > 0 ? start[start.length - 1] : 1;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new FormulaError('Start coordinates must be finite numbers', 'bad-option');
+    x[i] = v;
+  }
+  return x;
+}
+
+/** Runs the chosen optimizer from options.start until a stop test fires. */
+export function runDescent(problem: Problem, options: RunOptions): RunResult {
+  const startedAt = performance.now();
+  const settings = resolveOptimizer(options.optimizer);
+  const stop = resolveStop(options.stop);
+  const n = problem.dimension;
+  const x = startPoint(options.start, n);
+  const gradient = new Float64Array(n);
+  const value = problem.valueAndGradient(x, gradient);
+  const state: LoopState = { x, gradient, value, gradientNorm: norm(gradient), iterations: 0 };
+  const recorder = new TraceRecorder(options.traceLimit);
+  recorder.add(0, x, state.value, state.gradientNorm);
+
+  let reason: StopReason;
+  if (!(Number.isFinite(state.value) && Number.isFinite(state.gradientNorm))) reason = 'non-finite';
+  else if (state.gradientNorm < stop.gradientTolerance) reason = 'gradient-tolerance';
+  else {
+    const limits: LoopLimits = {
+      maxIterations: stop.maxIterations,
+      gradientTolerance: stop.gradientTolerance,
+      stepTolerance: stop.stepTolerance,
+      valueTolerance: stop.valueTolerance,
+      divergenceLimit: DIVERGENCE_FACTOR * Math.max(1, Math.abs(state.value)),
+      timeBudgetMs: stop.timeBudgetMs,
+      startedAt,
+    };
+    const kernel = kernelOf(problem);
+    if (kernel !== undefined && settings.name === 'gd' && !settings.lineSearch) {
+      reason = fusedGdLoop(kernel, settings.lr, options.maximize, state, limits, recorder);
+    } else {
+      reason = genericLoop(problem, createOptimizer(settings, n, options.maximize), state, limits, recorder);
+    }
+  }
+
+  const trace = recorder.finish(state.iterations, x, state.value, state.gradientNorm);
+  const stationary = classifyStationary(problem, x, state.gradientNorm, stop.gradientTolerance);
+  return {
+    variables: problem.variables,
+    optimizer: settings.name,
+    learningRate: settings.lr,
+    iterations: state.iterations,
+    stopReason: reason,
+    final: { point: Array.from(x), value: state.value, gradientNorm: state.gradientNorm },
+    stationary,
+    trace,
+    gradientMethod: problem.gradientMethod,
+    elapsedMs: performance.now() - startedAt,
+  };
+}

@@ -1,0 +1,99 @@
+// The iteration loop shared by every optimizer. fusedGd.ts generates the same loop with plain gd and
+// the gradient inlined; the two must agree bit for bit (tested), so change both together.
+import type { Optimizer } from './optimizers';
+import type { TraceRecorder } from './trace';
+import type { Problem, StopReason } from './types';
+
+/** Clock reads happen once per this many iterations. */
+export const CLOCK_INTERVAL = 256;
+
+/** The iterate between the loop and its caller; updated in place. */
+export interface LoopState {
+  readonly x: Float64Array;
+  readonly gradient: Float64Array;
+  value: number;
+  gradientNorm: number;
+  iterations: number;
+}
+
+/** Stop tests of one run, resolved; a tolerance of 0 never fires because norms are ≥ 0. */
+export interface LoopLimits {
+  readonly maxIterations: number;
+  readonly gradientTolerance: number;
+  readonly stepTolerance: number;
+  readonly valueTolerance: number;
+  /** |f| above this is divergence. */
+  readonly divergenceLimit: number;
+  readonly timeBudgetMs: number;
+  /** performance.now() at the start of the run. */
+  readonly startedAt: number;
+}
+
+/** Stop reasons by the codes generated loops return. */
+export const STOP_CODES: readonly StopReason[] = [
+  'max-iterations',
+  'non-finite',
+  'diverged',
+  'gradient-tolerance',
+  'step-tolerance',
+  'value-tolerance',
+  'time-budget',
+];
+
+/** ‖v‖₂ summed left to right (the generated loop sums in the same order). */
+export function norm(v: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) sum += v[i] * v[i];
+  return Math.sqrt(sum);
+}
+
+/** Runs optimizer steps from `state` until a stop test fires; returns the reason. */
+export function genericLoop(
+  problem: Problem,
+  optimizer: Optimizer,
+  state: LoopState,
+  limits: LoopLimits,
+  recorder: TraceRecorder,
+): StopReason {
+  const { x, gradient } = state;
+  const n = x.length;
+  const previous = new Float64Array(n);
+  const objective = (y: Float64Array): number => problem.value(y);
+  let { value, iterations } = state;
+  let next = recorder.next;
+  let reason: StopReason;
+  for (;;) {
+    if (iterations >= limits.maxIterations) {
+      reason = 'max-iterations';
+      break;
+    }
+    const previousValue = value;
+    previous.set(x);
+    optimizer.step(x, gradient, value, objective);
+    let stepSquared = 0;
+    let finitePoint = true;
+    for (let i = 0; i < n; i++) {
+      const d = x[i] - previous[i];
+      stepSquared += d * d;
+      finitePoint &&= Number.isFinite(x[i]);
+    }
+    const step = Math.sqrt(stepSquared);
+    value = problem.valueAndGradient(x, gradient);
+    iterations++;
+    const gradientNorm = norm(gradient);
+    state.gradientNorm = gradientNorm;
+    if (iterations === next) next = recorder.add(iterations, x, value, gradientNorm);
+    if (!(Number.isFinite(value) && Number.isFinite(gradientNorm) && finitePoint)) reason = 'non-finite';
+    else if (Math.abs(value) > limits.divergenceLimit) reason = 'diverged';
+    else if (gradientNorm < limits.gradientTolerance) reason = 'gradient-tolerance';
+    else if (step < limits.stepTolerance) reason = 'step-tolerance';
+    else if (Math.abs(value - previousValue) < limits.valueTolerance) reason = 'value-tolerance';
+    else if (iterations % CLOCK_INTERVAL === 0 && limits.timeBudgetMs > 0 && performance.now() - limits.startedAt > limits.timeBudgetMs) {
+      reason = 'time-budget';
+    } else continue;
+    break;
+  }
+  state.value = value;
+  state.iterations = iterations;
+  return reason;
+}
