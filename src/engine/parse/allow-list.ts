@@ -35,6 +35,9 @@ const DANGEROUS_CALLS: ReadonlySet<string> = new Set([
 const RESERVED: ReadonlySet<string> = new Set([
   ...Object.getOwnPropertyNames(Object.prototype), '__proto__', 'prototype', 'constructor',
   'Infinity', 'NaN', 'true', 'false', 'null', 'undefined', 'i', 'this', 'eval', 'Function',
+  // Keywords of the code people select: `return x**2` is a statement, not a product.
+  'return', 'def', 'lambda', 'import', 'from', 'for', 'while', 'if', 'else', 'let', 'const', 'var',
+  'function', 'new', 'class', 'await', 'yield', 'print', 'async',
 ]);
 
 const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
@@ -59,7 +62,10 @@ export function allowListed(root: MathNode, source: string, options: { readonly 
 
   const walk = (node: MathNode, depth: number): MathNode => {
     if (depth > MAX_TREE_DEPTH) {
-      throw new FormulaError(`The formula is nested more than ${MAX_TREE_DEPTH} levels deep.`, 'too-long');
+      throw new FormulaError(
+        `The formula is too deeply nested (more than ${MAX_TREE_DEPTH} operations inside each other); shorten long chains of sums or products.`,
+        'too-long',
+      );
     }
     switch (node.type) {
       case 'ConstantNode':
@@ -133,14 +139,9 @@ export function allowListed(root: MathNode, source: string, options: { readonly 
         return new nodes.FunctionNode(new nodes.SymbolNode(name), [walk(right, depth + 1)]);
       }
     }
-    if (right.type === 'SymbolNode') {
-      const name = (right as MathNode & { name: string }).name;
-      if (left.type === 'ConstantNode' && name.length > 1 && isUnitName(name)) {
-        throw notAllowed(`${quote(name)} reads as a unit of measure; units are not supported in formulas.`, where(name));
-      }
-      if (options.proseCheck && left.type === 'SymbolNode' && looksLikeWord(name) && looksLikeWord((left as MathNode & { name: string }).name)) {
-        throw syntaxError('This looks like prose, not a formula: words follow each other without operators.', where(name));
-      }
+    const unit = unitName(left, right);
+    if (unit !== undefined) {
+      throw notAllowed(`${quote(unit)} reads as a unit of measure; units are not supported in formulas.`, where(unit));
     }
     return undefined;
   };
@@ -167,6 +168,7 @@ export function allowListed(root: MathNode, source: string, options: { readonly 
     return new nodes.FunctionNode(new nodes.SymbolNode(name), node.args.map((arg) => walk(arg, depth + 1)));
   };
 
+  if (options.proseCheck) checkProse(root, where);
   const expression = walk(root, 0);
   return { expression, symbols };
 }
@@ -192,8 +194,58 @@ function isUnitName(name: string): boolean {
   }
 }
 
+/** The unit in `5 cm` or `1 mm^2`: a number times a multi-letter mathjs unit name (single letters stay variables). */
+function unitName(left: MathNode, right: MathNode): string | undefined {
+  if (left.type !== 'ConstantNode') return undefined;
+  const base = right.type === 'OperatorNode' && (right as MathNode & { fn: string }).fn === 'pow'
+    ? (right as MathNode & { args: MathNode[] }).args[0]
+    : right;
+  if (base.type !== 'SymbolNode') return undefined;
+  const name = (base as MathNode & { name: string }).name;
+  return name.length > 1 && isUnitName(name) ? name : undefined;
+}
+
+/** Plain text whose juxtaposed factors include two or more words (`Let f be convex`) is prose, not a formula. */
+function checkProse(root: MathNode, where: (needle: string) => number | undefined): void {
+  const stack: { node: MathNode; inChain: boolean }[] = [{ node: root, inChain: false }];
+  while (stack.length > 0) {
+    const { node, inChain } = stack.pop() as { node: MathNode; inChain: boolean };
+    const chain = isImplicitProduct(node);
+    if (chain && !inChain) {
+      const words = chainLeaves(node).filter(looksLikeWord);
+      if (words.length >= 2) {
+        throw syntaxError('This looks like prose, not a formula: words follow each other without operators.', where(words[1]));
+      }
+    }
+    for (const child of childrenOf(node)) stack.push({ node: child, inChain: chain });
+  }
+}
+
+function isImplicitProduct(node: MathNode): boolean {
+  return node.type === 'OperatorNode' && (node as MathNode & { implicit?: boolean }).implicit === true;
+}
+
+/** Symbol names among the factors of one implicit product chain (through signs). */
+function chainLeaves(root: MathNode): string[] {
+  const names: string[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as MathNode;
+    if (node.type === 'SymbolNode') names.push((node as MathNode & { name: string }).name);
+    const fn = node.type === 'OperatorNode' ? (node as MathNode & { fn: string }).fn : '';
+    if (isImplicitProduct(node) || fn === 'unaryMinus' || fn === 'unaryPlus') stack.push(...childrenOf(node));
+  }
+  return names;
+}
+
+function childrenOf(node: MathNode): MathNode[] {
+  if (node.type === 'OperatorNode' || node.type === 'FunctionNode') return [...(node as MathNode & { args: MathNode[] }).args];
+  if (node.type === 'ParenthesisNode') return [(node as MathNode & { content: MathNode }).content];
+  return [];
+}
+
 function looksLikeWord(name: string): boolean {
-  return name.length >= 2 && /^\p{L}+$/u.test(name) && !CONSTANTS.has(name);
+  return name.length >= 2 && /^\p{L}+$/u.test(name) && !CONSTANTS.has(name) && canonicalFunction(name) === undefined;
 }
 
 function safeText(node: MathNode): string | undefined {

@@ -2,7 +2,7 @@
 // mathjs nodes (no rewriting of the LaTeX text), with a definition's left side split off.
 import { LatexSyntax } from '@cortex-js/compute-engine/latex-syntax';
 import { FormulaError } from '../types';
-import { columnOf, notAllowed, quote, syntaxError } from './errors';
+import { columnOf, notAllowed, syntaxError } from './errors';
 import { findParseError, view, type FnView, type View } from './mathjson';
 import { MathJsonMapper, symbolName } from './mathjson-to-mathjs';
 import type { RawFormula } from './plain';
@@ -41,7 +41,7 @@ function definition(node: FnView, mapper: MathJsonMapper, text: string, offset: 
   const header = functionHeader(left);
   if (header === undefined) {
     throw notAllowed(
-      `${quote(left.latex ?? 'The left side')} is not a function name such as f(x): this looks like an equation, not a function to minimize.`,
+      `This is an equation: the left side of = is not a name such as f(x) or y. Select the function to minimize.`,
       shift(columnOf(text, left.latex ?? ''), offset),
     );
   }
