@@ -178,7 +178,9 @@ function workedStep(raw: unknown): WorkedStep | undefined {
     if (!isRecord(q)) return undefined;
     const name = str(q.name, 40);
     const value = nums(q.value, MAX_VARS);
-    return name !== undefined && value ? { name, value } : undefined;
+    const symbol = str(q.symbol, 40);
+    if (name === undefined || !value) return undefined;
+    return symbol === undefined ? { name, value } : { name, value, symbol };
   });
   if (!point || !gradient || !next || !quantities) return undefined;
   return {

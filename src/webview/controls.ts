@@ -1,0 +1,167 @@
+// The run's controls: formula (errors shown inline at the column), start, η (log slider plus a
+// number box), max iterations, optimizer and its hyper-parameters, direction and tolerance.
+// Every change hands a complete new run input to `onChange`.
+import type { OptimizerName, OptimizerSettings, RunOptions } from '../engine/types';
+import type { RunError, RunInput, RunView } from '../shared/protocol';
+import { h, replaceChildren } from './dom';
+import { OPTIMIZER_LABELS, formatNumber, parseNumberList } from './format';
+
+/** The rendered controls and a way to show the run's error or status without rebuilding them. */
+export interface ControlsView {
+  readonly element: HTMLElement;
+  showStatus(run: RunView): void;
+}
+
+type Field = { key: keyof OptimizerSettings; label: string; min: number; max: number; step: number; fallback: number };
+
+/** Hyper-parameters each optimizer shows, with torch.optim's defaults. */
+const HYPER: Readonly<Record<OptimizerName, readonly Field[]>> = {
+  gd: [],
+  momentum: [
+    { key: 'momentum', label: 'momentum μ', min: 0, max: 0.999, step: 0.01, fallback: 0.9 },
+    { key: 'dampening', label: 'dampening', min: 0, max: 1, step: 0.01, fallback: 0 },
+  ],
+  nesterov: [{ key: 'momentum', label: 'momentum μ', min: 0, max: 0.999, step: 0.01, fallback: 0.9 }],
+  adagrad: [
+    { key: 'lrDecay', label: 'lr decay', min: 0, max: 1, step: 0.001, fallback: 0 },
+    { key: 'initialAccumulatorValue', label: 'initial accumulator', min: 0, max: 10, step: 0.1, fallback: 0 },
+    { key: 'eps', label: 'ε', min: 0, max: 1, step: 1e-10, fallback: 1e-10 },
+  ],
+  rmsprop: [
+    { key: 'alpha', label: 'α (smoothing)', min: 0, max: 0.9999, step: 0.001, fallback: 0.99 },
+    { key: 'eps', label: 'ε', min: 0, max: 1, step: 1e-8, fallback: 1e-8 },
+  ],
+  adam: [{ key: 'eps', label: 'ε', min: 0, max: 1, step: 1e-8, fallback: 1e-8 }],
+};
+
+let uid = 0;
+function labelled(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  const id = control.id || `ctl-${++uid}`;
+  control.id = id;
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('span', { class: 'hint' }, hint) : null);
+}
+
+function numberInput(testId: string, value: number, min: number, max: number, step: number | 'any'): HTMLInputElement {
+  return h('input', { type: 'number', 'data-testid': testId, value: String(value), min, max, step });
+}
+
+/** The error line: message, and the formula with a caret under the column when known. */
+export function errorView(formula: string, error: RunError): HTMLElement {
+  const parts: HTMLElement[] = [h('div', { class: 'error-message' }, error.message)];
+  if (error.column !== undefined && formula.length <= 200) {
+    parts.push(h('pre', { class: 'error-caret', 'aria-hidden': 'true' }, `${formula}\n${' '.repeat(Math.max(0, error.column - 1))}^`));
+    parts.push(h('div', { class: 'hint' }, `at column ${error.column}`));
+  }
+  return h('div', { class: 'error', role: 'alert', 'data-testid': 'formula-error' }, ...parts);
+}
+
+/** Builds the controls for `run`. */
+export function renderControls(run: RunView, onChange: (input: RunInput) => void): ControlsView {
+  const o = run.options;
+  const opt = o.optimizer;
+  const lr = opt.lr ?? run.analysis?.run.learningRate ?? 0.01;
+  const formula = h('input', { type: 'text', 'data-testid': 'formula-input', value: run.formula, spellcheck: 'false', autocomplete: 'off' });
+  const start = h('input', { type: 'text', 'data-testid': 'start-input', value: o.start.map((v) => formatNumber(v, 12)).join(', ') || '1' });
+  const lrSlider = h('input', { type: 'range', 'data-testid': 'lr-slider', min: -5, max: 1, step: 0.01, value: String(Math.log10(lr)), 'aria-label': 'learning rate η (log scale)' });
+  const lrBox = numberInput('lr-input', lr, 1e-8, 100, 'any');
+  const maxIt = numberInput('max-iterations-input', o.stop.maxIterations ?? 1000, 1, 100000, 1);
+  const optimizer = h('select', { 'data-testid': 'optimizer-select' });
+  for (const [name, label] of Object.entries(OPTIMIZER_LABELS)) optimizer.append(h('option', { value: name, selected: name === (opt.name ?? 'gd') }, label));
+  const direction = h('select', { 'data-testid': 'direction-select' }, h('option', { value: 'min', selected: !o.maximize }, 'minimize'), h('option', { value: 'max', selected: o.maximize }, 'maximize'));
+  const tolerance = numberInput('tolerance-input', o.stop.gradientTolerance ?? 1e-6, 0, 1, 'any');
+  const hyper = h('div', { class: 'hyper', 'data-testid': 'hyper-parameters' });
+  const extras = h('div', { class: 'hyper' });
+  const status = h('div', { class: 'status', 'data-testid': 'run-status', 'aria-live': 'polite' });
+  const hyperInputs = new Map<keyof OptimizerSettings, HTMLInputElement>();
+  let betas: [HTMLInputElement, HTMLInputElement] | undefined;
+  const flags = new Map<'centered' | 'amsgrad' | 'lineSearch', HTMLInputElement>();
+
+  const renderHyper = (name: OptimizerName): void => {
+    hyperInputs.clear();
+    flags.clear();
+    betas = undefined;
+    const fields = HYPER[name].map((f) => {
+      const current = opt[f.key];
+      const input = numberInput(`hp-${f.key}`, typeof current === 'number' ? current : f.fallback, f.min, f.max, 'any');
+      hyperInputs.set(f.key, input);
+      return labelled(f.label, input);
+    });
+    if (name === 'adam') {
+      const [b1, b2] = opt.betas ?? [0.9, 0.999];
+      betas = [numberInput('hp-beta1', b1, 0, 0.9999, 'any'), numberInput('hp-beta2', b2, 0, 0.99999, 'any')];
+      fields.push(labelled('β₁', betas[0]), labelled('β₂', betas[1]));
+    }
+    const flag = (key: 'centered' | 'amsgrad' | 'lineSearch', label: string): HTMLElement => {
+      const box = h('input', { type: 'checkbox', 'data-testid': `hp-${key}`, checked: opt[key] === true });
+      flags.set(key, box);
+      return labelled(label, box);
+    };
+    if (name === 'rmsprop') fields.push(flag('centered', 'centered'));
+    if (name === 'adam') fields.push(flag('amsgrad', 'AMSGrad'));
+    if (name === 'gd') fields.push(flag('lineSearch', 'Armijo line search'));
+    replaceChildren(hyper, ...fields);
+  };
+  renderHyper(opt.name ?? 'gd');
+
+  const collect = (): RunInput | undefined => {
+    const point = parseNumberList(start.value);
+    start.setAttribute('aria-invalid', String(point === undefined));
+    const rate = Number(lrBox.value);
+    if (!point || !(rate > 0)) return undefined;
+    const name = optimizer.value as OptimizerName;
+    const settings: Record<string, unknown> = { ...opt, name, lr: rate };
+    for (const [key, input] of hyperInputs) if (Number.isFinite(input.valueAsNumber)) settings[key] = input.valueAsNumber;
+    for (const [key, box] of flags) settings[key] = box.checked;
+    if (betas) settings.betas = [betas[0].valueAsNumber, betas[1].valueAsNumber];
+    const options: RunOptions = {
+      ...o,
+      start: point,
+      optimizer: settings as Partial<OptimizerSettings>,
+      stop: { ...o.stop, maxIterations: Math.max(1, Math.round(maxIt.valueAsNumber) || 1), gradientTolerance: Math.max(0, tolerance.valueAsNumber || 0) },
+      maximize: direction.value === 'max',
+    };
+    return { id: run.id, formula: formula.value, options, starts: run.starts };
+  };
+  const changed = (): void => {
+    const input = collect();
+    if (input) onChange(input);
+  };
+
+  lrSlider.addEventListener('input', () => {
+    lrBox.value = formatNumber(10 ** Number(lrSlider.value), 3).replace('−', '-');
+    changed();
+  });
+  lrBox.addEventListener('input', () => {
+    if (Number(lrBox.value) > 0) lrSlider.value = String(Math.log10(Number(lrBox.value)));
+    changed();
+  });
+  optimizer.addEventListener('change', () => {
+    renderHyper(optimizer.value as OptimizerName);
+    changed();
+  });
+  for (const el of [formula, start, maxIt, tolerance, hyper]) el.addEventListener('input', changed);
+  for (const el of [direction, hyper]) el.addEventListener('change', changed);
+
+  const element = h(
+    'form',
+    { class: 'controls', 'data-testid': 'controls', 'aria-label': 'Run settings' },
+    labelled('Function', formula),
+    extras,
+    labelled('Initial point', start, 'comma-separated, one number per variable'),
+    h('div', { class: 'field lr' }, labelled('Learning rate η', lrSlider), labelled('η value', lrBox)),
+    labelled('Max iterations', maxIt),
+    labelled('Optimizer', optimizer),
+    hyper,
+    labelled('Direction', direction),
+    labelled('Gradient tolerance', tolerance),
+    status,
+  );
+  element.addEventListener('submit', (e) => e.preventDefault());
+  const showStatus = (current: RunView): void => {
+    replaceChildren(extras, current.status === 'error' && current.error ? errorView(current.formula, current.error) : null);
+    formula.setAttribute('aria-invalid', String(current.status === 'error'));
+    status.textContent = current.status === 'pending' ? 'Running…' : '';
+  };
+  showStatus(run);
+  return { element, showStatus };
+}

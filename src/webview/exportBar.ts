@@ -1,0 +1,60 @@
+// Export: copy the iterations as a Markdown table or CSV (the host writes the clipboard), and
+// save a plot as SVG or PNG (the host shows the save dialog).
+import type { WebviewMessage } from '../shared/protocol';
+import { h } from './dom';
+
+/** Standalone SVG text of a chart, with the theme's colours written in. */
+export function svgText(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  const style = getComputedStyle(svg);
+  copy.setAttribute('color', style.color);
+  copy.setAttribute('font-family', style.fontFamily);
+  for (const node of copy.querySelectorAll('style')) node.remove();
+  return new XMLSerializer().serializeToString(copy);
+}
+
+/** A PNG data URL of a chart, drawn at twice its size on the theme's background. */
+export async function pngDataUrl(svg: SVGSVGElement, background: string): Promise<string> {
+  const width = Number(svg.getAttribute('width')) || svg.clientWidth;
+  const height = Number(svg.getAttribute('height')) || svg.clientHeight;
+  const image = new Image();
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText(svg))}`;
+  await new Promise<void>((resolve, reject) => {
+    image.onload = () => resolve();
+    image.onerror = () => reject(new Error('the chart could not be drawn as an image'));
+    image.src = url;
+  });
+  const canvas = document.createElement('canvas');
+  canvas.width = width * 2;
+  canvas.height = height * 2;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no canvas');
+  context.fillStyle = background;
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/png');
+}
+
+/** The export buttons for a run; `mainSvg` finds the chart to save when clicked. */
+export function renderExportBar(
+  runId: number,
+  post: (message: WebviewMessage) => void,
+  mainSvg: () => SVGSVGElement | null,
+  background: () => string,
+): HTMLElement {
+  const save = async (format: 'svg' | 'png'): Promise<void> => {
+    const svg = mainSvg();
+    if (!svg) return;
+    const data = format === 'svg' ? svgText(svg) : await pngDataUrl(svg, background());
+    post({ type: 'savePlot', format, data, name: 'gradient-descent' });
+  };
+  return h(
+    'div',
+    { class: 'export', role: 'toolbar', 'aria-label': 'Export' },
+    h('button', { type: 'button', 'data-testid': 'copy-markdown', onclick: () => post({ type: 'copyIterations', runId, format: 'markdown' }) }, 'Copy iterations (Markdown)'),
+    h('button', { type: 'button', 'data-testid': 'copy-csv', onclick: () => post({ type: 'copyIterations', runId, format: 'csv' }) }, 'Copy iterations (CSV)'),
+    h('button', { type: 'button', 'data-testid': 'save-svg', onclick: () => void save('svg') }, 'Save plot as SVG'),
+    h('button', { type: 'button', 'data-testid': 'save-png', onclick: () => void save('png') }, 'Save plot as PNG'),
+  );
+}

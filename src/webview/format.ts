@@ -1,0 +1,131 @@
+// Words and numbers for people: stop reasons, stationary kinds, optimizer names and the worked
+// steps written out. Pure functions (no DOM), so they are tested in Node.
+import type { OptimizerName, StationaryKind, StopReason, WorkedStep } from '../engine/types';
+
+/** A number with up to `digits` significant digits, trailing zeros dropped; ∞ and NaN in words. */
+export function formatNumber(value: number, digits = 6): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+  if (value === 0) return '0';
+  const abs = Math.abs(value);
+  const text = abs >= 1e-4 && abs < 1e7 ? String(Number(value.toPrecision(digits))) : value.toExponential(Math.max(0, digits - 3)).replace(/\.?0+e/, 'e');
+  return text.replace('-', '−');
+}
+
+/** A point as "(1, −2.5)", or the single number for one coordinate. */
+export function formatPoint(point: readonly number[], digits = 6): string {
+  const parts = point.map((v) => formatNumber(v, digits));
+  return parts.length === 1 ? parts[0] : `(${parts.join(', ')})`;
+}
+
+const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
+
+/** An integer as subscript digits: 12 -> "₁₂". */
+export function subscript(n: number): string {
+  return String(n)
+    .split('')
+    .map((d) => SUBSCRIPTS[Number(d)] ?? d)
+    .join('');
+}
+
+/** Display names of the optimizers. */
+export const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
+  gd: 'Gradient descent',
+  momentum: 'Momentum',
+  nesterov: 'Nesterov',
+  adagrad: 'AdaGrad',
+  rmsprop: 'RMSProp',
+  adam: 'Adam',
+};
+
+/** Why a run stopped, in words. */
+export function stopReasonText(reason: StopReason, iterations: number): string {
+  const n = `${iterations} iteration${iterations === 1 ? '' : 's'}`;
+  switch (reason) {
+    case 'gradient-tolerance':
+      return `Converged in ${n}: the gradient became smaller than the tolerance.`;
+    case 'step-tolerance':
+      return `Converged in ${n}: the steps became smaller than the tolerance.`;
+    case 'value-tolerance':
+      return `Converged in ${n}: the value stopped changing.`;
+    case 'max-iterations':
+      return `Stopped after the maximum of ${n} without converging.`;
+    case 'time-budget':
+      return `Stopped after ${n}: the time budget ran out.`;
+    case 'diverged':
+      return `Diverged at iteration ${iterations}: the values grew without bound. Try a smaller learning rate.`;
+    case 'non-finite':
+      return `Stopped at iteration ${iterations}: the function or its gradient is undefined there.`;
+  }
+}
+
+/** What kind of point the run ended at, in words. */
+export function stationaryText(kind: StationaryKind): string {
+  switch (kind) {
+    case 'minimum':
+      return 'a local minimum';
+    case 'maximum':
+      return 'a local maximum';
+    case 'saddle':
+      return 'a saddle point';
+    case 'degenerate':
+      return 'a stationary point of unclear kind (the Hessian is singular)';
+    case 'not-stationary':
+      return 'not a stationary point (the gradient is not small)';
+  }
+}
+
+function term(value: number): string {
+  const text = formatNumber(value);
+  return value < 0 ? `(${text})` : text;
+}
+
+/** The name of variable `name` at iteration k: "x₀", "θ₁". */
+export function at(name: string, k: number): string {
+  return `${name}${subscript(k)}`;
+}
+
+/**
+ * One worked step written out, one line per coordinate (plus the optimizer's intermediate
+ * quantities): "x₁ = x₀ − η·f′(x₀) = 1 − 0.1·4 = 0.6".
+ */
+export function workedStepLines(step: WorkedStep, variables: readonly string[], optimizer: OptimizerName, maximize: boolean): string[] {
+  const k = step.iteration;
+  const sign = maximize ? '+' : '−';
+  const lines: string[] = [];
+  const single = variables.length === 1;
+  const args = variables.map((v) => at(v, k)).join(', ');
+  lines.push(`f(${args}) = ${formatNumber(step.value)}`);
+  variables.forEach((v, i) => {
+    const d = single ? `f′(${at(v, k)})` : `∂f/∂${v}`;
+    lines.push(`${d} = ${formatNumber(step.gradient[i])}`);
+  });
+  for (const q of step.quantities) {
+    lines.push(`${q.symbol ? at(q.symbol, k + 1) : q.name} = ${formatPoint(q.value)}`);
+  }
+  variables.forEach((v, i) => {
+    const x = step.point[i];
+    const next = step.next[i];
+    if (optimizer === 'gd') {
+      const d = single ? `f′(${at(v, k)})` : `∂f/∂${v}`;
+      lines.push(
+        `${at(v, k + 1)} = ${at(v, k)} ${sign} η·${d} = ${formatNumber(x)} ${sign} ${formatNumber(step.learningRate)}·${term(step.gradient[i])} = ${formatNumber(next)}`,
+      );
+    } else {
+      // The optimizer's step direction u, recovered from the update so that the line checks out.
+      const u = ((maximize ? next - x : x - next) / step.learningRate) || 0;
+      lines.push(
+        `${at(v, k + 1)} = ${at(v, k)} ${sign} η·u = ${formatNumber(x)} ${sign} ${formatNumber(step.learningRate)}·${term(u)} = ${formatNumber(next)}`,
+      );
+    }
+  });
+  return lines;
+}
+
+/** Parses "1, -2.5" (commas or spaces) into numbers; undefined when any part is not a number. */
+export function parseNumberList(text: string): number[] | undefined {
+  const parts = text.split(/[\s,;]+/).filter((p) => p.length > 0);
+  if (parts.length === 0) return undefined;
+  const values = parts.map((p) => Number(p.replace('−', '-')));
+  return values.every(Number.isFinite) ? values : undefined;
+}

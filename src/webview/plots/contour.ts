@@ -1,0 +1,96 @@
+// Two variables: filled contours of f with paths, start and end marked, basins of several starts,
+// and a click handler that reports the point clicked (to start again from there).
+import * as Plot from '@observablehq/plot';
+import type { Landscape, MultiStartResult, TracePoint } from '../../engine/types';
+import { type PlotElement, baseOptions, extent, finite, type PlotContext, type Series } from './common';
+
+type Grid = Extract<Landscape, { kind: 'grid' }>;
+
+/** Extra layers of a contour plot. */
+export interface ContourExtras {
+  /** How many iterates of the first path to show (the player's frame). */
+  readonly frame?: number;
+  readonly multistart?: MultiStartResult;
+  readonly onPick?: (point: [number, number]) => void;
+  readonly height?: number;
+}
+
+/**
+ * Values as drawn: when they span many orders of magnitude (Rosenbrock) the contours follow
+ * log(1 + f − min) so that the valley shows; otherwise f itself.
+ */
+export function contourValues(values: readonly number[]): { values: number[]; log: boolean } {
+  const range = extent(values);
+  if (!range) return { values: [...values], log: false };
+  const f = finite(values).sort((a, b) => a - b);
+  const median = f[Math.floor(f.length / 2)];
+  const log = range[1] - range[0] > 50 * Math.max(1e-12, median - range[0]);
+  return { values: log ? values.map((v) => Math.log1p(v - range[0])) : [...values], log };
+}
+
+const px = (d: TracePoint): number => d.point[0];
+const py = (d: TracePoint): number => d.point[1];
+
+/** The contour plot with every series' path. */
+export function contourPlot(ctx: PlotContext, grid: Grid, variables: readonly string[], series: readonly Series[], extras: ContourExtras = {}): PlotElement {
+  const { palette } = ctx;
+  const shown = contourValues(grid.values);
+  const marks: Plot.Markish[] = [
+    Plot.contour(shown.values, {
+      x1: grid.xRange[0],
+      x2: grid.xRange[1],
+      y1: grid.yRange[0],
+      y2: grid.yRange[1],
+      width: grid.nx,
+      height: grid.ny,
+      fill: Plot.identity,
+      stroke: palette.foreground,
+      strokeOpacity: 0.15,
+      thresholds: 18,
+    }),
+  ];
+  const basins = extras.multistart;
+  if (basins) {
+    for (const run of basins.runs) {
+      const color = run.basin >= 0 ? palette.series[run.basin % palette.series.length] : palette.muted;
+      marks.push(Plot.line(run.result.trace, { x: px, y: py, stroke: color, strokeOpacity: 0.7, strokeWidth: 1 }));
+      marks.push(Plot.dot([run.start], { x: (p: readonly number[]) => p[0], y: (p: readonly number[]) => p[1], r: 3, fill: color }));
+    }
+    marks.push(Plot.dot(basins.minima, { x: (m) => m.point[0], y: (m) => m.point[1], symbol: 'star', r: 7, fill: palette.foreground }));
+  }
+  series.forEach((s, index) => {
+    const trace = index === 0 && extras.frame !== undefined ? s.trace.slice(0, extras.frame + 1) : s.trace;
+    marks.push(Plot.line(trace, { x: px, y: py, stroke: s.color, strokeWidth: 2, marker: trace.length < 60 ? 'circle-stroke' : 'none' }));
+    const start = s.trace[0];
+    const end = trace[trace.length - 1];
+    if (start) marks.push(Plot.dot([start], { x: px, y: py, r: 5, fill: palette.start, stroke: palette.foreground }));
+    if (end) marks.push(Plot.dot([end], { x: px, y: py, r: 6, symbol: 'diamond', fill: s.color, stroke: palette.foreground }));
+  });
+  const plot = Plot.plot({
+    ...baseOptions(ctx, extras.height ?? 360),
+    clip: true,
+    x: { domain: grid.xRange, label: variables[0] ?? 'x' },
+    y: { domain: grid.yRange, label: variables[1] ?? 'y' },
+    color: { type: 'linear', range: [palette.accent, palette.background], interpolate: 'rgb' },
+    marks,
+  });
+  if (extras.onPick) attachPick(plot, extras.onPick);
+  return plot;
+}
+
+function attachPick(plot: PlotElement, onPick: (point: [number, number]) => void): void {
+  const x = plot.scale('x');
+  const y = plot.scale('y');
+  if (!x?.invert || !y?.invert) return;
+  plot.classList.add('pickable');
+  plot.addEventListener('click', (e: Event) => {
+    const event = e as MouseEvent;
+    const rect = plot.getBoundingClientRect();
+    const width = Number(plot.getAttribute('width')) || rect.width;
+    const height = Number(plot.getAttribute('height')) || rect.height;
+    const sx = ((event.clientX - rect.left) * width) / rect.width;
+    const sy = ((event.clientY - rect.top) * height) / rect.height;
+    const point: [number, number] = [Number(x.invert?.(sx)), Number(y.invert?.(sy))];
+    if (point.every(Number.isFinite)) onPick(point);
+  });
+}

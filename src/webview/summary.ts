@@ -1,0 +1,34 @@
+// The run's summary in words: stop reason, iterations, final point and value, gradient norm,
+// the kind of point reached and the gradient formula.
+import type { Analysis } from '../engine/types';
+import { h } from './dom';
+import { OPTIMIZER_LABELS, formatNumber, formatPoint, stationaryText, stopReasonText } from './format';
+
+function row(label: string, value: string, testId?: string): HTMLElement[] {
+  return [h('dt', {}, label), h('dd', testId ? { 'data-testid': testId } : {}, value)];
+}
+
+/** The summary of an analysis. */
+export function renderSummary(analysis: Analysis): HTMLElement {
+  const { run, formula } = analysis;
+  const vars = run.variables;
+  const gradient = formula.gradient.map((g, i) => `∂f/∂${vars[i] ?? '?'} = ${g}`);
+  return h(
+    'section',
+    { class: 'summary', 'data-testid': 'summary', 'aria-label': 'Summary' },
+    h('p', { class: 'stop-reason', 'data-testid': 'stop-reason' }, stopReasonText(run.stopReason, run.iterations)),
+    h(
+      'dl',
+      {},
+      ...row('Function', `f(${vars.join(', ')}) = ${formula.text}`, 'summary-formula'),
+      ...row('Optimizer', `${OPTIMIZER_LABELS[run.optimizer]}, η = ${formatNumber(run.learningRate)}`),
+      ...row('Iterations', String(run.iterations), 'summary-iterations'),
+      ...row('Final point', `${vars.length === 1 ? vars[0] : `(${vars.join(', ')})`} = ${formatPoint(run.final.point)}`, 'summary-point'),
+      ...row('Final value', `f = ${formatNumber(run.final.value)}`, 'summary-value'),
+      ...row('Gradient norm', `‖∇f‖ = ${formatNumber(run.final.gradientNorm, 3)}`),
+      ...row('Point reached', stationaryText(run.stationary), 'summary-kind'),
+      ...row(vars.length === 1 ? 'Derivative' : 'Gradient', gradient.join('; ') || '—'),
+      ...(run.gradientMethod === 'numeric' ? row('Note', 'Some partial derivatives were computed numerically.') : []),
+    ),
+  );
+}

@@ -1,0 +1,71 @@
+// The runs view: the main chart (with the player, click-to-restart and basins) and the loss charts.
+import type { Analysis, Landscape } from '../engine/types';
+import type { RunInput, RunView } from '../shared/protocol';
+import { h } from './dom';
+import { animates, mainPlot } from './mainPlot';
+import { createPlayer } from './player';
+import { figure, type PlotContext, type Series } from './plots/common';
+import { lossPlots } from './plots/loss';
+
+/** What the views need from the page. */
+export interface ViewDeps {
+  readonly ctx: PlotContext;
+  /** Applies an edited run input (re-runs it). */
+  edit(input: RunInput): void;
+  /** Player frame per run id. */
+  readonly frames: Map<number, number>;
+  /** Registers cleanup for the next re-render (timers). */
+  onCleanup(fn: () => void): void;
+}
+
+/** Starting points on a 5×5 grid inside the landscape, to show the basins. */
+export function basinStarts(land: Extract<Landscape, { kind: 'grid' }>, per = 5): number[][] {
+  const starts: number[][] = [];
+  const at = (range: readonly [number, number], i: number): number => range[0] + ((i + 0.5) * (range[1] - range[0])) / per;
+  for (let i = 0; i < per; i++) for (let j = 0; j < per; j++) starts.push([at(land.xRange, i), at(land.yRange, j)]);
+  return starts;
+}
+
+/** The run's main chart and loss charts. */
+export function renderRunsView(run: RunView, analysis: Analysis, deps: ViewDeps): HTMLElement[] {
+  const { ctx } = deps;
+  const series: Series[] = [{ label: run.formula, color: ctx.palette.path, trace: analysis.run.trace }];
+  const trace = analysis.run.trace;
+  const holder = h('div', { class: 'plot-holder' });
+  const pick = (point: [number, number]): void => deps.edit({ ...run, options: { ...run.options, start: point } });
+  const draw = (frame: number): void => {
+    deps.frames.set(run.id, frame);
+    holder.replaceChildren(
+      mainPlot(ctx, analysis, series, {
+        frame,
+        ...(analysis.multistart ? { multistart: analysis.multistart } : {}),
+        ...(analysis.landscape.kind === 'grid' ? { onPick: pick } : {}),
+      }),
+    );
+  };
+  const frame = deps.frames.get(run.id) ?? trace.length - 1;
+  draw(frame);
+  const extras: HTMLElement[] = [];
+  if (animates(analysis) && trace.length > 1) {
+    const player = createPlayer(trace.length, frame, draw);
+    deps.onCleanup(player.stop);
+    extras.push(player.element);
+  }
+  const land = analysis.landscape;
+  if (land.kind === 'grid') {
+    extras.push(
+      h(
+        'div',
+        { class: 'row' },
+        h('span', { class: 'hint' }, 'Click on the plot to start again from there.'),
+        h('button', { type: 'button', 'data-testid': 'basins-button', onclick: () => deps.edit({ ...run, starts: basinStarts(land) }) }, 'Show basins (25 starts)'),
+        run.starts.length > 0 ? h('button', { type: 'button', 'data-testid': 'basins-clear', onclick: () => deps.edit({ ...run, starts: [] }) }, 'Clear basins') : null,
+      ),
+    );
+  }
+  const title = land.kind === 'curve' ? 'f and the iterates' : land.kind === 'grid' ? 'Contours of f and the path' : 'Coordinates against the iteration';
+  return [
+    figure(title, 'plot-main', holder, ...extras),
+    figure('Value and gradient norm against the iteration', 'plot-loss', h('div', { class: 'pair' }, ...lossPlots(ctx, series))),
+  ];
+}
