@@ -128,7 +128,9 @@ export function allowListed(root: MathNode, source: string, options: { readonly 
     }
     const args = node.args.map((arg) => walk(arg, depth + 1));
     const op = OPERATOR_SYMBOLS[fn] as '+';
-    return new nodes.OperatorNode(op, fn as 'add', args, fn === 'multiply' && node.implicit === true);
+    // Implicit products print as `2 x`; only after a number, since mathjs reads `x (y)` back as a call of x.
+    const implicit = fn === 'multiply' && node.implicit === true && args[0].type === 'ConstantNode';
+    return new nodes.OperatorNode(op, fn as 'add', args, implicit);
   };
 
   /** `sin x` is sin(x); `5 cm` is a unit; `hello world` is prose. */

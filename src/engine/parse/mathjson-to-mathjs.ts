@@ -46,6 +46,16 @@ export function symbolName(sym: SymView): string {
   return base;
 }
 
+/** A table function name standing before its argument group; the compute engine reads `-\operatorname{f}(x)` as `(-f)(x)`. */
+function calleeName(item: View): { name: string; negated: boolean } | undefined {
+  if (item.kind === 'sym' && ALLOWED_FUNCTIONS.has(item.name)) return { name: item.name, negated: false };
+  if (item.kind === 'fn' && item.head === 'Negate' && item.args.length === 1) {
+    const inner = view(item.args[0]);
+    if (inner.kind === 'sym' && ALLOWED_FUNCTIONS.has(inner.name)) return { name: inner.name, negated: true };
+  }
+  return undefined;
+}
+
 /** Turns one MathJSON tree into mathjs nodes; errors carry columns into the original selection. */
 export class MathJsonMapper {
   constructor(
@@ -164,8 +174,10 @@ export class MathJsonMapper {
     for (let i = 0; i < node.args.length; i += 1) {
       const item = view(node.args[i]);
       const next = i + 1 < node.args.length ? view(node.args[i + 1]) : undefined;
-      if (item.kind === 'sym' && ALLOWED_FUNCTIONS.has(item.name) && next?.kind === 'fn' && next.head === 'Delimiter') {
-        items.push(this.fn(item.name, this.groupItems(next)));
+      const callee = calleeName(item);
+      if (callee !== undefined && next?.kind === 'fn' && next.head === 'Delimiter') {
+        const call = this.fn(callee.name, this.groupItems(next));
+        items.push(callee.negated ? new nodes.OperatorNode('-', 'unaryMinus', [call]) : call);
         i += 1;
       } else {
         items.push(this.map(item));
