@@ -1,0 +1,178 @@
+// Issue 5: messages from the webview are untrusted. Hundreds of malformed, oversized and
+// out-of-range messages go through the host-side guard and controller: each is rejected (and
+// logged) or clamped, nothing throws, and nothing runs that the message did not validly ask for.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Analysis, AnalysisRequest } from '../../src/engine/types';
+import { PanelController, type ControllerEffects } from '../../src/extension/panel/controller';
+import { RunScheduler } from '../../src/extension/panel/scheduler';
+import { parseHostMessage, parsePersistedState, parseWebviewMessage, sanitizeRunOptions } from '../../src/shared/messageGuards';
+import { LIMITS, type HostMessage } from '../../src/shared/protocol';
+
+const OPTIONS = { start: [1], optimizer: { name: 'gd' as const, lr: 0.1 }, stop: { maxIterations: 100 }, maximize: false, traceLimit: 500 };
+
+function harness() {
+  const requests: AnalysisRequest[] = [];
+  const posted: HostMessage[] = [];
+  const logs: string[] = [];
+  const copied: string[] = [];
+  const saved: string[] = [];
+  const analyzer = async (request: AnalysisRequest): Promise<Analysis> => {
+    requests.push(request);
+    throw Object.assign(new Error('test analyzer'), { name: 'FormulaError' });
+  };
+  const effects: ControllerEffects = {
+    post: (m) => posted.push(m),
+    copy: async (text) => void copied.push(text),
+    save: async (format) => (saved.push(format), undefined),
+    log: (m) => logs.push(m),
+  };
+  const scheduler = new RunScheduler(analyzer, { outcome: () => undefined }, 0);
+  const controller = new PanelController(effects, scheduler);
+  return { controller, scheduler, requests, posted, logs, copied, saved };
+}
+
+const junk = fc.oneof(
+  fc.anything(),
+  fc.string({ maxLength: 50 }),
+  fc.double(),
+  fc.constantFrom(null, undefined, NaN, Infinity, -Infinity, -1, 1e308, '', 'x'.repeat(LIMITS.formulaLength + 10)),
+);
+
+/** Messages that look like the real ones, with every field possibly wrong. */
+const nearMiss = fc.record(
+  {
+    type: fc.constantFrom('ready', 'updateRun', 'selectRun', 'removeRun', 'setView', 'copyIterations', 'savePlot', 'eval', '__proto__', 'constructor', 'state'),
+    runId: fc.oneof(fc.constantFrom(1, 2, 999, -1, 1.5, 2 ** 60), junk),
+    formula: fc.oneof(fc.string({ maxLength: 30 }), junk),
+    options: fc.oneof(
+      fc.record({
+        start: fc.oneof(fc.array(fc.oneof(fc.double(), junk), { maxLength: 5 }), junk),
+        optimizer: fc.oneof(fc.record({ name: fc.oneof(fc.constantFrom('gd', 'adam', 'evil'), junk), lr: fc.oneof(fc.double(), junk), momentum: junk, betas: junk }), junk),
+        stop: fc.oneof(fc.record({ maxIterations: fc.oneof(fc.double(), junk), gradientTolerance: junk }), junk),
+        maximize: junk,
+        traceLimit: junk,
+      }),
+      junk,
+    ),
+    starts: fc.oneof(fc.array(fc.array(fc.double(), { maxLength: 3 }), { maxLength: 5 }), junk),
+    view: fc.oneof(fc.constantFrom('runs', 'learning-rate', 'compare', 'admin'), junk),
+    format: fc.oneof(fc.constantFrom('markdown', 'csv', 'svg', 'png', 'exe'), junk),
+    data: fc.oneof(fc.constantFrom('<svg></svg>', 'data:image/png;base64,AAAA', '<script>', 'data:text/html;base64,AAAA'), junk),
+    name: fc.oneof(fc.constantFrom('../../etc/passwd', 'plot'), junk),
+  },
+  { requiredKeys: ['type'] },
+);
+
+describe('webview message guard', () => {
+  it('rejects or clamps hundreds of malformed messages without throwing or running anything unasked', async () => {
+    const h = harness();
+    h.controller.addRuns([{ formula: 'x^2', options: OPTIONS }, { formula: 'x^2 + y^2', options: { ...OPTIONS, start: [1, 2] } }]);
+    const baseline = h.requests.length;
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.oneof(junk, nearMiss), (message) => {
+        const parsed = parseWebviewMessage(message);
+        const before = h.requests.length;
+        h.controller.handle(message);
+        if (parsed === undefined) {
+          assert.equal(h.requests.length, before, 'a rejected message ran the engine');
+          return;
+        }
+        accepted++;
+        if (parsed.type === 'updateRun') {
+          assert.ok(parsed.formula.length <= LIMITS.formulaLength);
+          assert.ok(parsed.options.start.length <= LIMITS.variables);
+          assert.ok(parsed.options.start.every((v) => Number.isFinite(v) && Math.abs(v) <= LIMITS.coordinate));
+          const lr = parsed.options.optimizer.lr;
+          assert.ok(lr === undefined || (lr >= LIMITS.learningRate.min && lr <= LIMITS.learningRate.max));
+          const it = parsed.options.stop.maxIterations;
+          assert.ok(it === undefined || (Number.isInteger(it) && it >= 1 && it <= LIMITS.maxIterations));
+          assert.ok(parsed.starts.length <= LIMITS.starts);
+        }
+        if (parsed.type === 'savePlot') {
+          assert.match(parsed.name, /^[\w.-]+$/);
+          assert.ok(parsed.format === 'svg' ? parsed.data.trimStart().startsWith('<svg') : parsed.data.startsWith('data:image/png;base64,'));
+        }
+      }),
+      { numRuns: 600, seed: 42 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(accepted > 10, `some near-miss messages are valid (${accepted})`);
+    assert.ok(h.logs.length > 100, 'rejections are logged');
+    assert.ok(h.requests.length >= baseline);
+    for (const request of h.requests) assert.ok(request.formula.length <= LIMITS.formulaLength);
+    assert.equal(h.saved.filter((f) => f !== 'svg' && f !== 'png').length, 0);
+  });
+
+  it('rejects unknown types and prototype tricks, and logs them', () => {
+    const logs: string[] = [];
+    for (const m of [{ type: 'runCode', code: 'x' }, { type: '__proto__' }, { type: 'toString' }, JSON.parse('{"__proto__": {"type": "ready"}}'), [{ type: 'ready' }]]) {
+      assert.equal(parseWebviewMessage(m, (r) => logs.push(r)), undefined);
+    }
+    assert.equal(logs.length, 5);
+  });
+
+  it('clamps numbers and caps sizes', () => {
+    const options = sanitizeRunOptions({
+      start: Array.from({ length: 5000 }, (_, i) => (i === 0 ? 1e300 : i === 1 ? NaN : i)),
+      optimizer: { name: 'adam', lr: 1e9, betas: [2, -1], eps: 0, momentum: 5, extra: 'x' },
+      stop: { maxIterations: 1e12, gradientTolerance: -3, timeBudgetMs: 1e9 },
+      maximize: 'yes',
+      traceLimit: -5,
+    });
+    assert.equal(options.start.length, LIMITS.variables);
+    assert.equal(options.start[0], LIMITS.coordinate);
+    assert.equal(options.start[1], 0);
+    assert.equal(options.optimizer.lr, LIMITS.learningRate.max);
+    assert.deepEqual(options.optimizer.betas, [0.999999, 0]);
+    assert.ok((options.optimizer.eps ?? 0) > 0);
+    assert.equal(options.optimizer.momentum, 0.9999);
+    assert.ok(!('extra' in options.optimizer));
+    assert.equal(options.stop.maxIterations, LIMITS.maxIterations);
+    assert.equal(options.stop.gradientTolerance, 0);
+    assert.equal(options.maximize, false);
+    assert.equal(options.traceLimit, 2);
+  });
+
+  it('accepts the well-formed messages the webview sends', () => {
+    const update = parseWebviewMessage({ type: 'updateRun', runId: 3, formula: 'x^2', options: OPTIONS, starts: [[1, 2]] });
+    assert.deepEqual(update, { type: 'updateRun', runId: 3, formula: 'x^2', options: OPTIONS, starts: [[1, 2]] });
+    assert.deepEqual(parseWebviewMessage({ type: 'setView', view: 'compare' }), { type: 'setView', view: 'compare' });
+    assert.deepEqual(parseWebviewMessage({ type: 'copyIterations', runId: 1, format: 'csv' }), { type: 'copyIterations', runId: 1, format: 'csv' });
+    assert.equal(parseWebviewMessage({ type: 'savePlot', format: 'png', data: 'data:image/png;base64,iVBOR', name: 'a/b c' })?.type, 'savePlot');
+  });
+
+  it('restores persisted state from junk without throwing', () => {
+    fc.assert(fc.property(fc.anything(), (raw) => void parsePersistedState(raw)), { numRuns: 300, seed: 7 });
+    const state = parsePersistedState({ runs: [{ id: 4, formula: 'x^2', options: OPTIONS, starts: [] }, { id: 'x' }], selected: 4, view: 'nope' });
+    assert.equal(state?.runs.length, 1);
+    assert.equal(state?.view, 'runs');
+  });
+});
+
+describe('host message guard (webview side)', () => {
+  it('never throws on junk and rejects it', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.record({ type: fc.constantFrom('state', 'runUpdate', 'notice'), runs: fc.anything(), run: fc.anything(), text: fc.anything() })), (raw) => {
+        const parsed = parseHostMessage(raw);
+        if (parsed?.type === 'notice') assert.ok(parsed.text.length <= LIMITS.noticeLength);
+      }),
+      { numRuns: 500, seed: 3 },
+    );
+  });
+
+  it('turns the nulls JSON made of NaN back into NaN and keeps the run', () => {
+    const run = {
+      variables: ['x'], optimizer: 'gd', learningRate: 0.1, iterations: 3, stopReason: 'diverged', stationary: 'not-stationary',
+      final: { point: [null], value: null, gradientNorm: null }, gradientMethod: 'symbolic', elapsedMs: 1,
+      trace: [{ iteration: 0, point: [1], value: 2, gradientNorm: 4 }],
+    };
+    const analysis = { formula: { source: 'x', notation: 'plain', variables: ['x'], text: 'x', gradient: ['1'] }, run, landscape: { kind: 'curve', xs: [0, 1], values: [null, 1] } };
+    const message = parseHostMessage(JSON.parse(JSON.stringify({ type: 'runUpdate', run: { id: 1, formula: 'x', options: OPTIONS, starts: [], status: 'ok', analysis } })));
+    assert.equal(message?.type, 'runUpdate');
+    const parsed = message?.type === 'runUpdate' ? message.run.analysis : undefined;
+    assert.ok(parsed && Number.isNaN(parsed.run.final.value));
+    assert.ok(parsed.landscape.kind === 'curve' && Number.isNaN(parsed.landscape.values[0]));
+  });
+});

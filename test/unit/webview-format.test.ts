@@ -1,0 +1,66 @@
+// Words and numbers the panel shows: worked steps as the seed writes them by hand, numbers,
+// stop reasons, the start-point parser and the iteration tables.
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/engine/analyze';
+import { iterationsCsv, iterationsMarkdown } from '../../src/extension/panel/table';
+import { formatNumber, parseNumberList, stopReasonText, subscript, workedStepLines } from '../../src/webview/format';
+
+const OPTIONS = { start: [1], optimizer: { name: 'gd' as const, lr: 0.1 }, stop: { maxIterations: 50 }, maximize: false, traceLimit: 100 };
+
+describe('worked steps and formatting', () => {
+  it('writes out the seed example f(x) = 2x² from x₀ = 1 with η = 0.1: x₁ = 0.6, x₂ = 0.36', () => {
+    const analysis = analyze({ formula: '2x^2', options: OPTIONS, steps: 2 });
+    const steps = analysis.steps ?? [];
+    assert.equal(steps.length, 2);
+    const first = workedStepLines(steps[0], ['x'], 'gd', false);
+    assert.ok(first.includes('x₁ = x₀ − η·f′(x₀) = 1 − 0.1·4 = 0.6'), first.join('\n'));
+    const second = workedStepLines(steps[1], ['x'], 'gd', false);
+    assert.ok(second.includes('x₂ = x₁ − η·f′(x₁) = 0.6 − 0.1·2.4 = 0.36'), second.join('\n'));
+  });
+
+  it('shows intermediate quantities for momentum and a final line that checks out', () => {
+    const analysis = analyze({ formula: 'x^2 + y^2', options: { ...OPTIONS, start: [1, -2], optimizer: { name: 'momentum', lr: 0.1 } }, steps: 2 });
+    const lines = workedStepLines(analysis.steps![1], ['x', 'y'], 'momentum', false);
+    assert.ok(lines.some((l) => /^buf|^b/.test(l)), lines.join('\n'));
+    const xLine = lines.find((l) => l.startsWith('x₂ ='))!;
+    const [, x, lr, u, next] = /= (\S+) − (\S+)·\(?(\S+?)\)? = (\S+)$/.exec(xLine.replace(/−(?=\d)/g, '-'))!.map((s) => s.replace(/−/g, '-'));
+    assert.ok(Math.abs(Number(x) - Number(lr) * Number(u) - Number(next)) < 1e-4, xLine);
+  });
+
+  it('writes gradient ascent with a plus sign', () => {
+    const analysis = analyze({ formula: '-x^2', options: { ...OPTIONS, maximize: true }, steps: 1 });
+    const lines = workedStepLines(analysis.steps![0], ['x'], 'gd', true);
+    assert.ok(lines.some((l) => l.startsWith('x₁ = x₀ + η·f′(x₀) = 1 + 0.1·(−2) = 0.8')), lines.join('\n'));
+  });
+
+  it('formats numbers for people', () => {
+    assert.equal(formatNumber(0.6000000000000001), '0.6');
+    assert.equal(formatNumber(-2.5), '−2.5');
+    assert.equal(formatNumber(1.234e-9), '1.234e−9');
+    assert.equal(formatNumber(Infinity), '∞');
+    assert.equal(formatNumber(NaN), 'NaN');
+    assert.equal(subscript(12), '₁₂');
+  });
+
+  it('says why a run stopped', () => {
+    assert.match(stopReasonText('diverged', 7), /Diverged at iteration 7.*smaller learning rate/);
+    assert.match(stopReasonText('gradient-tolerance', 1), /Converged in 1 iteration:/);
+  });
+
+  it('parses start points and refuses text that is not numbers', () => {
+    assert.deepEqual(parseNumberList('1, −2.5  3'), [1, -2.5, 3]);
+    assert.equal(parseNumberList('1, x'), undefined);
+    assert.equal(parseNumberList('  '), undefined);
+  });
+
+  it('builds Markdown and CSV tables of the iterations', () => {
+    const run = analyze({ formula: '2x^2', options: OPTIONS }).run;
+    const md = iterationsMarkdown(run, 3).trim().split('\n');
+    assert.deepEqual(md.slice(0, 2), ['| k | x | f | ‖∇f‖ |', '| --- | --- | --- | --- |']);
+    assert.equal(md[3], '| 1 | 0.6 | 0.72 | 2.4 |');
+    assert.equal(md.length, 5);
+    const csv = iterationsCsv(run).trim().split('\n');
+    assert.equal(csv[0], 'k,x,f,grad_norm');
+    assert.equal(csv.length, run.trace.length + 1);
+  });
+});
