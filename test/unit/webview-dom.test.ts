@@ -1,0 +1,109 @@
+// The webview bundle in headless Chromium under the panel's real HTML and CSP: it draws 1-, 2- and
+// 3-variable runs, shows user text as text (never HTML), posts typed messages on control changes
+// and clicks, and restores from saved state.
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/engine/analyze';
+import type { AnalysisRequest, RunOptions } from '../../src/engine/types';
+import { closeBrowser, openWebview, type WebviewPage } from './webview-harness';
+
+const OPTIONS: RunOptions = { start: [1], optimizer: { name: 'gd', lr: 0.1 }, stop: { maxIterations: 200 }, maximize: false, traceLimit: 500 };
+const XSS = '<img src=x onerror="window.__xss=1">';
+
+function okRun(id: number, formula: string, options: RunOptions, extra: Partial<AnalysisRequest> = {}) {
+  const analysis = analyze({ formula, options, landscape: true, steps: 2, ...extra });
+  return { id, formula, options, starts: [], status: 'ok', analysis };
+}
+
+const count = (w: WebviewPage, selector: string): Promise<number> => w.page.locator(selector).count();
+const text = (w: WebviewPage, testId: string): Promise<string> => w.page.getByTestId(testId).innerText();
+
+/** Console lines that mean the CSP blocked a script or eval (Plot's inline <style> is expected). */
+const scriptViolations = (w: WebviewPage): string[] => w.console.filter((l) => /Refused to (execute|evaluate|load the script)|unsafe-eval|pageerror/i.test(l));
+
+describe('webview in a browser', function () {
+  this.timeout(60_000);
+  after(closeBrowser);
+
+  it('draws a 1-variable run: curve with iterates, player, loss charts and summary, under the strict CSP', async () => {
+    const w = await openWebview('dark');
+    await w.send({ type: 'state', runs: [okRun(1, '2x^2', OPTIONS)], selected: 1, view: 'runs' });
+    await w.page.getByTestId('summary').waitFor();
+    assert.ok((await count(w, '[data-testid="plot-main"] svg')) >= 1);
+    assert.ok((await count(w, '[data-testid="plot-main"] svg path')) >= 2);
+    assert.equal(await count(w, '[data-testid="plot-loss"] svg.gd-plot'), 2);
+    assert.match(await text(w, 'stop-reason'), /Converged in \d+ iterations/);
+    assert.match(await text(w, 'steps'), /x₁ = x₀ − η·f′\(x₀\) = 1 − 0\.1·4 = 0\.6/);
+    const slider = w.page.getByTestId('iteration-slider');
+    await slider.fill('1');
+    assert.match(await text(w, 'iteration-label'), /iterate 1 of/);
+    assert.deepEqual(scriptViolations(w), []);
+    await w.close();
+  });
+
+  it('shows a formula and an error message containing HTML as text, never as elements', async () => {
+    const w = await openWebview('light');
+    const bad = { id: 2, formula: XSS, options: OPTIONS, starts: [], status: 'error', error: { message: `Unexpected "<" in ${XSS}`, column: 1 } };
+    await w.send({ type: 'state', runs: [okRun(1, `x^2 + 0*1 `, OPTIONS), bad], selected: 2, view: 'runs' });
+    await w.page.getByTestId('formula-error').waitFor();
+    assert.equal(await count(w, 'img'), 0);
+    assert.equal(await w.page.evaluate('window.__xss'), undefined);
+    assert.equal(await w.page.getByTestId('formula-input').inputValue(), XSS);
+    assert.ok((await text(w, 'formula-error')).includes(XSS));
+    assert.ok((await text(w, 'run-list')).includes('<img src=x'));
+    await w.send({ type: 'notice', text: XSS });
+    assert.equal(await text(w, 'notice'), XSS);
+    assert.equal(await count(w, 'img'), 0);
+    await w.close();
+  });
+
+  it('posts a typed updateRun when a control changes, and a new start when the contour is clicked', async () => {
+    const w = await openWebview('dark');
+    const options = { ...OPTIONS, start: [-1, 1] };
+    await w.send({ type: 'state', runs: [okRun(5, 'x^2 + 3y^2', options)], selected: 5, view: 'runs' });
+    await w.page.getByTestId('summary').waitFor();
+    assert.ok((await count(w, '[data-testid="plot-main"] svg g[aria-label="contour"] path')) > 3);
+    await w.page.getByTestId('lr-input').fill('0.02');
+    await w.page.getByTestId('optimizer-select').selectOption('adam');
+    const posted = (await w.posted()).filter((m) => m.type === 'updateRun');
+    const last = posted[posted.length - 1] as { runId: number; options: RunOptions };
+    assert.equal(last.runId, 5);
+    assert.equal(last.options.optimizer.name, 'adam');
+    assert.equal(last.options.optimizer.lr, 0.02);
+    const before = (await w.posted()).length;
+    await w.page.locator('[data-testid="plot-main"] svg.gd-plot').click({ position: { x: 300, y: 150 } });
+    const after = (await w.posted()).slice(before);
+    const pick = after.find((m) => m.type === 'updateRun') as { options: RunOptions } | undefined;
+    assert.ok(pick, 'a click posts a run from the clicked point');
+    assert.equal(pick.options.start.length, 2);
+    assert.notDeepEqual(pick.options.start, [-1, 1]);
+    await w.close();
+  });
+
+  it('draws each coordinate against the iteration for 3 variables, and the learning-rate and compare views', async () => {
+    const w = await openWebview('dark');
+    const three = okRun(1, 'x^2 + 2y^2 + 3z^2', { ...OPTIONS, start: [1, 1, 1] });
+    await w.send({ type: 'state', runs: [three], selected: 1, view: 'runs' });
+    await w.page.getByTestId('summary').waitFor();
+    assert.equal(await count(w, '[data-testid="plot-main"] svg g[aria-label="line"] path'), 3);
+    const sweep = okRun(1, 'x^2 + 3y^2', { ...OPTIONS, start: [1, 1] }, { sweep: { lrMin: 1e-3, lrMax: 1, count: 12 }, compare: true });
+    await w.send({ type: 'state', runs: [sweep], selected: 1, view: 'learning-rate' });
+    await w.page.getByTestId('plot-sweep').waitFor();
+    assert.match(await text(w, 'critical-lr'), /2\/λmax = 0\.3333/);
+    assert.equal(await count(w, '[data-testid^="regime-"] svg.gd-plot'), 3);
+    await w.page.getByTestId('tab-compare').click();
+    assert.equal(await count(w, '[data-testid="compare-legend"] .legend-item'), 6);
+    assert.deepEqual((await w.posted()).filter((m) => m.type === 'setView'), [{ type: 'setView', view: 'compare' }]);
+    await w.close();
+  });
+
+  it('restores from saved state and asks the host for the state with ready', async () => {
+    const saved = { runs: [{ id: 9, formula: 'sin(x)', options: OPTIONS, starts: [] }], selected: 9, view: 'runs' };
+    const w = await openWebview('dark', saved);
+    assert.equal(await w.page.getByTestId('formula-input').inputValue(), 'sin(x)');
+    assert.deepEqual((await w.posted())[0], { type: 'ready' });
+    await w.send({ type: 'bogus', payload: '<b>x</b>' });
+    await w.send({ type: 'state', runs: 'nope' });
+    assert.equal(await w.page.getByTestId('formula-input').inputValue(), 'sin(x)');
+    await w.close();
+  });
+});
