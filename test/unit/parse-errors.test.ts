@@ -88,6 +88,16 @@ describe('parseFormula: refusals', () => {
     refused('$\\begin{equation} x \\end{equation}$', 'syntax', /environment/);
   });
 
+  it('refuses what the seed notes hold besides formulas', () => {
+    refused('$f(\\mathbf{w})$', 'not-allowed', /without defining it/, 2);
+    refused('$t = t + 1$', 'not-allowed', /update rule/);
+    refused('w = w - 0.1*w', 'not-allowed', /update rule/);
+    refused('$\\nabla f(\\mathbf{w}_t)$', 'syntax', /\\nabla/, 2);
+    refused('$$\\theta_n = \\theta_{n-1} - \\alpha \\frac{d}{d\\theta} f(\\theta_{n-1})$$', 'not-allowed', /subscripts/);
+    refused('$||\\mathbf{w}_{t+1} - \\mathbf{w}_t||$', 'not-allowed', /norms|subscripts/);
+    refused('$10^{-3}$', 'no-variable', /no variable/);
+  });
+
   it('refuses unknown module members in code', () => {
     refused('np.foo(x) + x**2', 'not-allowed', /np\.foo/, 1);
     refused('Math.random() * x', 'not-allowed', /Math\.random/, 1);

@@ -84,6 +84,8 @@ describe('parseFormula: LaTeX', () => {
     { text: '$\\frac{1}{1+e^{-x}}$', notation: 'latex', variables: ['x'], at: { x: 0 }, value: 0.5 },
     { text: '$y = x^2$', notation: 'latex', variables: ['x'], at: { x: 3 }, value: 9 },
     { text: '$\\operatorname{atan2}(y, x)$', notation: 'latex', variables: ['x', 'y'], at: { x: 1, y: 1 }, value: Math.PI / 4 },
+    { text: '$x(x+1)$', notation: 'latex', variables: ['x'], at: { x: 3 }, value: 12 },
+    { text: '$-\\operatorname{atan2}(0, x)$', notation: 'latex', variables: ['x'], at: { x: -1 }, value: -Math.PI },
     { text: '|x| + y', notation: 'latex', variables: ['x', 'y'], at: { x: -4, y: 1 }, value: 5 },
   ]);
 });

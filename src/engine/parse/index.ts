@@ -4,7 +4,7 @@
 import { FormulaError, type Formula, type Notation } from '../types';
 import { allowListed, assertVariableName } from './allow-list';
 import { rewriteCode } from './code';
-import { syntaxError } from './errors';
+import { notAllowed, syntaxError } from './errors';
 import { parseLatex } from './latex';
 import { selectNotation } from './notation';
 import { parsePlain, type RawFormula } from './plain';
@@ -52,6 +52,9 @@ function parseUnchecked(text: string, limits: Required<ParseLimits>): Formula {
   const { raw, notation } = readRaw(selection.notation, selection.body, selection.offset);
   const tree = allowListed(raw.expression, text, { proseCheck: notation === 'plain' });
   for (const param of raw.params ?? []) assertVariableName(param, text);
+  if (raw.assigned !== undefined && tree.symbols.has(raw.assigned)) {
+    throw notAllowed(`${raw.assigned} appears on both sides of =: this is an update rule, not a function to minimize.`);
+  }
   const variables = orderVariables(tree.symbols, raw.params, limits.maxVariables);
   const formula: Formula = { source: text, expression: tree.expression, variables, notation };
   return raw.name === undefined ? formula : { ...formula, name: raw.name };

@@ -1,8 +1,9 @@
 // LaTeX through the compute engine's real LaTeX parser, its MathJSON mapped node by node onto
 // mathjs nodes (no rewriting of the LaTeX text), with a definition's left side split off.
 import { LatexSyntax } from '@cortex-js/compute-engine/latex-syntax';
+import { ALLOWED_FUNCTIONS } from '../functions';
 import { FormulaError } from '../types';
-import { columnOf, notAllowed, syntaxError } from './errors';
+import { columnOf, notAllowed, quote, syntaxError } from './errors';
 import { findParseError, view, type FnView, type View } from './mathjson';
 import { MathJsonMapper, symbolName } from './mathjson-to-mathjs';
 import type { RawFormula } from './plain';
@@ -25,6 +26,7 @@ export function parseLatex(text: string, offset: number): RawFormula {
   const mapper = new MathJsonMapper(text, offset);
   const root = view(json);
   if (root.kind === 'fn' && root.head === 'Equal') return definition(root, mapper, text, offset);
+  refuseBareApplication(root, text, offset);
   return { expression: mapper.map(root), offset };
 }
 
@@ -37,7 +39,7 @@ function definition(node: FnView, mapper: MathJsonMapper, text: string, offset: 
     throw notAllowed('The selection holds several equals signs; select one formula.');
   }
   const expression = mapper.map(right);
-  if (left.kind === 'sym') return { expression, offset };
+  if (left.kind === 'sym') return { expression, assigned: symbolName(left), offset };
   const header = functionHeader(left);
   if (header === undefined) {
     throw notAllowed(
@@ -46,6 +48,20 @@ function definition(node: FnView, mapper: MathJsonMapper, text: string, offset: 
     );
   }
   return { expression, name: header.name, params: header.params, offset };
+}
+
+/** `f(\mathbf{w})` alone names a function without defining it; read as a product it would be f·w. */
+function refuseBareApplication(root: View, text: string, offset: number): void {
+  if (root.kind !== 'fn' || root.head !== 'InvisibleOperator' || root.args.length !== 2) return;
+  const name = view(root.args[0]);
+  const group = view(root.args[1]);
+  if (name.kind !== 'sym' || group.kind !== 'fn' || group.head !== 'Delimiter') return;
+  if (ALLOWED_FUNCTIONS.has(name.name)) return;
+  if (JSON.stringify(group.args).includes(JSON.stringify(name.name))) return;
+  throw notAllowed(
+    `${quote(text)} names a function without defining it: select its definition, such as f(x) = x^2, or the formula itself.`,
+    offset + 1,
+  );
 }
 
 function shift(column: number | undefined, offset: number): number | undefined {

@@ -9,6 +9,8 @@ export interface RawFormula {
   readonly expression: MathNode;
   readonly name?: string;
   readonly params?: readonly string[];
+  /** The name on the left of a bare `y = ...`, which is dropped. */
+  readonly assigned?: string;
   /** Where the expression starts in the original text (0-based), for columns of later errors. */
   readonly offset: number;
 }
@@ -26,7 +28,7 @@ export function parsePlain(text: string, offset: number): RawFormula {
       if (node.object.type !== 'SymbolNode' || node.index !== null) {
         throw notAllowed('Assigning to a part of something (as in a[1] = ... or a.b = ...) is not a formula.');
       }
-      return { expression: node.value, offset };
+      return { expression: node.value, assigned: (node.object as MathNode & { name: string }).name, offset };
     }
     case 'BlockNode':
       throw notAllowed('The selection holds several statements; select a single formula.');
