@@ -2,12 +2,11 @@
 // parse -> compile -> run, plus (only when asked) the learning-rate sweep and its regimes, the six
 // optimizers side by side, several starts, worked steps and the landscape. Requests are clamped
 // to the limits first; bad input throws a FormulaError, nothing else is expected to throw.
-import { compileFormula } from './compile';
 import { runDescent, startPoint } from './descent';
 import { sampleLandscape } from './landscape';
 import { clampRequest, resolveLimits, type EngineLimits } from './limits';
 import { runFromStarts } from './multistart';
-import { parseFormula } from './parse';
+import { compiledFormula, type CachedProblem } from './problem-cache';
 import { resolveOptimizer, resolveStop } from './settings';
 import { explainSteps } from './steps';
 import { pickRegimes, sweepLearningRates } from './sweep';
@@ -41,8 +40,7 @@ export interface Prepared {
 export function prepare(text: string, options: RunOptions, limits?: Partial<EngineLimits>): Prepared {
   const resolved = resolveLimits(limits);
   const clamped = clampRequest({ formula: text, options }, resolved);
-  const formula = parseFormula(clamped.formula, { maxLength: resolved.maxFormulaLength });
-  const problem = compileFormula(formula);
+  const { formula, problem } = compiledFormula(clamped.formula, resolved);
   const stop = resolveStop(clamped.options.stop);
   return {
     formula,
@@ -57,14 +55,17 @@ export function prepare(text: string, options: RunOptions, limits?: Partial<Engi
   };
 }
 
-function describe(formula: Formula, problem: Problem): FormulaInfo {
-  const long = formula.source.length > MAX_GRADIENT_TEXT_LENGTH;
+function describe(compiled: CachedProblem): FormulaInfo {
+  const { formula, problem } = compiled;
+  if (compiled.gradientText === undefined) {
+    compiled.gradientText = formula.source.length > MAX_GRADIENT_TEXT_LENGTH ? [] : problem.gradientText();
+  }
   return {
     source: formula.source,
     notation: formula.notation,
     variables: formula.variables,
     text: formula.expression.toString(),
-    gradient: long ? [] : problem.gradientText(),
+    gradient: compiled.gradientText,
   };
 }
 
@@ -81,10 +82,10 @@ function regimesOf(problem: Problem, options: RunOptions, rates: { small: number
 /** Computes what the request asks for; throws FormulaError for bad formula text or options. */
 export function analyze(request: AnalysisRequest, limits?: Partial<EngineLimits>): Analysis {
   const clamped = clampRequest(request, resolveLimits(limits));
-  const { formula, problem, options, limits: resolved } = prepare(clamped.formula, clamped.options, limits);
+  const { problem, options, limits: resolved } = prepare(clamped.formula, clamped.options, limits);
   const run = runDescent(problem, options);
   const landscape = clamped.landscape ? sampleLandscape(problem, options.start, run.trace, resolved.maxPlotVariables) : { kind: 'none' as const };
-  const analysis: { -readonly [K in keyof Analysis]: Analysis[K] } = { formula: describe(formula, problem), run, landscape };
+  const analysis: { -readonly [K in keyof Analysis]: Analysis[K] } = { formula: describe(compiledFormula(clamped.formula, resolved)), run, landscape };
   if (clamped.sweep) {
     const sweep = sweepLearningRates(problem, options, clamped.sweep);
     analysis.sweep = sweep;
@@ -102,28 +103,6 @@ export function analyze(request: AnalysisRequest, limits?: Partial<EngineLimits>
   return analysis;
 }
 
-/** Compiled formulas (or their errors) kept for hovers, most recently used last. */
-const QUICK_CACHE_SIZE = 64;
-const quickCache = new Map<string, { problem: Problem } | { error: unknown }>();
-
-function cachedProblem(text: string, limits: EngineLimits): Problem {
-  let entry = quickCache.get(text);
-  if (entry === undefined) {
-    try {
-      clampRequest({ formula: text, options: { start: [], optimizer: {}, stop: {}, maximize: false, traceLimit: 2 } }, limits);
-      entry = { problem: compileFormula(parseFormula(text, { maxLength: limits.maxFormulaLength })) };
-    } catch (error) {
-      entry = { error };
-    }
-    if (quickCache.size >= QUICK_CACHE_SIZE) quickCache.delete(quickCache.keys().next().value as string);
-  } else {
-    quickCache.delete(text);
-  }
-  quickCache.set(text, entry);
-  if ('error' in entry) throw entry.error;
-  return entry.problem;
-}
-
 /**
  * A run for hovers within `budgetMs` of wall time, parse and compile included (both cached per
  * formula text). Returns null when the budget is not enough (a later call may succeed from the
@@ -132,10 +111,19 @@ function cachedProblem(text: string, limits: EngineLimits): Problem {
 export function quickRun(formula: string, options: RunOptions, budgetMs: number, limits?: Partial<EngineLimits>): RunResult | null {
   const startedAt = performance.now();
   const resolved = resolveLimits(limits);
-  const problem = cachedProblem(formula, resolved);
+  const { problem } = compiledFormula(formula, resolved);
   const remaining = budgetMs - (performance.now() - startedAt);
   if (!(remaining > 0)) return null;
   const clamped = clampRequest({ formula, options: { ...options, stop: { ...options.stop, timeBudgetMs: remaining } } }, resolved);
   const result = runDescent(problem, clamped.options);
   return result.stopReason === 'time-budget' ? null : result;
+}
+
+/** Loads the lazily initialised parts (the LaTeX parser takes ~200 ms the first time); call it off the hot path. */
+export function warmUpEngine(): void {
+  try {
+    quickRun('$f(x) = \\frac{1}{2}x^{2}$', { start: [1], optimizer: {}, stop: { maxIterations: 1 }, maximize: false, traceLimit: 2 }, 1_000);
+  } catch {
+    // Warming up is best effort; real requests report their own errors.
+  }
 }

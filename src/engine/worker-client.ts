@@ -18,8 +18,10 @@ export interface AnalysisClientOptions {
   readonly inlineBelowMs?: number;
   /** Default timeout of a worker run, in ms. */
   readonly timeoutMs?: number;
-  /** Node options for the worker (tests pass ['--import', 'tsx'] to run the TypeScript entry). */
+  /** Node options for the worker thread. */
   readonly execArgv?: readonly string[];
+  /** Start a fresh worker right after one is terminated, so the next run does not wait for it to load (default true). */
+  readonly keepWarm?: boolean;
 }
 
 /** Per-run options. */
@@ -32,6 +34,12 @@ export interface RunControl {
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Default inline threshold. */
 export const DEFAULT_INLINE_BELOW_MS = 50;
+
+/** Loads the worker's lazily initialised parts (mathjs, the LaTeX parser); its answer is ignored. */
+const WARM_UP: WorkerRequestMessage = {
+  id: 0,
+  request: { formula: '$f(x) = x^{2}$', options: { start: [1], optimizer: {}, stop: { maxIterations: 1 }, maximize: false, traceLimit: 2 } },
+};
 
 interface Pending {
   readonly id: number;
@@ -69,10 +77,20 @@ export class AnalysisClient {
     this.pending?.settle(failed('cancelled', 'The run was cancelled.'), false);
   }
 
+  /** Starts the worker and loads the engine in it ahead of the first run (module loading takes a few hundred ms). */
+  warmUp(): void {
+    if (this.disposed || this.worker) return;
+    try {
+      this.ensureWorker().postMessage(WARM_UP);
+    } catch {
+      // A worker that cannot start reports it on the next run.
+    }
+  }
+
   /** Cancels any run and stops the worker for good. */
   dispose(): void {
-    this.cancel();
     this.disposed = true;
+    this.cancel();
     this.stopWorker();
   }
 
@@ -140,6 +158,7 @@ export class AnalysisClient {
     const worker = this.worker;
     this.worker = undefined;
     if (worker) void worker.terminate();
+    if (worker && this.options.keepWarm !== false && !this.disposed) this.warmUp();
   }
 }
 
