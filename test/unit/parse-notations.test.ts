@@ -41,6 +41,7 @@ describe('parseFormula: plain math', () => {
     { text: '  pi*r^2 + tau  ', notation: 'plain', variables: ['r'], at: { r: 2 }, value: 6 * Math.PI },
     { text: 'sin x + ln(y) + arctan(z)', notation: 'plain', variables: ['x', 'y', 'z'], at: { x: 1, y: 2, z: 3 }, value: Math.sin(1) + Math.log(2) + Math.atan(3) },
     { text: 'log(x, 2) + sec(x)', notation: 'plain', variables: ['x'], at: { x: 8 }, value: 3 + 1 / Math.cos(8) },
+    { text: '2\u00b7x \u2212 y \u00d7 3 \u00f7 x', notation: 'plain', variables: ['x', 'y'], at: { x: 2, y: 4 }, value: -2 },
     { text: 'x_10 + x_2 + x_1', notation: 'plain', variables: ['x_1', 'x_2', 'x_10'], at: { x_1: 1, x_2: 2, x_10: 10 }, value: 13 },
   ]);
 });

@@ -15,9 +15,13 @@ export interface RawFormula {
   readonly offset: number;
 }
 
+// Characters that text copied from rendered math carries; each maps to one ASCII character, so columns stay true.
+const TYPOGRAPHIC: Readonly<Record<string, string>> = { '\u2212': '-', '\u2013': '-', '\u00d7': '*', '\u00b7': '*', '\u22c5': '*', '\u00f7': '/' };
+
 /** Parses mathjs-syntax text whose first character sits at `offset` in the original selection. */
 export function parsePlain(text: string, offset: number): RawFormula {
-  const root = parseMathjs(text, offset);
+  const ascii = text.replace(/[\u2212\u2013\u00d7\u00b7\u22c5\u00f7]/g, (c) => TYPOGRAPHIC[c]);
+  const root = parseMathjs(ascii, offset);
   switch (root.type) {
     case 'FunctionAssignmentNode': {
       const node = root as MathNode & { name: string; params: string[]; expr: MathNode };
