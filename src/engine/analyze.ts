@@ -24,6 +24,8 @@ import {
 
 /** Trace points kept per run of a comparison, regime or multi-start (enough to draw a path). */
 export const SIDE_RUN_TRACE_LIMIT = 200;
+/** Trace points kept per multi-start run (there may be hundreds of them). */
+export const MULTISTART_TRACE_LIMIT = 50;
 /** Formulas longer than this get no simplified gradient text (simplification costs grow fast). */
 export const MAX_GRADIENT_TEXT_LENGTH = 400;
 
@@ -69,13 +71,16 @@ function describe(compiled: CachedProblem): FormulaInfo {
   };
 }
 
-function sideRun(options: RunOptions): RunOptions {
-  const limit = options.traceLimit === 'all' ? SIDE_RUN_TRACE_LIMIT : Math.min(options.traceLimit, SIDE_RUN_TRACE_LIMIT);
-  return { ...options, traceLimit: limit };
+/** Options for one of `share` side runs: a shorter trace and 1/share of the time budget, so that every part together stays within a few budgets. */
+function sideRun(options: RunOptions, share: number, traceLimit = SIDE_RUN_TRACE_LIMIT): RunOptions {
+  const limit = options.traceLimit === 'all' ? traceLimit : Math.min(options.traceLimit, traceLimit);
+  const budget = options.stop.timeBudgetMs;
+  const stop = budget !== undefined && budget > 0 ? { ...options.stop, timeBudgetMs: Math.max(1, budget / share) } : options.stop;
+  return { ...options, stop, traceLimit: limit };
 }
 
 function regimesOf(problem: Problem, options: RunOptions, rates: { small: number; good: number; large: number }): LearningRateRegimes {
-  const at = (lr: number) => runDescent(problem, { ...sideRun(options), optimizer: { ...options.optimizer, lr } });
+  const at = (lr: number) => runDescent(problem, { ...sideRun(options, 3), optimizer: { ...options.optimizer, lr } });
   return { small: at(rates.small), good: at(rates.good), large: at(rates.large) };
 }
 
@@ -93,11 +98,11 @@ export function analyze(request: AnalysisRequest, limits?: Partial<EngineLimits>
   }
   if (clamped.compare) {
     // Each optimizer with its own defaults (η included): the user's η for gd is rarely right for Adam.
-    analysis.comparison = OPTIMIZER_NAMES.map((name) => runDescent(problem, { ...sideRun(options), optimizer: resolveOptimizer({ name }) }));
+    analysis.comparison = OPTIMIZER_NAMES.map((name) => runDescent(problem, { ...sideRun(options, OPTIMIZER_NAMES.length), optimizer: resolveOptimizer({ name }) }));
   }
   if (clamped.starts && clamped.starts.length > 0) {
     const starts = clamped.starts.map((s) => Array.from(startPoint(s, problem.dimension)));
-    analysis.multistart = runFromStarts(problem, { ...options, traceLimit: Math.min(50, SIDE_RUN_TRACE_LIMIT) }, starts);
+    analysis.multistart = runFromStarts(problem, sideRun(options, starts.length, MULTISTART_TRACE_LIMIT), starts);
   }
   if (clamped.steps !== undefined && clamped.steps > 0) analysis.steps = explainSteps(problem, options, clamped.steps);
   return analysis;
