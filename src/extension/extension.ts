@@ -7,6 +7,9 @@ import { ConvergenceHoverProvider } from './hover/hoverProvider';
 import { GradientPanel, type PanelRunResult } from './panel/panel';
 import { affectsSettings } from './settings';
 
+/** Delay before warming the formula parsers, leaving VS Code's own start-up alone. */
+const WARM_UP_DELAY_MS = 1500;
+
 /** What `activate` returns (Extension.exports): read-only access for tests and other extensions. */
 export interface GradientDescentApi {
   /** The runs in the open panel with their latest results (empty when no panel is open). */
@@ -26,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): GradientDescentApi {
     }),
     GradientPanel.registerSerializer(context),
   );
+  // The LaTeX parser's first use costs ~150 ms; pay it once, soon after activation, not in a hover.
+  setTimeout(() => hover.warmUp(), WARM_UP_DELAY_MS).unref();
   return { panelRuns: () => GradientPanel.current?.runs() ?? [] };
 }
 

@@ -8,8 +8,10 @@ import { hoverPreview } from './hoverRun';
 import { LruCache } from './lruCache';
 import { OPEN_COMMAND } from './preview';
 
-/** Time one hover run may take before the preview is dropped. */
-export const HOVER_BUDGET_MS = 8;
+/** Time one slice of hover work may block the host. */
+export const HOVER_BUDGET_MS = 10;
+/** Slices per hover: the first may go to parsing and compiling (cached by the engine), the next runs. */
+const HOVER_ATTEMPTS = 2;
 /** Lines above and below the cursor scanned for delimited math (bounds the cost on huge files). */
 const WINDOW_LINES = 150;
 const CACHE_SIZE = 256;
@@ -50,25 +52,31 @@ function plausible(formula: string, maxLength: number): boolean {
 export class ConvergenceHoverProvider implements vscode.HoverProvider {
   private readonly cache = new LruCache<string, string | null>(CACHE_SIZE);
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const settings = readSettings(document);
     if (!settings.hover.enabled || !settings.hover.languages.includes(document.languageId)) return undefined;
     const target = selectedTarget(document, position) ?? spanTarget(document, position);
     if (!target || !plausible(target.formula, settings.limits.maxFormulaLength)) return undefined;
-    if (token.isCancellationRequested) return undefined;
     const key = `${target.formula}\u0000${JSON.stringify(settings.run)}`;
     let markdown = this.cache.get(key);
-    if (markdown === undefined) {
+    for (let attempt = 0; markdown === undefined && attempt < HOVER_ATTEMPTS; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (token.isCancellationRequested) return undefined;
       const computed = hoverPreview(target.formula, settings.run, settings.limits, HOVER_BUDGET_MS);
-      // Over budget is not cached: the engine keeps the compiled formula, so a later hover may fit.
-      if (computed === 'over-budget') return undefined;
+      // Over budget is not cached: the engine keeps the compiled formula, so the next slice may fit.
+      if (computed === 'over-budget') continue;
       markdown = computed === 'not-a-formula' ? null : computed;
       this.cache.set(key, markdown);
     }
-    if (markdown === null || token.isCancellationRequested) return undefined;
+    if (markdown == null || token.isCancellationRequested) return undefined;
     const content = new vscode.MarkdownString(markdown);
     content.isTrusted = { enabledCommands: [OPEN_COMMAND] };
     return new vscode.Hover(content, target.range);
+  }
+
+  /** Parses and runs one formula off the critical path, so the first real hover finds the parsers warm. */
+  warmUp(): void {
+    hoverPreview('f(x) = 2x^{2}', { start: [1], optimizer: {}, stop: {}, maximize: false, traceLimit: 2 }, readSettings().limits, 1000);
   }
 
   /** Drops every cached preview. */
