@@ -6,11 +6,11 @@ import { allowListed, assertVariableName } from './allow-list';
 import { rewriteCode } from './code';
 import { notAllowed, syntaxError } from './errors';
 import { parseLatex } from './latex';
-
-export { warmLatexParser } from './latex';
 import { selectNotation } from './notation';
 import { parsePlain, type RawFormula } from './plain';
 import { orderVariables } from './variables';
+
+export { warmLatexParser } from './latex';
 
 /** Limits on what parseFormula accepts. */
 export interface ParseLimits {
