@@ -10,7 +10,7 @@ const FORMULA = '(1 - x)^2 + 100*(y - x^2)^2';
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 30_000_000);
 const MATHJS_ITERATIONS = Number(process.env.BENCH_MATHJS_ITERATIONS ?? 300_000);
 const LR = 0.001;
-const REPEATS = 3;
+const REPEATS = 5;
 
 interface Measurement {
   readonly ms: number;
@@ -75,20 +75,22 @@ function mathjs(iterations: number): Measurement {
   return { ms, iterations, point: [scope.x, scope.y] };
 }
 
-function best(run: () => Measurement): Measurement {
-  let fastest: Measurement | undefined;
+/** Best of REPEATS rounds; the three loops take turns so that load from other processes hits them alike. */
+function bestOfRounds(runs: readonly (() => Measurement)[]): Measurement[] {
+  const fastest: (Measurement | undefined)[] = runs.map(() => undefined);
   for (let r = 0; r < REPEATS; r++) {
-    const m = run();
-    if (fastest === undefined || m.ms < fastest.ms) fastest = m;
+    runs.forEach((run, i) => {
+      const m = run();
+      const current = fastest[i];
+      if (current === undefined || m.ms < current.ms) fastest[i] = m;
+    });
   }
-  return fastest as Measurement;
+  return fastest as Measurement[];
 }
 
 const perIteration = (m: Measurement): number => (m.ms * 1e6) / m.iterations;
 
-const hand = best(() => handWritten(ITERATIONS));
-const ours = best(() => engine(ITERATIONS));
-const theirs = best(() => mathjs(MATHJS_ITERATIONS));
+const [ours, hand, theirs] = bestOfRounds([() => engine(ITERATIONS), () => handWritten(ITERATIONS), () => mathjs(MATHJS_ITERATIONS)]);
 
 const row = (name: string, m: Measurement): string =>
   `${name.padEnd(26)} ${String(m.iterations).padStart(10)} it  ${m.ms.toFixed(1).padStart(9)} ms  ${perIteration(m).toFixed(2).padStart(8)} ns/it  end (${m.point.map((v) => v.toPrecision(8)).join(', ')})`;

@@ -2,7 +2,7 @@
 // of stationary point reached. Plain gd on a compiled formula takes the fused generated loop.
 import { kernelOf } from './compile';
 import { fusedGdLoop } from './fusedGd';
-import { genericLoop, norm, type LoopLimits, type LoopState } from './loop';
+import { allFinite, genericLoop, norm, type LoopLimits, type LoopState } from './loop';
 import { createOptimizer } from './optimizers';
 import { DIVERGENCE_FACTOR, resolveOptimizer, resolveStop } from './settings';
 import { classifyStationary } from './stationary';
@@ -37,7 +37,7 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
   recorder.add(0, x, state.value, state.gradientNorm);
 
   let reason: StopReason;
-  if (!(Number.isFinite(state.value) && Number.isFinite(state.gradientNorm))) reason = 'non-finite';
+  if (!(Number.isFinite(state.value) && allFinite(gradient))) reason = 'non-finite';
   else if (state.gradientNorm < stop.gradientTolerance) reason = 'gradient-tolerance';
   else {
     const limits: LoopLimits = {

@@ -47,6 +47,12 @@ export function norm(v: Float64Array): number {
   return Math.sqrt(sum);
 }
 
+/** True when every entry is finite (f, x and ∇f must be, or the run stops as 'non-finite'). */
+export function allFinite(v: Float64Array): boolean {
+  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
+  return true;
+}
+
 /** Runs optimizer steps from `state` until a stop test fires; returns the reason. */
 export function genericLoop(
   problem: Problem,
@@ -71,11 +77,9 @@ export function genericLoop(
     previous.set(x);
     optimizer.step(x, gradient, value, objective);
     let stepSquared = 0;
-    let finitePoint = true;
     for (let i = 0; i < n; i++) {
       const d = x[i] - previous[i];
       stepSquared += d * d;
-      finitePoint &&= Number.isFinite(x[i]);
     }
     const step = Math.sqrt(stepSquared);
     value = problem.valueAndGradient(x, gradient);
@@ -83,7 +87,7 @@ export function genericLoop(
     const gradientNorm = norm(gradient);
     state.gradientNorm = gradientNorm;
     if (iterations === next) next = recorder.add(iterations, x, value, gradientNorm);
-    if (!(Number.isFinite(value) && Number.isFinite(gradientNorm) && finitePoint)) reason = 'non-finite';
+    if (!(Number.isFinite(value) && allFinite(x) && allFinite(gradient))) reason = 'non-finite';
     else if (Math.abs(value) > limits.divergenceLimit) reason = 'diverged';
     else if (gradientNorm < limits.gradientTolerance) reason = 'gradient-tolerance';
     else if (step < limits.stepTolerance) reason = 'step-tolerance';

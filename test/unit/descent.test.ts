@@ -108,6 +108,8 @@ describe('runDescent', () => {
       [{ lr: 0.001 }, { maxIterations: 5000, gradientTolerance: 0 }, false],
       [{ lr: 0.001 }, { maxIterations: 100_000 }, false],
       [{ lr: 0.01 }, {}, false],
+      [{ lr: 0.001 }, { gradientTolerance: 0, stepTolerance: 1e-5 }, false],
+      [{ lr: 0.001 }, { valueTolerance: 1e-9, timeBudgetMs: 0 }, false],
       [{ lr: 0.001 }, { maxIterations: 3000 }, true],
     ];
     for (const [optimizer, stop, maximize] of settings) {
