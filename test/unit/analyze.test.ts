@@ -66,6 +66,22 @@ describe('analyze', () => {
   });
 });
 
+describe('analyze time budget', () => {
+  it('shares the budget among side runs so a big request ends within a few budgets', () => {
+    const crawl = options({ start: [-1.2, 1], optimizer: { name: 'gd', lr: 1e-9 }, stop: { maxIterations: 1e7, gradientTolerance: 0, stepTolerance: 0, timeBudgetMs: 150 } });
+    const t0 = performance.now();
+    const a = analyze(
+      { formula: '(1-x)^2 + 100(y-x^2)^2', options: crawl, compare: true, starts: Array.from({ length: 40 }, (_, i) => [i / 10, 1]) },
+      { maxIterations: 1e7 },
+    );
+    const elapsed = performance.now() - t0;
+    assert.equal(a.run.stopReason, 'time-budget');
+    assert.equal(a.multistart?.runs.length, 40);
+    // Main run, comparison and multi-start each get about one budget (150 ms): far below 42 full budgets.
+    assert.ok(elapsed < 4_000, `took ${elapsed} ms`);
+  });
+});
+
 describe('quickRun (hovers)', () => {
   it('returns the run when the budget allows', () => {
     const r = quickRun('f(x) = 2x^2', options(), 1000);
