@@ -106,7 +106,8 @@ function clampSweep(sweep: SweepSettings, limits: EngineLimits): SweepSettings {
  * Returns the request with every size within the limits: iterations, time budget, trace length,
  * sweep count, number of starts and steps. Throws a FormulaError for an over-long formula.
  */
-export function clampRequest(request: AnalysisRequest, limits: EngineLimits = DEFAULT_LIMITS): AnalysisRequest {
+export function clampRequest(untrusted: AnalysisRequest, limits: EngineLimits = DEFAULT_LIMITS): AnalysisRequest {
+  const request: AnalysisRequest = untrusted !== null && typeof untrusted === 'object' ? untrusted : ({} as AnalysisRequest);
   const formula = typeof request.formula === 'string' ? request.formula : '';
   checkFormulaLength(formula, limits);
   const clamped: AnalysisRequest = {

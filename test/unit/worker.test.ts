@@ -115,6 +115,15 @@ describe('analysis worker and client', function () {
     assert.equal(c.runsInline(endless), false);
   });
 
+  it('answers junk requests with typed error values', () => {
+    const none = analyzeSafely(null as unknown as AnalysisRequest);
+    assert.ok(!none.ok && none.error.code === 'empty', JSON.stringify(none));
+    const badStart = analyzeSafely({ formula: 'x^2', options: options({ start: ['a' as unknown as number] }) });
+    assert.ok(!badStart.ok && badStart.error.code === 'bad-option', JSON.stringify(badStart));
+    const notAllowed = analyzeSafely({ formula: 'x.constructor', options: options() });
+    assert.ok(!notAllowed.ok && notAllowed.error.code !== 'internal', JSON.stringify(notAllowed));
+  });
+
   it('estimates more work for bigger requests', () => {
     const base: AnalysisRequest = { formula: 'x^2', options: options({ stop: { maxIterations: 1000 } }) };
     const bigger = [
