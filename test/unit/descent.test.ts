@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { compileFormula } from '../../src/engine/compile';
 import { runDescent, startPoint } from '../../src/engine/descent';
 import { parseExpression } from '../../src/engine/math';
+import { parseFormula } from '../../src/engine/parse';
 import { TraceRecorder } from '../../src/engine/trace';
 import { FormulaError, type OptimizerSettings, type Problem, type RunOptions, type RunResult, type StopSettings } from '../../src/engine/types';
 
@@ -47,6 +48,19 @@ describe('runDescent', () => {
       assert.equal(r.stopReason, 'max-iterations');
       assert.equal(r.iterations, 2);
     }
+  });
+
+  it('runs formulas as people select them, through parseFormula', () => {
+    const seed = runDescent(compileFormula(parseFormula('$f(x) = 2x^{2}$')), {
+      start: [1],
+      optimizer: { name: 'gd', lr: 0.1 },
+      stop: { maxIterations: 2 },
+      maximize: false,
+      traceLimit: 'all',
+    });
+    assert.deepEqual(seed.trace.map((t) => Math.round(t.point[0] * 1e12) / 1e12), [1, 0.6, 0.36]);
+    const python = run(compileFormula(parseFormula('(x - 2)**2 + np.sin(y)')), [0, 0], { lr: 0.1 }, { maxIterations: 10_000 });
+    assertNear(python.final.point, [2, -Math.PI / 2], 1e-5);
   });
 
   it('reaches the known minima of textbook functions', () => {

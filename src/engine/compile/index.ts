@@ -97,7 +97,8 @@ export function compileFormula(formula: Formula): Problem {
       return gradientText;
     },
   };
-  if (numericIndices.length === 0) {
+  // The fused loop needs every partial inline and at least one variable to move.
+  if (numericIndices.length === 0 && dimension > 0) {
     const kernel: Kernel = {
       dimension,
       statements: fullBlock.statements,
