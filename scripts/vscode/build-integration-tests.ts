@@ -31,3 +31,13 @@ export async function buildIntegrationTests(): Promise<string> {
   });
   return path.join(INTEGRATION_OUT, 'index.js');
 }
+
+if (require.main === module) {
+  buildIntegrationTests().then(
+    (index) => console.log(`[integration] built ${index}`),
+    (err: Error) => {
+      console.error(err.message);
+      process.exit(1);
+    },
+  );
+}
