@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../src/engine/analyze';
 import { DEFAULT_LIMITS } from '../../src/engine/limits';
 import type { RunOptions } from '../../src/engine/types';
-import { hoverPreview } from '../../src/extension/hover/hoverRun';
+import { hoverPreview, isBareSymbol, previewInSlices } from '../../src/extension/hover/hoverRun';
 
 function options(lr: number): RunOptions {
   return { start: [1], optimizer: { name: 'gd', lr }, stop: { maxIterations: 1000, gradientTolerance: 1e-6 }, maximize: false, traceLimit: 500 };
@@ -34,5 +34,45 @@ describe('hover run', () => {
   it('refuses a formula over the length limit', () => {
     const limits = { ...DEFAULT_LIMITS, maxFormulaLength: 10 };
     assert.equal(hoverPreview('x^2 + y^2 + z^2 + w^2', options(0.1), limits, 1000), 'not-a-formula');
+  });
+});
+
+describe('hover run in slices', () => {
+  it('settles with the preview when a slice fits', async () => {
+    const outcome = await previewInSlices('x^2 + y^2', options(0.1), DEFAULT_LIMITS, () => false, 1000);
+    assert.equal(outcome.final, true);
+    assert.match(outcome.markdown ?? '', /converged/);
+  });
+
+  it('settles with nothing for text that is not a formula', async () => {
+    assert.deepEqual(await previewInSlices('hello world again', options(0.1), DEFAULT_LIMITS, () => false, 1000), { markdown: null, final: true });
+  });
+
+  it('gives up unsettled when no slice fits or the hover is cancelled', async () => {
+    assert.deepEqual(await previewInSlices('x^2', options(0.1), DEFAULT_LIMITS, () => false, 0, 3), { markdown: null, final: false });
+    let asked = 0;
+    const cancelled = () => ++asked > 0;
+    assert.deepEqual(await previewInSlices('x^2', options(0.1), DEFAULT_LIMITS, cancelled, 1000), { markdown: null, final: false });
+    assert.equal(asked, 1, 'checked before any work');
+  });
+});
+
+describe('hover: lone symbols are not formulas to preview', () => {
+  it('recognizes names of quantities in prose', () => {
+    for (const text of ['x', '\\alpha', 'x_0', '\\mathbf{w}_t', '\\mathbf{w}_{t+1}', '\\eta', 'theta']) {
+      assert.equal(isBareSymbol(text), true, text);
+      assert.equal(hoverPreview(text, options(0.1), DEFAULT_LIMITS, 1000), 'not-a-formula', text);
+    }
+  });
+
+  it('keeps real formulas', () => {
+    for (const text of ['x^2', '2x', '\\sin(x)', 'x_0^2 + 1', 'f(x) = x']) assert.equal(isBareSymbol(text), false, text);
+  });
+
+  it('names the critical η only when η is past it', () => {
+    // x² − y² from (1, 1): λmax = 2, critical η = 1; at η = 0.1 the run diverges along −y², not by oscillation.
+    const md = hoverPreview('x^2 - y^2', { ...options(0.1), start: [1, 1] }, DEFAULT_LIMITS, 1000);
+    assert.match(md, /diverged at iteration \d+(?! \(critical)/);
+    assert.doesNotMatch(md, /critical/);
   });
 });

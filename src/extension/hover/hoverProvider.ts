@@ -4,14 +4,10 @@
 import * as vscode from 'vscode';
 import { findMathAt, unwrapMath } from '../../engine/extract';
 import { readSettings } from '../settings';
-import { hoverPreview } from './hoverRun';
+import { hoverPreview, previewInSlices } from './hoverRun';
 import { LruCache } from './lruCache';
 import { OPEN_COMMAND } from './preview';
 
-/** Time one slice of hover work may block the host. */
-export const HOVER_BUDGET_MS = 10;
-/** Slices per hover: the first may go to parsing and compiling (cached by the engine), the next runs. */
-const HOVER_ATTEMPTS = 2;
 /** Lines above and below the cursor scanned for delimited math (bounds the cost on huge files). */
 const WINDOW_LINES = 150;
 const CACHE_SIZE = 256;
@@ -59,16 +55,13 @@ export class ConvergenceHoverProvider implements vscode.HoverProvider {
     if (!target || !plausible(target.formula, settings.limits.maxFormulaLength)) return undefined;
     const key = `${target.formula}\u0000${JSON.stringify(settings.run)}`;
     let markdown = this.cache.get(key);
-    for (let attempt = 0; markdown === undefined && attempt < HOVER_ATTEMPTS; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setImmediate(resolve));
-      if (token.isCancellationRequested) return undefined;
-      const computed = hoverPreview(target.formula, settings.run, settings.limits, HOVER_BUDGET_MS);
-      // Over budget is not cached: the engine keeps the compiled formula, so the next slice may fit.
-      if (computed === 'over-budget') continue;
-      markdown = computed === 'not-a-formula' ? null : computed;
-      this.cache.set(key, markdown);
+    if (markdown === undefined) {
+      const outcome = await previewInSlices(target.formula, settings.run, settings.limits, () => token.isCancellationRequested);
+      markdown = outcome.markdown;
+      // Only settled answers are cached: an over-budget hover may fit next time (the engine keeps the compiled formula).
+      if (outcome.final) this.cache.set(key, markdown);
     }
-    if (markdown == null || token.isCancellationRequested) return undefined;
+    if (markdown === null || token.isCancellationRequested) return undefined;
     const content = new vscode.MarkdownString(markdown);
     content.isTrusted = { enabledCommands: [OPEN_COMMAND] };
     return new vscode.Hover(content, target.range);
