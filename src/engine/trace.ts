@@ -13,7 +13,8 @@ export class TraceRecorder {
 
   /** `limit` is the most points returned ('all' keeps every iteration); at least 2 so first and last fit. */
   constructor(limit: number | 'all') {
-    this.limit = limit === 'all' ? Infinity : Math.max(2, Math.floor(limit));
+    // NaN would disable the capacity check below, so it is read as the smallest limit.
+    this.limit = limit === 'all' ? Infinity : Number.isNaN(limit) ? 2 : Math.max(2, Math.floor(limit));
     this.capacity = 2 * this.limit;
   }
 
