@@ -112,8 +112,10 @@ export function parseWebviewMessage(raw: unknown, log: RejectLog = () => undefin
   const type = raw.type.slice(0, 40);
   const id = runId(raw.runId);
   switch (type) {
-    case 'ready':
-      return { type };
+    case 'ready': {
+      const saved = raw.saved === undefined ? undefined : parsePersistedState(raw.saved);
+      return saved ? { type, saved } : { type };
+    }
     case 'updateRun': {
       const formula = str(raw.formula, LIMITS.formulaLength);
       if (id === undefined || formula === undefined) break;
@@ -184,7 +186,8 @@ function parseRunView(raw: unknown): RunView | undefined {
   if (status === 'pending') return { ...input, status };
   if (status === 'error') {
     const error = parseRunError(raw.error);
-    return error ? { ...input, status, error } : undefined;
+    const analysis = raw.analysis === undefined ? undefined : parseAnalysis(raw.analysis);
+    return error ? { ...input, status, error, ...(analysis ? { analysis } : {}) } : undefined;
   }
   if (status === 'ok') {
     const analysis = parseAnalysis(raw.analysis);

@@ -70,9 +70,10 @@ export type HostMessage = StateMessage | RunUpdateMessage | NoticeMessage;
 
 // ---- webview -> host ----
 
-/** The webview script has loaded and wants the state. */
+/** The webview script has loaded and wants the state; it sends what it saved, for a host that has none. */
 export interface ReadyMessage {
   readonly type: 'ready';
+  readonly saved?: PersistedState;
 }
 
 /** A control changed: re-run this run with new input. */

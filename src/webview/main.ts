@@ -128,4 +128,4 @@ new ResizeObserver(() => {
 new MutationObserver(() => renderContent()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 render('all');
-vscode.postMessage({ type: 'ready' });
+vscode.postMessage({ type: 'ready', ...(state.runs.length > 0 ? { saved: persisted(state) } : {}) });

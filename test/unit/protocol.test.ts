@@ -151,6 +151,20 @@ describe('webview message guard', () => {
   });
 });
 
+describe('panel controller', () => {
+  it('answers ready with the state, restoring the runs the webview saved when it has none', () => {
+    const h = harness();
+    h.controller.handle({ type: 'ready', saved: { runs: [{ id: 7, formula: 'x^2', options: OPTIONS, starts: [] }], selected: 7, view: 'compare' } });
+    const state = h.posted.find((m) => m.type === 'state');
+    assert.ok(state && state.type === 'state' && state.runs.length === 1 && state.view === 'compare');
+    assert.equal(h.requests.length, 1);
+    assert.equal(h.requests[0].compare, true);
+    h.controller.handle({ type: 'ready', saved: { runs: [{ id: 8, formula: 'y^2', options: OPTIONS, starts: [] }], selected: 8, view: 'runs' } });
+    assert.equal(h.requests.length, 1, 'a host with runs keeps its own');
+    h.scheduler.dispose();
+  });
+});
+
 describe('host message guard (webview side)', () => {
   it('never throws on junk and rejects it', () => {
     fc.assert(

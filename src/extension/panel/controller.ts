@@ -104,10 +104,11 @@ export class PanelController {
   receive(runId: number, outcome: Outcome): void {
     const index = this.runList.findIndex((r) => r.id === runId);
     if (index < 0) return;
-    const { id, formula, options, starts } = this.runList[index];
+    const { id, formula, options, starts, analysis } = this.runList[index];
+    // On an error the last good analysis stays, so the panel keeps its plots (shown as stale).
     const run: RunView = outcome.ok
       ? { id, formula, options, starts, status: 'ok', analysis: outcome.analysis }
-      : { id, formula, options, starts, status: 'error', error: outcome.error };
+      : { id, formula, options, starts, status: 'error', error: outcome.error, ...(analysis ? { analysis } : {}) };
     this.runList[index] = run;
     this.effects.post({ type: 'runUpdate', run });
   }
@@ -117,7 +118,7 @@ export class PanelController {
     return this.runList.map((r) => ({
       formula: r.formula,
       options: r.options,
-      ...(r.analysis ? { analysis: r.analysis } : {}),
+      ...(r.analysis && r.status === 'ok' ? { analysis: r.analysis } : {}),
       ...(r.error ? { error: r.error.message } : {}),
     }));
   }
@@ -159,13 +160,15 @@ export class PanelController {
   private dispatch(message: WebviewMessage): void {
     switch (message.type) {
       case 'ready':
-        this.postState();
+        // A panel revived without serializer state takes the runs its webview saved.
+        if (this.runList.length === 0 && message.saved && message.saved.runs.length > 0) this.restore(message.saved);
+        else this.postState();
         return;
       case 'updateRun': {
         const current = this.find(message.runId);
         if (!current) return;
         const { runId, formula, options, starts } = message;
-        const run: RunView = { id: runId, formula, options, starts, status: 'pending' };
+        const run: RunView = { id: runId, formula, options, starts, status: 'pending', ...(current.analysis ? { analysis: current.analysis } : {}) };
         this.runList[this.runList.indexOf(current)] = run;
         this.schedule(run);
         return;
