@@ -17,7 +17,9 @@ let current: { context: BrowserContext; workbench: Workbench } | undefined;
 
 /** Starts code-server (with the extension linked in, as `npm start` does) and the browser. */
 export async function startSession(): Promise<void> {
-  const server = await startCodeServer({ workspace: EXAMPLES_DIR, linkExtension: PROJECT_ROOT });
+  // E2E_EXTENSION_PATH runs the suite against another copy of the extension (e.g. a deliberately broken one).
+  const extension = process.env.E2E_EXTENSION_PATH ?? PROJECT_ROOT;
+  const server = await startCodeServer({ workspace: EXAMPLES_DIR, linkExtension: extension });
   try {
     session = { server, browser: await launchBrowser() };
   } catch (err) {
