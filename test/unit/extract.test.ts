@@ -167,3 +167,20 @@ describe('unwrapMath and outer ranges', () => {
     assert.equal(code.slice(stmt.outerStart, stmt.outerEnd), 'y = x**2');
   });
 });
+
+describe('findMathAt: long and unbalanced text', () => {
+  it('finds no math in a long line of prices and still finds a real span after it', () => {
+    const prices = 'costs $5 and '.repeat(2000);
+    assert.equal(findMathAt(prices, prices.length - 3), null);
+    const text = `${prices}\n\nthen $x^2 + 1$`;
+    assert.equal(findMathAt(text, text.length - 3)?.text, 'x^2 + 1');
+  });
+
+  it('treats many unclosed openers as text and reads a later closed span', () => {
+    const text = `${'\\( a '.repeat(1000)}${'\\begin{equation} '.repeat(500)}`;
+    assert.equal(findMathAt(text, 10), null);
+    const closed = '\\[ y^2 \\] and $$ z^4 $$';
+    assert.equal(findMathAt(closed, 3)?.text, 'y^2');
+    assert.equal(findMathAt(closed, closed.length - 4)?.text, 'z^4');
+  });
+});

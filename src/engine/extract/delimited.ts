@@ -55,25 +55,40 @@ function findUnescaped(text: string, needle: string, from: number): number {
   return -1;
 }
 
-/** Closing `$` of inline math opened at `open`, by pandoc's rules; -1 when there is none. */
-function inlineDollarClose(text: string, open: number): number {
+/**
+ * Closing `$` of inline math opened at `open`, by pandoc's rules, or -1; `scannedTo` is where the
+ * search stopped. Whether a `$` can close does not depend on the opener, so a failed search also
+ * rules out every opener before `scannedTo` (which keeps the scan linear on prose full of prices).
+ */
+function inlineDollarClose(text: string, open: number): { close: number; scannedTo: number } {
   const first = text[open + 1];
-  if (first === undefined || /\s/.test(first)) return -1;
+  if (first === undefined || /\s/.test(first)) return { close: -1, scannedTo: open + 1 };
   for (let j = open + 1; j < text.length; j++) {
     const c = text[j];
     if (c === '\\') {
       j++;
       continue;
     }
-    if (c === '\n' && /^[ \t]*(\n|$)/.test(text.slice(j + 1, j + 200))) return -1;
-    if (c === '$' && !/\s/.test(text[j - 1]) && !/[0-9]/.test(text[j + 1] ?? '')) return j;
+    if (c === '\n' && /^[ \t]*(\n|$)/.test(text.slice(j + 1, j + 200))) return { close: -1, scannedTo: j };
+    if (c === '$' && !/\s/.test(text[j - 1]) && !/[0-9]/.test(text[j + 1] ?? '')) return { close: j, scannedTo: j };
   }
-  return -1;
+  return { close: -1, scannedTo: text.length };
 }
 
 /** Finds every delimited math region in `text`, in document order. */
 export function scanMathRegions(text: string): MathRegion[] {
   const regions: MathRegion[] = [];
+  // Searches for a closer that failed: a later search for the same closer fails too, so skip it
+  // (unclosed `\(` or `\begin{...}` repeated through a long text must not make the scan quadratic).
+  const exhausted = new Map<string, number>();
+  const closerAfter = (needle: string, from: number, escapes: boolean): number => {
+    const failedFrom = exhausted.get(needle);
+    if (failedFrom !== undefined && from >= failedFrom) return -1;
+    const at = escapes ? findUnescaped(text, needle, from) : text.indexOf(needle, from);
+    if (at < 0) exhausted.set(needle, from);
+    return at;
+  };
+  let inlineDeadUntil = -1;
   let i = 0;
   while (i < text.length) {
     if (i === 0 || text[i - 1] === '\n') {
@@ -103,7 +118,7 @@ export function scanMathRegions(text: string): MathRegion[] {
       const next = text[i + 1];
       if (next === '(' || next === '[') {
         const closer = next === '(' ? '\\)' : '\\]';
-        const j = findUnescaped(text, closer, i + 2);
+        const j = closerAfter(closer, i + 2, true);
         if (j >= 0) {
           const kind = next === '(' ? 'inline-paren' : 'display-bracket';
           regions.push({ kind, outerStart: i, outerEnd: j + 2, innerStart: i + 2, innerEnd: j });
@@ -119,7 +134,7 @@ export function scanMathRegions(text: string): MathRegion[] {
           if (arg) bodyStart += arg[0].length;
         }
         const endTag = `\\end{${env[1]}${env[2]}}`;
-        const j = text.indexOf(endTag, bodyStart);
+        const j = closerAfter(endTag, bodyStart, false);
         if (j >= 0) {
           regions.push({ kind: 'environment', outerStart: i, outerEnd: j + endTag.length, innerStart: bodyStart, innerEnd: j });
           i = j + endTag.length;
@@ -131,7 +146,7 @@ export function scanMathRegions(text: string): MathRegion[] {
     }
     if (c === '$') {
       if (text[i + 1] === '$') {
-        const j = findUnescaped(text, '$$', i + 2);
+        const j = closerAfter('$$', i + 2, true);
         if (j >= 0) {
           regions.push({ kind: 'display-dollar', outerStart: i, outerEnd: j + 2, innerStart: i + 2, innerEnd: j });
           i = j + 2;
@@ -140,11 +155,14 @@ export function scanMathRegions(text: string): MathRegion[] {
         i += 2;
         continue;
       }
-      const j = inlineDollarClose(text, i);
-      if (j >= 0) {
-        regions.push({ kind: 'inline-dollar', outerStart: i, outerEnd: j + 1, innerStart: i + 1, innerEnd: j });
-        i = j + 1;
-        continue;
+      if (i >= inlineDeadUntil) {
+        const { close, scannedTo } = inlineDollarClose(text, i);
+        if (close >= 0) {
+          regions.push({ kind: 'inline-dollar', outerStart: i, outerEnd: close + 1, innerStart: i + 1, innerEnd: close });
+          i = close + 1;
+          continue;
+        }
+        inlineDeadUntil = scannedTo;
       }
     }
     i++;
