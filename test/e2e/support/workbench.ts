@@ -32,7 +32,7 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
   }
 
-  /** Selects the first occurrence of `text` in the active editor with the find widget (Ctrl+F, Enter, Escape). */
+  /** Selects the first occurrence of `text` in the active editor with the find widget (Ctrl+F, type, Escape). */
   async selectText(text: string): Promise<void> {
     await this.activeEditor().locator('.view-lines').click({ position: { x: 5, y: 5 } });
     await this.page.keyboard.press('Control+Home');
@@ -41,7 +41,6 @@ export class Workbench {
     await findInput.waitFor({ timeout: SHORT });
     await findInput.fill(text);
     await this.page.locator('.find-widget .matchesCount', { hasNotText: 'No results' }).waitFor({ timeout: SHORT });
-    await findInput.press('Enter');
     await findInput.press('Escape');
     await this.page.locator('.find-widget.visible').waitFor({ state: 'hidden', timeout: SHORT });
     await this.page.locator('.statusbar-item', { hasText: `(${text.length} selected)` }).waitFor({ timeout: SHORT });
