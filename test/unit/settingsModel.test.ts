@@ -10,6 +10,7 @@ interface ConfigProperty {
 }
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as {
+  activationEvents: string[];
   contributes: { configuration: { properties: Record<string, ConfigProperty> } };
 };
 const properties = manifest.contributes.configuration.properties;
@@ -27,6 +28,12 @@ describe('settings model', () => {
       const property = properties[`${SETTINGS_SECTION}.${key}`];
       assert.deepEqual(property.default, value, key);
       assert.ok((property.description ?? '').length > 20, `${key} has a description`);
+    }
+  });
+
+  it('activates in every language where hovers are on by default', () => {
+    for (const language of SETTING_DEFAULTS['hover.languages']) {
+      assert.ok(manifest.activationEvents.includes(`onLanguage:${language}`), language);
     }
   });
 
