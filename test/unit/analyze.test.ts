@@ -68,10 +68,12 @@ describe('analyze', () => {
 
 describe('analyze time budget', () => {
   it('shares the budget among side runs so a big request ends within a few budgets', () => {
-    const crawl = options({ start: [-1.2, 1], optimizer: { name: 'gd', lr: 1e-9 }, stop: { maxIterations: 1e7, gradientTolerance: 0, stepTolerance: 0, timeBudgetMs: 150 } });
+    // Momentum on a transcendental formula: 1e7 iterations take seconds, so only the budget can stop it.
+    const crawl = options({ start: [-1.2, 1], optimizer: { name: 'momentum', lr: 1e-9 }, stop: { maxIterations: 1e7, gradientTolerance: 0, stepTolerance: 0, timeBudgetMs: 150 } });
+    const heavy = '(1-x)^2 + 100(y-x^2)^2 + sin(x) * cos(y) * exp(-x^2 - y^2) * log(1 + x^2 + y^2)';
     const t0 = performance.now();
     const a = analyze(
-      { formula: '(1-x)^2 + 100(y-x^2)^2', options: crawl, compare: true, starts: Array.from({ length: 40 }, (_, i) => [i / 10, 1]) },
+      { formula: heavy, options: crawl, compare: true, starts: Array.from({ length: 40 }, (_, i) => [i / 10, 1]) },
       { maxIterations: 1e7 },
     );
     const elapsed = performance.now() - t0;
