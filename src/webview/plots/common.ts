@@ -77,3 +77,13 @@ export function figure(title: string, testId: string, ...content: (Node | null)[
 
 /** What Plot.plot returns: an SVG (or a figure with a legend) with its scales. */
 export type PlotElement = ReturnType<typeof Plot.plot>;
+
+/**
+ * Plot.plot without its generated <style> element: the CSP (no 'unsafe-inline') would refuse it and log a
+ * violation, and media/panel.css already carries the same rules for PLOT_CLASS.
+ */
+export function plot(options: Plot.PlotOptions): PlotElement {
+  const element = Plot.plot(options);
+  for (const style of element.querySelectorAll('style')) style.remove();
+  return element;
+}

@@ -2,7 +2,7 @@
 // and a click handler that reports the point clicked (to start again from there).
 import * as Plot from '@observablehq/plot';
 import type { Landscape, MultiStartResult, TracePoint } from '../../engine/types';
-import { type PlotElement, baseOptions, extent, finite, type PlotContext, type Series } from './common';
+import { type PlotElement, plot, baseOptions, extent, finite, type PlotContext, type Series } from './common';
 
 type Grid = Extract<Landscape, { kind: 'grid' }>;
 
@@ -66,7 +66,7 @@ export function contourPlot(ctx: PlotContext, grid: Grid, variables: readonly st
     if (start) marks.push(Plot.dot([start], { x: px, y: py, r: 5, fill: palette.start, stroke: palette.foreground }));
     if (end) marks.push(Plot.dot([end], { x: px, y: py, r: 6, symbol: 'diamond', fill: s.color, stroke: palette.foreground }));
   });
-  const plot = Plot.plot({
+  const chart = plot({
     ...baseOptions(ctx, extras.height ?? 360),
     clip: true,
     x: { domain: grid.xRange, label: variables[0] ?? 'x' },
@@ -74,8 +74,8 @@ export function contourPlot(ctx: PlotContext, grid: Grid, variables: readonly st
     color: { type: 'linear', range: [palette.accent, palette.background], interpolate: 'rgb' },
     marks,
   });
-  if (extras.onPick) attachPick(plot, extras.onPick);
-  return plot;
+  if (extras.onPick) attachPick(chart, extras.onPick);
+  return chart;
 }
 
 function attachPick(plot: PlotElement, onPick: (point: [number, number]) => void): void {

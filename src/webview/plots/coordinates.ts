@@ -1,7 +1,7 @@
 // Three or more variables: each coordinate against the iteration.
 import * as Plot from '@observablehq/plot';
 import type { TracePoint } from '../../engine/types';
-import { type PlotElement, baseOptions, type PlotContext } from './common';
+import { type PlotElement, plot, baseOptions, type PlotContext } from './common';
 
 /** Most coordinates drawn as separate lines; more would be unreadable. */
 const MAX_LINES = 12;
@@ -10,7 +10,7 @@ const MAX_LINES = 12;
 export function coordinatesPlot(ctx: PlotContext, trace: readonly TracePoint[], variables: readonly string[], height = 320): PlotElement {
   const shown = variables.slice(0, MAX_LINES);
   const rows = trace.flatMap((t) => shown.map((variable, i) => ({ iteration: t.iteration, variable, value: t.point[i] })));
-  return Plot.plot({
+  return plot({
     ...baseOptions(ctx, height),
     x: { label: 'iteration' },
     y: { label: 'coordinate', grid: true },

@@ -1,7 +1,7 @@
 // One variable: the curve f(x) with the iterates on it, the current one drawn as a ball.
 import * as Plot from '@observablehq/plot';
 import type { Landscape, TracePoint } from '../../engine/types';
-import { type PlotElement, baseOptions, extent, type PlotContext, type Series } from './common';
+import { type PlotElement, plot, baseOptions, extent, type PlotContext, type Series } from './common';
 
 type Curve = Extract<Landscape, { kind: 'curve' }>;
 
@@ -33,7 +33,7 @@ export function curvePlot(
   if (first) {
     marks.push(Plot.text([first], { x: (d: TracePoint) => d.point[0], y: (d: TracePoint) => d.value, text: () => 'start', dy: -12, fill: ctx.palette.foreground }));
   }
-  return Plot.plot({
+  return plot({
     ...baseOptions(ctx, height),
     clip: true,
     x: { domain: xDomain, label: variable },

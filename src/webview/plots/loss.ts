@@ -1,13 +1,13 @@
 // Always shown: the value and the gradient norm against the iteration (log scale where it fits).
 import * as Plot from '@observablehq/plot';
 import type { TracePoint } from '../../engine/types';
-import { type PlotElement, baseOptions, finite, yScaleType, type PlotContext, type Series } from './common';
+import { type PlotElement, plot, baseOptions, finite, yScaleType, type PlotContext, type Series } from './common';
 
 function seriesPlot(ctx: PlotContext, series: readonly Series[], pick: (t: TracePoint) => number, label: string, height: number): PlotElement {
   const all = series.flatMap((s) => s.trace.map(pick));
   const type = yScaleType(all);
   const usable = (t: TracePoint): boolean => Number.isFinite(pick(t)) && (type === 'linear' || pick(t) > 0);
-  return Plot.plot({
+  return plot({
     ...baseOptions(ctx, height),
     x: { label: 'iteration' },
     y: { type, label, grid: true, ...(finite(all).length === 0 ? { domain: [0, 1] } : {}) },

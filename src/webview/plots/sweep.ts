@@ -2,7 +2,7 @@
 // and the critical η = 2/λmax drawn as a rule.
 import * as Plot from '@observablehq/plot';
 import type { SweepPoint, SweepResult } from '../../engine/types';
-import { type PlotElement, baseOptions, extent, yScaleType, type PlotContext } from './common';
+import { type PlotElement, plot, baseOptions, extent, yScaleType, type PlotContext } from './common';
 
 function criticalRule(ctx: PlotContext, sweep: SweepResult): Plot.Markish[] {
   const c = sweep.criticalLearningRate;
@@ -19,7 +19,7 @@ export function sweepValuePlot(ctx: PlotContext, sweep: SweepResult, height = 24
   const type = yScaleType(ok.map((p) => p.finalValue));
   const shown = type === 'log' ? ok.filter((p) => p.finalValue > 0) : ok;
   const diverged = sweep.points.filter((p) => p.diverged || !Number.isFinite(p.finalValue));
-  return Plot.plot({
+  return plot({
     ...baseOptions(ctx, height),
     x: { type: 'log', label: 'learning rate η' },
     y: { type, label: 'final f', grid: true, ...(shown.length === 0 ? { domain: [0, 1] } : {}) },
@@ -35,7 +35,7 @@ export function sweepValuePlot(ctx: PlotContext, sweep: SweepResult, height = 24
 /** Iterations used against η. */
 export function sweepIterationsPlot(ctx: PlotContext, sweep: SweepResult, height = 240): PlotElement {
   const its = extent(sweep.points.map((p) => p.iterations)) ?? [1, 10];
-  return Plot.plot({
+  return plot({
     ...baseOptions(ctx, height),
     x: { type: 'log', label: 'learning rate η' },
     y: { type: its[0] > 0 ? 'log' : 'linear', label: 'iterations', grid: true },
