@@ -49,7 +49,7 @@ export function prepare(text: string, options: RunOptions, limits?: Partial<Engi
     problem,
     options: {
       ...clamped.options,
-      start: Array.from(startPoint(clamped.options.start, problem.dimension)),
+      start: Array.from(startPoint(clamped.options.start, problem.dimension, clamped.options.fitStart)),
       optimizer: resolveOptimizer(clamped.options.optimizer),
       stop: { ...stop, maxIterations: Math.min(stop.maxIterations, resolved.maxIterations) },
     },

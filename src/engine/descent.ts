@@ -10,7 +10,8 @@ import { TraceRecorder } from './trace';
 import { FormulaError, type Problem, type RunOptions, type RunResult, type StopReason } from './types';
 
 /** The start as a full point: missing entries repeat the last given one (1 when none is given). */
-export function startPoint(start: readonly number[], dimension: number): Float64Array {
+export function startPoint(start: readonly number[], dimension: number, fit = false): Float64Array {
+  if (fit) start = start.slice(0, dimension);
   if (start.length > dimension) {
     throw new FormulaError(`The start has ${start.length} coordinates but the formula has ${dimension} variable(s)`, 'bad-option');
   }
@@ -29,7 +30,7 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
   const settings = resolveOptimizer(options.optimizer);
   const stop = resolveStop(options.stop);
   const n = problem.dimension;
-  const x = startPoint(options.start, n);
+  const x = startPoint(options.start, n, options.fitStart);
   const gradient = new Float64Array(n);
   const value = problem.valueAndGradient(x, gradient);
   const state: LoopState = { x, gradient, value, gradientNorm: norm(gradient), iterations: 0 };

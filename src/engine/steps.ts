@@ -9,7 +9,7 @@ import type { Problem, RunOptions, WorkedStep } from './types';
 export function explainSteps(problem: Problem, options: RunOptions, count: number): WorkedStep[] {
   const dimension = problem.dimension;
   const optimizer = createOptimizer(options.optimizer, dimension, options.maximize);
-  const x = startPoint(options.start, dimension);
+  const x = startPoint(options.start, dimension, options.fitStart);
   const gradient = new Float64Array(dimension);
   const objective = (y: Float64Array): number => problem.value(y);
   const steps: WorkedStep[] = [];

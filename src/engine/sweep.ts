@@ -47,7 +47,7 @@ export function isDiverged(reason: StopReason): boolean {
  * it, so the too-small, good and too-large regimes all appear; 1e-4 to 1 when there is none.
  */
 export function defaultSweepSettings(problem: Problem, options: RunOptions, partial: Partial<SweepSettings> = {}): SweepSettings {
-  const start = Array.from(startPoint(options.start, problem.dimension));
+  const start = Array.from(startPoint(options.start, problem.dimension, options.fitStart));
   const critical = criticalOf(lambdaMaxAt(problem, start, options.maximize));
   const autoMin = critical === null ? 1e-4 : critical * 1e-3;
   const autoMax = critical === null ? 1 : critical * 2;
@@ -62,7 +62,7 @@ export function defaultSweepSettings(problem: Problem, options: RunOptions, part
 
 /** Runs once per log-spaced η; the time budget is shared out among the runs. */
 export function sweepLearningRates(problem: Problem, options: RunOptions, settings: SweepSettings): SweepResult {
-  const start = Array.from(startPoint(options.start, problem.dimension));
+  const start = Array.from(startPoint(options.start, problem.dimension, options.fitStart));
   const lambdaMax = lambdaMaxAt(problem, start, options.maximize);
   const rates = logSpace(settings.lrMin, settings.lrMax, Math.max(2, Math.floor(settings.count)));
   const budget = options.stop.timeBudgetMs;

@@ -97,6 +97,8 @@ export interface RunOptions {
   readonly maximize: boolean;
   /** Max trace points kept (first and last always kept); 'all' keeps every iteration. */
   readonly traceLimit: number | 'all';
+  /** A default start (from settings): cut to the formula's variables instead of refused when longer. */
+  readonly fitStart?: boolean;
 }
 
 /** Why a run ended. */

@@ -89,6 +89,8 @@ export function normalizeSettings(read: SettingReader): LabSettings {
         timeBudgetMs: limits.timeBudgetMs,
       },
       maximize: false,
+      // The setting is one start for every formula: a 1-variable formula takes its first coordinate.
+      fitStart: true,
       traceLimit: integer(read('traceLength'), d.traceLength, 2, limits.maxTracePoints),
     },
     sweep: {

@@ -87,6 +87,7 @@ export function sanitizeRunOptions(raw: unknown): RunOptions {
     stop: sanitizeStop(r.stop),
     maximize: bool(r.maximize) ?? false,
     traceLimit,
+    ...(r.fitStart === true ? { fitStart: true } : {}),
   };
 }
 

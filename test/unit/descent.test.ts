@@ -186,4 +186,10 @@ describe('runDescent', () => {
     assert.throws(() => startPoint([1, 2, 3], 2), FormulaError);
     assert.throws(() => startPoint([Number.NaN], 1), FormulaError);
   });
+
+  it('cuts a default start to the formula when asked to fit it', () => {
+    assert.deepEqual(Array.from(startPoint([2, -1, 5], 2, true)), [2, -1]);
+    const r = run(problemOf('2 * x^2', ['x']), [1, 7], { name: 'gd', lr: 0.1 }, { maxIterations: 1 }, { fitStart: true });
+    assert.deepEqual(r.trace[0]?.point, [1]);
+  });
 });
