@@ -76,6 +76,8 @@ describe('parseFormula: refusals', () => {
     refused('$\\foo x$', 'syntax', /\\foo/, 2);
     refused('$a$ and $b$', 'syntax', /2 formulas/, 9);
     refused('cost $x^2 here', 'syntax', /never closed/, 6);
+    // Prices, not math: pandoc's rules, the same the editor's math finder uses.
+    refused('It costs $5 and $10 today', 'syntax', /never closed/, 10);
   });
 
   it('refuses LaTeX constructs with no place in a formula', () => {

@@ -1,6 +1,7 @@
 // Decides which notation a selection is written in and cuts away math delimiters (`$..$`,
 // `$$..$$`, `\(..\)`, `\[..\]`), keeping the offset of what remains so columns stay true.
 import type { Notation } from '../types';
+import { scanMathRegions } from '../extract/delimited';
 import { syntaxError } from './errors';
 
 /** The part of the selection to parse, its notation and where it starts in the original text. */
@@ -62,25 +63,24 @@ function unescapedDollar(text: string, from = 0): number {
   return -1;
 }
 
-/** The one math span in prose such as `minimize $f(x) = x^2$ here`; several, or an unclosed one, is an error. */
+/**
+ * The one math span in prose such as `minimize $f(x) = x^2$ here`, found by the same rules as the
+ * editor's math finder (pandoc's: `$5 and $10` holds no span); none or several is an error.
+ */
 function singleMarkdownSpan(text: string): MathSpan | undefined {
-  const spans: MathSpan[] = [];
-  let i = unescapedDollar(text);
-  while (i >= 0) {
-    const fence = text.startsWith('$$', i) ? '$$' : '$';
-    const innerStart = i + fence.length;
-    const end = fence === '$$' ? text.indexOf('$$', innerStart) : unescapedDollar(text, innerStart);
-    if (end < 0) throw syntaxError(`The ${fence} at column ${i + 1} is never closed.`, i + 1);
-    spans.push({ inner: text.slice(innerStart, end), start: innerStart });
-    i = unescapedDollar(text, end + fence.length);
+  const dollar = unescapedDollar(text);
+  if (dollar < 0) return undefined;
+  const spans = scanMathRegions(text).filter((r) => r.kind === 'inline-dollar' || r.kind === 'display-dollar');
+  if (spans.length === 0) {
+    throw syntaxError(`The $ at column ${dollar + 1} is never closed: no $ that can end a formula follows it.`, dollar + 1);
   }
   if (spans.length > 1) {
     throw syntaxError(
       `The selection holds ${spans.length} formulas between $ signs; select just one of them.`,
-      spans[1].start,
+      spans[1].outerStart + 1,
     );
   }
-  return spans[0];
+  return { inner: text.slice(spans[0].innerStart, spans[0].innerEnd), start: spans[0].innerStart };
 }
 
 /** Notation of text without math delimiters, from the markers each notation has and the others lack. */
