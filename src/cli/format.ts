@@ -1,17 +1,11 @@
 // Output of the headless CLI: the JSON objects of the stable contract and the readable tables.
 import type { RunResult, SweepResult } from '../engine/types';
 
-/** The `run --json` object, exactly the fields of the contract. */
-export interface RunJson {
-  readonly variables: readonly string[];
-  readonly optimizer: string;
-  readonly learningRate: number;
-  readonly iterations: number;
-  readonly stopReason: string;
-  readonly final: { readonly point: readonly number[]; readonly value: number; readonly gradientNorm: number };
-  readonly stationary: string;
-  readonly trace: readonly { readonly iteration: number; readonly point: readonly number[]; readonly value: number; readonly gradientNorm: number }[];
-}
+/** The `run --json` object: exactly the fields of the contract, nothing the engine adds beside them. */
+export type RunJson = Pick<
+  RunResult,
+  'variables' | 'optimizer' | 'learningRate' | 'iterations' | 'stopReason' | 'final' | 'stationary' | 'trace'
+>;
 
 /** The learning rates picked for the too-small, good and too-large regimes. */
 export interface RegimeRates {
