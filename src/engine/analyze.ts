@@ -9,7 +9,7 @@ import { runFromStarts } from './multistart';
 import { compiledFormula, type CachedProblem } from './problem-cache';
 import { resolveOptimizer, resolveStop } from './settings';
 import { explainSteps } from './steps';
-import { pickRegimes, sweepLearningRates } from './sweep';
+import { lambdaMaxAt, pickRegimes, sweepLearningRates } from './sweep';
 import {
   OPTIMIZER_NAMES,
   type Analysis,
@@ -17,6 +17,8 @@ import {
   type Formula,
   type FormulaInfo,
   type LearningRateRegimes,
+  type OptimizerName,
+  type OptimizerSettings,
   type Problem,
   type RunOptions,
   type RunResult,
@@ -79,6 +81,25 @@ function sideRun(options: RunOptions, share: number, traceLimit = SIDE_RUN_TRACE
   return { ...options, stop, traceLimit: limit };
 }
 
+/**
+ * One optimizer setting per optimizer for the comparison: the user's own optimizer exactly as set; the
+ * other adaptive ones at their defaults (their η is a step per coordinate, roughly scale-free); the
+ * other SGD-family ones at their default η capped by 1/λmax at the start, the classic stable step,
+ * because the SGD default for a steep function only shows a divergence.
+ */
+function comparisonSettings(problem: Problem, options: RunOptions): Partial<OptimizerSettings>[] {
+  const own = options.optimizer.name ?? 'gd';
+  const lambdaMax = lambdaMaxAt(problem, options.start, options.maximize);
+  const stable = Number.isFinite(lambdaMax) && lambdaMax > 0 ? 1 / lambdaMax : Infinity;
+  return OPTIMIZER_NAMES.map((name) => {
+    if (name === own) return options.optimizer;
+    const defaults = resolveOptimizer({ name });
+    return SGD_FAMILY.has(name) ? { ...defaults, lr: Math.min(defaults.lr, stable) } : defaults;
+  });
+}
+
+const SGD_FAMILY: ReadonlySet<OptimizerName> = new Set(['gd', 'momentum', 'nesterov']);
+
 function regimesOf(problem: Problem, options: RunOptions, rates: { small: number; good: number; large: number }): LearningRateRegimes {
   const at = (lr: number) => runDescent(problem, { ...sideRun(options, 3), optimizer: { ...options.optimizer, lr } });
   return { small: at(rates.small), good: at(rates.good), large: at(rates.large) };
@@ -97,8 +118,8 @@ export function analyze(request: AnalysisRequest, limits?: Partial<EngineLimits>
     analysis.regimes = regimesOf(problem, options, pickRegimes(sweep, clamped.sweep, options.maximize));
   }
   if (clamped.compare) {
-    // Each optimizer with its own defaults (η included): the user's η for gd is rarely right for Adam.
-    analysis.comparison = OPTIMIZER_NAMES.map((name) => runDescent(problem, { ...sideRun(options, OPTIMIZER_NAMES.length), optimizer: resolveOptimizer({ name }) }));
+    const side = sideRun(options, OPTIMIZER_NAMES.length);
+    analysis.comparison = comparisonSettings(problem, options).map((optimizer) => runDescent(problem, { ...side, optimizer }));
   }
   if (clamped.starts && clamped.starts.length > 0) {
     const starts = clamped.starts.map((s) => Array.from(startPoint(s, problem.dimension)));

@@ -11,7 +11,7 @@ export function renderCompareView(analysis: Analysis, ctx: PlotContext): HTMLEle
   const runs = analysis.comparison;
   if (!runs) return [h('p', { class: 'hint', 'data-testid': 'compare-pending' }, 'Running every optimizer…')];
   const series: Series[] = runs.map((run, i) => ({
-    label: `${OPTIMIZER_LABELS[run.optimizer]} (${run.iterations} it., f = ${formatNumber(run.final.value, 4)})`,
+    label: `${OPTIMIZER_LABELS[run.optimizer]} (η = ${formatNumber(run.learningRate, 3)}, ${run.iterations} it., f = ${formatNumber(run.final.value, 4)})`,
     color: ctx.palette.series[i % ctx.palette.series.length],
     trace: run.trace,
   }));

@@ -46,6 +46,22 @@ describe('analyze', () => {
     assert.deepEqual(a.steps![0]!.gradient, [2, 6]);
   });
 
+  it('compares the user\'s run with the others at steps that do not just diverge', () => {
+    // Rosenbrock at (-1.2, 1): λmax ≈ 1506, so the SGD default η = 0.1 (momentum 0.01) would blow up at once.
+    const a = analyze(request('(1-x)^2 + 100(y-x^2)^2', { options: options({ start: [-1.2, 1], optimizer: { name: 'rmsprop', lr: 0.005 } }), compare: true }));
+    const byName = new Map(a.comparison!.map((r) => [r.optimizer, r]));
+    assert.equal(byName.get('rmsprop')!.learningRate, 0.005, 'the user\'s own optimizer keeps the user\'s η');
+    assert.equal(byName.get('adam')!.learningRate, 0.01, 'other adaptive optimizers keep their default');
+    // Hessian at (-1.2, 1): [[1200x² − 400y + 2, −400x], [−400x, 200]] = [[1330, 480], [480, 200]].
+    const lambdaMax = (1330 + 200 + Math.hypot(1330 - 200, 2 * 480)) / 2;
+    for (const name of ['gd', 'momentum', 'nesterov'] as const) {
+      const r = byName.get(name)!;
+      assert.ok(Math.abs(r.learningRate - 1 / lambdaMax) < 1e-6, `${name}: η = ${r.learningRate}, 1/λmax = ${1 / lambdaMax}`);
+      assert.notEqual(r.stopReason, 'diverged', name);
+      assert.ok(r.final.value < 24.2, `${name} went downhill: ${r.final.value}`);
+    }
+  });
+
   it('gives a curve for one variable and nothing to plot for three', () => {
     assert.equal(analyze(request('x^2', { landscape: true })).landscape.kind, 'curve');
     assert.equal(analyze(request('x^2 + y^2 + z^2', { landscape: true })).landscape.kind, 'none');
