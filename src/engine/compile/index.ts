@@ -8,6 +8,15 @@ import { COMPILER_HELPERS } from './functionTable';
 import { IrBuilder } from './ir';
 import { registerKernel, type Kernel } from './kernel';
 import { centralDifference } from './numeric';
+import { additiveTerms, differentiationWork, type AdditiveTerm } from './terms';
+
+/** Most tree nodes the symbolic partials may walk in all (Σ term size × its variables); ~1 s of mathjs derivative. */
+export const MAX_DIFFERENTIATION_WORK = 150_000;
+
+/** The tree nodes compileFormula's symbolic partials would walk: its cost, known before paying it. */
+export function differentiationWorkOf(formula: Formula): number {
+  return differentiationWork(additiveTerms(formula.expression, formula.variables));
+}
 
 export { kernelOf, type Kernel } from './kernel';
 
@@ -25,13 +34,53 @@ function build<T>(body: string): T {
   return factory(COMPILER_HELPERS);
 }
 
-/** Symbolic partial of one variable, or undefined when mathjs has no derivative for a function in it. */
+/** Symbolic partial of one term, or undefined when mathjs has no derivative for a function in it. */
 function symbolicPartial(expression: MathNode, variable: string): MathNode | undefined {
   try {
     return differentiate(expression, variable);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * IR ids of ∂f/∂x_i, each summed over the terms that contain x_i in term order (the sum mathjs's
+ * derivative of the whole tree gives, after the builder folds its zeros); undefined for a partial
+ * that has to fall back to central differences. Throws a FormulaError when the symbolic work
+ * would exceed MAX_DIFFERENTIATION_WORK.
+ */
+function symbolicPartials(builder: IrBuilder, terms: readonly AdditiveTerm[], variables: readonly string[]): (number | undefined)[] {
+  const dimension = variables.length;
+  const work = differentiationWork(terms);
+  if (work > MAX_DIFFERENTIATION_WORK) {
+    throw new FormulaError(
+      `The formula is too large to differentiate: its terms repeat the variables ${work.toLocaleString('en-US')} times over (the limit is ${MAX_DIFFERENTIATION_WORK.toLocaleString('en-US')}). Split it into smaller sums or use fewer variables per term.`,
+      'too-long',
+    );
+  }
+  const sums: (number | undefined)[] = new Array(dimension).fill(undefined);
+  const failed = new Uint8Array(dimension);
+  for (const term of terms) {
+    for (const index of term.variables) {
+      if (failed[index]) continue;
+      const tree = symbolicPartial(term.node, variables[index]);
+      let id: number | undefined;
+      try {
+        id = tree === undefined ? undefined : builder.fromMath(tree);
+      } catch {
+        id = undefined;
+      }
+      if (id === undefined) {
+        failed[index] = 1;
+        continue;
+      }
+      const sum = sums[index];
+      if (sum === undefined) sums[index] = term.negated ? builder.op('neg', [id]) : id;
+      else sums[index] = builder.op(term.negated ? 'sub' : 'add', [sum, id]);
+    }
+  }
+  // A variable in no term at all (it cancelled out of the tree) has the partial 0.
+  return sums.map((id, i) => (failed[i] ? undefined : (id ?? builder.constant(0))));
 }
 
 /** Compiles a formula into value and value-and-gradient closures over a Float64Array of its variables. */
@@ -46,21 +95,7 @@ export function compileFormula(formula: Formula): Problem {
     throw new FormulaError(`Cannot compile the formula: ${(error as Error).message}`, 'not-allowed');
   }
 
-  const partialTrees: (MathNode | undefined)[] = [];
-  const partialIds: (number | undefined)[] = [];
-  for (const variable of variables) {
-    const tree = symbolicPartial(formula.expression, variable);
-    let id: number | undefined;
-    if (tree !== undefined) {
-      try {
-        id = builder.fromMath(tree);
-      } catch {
-        id = undefined;
-      }
-    }
-    partialTrees.push(id === undefined ? undefined : tree);
-    partialIds.push(id);
-  }
+  const partialIds = symbolicPartials(builder, additiveTerms(formula.expression, variables), variables);
   const numericIndices = partialIds.flatMap((id, i) => (id === undefined ? [i] : []));
   const symbolic = partialIds.flatMap((id, i) => (id === undefined ? [] : [{ id, index: i }]));
 
@@ -93,7 +128,9 @@ export function compileFormula(formula: Formula): Problem {
     valueAndGradient,
     gradientMethod: numericIndices.length > 0 ? 'numeric' : 'symbolic',
     gradientText(): readonly string[] {
-      gradientText ??= partialTrees.map((tree, i) => describePartial(tree, variables[i]));
+      gradientText ??= variables.map((variable, i) =>
+        partialIds[i] === undefined ? describePartial(undefined, variable) : describePartial(symbolicPartial(formula.expression, variable), variable),
+      );
       return gradientText;
     },
   };

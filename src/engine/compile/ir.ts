@@ -47,7 +47,12 @@ export class IrBuilder {
   readonly nodes: IrNode[] = [];
   private readonly ids = new Map<string, number>();
 
-  constructor(private readonly variables: readonly string[]) {}
+  private readonly slots: ReadonlyMap<string, number>;
+
+  constructor(variables: readonly string[]) {
+    // A map, not indexOf: a sum over 1,000 variables would otherwise scan the list per symbol.
+    this.slots = new Map(variables.map((name, i) => [name, i] as const));
+  }
 
   /** Converts an allow-listed mathjs tree, throwing on any node kind, operator or name outside the tables. */
   fromMath(node: MathNode): number {
@@ -61,8 +66,8 @@ export class IrBuilder {
       }
       case 'SymbolNode': {
         const name = (node as unknown as { name: string }).name;
-        const index = this.variables.indexOf(name);
-        if (index >= 0) return this.intern(`v${index}`, { kind: 'var', index });
+        const index = this.slots.get(name);
+        if (index !== undefined) return this.intern(`v${index}`, { kind: 'var', index });
         const constant = CONSTANTS.get(name);
         if (constant === undefined) throw new Error(`Unknown symbol "${name}"`);
         return this.constant(constant);
