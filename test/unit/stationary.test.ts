@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { compileFormula } from '../../src/engine/compile';
 import { runDescent } from '../../src/engine/descent';
-import { hessianAt, hessianEigenvalues, symmetricEigenvalues } from '../../src/engine/hessian';
+import { eigenvaluesBelow, hessianAt, hessianEigenvalues, largestEigenvalueMagnitude, symmetricEigenvalues } from '../../src/engine/hessian';
 import { parseExpression } from '../../src/engine/math';
-import { classifyEigenvalues, classifyStationary } from '../../src/engine/stationary';
+import { classifyEigenvalues, classifyStationary, EIGENVALUE_MAX_DIMENSION } from '../../src/engine/stationary';
 import type { Problem } from '../../src/engine/types';
 
 function problemOf(text: string, variables: string[]): Problem {
@@ -88,5 +88,47 @@ describe('Hessian and stationary points', () => {
       traceLimit: 10,
     });
     assert.equal(saddle.stationary, 'saddle');
+  });
+  it('inertia counts and the power iteration agree with Jacobi eigenvalues on random symmetric matrices', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 64, maxLength: 64 }),
+        fc.double({ min: 1e-4, max: 3, noNaN: true }),
+        fc.boolean(),
+        (n, entries, shift, below) => {
+          // The shifts classification uses: ±zero with zero ≥ DEGENERATE_ABSOLUTE.
+          const sigma = below ? -shift : shift;
+          const m = new Float64Array(n * n);
+          for (let i = 0; i < n; i++) {
+            for (let j = 0; j <= i; j++) m[i * n + j] = m[j * n + i] = entries[i * 8 + j];
+          }
+          const eigenvalues = symmetricEigenvalues(m, n);
+          const scale = Math.max(1, ...eigenvalues.map(Math.abs));
+          // Eigenvalues within rounding distance of sigma may be counted on either side.
+          if (eigenvalues.some((v) => Math.abs(v - sigma) < 1e-6 * scale)) return;
+          assert.equal(eigenvaluesBelow(m, n, sigma), eigenvalues.filter((v) => v < sigma).length);
+          const largest = Math.max(...eigenvalues.map(Math.abs));
+          assert.ok(largestEigenvalueMagnitude(m, n) <= largest * (1 + 1e-9) + 1e-12);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('classifies wide formulas by inertia: minimum, saddle and degenerate past the Jacobi dimension', () => {
+    const n = EIGENVALUE_MAX_DIMENSION * 3;
+    const names = Array.from({ length: n }, (_, i) => `x${i}`);
+    const chain = names
+      .slice(1)
+      .map((v, i) => `(${names[i]} - ${v})^2`)
+      .join(' + ');
+    const at = (text: string, point: number[]) =>
+      classifyStationary(problemOf(text, names), Float64Array.from(point), 0);
+    const zero = new Array<number>(n).fill(0);
+    assert.equal(at(`${chain} + x0^2`, zero), 'minimum');
+    assert.equal(at(`${chain} + x0^2 - 3 * ${names[n - 1]}^2`, zero), 'saddle');
+    assert.equal(at(chain, zero), 'degenerate');
+    assert.equal(at(names.map((v) => `-${v}^2`).join(' + '), zero), 'maximum');
   });
 });
