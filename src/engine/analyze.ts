@@ -4,9 +4,11 @@
 // to the limits first; bad input throws a FormulaError, nothing else is expected to throw.
 import { runDescent, startPoint } from './descent';
 import { sampleLandscape } from './landscape';
-import { clampRequest, resolveLimits, type EngineLimits } from './limits';
+import { checkFormulaLength, clampRequest, resolveLimits, type EngineLimits } from './limits';
 import { runFromStarts } from './multistart';
-import { compiledFormula, type CachedProblem } from './problem-cache';
+import { differentiationWorkOf } from './compile';
+import { parseFormula } from './parse';
+import { cacheState, compiledFormula, type CachedProblem } from './problem-cache';
 import { resolveOptimizer, resolveStop } from './settings';
 import { explainSteps } from './steps';
 import { lambdaMaxAt, pickRegimes, sweepLearningRates } from './sweep';
@@ -132,17 +134,33 @@ export function analyze(request: AnalysisRequest, limits?: Partial<EngineLimits>
 /**
  * A run for hovers within `budgetMs` of wall time, parse and compile included (both cached per
  * formula text). Returns null when the budget is not enough (a later call may succeed from the
- * cache); throws FormulaError for bad text or options.
+ * cache) or when the formula is too large to compile within a hover's budget (longer than
+ * HOVER_MAX_UNCACHED_LENGTH or above HOVER_MAX_COMPILE_WORK); throws FormulaError for bad text or options.
  */
 export function quickRun(formula: string, options: RunOptions, budgetMs: number, limits?: Partial<EngineLimits>): RunResult | null {
   const startedAt = performance.now();
   const resolved = resolveLimits(limits);
+  // Compiling cannot be interrupted, so a formula that would take long is not started at all.
+  if (!affordableForHover(formula, resolved)) return null;
   const { problem } = compiledFormula(formula, resolved);
   const remaining = budgetMs - (performance.now() - startedAt);
   if (!(remaining > 0)) return null;
   const clamped = clampRequest({ formula, options: { ...options, stop: { ...options.stop, timeBudgetMs: remaining } } }, resolved);
   const result = runDescent(problem, clamped.options);
   return result.stopReason === 'time-budget' ? null : result;
+}
+
+/** A hover parses no uncached formula longer than this (950 characters of nested LaTeX fractions take ~60 ms to parse). */
+export const HOVER_MAX_UNCACHED_LENGTH = 500;
+/** A hover compiles no formula whose symbolic partials walk more tree nodes than this (~10 ms; see compile). */
+export const HOVER_MAX_COMPILE_WORK = 5_000;
+
+/** False when compiling `formula` for a hover would cost more than its budget; throws FormulaError for bad text. */
+function affordableForHover(formula: string, limits: EngineLimits): boolean {
+  if (cacheState(formula, limits) !== 'none') return true;
+  checkFormulaLength(formula, limits);
+  if (formula.length > HOVER_MAX_UNCACHED_LENGTH) return false;
+  return differentiationWorkOf(parseFormula(formula, { maxLength: limits.maxFormulaLength })) <= HOVER_MAX_COMPILE_WORK;
 }
 
 /** Loads the lazily initialised parts (the LaTeX parser takes ~200 ms the first time); call it off the hot path. */
