@@ -2,7 +2,8 @@
 // and a click handler that reports the point clicked (to start again from there).
 import * as Plot from '@observablehq/plot';
 import type { Landscape, MultiStartResult, TracePoint } from '../../engine/types';
-import { type PlotElement, plot, baseOptions, extent, finite, type PlotContext, type Series } from './common';
+import { type PlotElement, plot, baseOptions, extent, type PlotContext, type Series } from './common';
+import { logContours } from './scales';
 
 type Grid = Extract<Landscape, { kind: 'grid' }>;
 
@@ -21,11 +22,8 @@ export interface ContourExtras {
  */
 export function contourValues(values: readonly number[]): { values: number[]; log: boolean } {
   const range = extent(values);
-  if (!range) return { values: [...values], log: false };
-  const f = finite(values).sort((a, b) => a - b);
-  const median = f[Math.floor(f.length / 2)];
-  const log = range[1] - range[0] > 50 * Math.max(1e-12, median - range[0]);
-  return { values: log ? values.map((v) => Math.log1p(v - range[0])) : [...values], log };
+  if (!range || !logContours(values)) return { values: [...values], log: false };
+  return { values: values.map((v) => Math.log1p(v - range[0])), log: true };
 }
 
 const px = (d: TracePoint): number => d.point[0];

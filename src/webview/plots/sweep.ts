@@ -3,6 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import type { SweepPoint, SweepResult } from '../../engine/types';
 import { type PlotElement, plot, baseOptions, extent, yScaleType, type PlotContext } from './common';
+import { decadeTicks } from './scales';
 
 function criticalRule(ctx: PlotContext, sweep: SweepResult): Plot.Markish[] {
   const c = sweep.criticalLearningRate;
@@ -22,7 +23,7 @@ export function sweepValuePlot(ctx: PlotContext, sweep: SweepResult, height = 24
   return plot({
     ...baseOptions(ctx, height),
     x: { type: 'log', label: 'learning rate η' },
-    y: { type, label: 'final f', grid: true, ...(shown.length === 0 ? { domain: [0, 1] } : {}) },
+    y: { type, label: 'final f', grid: true, ...(type === 'log' ? { ticks: decadeTicks(shown.map((p) => p.finalValue)) } : {}), ...(shown.length === 0 ? { domain: [0, 1] } : {}) },
     marks: [
       Plot.line(shown, { x: 'learningRate', y: 'finalValue', stroke: ctx.palette.accent }),
       Plot.dot(shown, { x: 'learningRate', y: 'finalValue', fill: (p: SweepPoint) => (p.converged ? ctx.palette.accent : ctx.palette.muted), r: 3 }),
@@ -35,10 +36,11 @@ export function sweepValuePlot(ctx: PlotContext, sweep: SweepResult, height = 24
 /** Iterations used against η. */
 export function sweepIterationsPlot(ctx: PlotContext, sweep: SweepResult, height = 240): PlotElement {
   const its = extent(sweep.points.map((p) => p.iterations)) ?? [1, 10];
+  const ticks = its[0] > 0 ? decadeTicks(sweep.points.map((p) => p.iterations)) : undefined;
   return plot({
     ...baseOptions(ctx, height),
     x: { type: 'log', label: 'learning rate η' },
-    y: { type: its[0] > 0 ? 'log' : 'linear', label: 'iterations', grid: true },
+    y: { type: its[0] > 0 ? 'log' : 'linear', label: 'iterations', grid: true, ...(ticks ? { ticks } : {}) },
     marks: [
       Plot.line(sweep.points, { x: 'learningRate', y: 'iterations', stroke: ctx.palette.accent }),
       Plot.dot(sweep.points, {

@@ -1,0 +1,37 @@
+// Scale choices of the panel's charts that decide whether they read well: contours of Rosenbrock
+// follow the log of f (so the valley shows) while a quadratic bowl keeps f itself, and log axes
+// over several decades get one tick and grid line per power of ten.
+import { strict as assert } from 'node:assert';
+import { decadeTicks, logContours } from '../../src/webview/plots/scales';
+
+/** f on an n×n grid over [x0, x1]×[y0, y1]. */
+function grid(f: (x: number, y: number) => number, [x0, x1]: [number, number], [y0, y1]: [number, number], n = 40): number[] {
+  const values: number[] = [];
+  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) values.push(f(x0 + ((x1 - x0) * i) / (n - 1), y0 + ((y1 - y0) * j) / (n - 1)));
+  return values;
+}
+
+describe('log contours', () => {
+  it('uses log(1 + f − min) for Rosenbrock around the path from (−1.2, 1)', () => {
+    const values = grid((x, y) => (1 - x) ** 2 + 100 * (y - x * x) ** 2, [-1.55, 1.3], [-0.15, 1.2]);
+    assert.equal(logContours(values), true);
+  });
+
+  it('keeps f itself for a quadratic bowl, centred or seen from one side', () => {
+    assert.equal(logContours(grid((x, y) => x * x + 3 * y * y, [-1.2, 1.2], [-1.2, 1.2])), false);
+    assert.equal(logContours(grid((x, y) => x * x + 3 * y * y, [-0.2, 1.2], [-0.2, 1.2])), false);
+  });
+});
+
+describe('decade ticks of log axes', () => {
+  it('puts one tick per power of ten inside the range', () => {
+    assert.deepEqual(decadeTicks([1, 7, 20_000]), [1, 10, 100, 1000, 10_000]);
+    assert.deepEqual(decadeTicks([3e-9, 0.5, Number.NaN]), [1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1]);
+  });
+
+  it("leaves Plot's default for fewer than three decades or no positive values", () => {
+    assert.equal(decadeTicks([2, 900]), undefined);
+    assert.equal(decadeTicks([0, -1]), undefined);
+    assert.equal(decadeTicks([]), undefined);
+  });
+});
