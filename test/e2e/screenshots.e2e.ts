@@ -1,0 +1,96 @@
+// Screenshots of the panel taken in the real workbench: the Rosenbrock function's contours with the
+// descent path, and its learning-rate view, in the dark, light and high-contrast themes. PNGs go to
+// test-results/screenshots/ always, and to docs/screenshots/ with UPDATE_SCREENSHOTS=1
+// (`npm run screenshots`), from where the README shows them.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PROJECT_ROOT, TEST_RESULTS_DIR } from '../../scripts/vscode/paths';
+import { chooseView, runFormula, setControl } from './support/panel-run';
+import { newWorkbench } from './support/session';
+import type { Workbench } from './support/workbench';
+
+const THEMES = [
+  { label: 'Dark Modern', name: 'Default Dark Modern', file: 'dark', workbenchClass: 'vs-dark', webviewClass: 'vscode-dark' },
+  { label: 'Light Modern', name: 'Default Light Modern', file: 'light', workbenchClass: 'vs', webviewClass: 'vscode-light' },
+  { label: 'Dark High Contrast', name: 'Default High Contrast', file: 'high-contrast', workbenchClass: 'hc-black', webviewClass: 'vscode-high-contrast' },
+] as const;
+type Theme = (typeof THEMES)[number];
+
+const OUT_DIRS = [path.join(TEST_RESULTS_DIR, 'screenshots'), ...(process.env.UPDATE_SCREENSHOTS === '1' ? [path.join(PROJECT_ROOT, 'docs', 'screenshots')] : [])];
+const MAX_BYTES = 300_000;
+const WAIT = 30_000;
+
+/**
+ * Gives the keyboard back to the workbench: keys typed while the panel's webview has focus stay in
+ * the webview, so a click on an empty spot of the status bar comes first.
+ */
+async function focusWorkbench(workbench: Workbench): Promise<void> {
+  const bar = workbench.page.locator('.part.statusbar');
+  const box = await bar.boundingBox();
+  assert.ok(box, 'the status bar is shown');
+  await bar.click({ position: { x: box.width / 2, y: box.height / 2 } });
+}
+
+/** Picks a colour theme with "Preferences: Color Theme" (Ctrl+K Ctrl+T), as a person would, and waits until the panel took it. */
+async function useTheme(workbench: Workbench, theme: Theme): Promise<void> {
+  const { page } = workbench;
+  await focusWorkbench(workbench);
+  // "Preferences: Color Theme" by its key binding.
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget input');
+  await page.locator('.quick-input-widget input[placeholder^="Select Color Theme"]').waitFor({ timeout: WAIT });
+  await input.fill(theme.label);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: theme.name }).waitFor({ timeout: WAIT });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT });
+  await page.locator(`.monaco-workbench.${theme.workbenchClass}`).waitFor({ timeout: WAIT });
+  await workbench.webview().locator(`body.${theme.webviewClass}`).waitFor({ timeout: WAIT });
+}
+
+/** Saves the panel's area of the window as `<name>.png` in every output folder; returns the PNG's size. */
+async function shoot(workbench: Workbench, name: string): Promise<number> {
+  const box = await workbench.page.locator('iframe.webview.ready').boundingBox();
+  assert.ok(box, 'the panel is on screen');
+  // Plots redraw after a theme or view change; let the last frame settle.
+  await workbench.page.waitForTimeout(500);
+  const png = await workbench.page.screenshot({ clip: box });
+  for (const dir of OUT_DIRS) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.png`), png);
+  }
+  return png.length;
+}
+
+describe('panel screenshots in the dark, light and high-contrast themes', () => {
+  it('shows the Rosenbrock contours with the path and the learning-rate view in each theme', async () => {
+    const workbench = await newWorkbench();
+    await workbench.page.setViewportSize({ width: 1280, height: 820 });
+    const view = await runFormula(workbench, 'quick-tour.md', 'f(x, y) = (1-x)^2 + 100(y-x^2)^2');
+    // The panel alone in the window: no side bar, no other editor group.
+    await workbench.runCommand('View: Toggle Primary Side Bar Visibility');
+    await workbench.panelTab('Gradient Descent').first().click();
+    await workbench.runCommand('View: Close Editors in Other Groups');
+    // The classic start in the banana valley, with a step small enough to follow it to (1, 1).
+    await setControl(view, 'start-input', '-1.2, 1');
+    await setControl(view, 'lr-input', '0.001');
+    await setControl(view, 'max-iterations-input', '20000');
+    try {
+      for (const theme of THEMES) {
+        await useTheme(workbench, theme);
+        await chooseView(view, 'runs');
+        await view.locator('[data-testid="plot-main"] svg.gd-plot g[aria-label="contour"]').waitFor({ timeout: WAIT });
+        const contour = await shoot(workbench, `panel-contour-${theme.file}`);
+        await chooseView(view, 'learning-rate');
+        await view.locator('[data-testid="plot-regimes"] svg.gd-plot').first().waitFor({ timeout: WAIT });
+        const sweep = await shoot(workbench, `panel-learning-rate-${theme.file}`);
+        for (const size of [contour, sweep]) assert.ok(size < MAX_BYTES, `${theme.file}: screenshot of ${size} bytes`);
+      }
+    } finally {
+      // The theme is a user setting on the shared server: put back the dark one for later specs
+      // (a failure here must not hide the test's own).
+      await useTheme(workbench, THEMES[0]).catch((err: Error) => console.log(`      (theme not restored: ${err.message})`));
+    }
+  });
+});
