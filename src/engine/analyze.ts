@@ -8,7 +8,7 @@ import { checkFormulaLength, clampRequest, resolveLimits, type EngineLimits } fr
 import { runFromStarts } from './multistart';
 import { differentiationWorkOf } from './compile';
 import { parseFormula } from './parse';
-import { cacheState, compiledFormula, type CachedProblem } from './problem-cache';
+import { cacheState, compiledFormula, type CachedProblem } from './problemCache';
 import { resolveOptimizer, resolveStop } from './settings';
 import { explainSteps } from './steps';
 import { lambdaMaxAt, pickRegimes, sweepLearningRates } from './sweep';

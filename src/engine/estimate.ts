@@ -3,7 +3,7 @@
 // count of iterations is the cap (runs that stop early only make it cheaper), and each run's time
 // is also bounded by its wall-time budget.
 import { DEFAULT_LIMITS, type EngineLimits } from './limits';
-import { cacheState } from './problem-cache';
+import { cacheState } from './problemCache';
 import type { AnalysisRequest } from './types';
 
 /** Iterations assumed when a request gives no cap (the optimizer's default is not larger). */

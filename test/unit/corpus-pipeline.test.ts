@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { CLI_LIMITS } from '../../src/cli/main';
 import { analyze, quickRun } from '../../src/engine/analyze';
 import { DEFAULT_LIMITS, type EngineLimits } from '../../src/engine/limits';
-import { clearProblemCache } from '../../src/engine/problem-cache';
+import { clearProblemCache } from '../../src/engine/problemCache';
 import { DEFAULT_STOP } from '../../src/engine/settings';
 import { FormulaError, type Analysis, type RunOptions, type RunResult } from '../../src/engine/types';
 import { generatedEntries, type CorpusEntry } from '../corpus/generated';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { estimateWorkMs } from '../../src/engine/estimate';
 import { analyzeSafely } from '../../src/engine/outcome';
-import { AnalysisClient } from '../../src/engine/worker-client';
+import { AnalysisClient } from '../../src/engine/workerClient';
 import type { AnalysisRequest, RunOptions } from '../../src/engine/types';
 
 const options = (over: Partial<RunOptions> = {}): RunOptions => ({ start: [1], optimizer: { name: 'gd', lr: 0.1 }, stop: {}, maximize: false, traceLimit: 100, ...over });

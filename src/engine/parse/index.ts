@@ -2,7 +2,7 @@
 // whose tree holds only allow-listed nodes, or a FormulaError a person can read. Nothing else
 // escapes: parser crashes and stack overflows are turned into typed errors here.
 import { FormulaError, type Formula, type Notation } from '../types';
-import { allowListed, assertVariableName } from './allow-list';
+import { allowListed, assertVariableName } from './allowList';
 import { rewriteCode } from './code';
 import { notAllowed, syntaxError } from './errors';
 import { parseLatex } from './latex';

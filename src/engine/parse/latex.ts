@@ -5,7 +5,7 @@ import { ALLOWED_FUNCTIONS } from '../functions';
 import { FormulaError } from '../types';
 import { columnOf, notAllowed, quote, syntaxError } from './errors';
 import { findParseError, view, type FnView, type View } from './mathjson';
-import { MathJsonMapper, symbolName } from './mathjson-to-mathjs';
+import { MathJsonMapper, symbolName } from './mathjsonToMathjs';
 import type { RawFormula } from './plain';
 
 let syntax: LatexSyntax | undefined;

@@ -1,6 +1,6 @@
 // The panel's way into the engine: the worker client, with runs queued one at a time (the client
 // runs one request at a time and would cancel the previous one), failures turned into errors.
-import { AnalysisClient } from '../../engine/worker-client';
+import { AnalysisClient } from '../../engine/workerClient';
 import type { EngineLimits } from '../../engine/limits';
 import type { Analysis, AnalysisRequest } from '../../engine/types';
 import type { Analyzer } from './scheduler';
