@@ -1,4 +1,4 @@
-// Bundles the three programs: the extension host, the headless CLI and the webview script.
+// Bundles the four programs: the extension host, its worker, the headless CLI and the webview script.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -53,15 +53,13 @@ const builds = [
 ];
 
 async function main() {
-  const fs = require('node:fs');
-  const present = builds.filter((b) => fs.existsSync(b.entryPoints[0]));
   if (watch) {
-    const contexts = await Promise.all(present.map((b) => esbuild.context(b)));
+    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('[esbuild] watching');
     return;
   }
-  await Promise.all(present.map((b) => esbuild.build(b)));
+  await Promise.all(builds.map((b) => esbuild.build(b)));
 }
 
 main().catch((err) => {
