@@ -67,7 +67,7 @@ function execute(args: CliArgs, out: CliOutput): void {
   const json = sweepJson(
     sweep,
     { variables: prepared.problem.variables, optimizer: prepared.options.optimizer.name ?? 'gd', start: prepared.options.start },
-    pickRegimes(sweep, settings),
+    pickRegimes(sweep, settings, prepared.options.maximize),
   );
   out.stdout(args.json ? `${JSON.stringify(json)}\n` : sweepTable(json));
 }

@@ -121,6 +121,16 @@ describe('CLI (in-process)', () => {
     assert.equal(table.stdout.match(/(converged|diverged)\n/g)?.length, 4);
   });
 
+  it('picks the good η of a maximizing sweep by the highest final value', () => {
+    // With every tolerance off no run converges, so the good η is the one whose final value is best:
+    // for a maximization the highest, reached near half the critical step, not the lowest (at --lr-max).
+    const out = json(cli('sweep', '--maximize', '--tol', '0', '--max-iter', '3', '--start', '5', '--count', '9', '--json', '--', '-x^2'));
+    assert.ok(out.points.every((p: { converged: boolean; diverged: boolean }) => !p.converged && !p.diverged));
+    const best = Math.max(...out.points.map((p: { finalValue: number }) => p.finalValue));
+    const good = out.points.find((p: { learningRate: number }) => p.learningRate === out.regimes.good);
+    assert.equal(good.finalValue, best);
+  });
+
   it('exits 2 with a JSON error (and a column) for a bad formula', () => {
     const ran = cli('run', 'x +* 2', '--json');
     assert.equal(ran.code, 2);
