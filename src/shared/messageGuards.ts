@@ -164,10 +164,11 @@ function parseRunInput(raw: unknown): RunInput | undefined {
 /** Restores the persisted panel state (from the webview's getState), or undefined when unusable. */
 export function parsePersistedState(raw: unknown): PersistedState | undefined {
   if (!isRecord(raw) || !Array.isArray(raw.runs)) return undefined;
-  const runs = raw.runs
-    .slice(0, LIMITS.runs)
-    .map(parseRunInput)
-    .filter((r): r is RunInput => r !== undefined);
+  // Ids key the host's runs and engine jobs, so a repeated id (a tampered state) keeps its first run.
+  const runs: RunInput[] = [];
+  for (const run of raw.runs.slice(0, LIMITS.runs).map(parseRunInput)) {
+    if (run && !runs.some((r) => r.id === run.id)) runs.push(run);
+  }
   const selected = runId(raw.selected) ?? runs[0]?.id ?? 0;
   return { runs, selected, view: view(raw.view) ?? 'runs' };
 }

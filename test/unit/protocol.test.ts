@@ -190,3 +190,29 @@ describe('host message guard (webview side)', () => {
     assert.ok(parsed.landscape.kind === 'curve' && Number.isNaN(parsed.landscape.values[0]));
   });
 });
+
+describe('panel controller run limit', () => {
+  it('selects and runs only the runs kept when more than LIMITS.runs are added at once', () => {
+    const h = harness();
+    const runs = Array.from({ length: LIMITS.runs + 5 }, (_, i) => ({ formula: `x^2 + ${i}`, options: OPTIONS }));
+    h.controller.addRuns(runs);
+    const state = h.posted.find((m) => m.type === 'state');
+    assert.ok(state && state.type === 'state');
+    assert.equal(state.runs.length, LIMITS.runs);
+    assert.ok(state.runs.some((r) => r.id === state.selected), 'the selected run is in the list');
+    assert.equal(h.requests.length, LIMITS.runs, 'dropped runs are not run');
+    assert.deepEqual(h.requests.map((r) => r.formula), state.runs.map((r) => r.formula));
+    h.scheduler.dispose();
+  });
+
+  it('keeps one run per id when a restored state repeats an id', () => {
+    const h = harness();
+    const run = (formula: string) => ({ id: 3, formula, options: OPTIONS, starts: [] });
+    h.controller.handle({ type: 'ready', saved: { runs: [run('x^2'), run('y^2')], selected: 3, view: 'runs' } });
+    const state = h.posted.find((m) => m.type === 'state');
+    assert.ok(state && state.type === 'state');
+    assert.deepEqual(state.runs.map((r) => r.id), [3]);
+    assert.equal(h.requests.length, 1);
+    h.scheduler.dispose();
+  });
+});

@@ -70,7 +70,9 @@ export class PanelController {
   /** Adds runs (the first new one is selected), optionally switches view, and runs them. */
   addRuns(runs: readonly PanelRun[], view?: PanelView): void {
     if (view) this.view = view;
-    const added = runs.map((r) => this.append({ id: this.nextId++, formula: r.formula, options: r.options, starts: [] }));
+    const appended = runs.map((r) => this.append({ id: this.nextId++, formula: r.formula, options: r.options, starts: [] }));
+    // More runs than LIMITS.runs at once: the earliest new ones were dropped again by append.
+    const added = appended.filter((r) => this.runList.includes(r));
     if (added.length > 0) this.selected = added[0].id;
     this.postState();
     for (const run of added) this.schedule(run, true);
