@@ -1,6 +1,7 @@
 // Command-line parsing for the headless CLI: the stable contract of issue 2 §5. Options take
 // `--name value` or `--name=value` (values may begin with '-'), flags take no value, and `--`
 // ends the options so that a formula beginning with a minus sign can follow.
+import { HARD_LIMITS } from '../engine/limits';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../engine/types';
 
 /** A mistake in the command line itself; the CLI exits 2 with its message. */
@@ -148,9 +149,13 @@ function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
     case 'lr-max':
       out.lrMax = positive(name, number(name, value));
       return;
-    case 'count':
-      out.count = integer(name, number(name, value), 2);
+    case 'count': {
+      // The sweep allocates and runs every η, so an absurd count must not reach it.
+      const count = integer(name, number(name, value), 2);
+      if (count > HARD_LIMITS.maxSweepCount) throw new UsageError(`--count must be at most ${HARD_LIMITS.maxSweepCount}, got ${count}.`);
+      out.count = count;
       return;
+    }
     case 'line-search':
       out.lineSearch = true;
       return;

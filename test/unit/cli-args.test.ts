@@ -91,6 +91,7 @@ describe('CLI argument parsing', () => {
     usageError(['sweep', 'x', '--lr', '0.1'], /not an option of sweep/);
     usageError(['sweep', 'x', '--lr-min', '1', '--lr-max', '0.5'], /greater than --lr-min/);
     usageError(['sweep', 'x', '--count', '1'], /at least 2/);
+    usageError(['sweep', 'x', '--count', '1e9'], /at most 1000/);
     usageError(['run', 'x', '--__proto__', '1'], /Unknown option/);
   });
 
