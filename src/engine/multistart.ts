@@ -1,6 +1,7 @@
 // Several starting points at once: one run from each, endpoints grouped into the distinct minima
 // (maxima when maximizing) they reached, with a distance tolerance relative to the spread of the starts.
 import { runDescent } from './descent';
+import { isConverged } from './sweep';
 import type { MultiStartResult, MultiStartRun, Problem, RunOptions, RunResult } from './types';
 
 /** Relative size of the clustering tolerance: a fraction of the starts' bounding-box diagonal. */
@@ -10,8 +11,7 @@ export const MAX_GRID_STARTS = 2_500;
 
 /** True when a run ended by a tolerance test at a finite point. */
 export function converged(result: RunResult): boolean {
-  const tolerance = result.stopReason === 'gradient-tolerance' || result.stopReason === 'step-tolerance' || result.stopReason === 'value-tolerance';
-  return tolerance && Number.isFinite(result.final.value) && result.final.point.every(Number.isFinite);
+  return isConverged(result.stopReason) && Number.isFinite(result.final.value) && result.final.point.every(Number.isFinite);
 }
 
 /** Diagonal of the bounding box of the points, at least 1. */
