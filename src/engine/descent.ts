@@ -18,6 +18,8 @@ export const FUSED_MAX_DIMENSION = 16;
 
 /** The start as a full point: missing entries repeat the last given one (1 when none is given). */
 export function startPoint(start: readonly number[], dimension: number, fit = false): Float64Array {
+  // Requests arrive from the worker boundary untyped; a non-list must not become a raw TypeError.
+  if (!Array.isArray(start)) throw new FormulaError('A start must be a list of numbers', 'bad-option');
   if (fit) start = start.slice(0, dimension);
   if (start.length > dimension) {
     throw new FormulaError(`The start has ${start.length} coordinates but the formula has ${dimension} variable(s)`, 'bad-option');

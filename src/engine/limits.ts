@@ -110,6 +110,7 @@ export function clampRequest(untrusted: AnalysisRequest, limits: EngineLimits = 
   const request: AnalysisRequest = untrusted !== null && typeof untrusted === 'object' ? untrusted : ({} as AnalysisRequest);
   const formula = typeof request.formula === 'string' ? request.formula : '';
   checkFormulaLength(formula, limits);
+  if (request.starts !== undefined && !Array.isArray(request.starts)) throw new FormulaError('The starts must be a list of points', 'bad-option');
   const clamped: AnalysisRequest = {
     ...request,
     formula,

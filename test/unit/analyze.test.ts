@@ -73,6 +73,9 @@ describe('analyze', () => {
     formulaError(() => analyze(request('x'.repeat(DEFAULT_LIMITS.maxFormulaLength + 1))), 'too-long');
     formulaError(() => analyze(request('x^2', { options: options({ start: [1, 2] }) })), 'bad-option');
     formulaError(() => analyze(request('x^2', { options: options({ optimizer: { name: 'gd', lr: -1 } }) })), 'bad-option');
+    // Requests cross the worker boundary untyped: malformed starts are bad options, not internal errors.
+    formulaError(() => analyze(request('x^2', { starts: [null] as unknown as number[][] })), 'bad-option');
+    formulaError(() => analyze(request('x^2', { starts: 'abc' as unknown as number[][] })), 'bad-option');
   });
 
   it('clamps iterations to the limits it is given', () => {
