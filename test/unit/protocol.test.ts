@@ -3,6 +3,7 @@
 // logged) or clamped, nothing throws, and nothing runs that the message did not validly ask for.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { analyze } from '../../src/engine/analyze';
 import type { Analysis, AnalysisRequest } from '../../src/engine/types';
 import { PanelController, type ControllerEffects } from '../../src/extension/panel/controller';
 import { RunScheduler } from '../../src/extension/panel/scheduler';
@@ -214,5 +215,34 @@ describe('panel controller run limit', () => {
     assert.deepEqual(state.runs.map((r) => r.id), [3]);
     assert.equal(h.requests.length, 1);
     h.scheduler.dispose();
+  });
+});
+
+describe('panel controller view data', () => {
+  it('asks for the sweep once a run that was in flight when the view changed comes back without it', async () => {
+    const requests: AnalysisRequest[] = [];
+    const pending: (() => void)[] = [];
+    const analyzer = (request: AnalysisRequest): Promise<Analysis> =>
+      new Promise((resolve) => {
+        requests.push(request);
+        pending.push(() => resolve(analyze(request)));
+      });
+    const effects: ControllerEffects = { post: () => undefined, copy: async () => undefined, save: async () => undefined, log: () => undefined };
+    let controller: PanelController | undefined;
+    const scheduler = new RunScheduler(analyzer, { outcome: (key, outcome) => controller?.receive(key, outcome) }, 0);
+    controller = new PanelController(effects, scheduler, { sweep: { lrMin: 1e-3, lrMax: 1, count: 4 }, steps: 1 });
+    controller.addRuns([{ formula: 'x^2', options: OPTIONS }]);
+    controller.handle({ type: 'setView', view: 'learning-rate' });
+    assert.equal(requests.length, 1, 'the run in flight is not asked for twice');
+    assert.equal(requests[0].sweep, undefined);
+    pending.shift()?.();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(requests.length, 2, 'the run is asked for again with the sweep');
+    assert.ok(requests[1].sweep);
+    pending.shift()?.();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(requests.length, 2, 'an answer with the sweep asks for nothing more');
+    assert.ok(controller.results()[0].analysis?.sweep);
+    scheduler.dispose();
   });
 });

@@ -113,6 +113,8 @@ export class PanelController {
       : { id, formula, options, starts, status: 'error', error: outcome.error, ...(analysis ? { analysis } : {}) };
     this.runList[index] = run;
     this.effects.post({ type: 'runUpdate', run });
+    // The view may have changed while this run was in flight, after its request was built.
+    if (runId === this.selected) this.ensureViewData();
   }
 
   /** The current runs with their results. */
