@@ -49,8 +49,9 @@ export function sparklineSvg(values: readonly number[], options: SparklineOption
   if (indexed.length === 0) return '';
   const log = wantsLog(indexed.map((p) => p.v));
   const ys = indexed.map((p) => (log ? Math.log10(p.v) : p.v));
-  const yMin = Math.min(...ys);
-  const yMax = Math.max(...ys);
+  // Not Math.min(...ys): a long trace (the hover takes the user's trace length) overflows the call stack.
+  const yMin = ys.reduce((m, y) => Math.min(m, y), Infinity);
+  const yMax = ys.reduce((m, y) => Math.max(m, y), -Infinity);
   const ySpan = yMax - yMin || 1;
   const xMax = Math.max(1, values.length - 1);
   const points = indexed.map((p, k) => {

@@ -9,6 +9,13 @@ function points(svg: string): [number, number][] {
 }
 
 describe('sparkline', () => {
+  it('draws a trace longer than the call stack allows spreading', () => {
+    const values = Array.from({ length: 300_000 }, (_, i) => 1 / (i + 1));
+    const svg = sparklineSvg(values);
+    assert.match(svg, /^<svg /);
+    assert.equal(svg.match(/points="([^"]*)"/)![1]!.split(' ').length, values.length);
+  });
+
   it('draws one point per finite value, falling left to right for a decreasing loss', () => {
     const svg = sparklineSvg([4, 2, 1, 0.5], { width: 100, height: 20 });
     const pts = points(svg);
