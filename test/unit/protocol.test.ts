@@ -228,9 +228,8 @@ describe('panel controller view data', () => {
         pending.push(() => resolve(analyze(request)));
       });
     const effects: ControllerEffects = { post: () => undefined, copy: async () => undefined, save: async () => undefined, log: () => undefined };
-    let controller: PanelController | undefined;
-    const scheduler = new RunScheduler(analyzer, { outcome: (key, outcome) => controller?.receive(key, outcome) }, 0);
-    controller = new PanelController(effects, scheduler, { sweep: { lrMin: 1e-3, lrMax: 1, count: 4 }, steps: 1 });
+    const scheduler = new RunScheduler(analyzer, { outcome: (key, outcome) => controller.receive(key, outcome) }, 0);
+    const controller = new PanelController(effects, scheduler, { sweep: { lrMin: 1e-3, lrMax: 1, count: 4 }, steps: 1 });
     controller.addRuns([{ formula: 'x^2', options: OPTIONS }]);
     controller.handle({ type: 'setView', view: 'learning-rate' });
     assert.equal(requests.length, 1, 'the run in flight is not asked for twice');
