@@ -139,8 +139,9 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
     renderHyper(optimizer.value as OptimizerName);
     changed();
   });
+  // Text, number and checkbox inputs all fire `input`; their later `change` would re-send the same run.
   for (const el of [formula, start, maxIt, tolerance, hyper]) el.addEventListener('input', changed);
-  for (const el of [direction, hyper]) el.addEventListener('change', changed);
+  direction.addEventListener('change', changed);
 
   const element = h(
     'form',

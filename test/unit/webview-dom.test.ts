@@ -79,6 +79,20 @@ describe('webview in a browser', function () {
     await w.close();
   });
 
+  it('posts one updateRun per hyper-parameter edit: leaving the box or ticking a box sends no duplicate', async () => {
+    const w = await openWebview('dark');
+    await w.send({ type: 'state', runs: [okRun(6, 'x^2', { ...OPTIONS, optimizer: { name: 'adam', lr: 0.1 } })], selected: 6, view: 'runs' });
+    await w.page.getByTestId('summary').waitFor();
+    const updates = async (): Promise<number> => (await w.posted()).filter((m) => m.type === 'updateRun').length;
+    await w.page.getByTestId('hp-eps').fill('0.001');
+    assert.equal(await updates(), 1);
+    await w.page.getByTestId('hp-eps').press('Tab');
+    assert.equal(await updates(), 1, 'leaving the box re-sends nothing');
+    await w.page.getByTestId('hp-amsgrad').check();
+    assert.equal(await updates(), 2, 'ticking a box sends one update');
+    await w.close();
+  });
+
   it('draws each coordinate against the iteration for 3 variables, and the learning-rate and compare views', async () => {
     const w = await openWebview('dark');
     const three = okRun(1, 'x^2 + 2y^2 + 3z^2', { ...OPTIONS, start: [1, 1, 1] });
