@@ -7,7 +7,6 @@ import type {
   LearningRateRegimes,
   MultiStartResult,
   Notation,
-  OptimizerName,
   RunResult,
   StationaryKind,
   StopReason,
@@ -15,6 +14,7 @@ import type {
   TracePoint,
   WorkedStep,
 } from '../engine/types';
+import { OPTIMIZER_NAMES } from '../engine/types';
 import { isRecord, num, nums, str } from './values';
 
 const MAX_VARS = 1_000;
@@ -22,7 +22,6 @@ const MAX_TRACE = 100_001;
 const MAX_SAMPLES = 250_000;
 const MAX_TEXT = 20_000;
 const NOTATIONS: readonly Notation[] = ['plain', 'latex', 'python', 'javascript'];
-const OPTIMIZERS: readonly OptimizerName[] = ['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'];
 const STOP_REASONS: readonly StopReason[] = [
   'gradient-tolerance',
   'step-tolerance',
@@ -78,7 +77,7 @@ function tracePoint(raw: unknown): TracePoint | undefined {
 export function parseRunResult(raw: unknown): RunResult | undefined {
   if (!isRecord(raw) || !isRecord(raw.final)) return undefined;
   const variables = strings(raw.variables, MAX_VARS);
-  const optimizer = oneOf(raw.optimizer, OPTIMIZERS);
+  const optimizer = oneOf(raw.optimizer, OPTIMIZER_NAMES);
   const stopReason = oneOf(raw.stopReason, STOP_REASONS);
   const stationary = oneOf(raw.stationary, KINDS);
   const trace = all(raw.trace, MAX_TRACE, tracePoint);

@@ -1,7 +1,7 @@
 // Runtime guards for the panel protocol. Messages from the webview are untrusted (the webview
 // renders user text), so every field is checked, numbers are clamped, strings and arrays capped,
 // and anything unknown is rejected and reported through `log`, never thrown.
-import type { OptimizerName, OptimizerSettings, RunOptions, StopSettings } from '../engine/types';
+import { OPTIMIZER_NAMES, type OptimizerName, type OptimizerSettings, type RunOptions, type StopSettings } from '../engine/types';
 import { parseAnalysis } from './analysisGuard';
 import {
   LIMITS,
@@ -16,7 +16,6 @@ import {
 } from './protocol';
 import { bool, clamp, int, isRecord, str } from './values';
 
-const OPTIMIZERS: readonly OptimizerName[] = ['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'];
 
 /** Receives the reason a message was rejected. */
 export type RejectLog = (reason: string) => void;
@@ -34,7 +33,7 @@ export function sanitizePoint(raw: unknown): number[] {
 function sanitizeOptimizer(raw: unknown): Partial<OptimizerSettings> {
   if (!isRecord(raw)) return {};
   const out: { -readonly [K in keyof OptimizerSettings]?: OptimizerSettings[K] } = {};
-  if (typeof raw.name === 'string' && (OPTIMIZERS as readonly string[]).includes(raw.name)) {
+  if (typeof raw.name === 'string' && (OPTIMIZER_NAMES as readonly string[]).includes(raw.name)) {
     out.name = raw.name as OptimizerName;
   }
   const n = (key: string, min: number, max: number): number | undefined =>
