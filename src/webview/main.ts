@@ -79,7 +79,11 @@ function renderContent(): void {
     return;
   }
   const ctx = { palette: readPalette(), width: Math.max(280, content.clientWidth - 24) };
-  const deps = { ctx, frames: state.frames, edit: (input: RunInput) => edit(input, false), onCleanup: (fn: () => void) => cleanups.push(fn) };
+  const editLatest = (update: (current: RunInput) => RunInput): void => {
+    const latest = state.runs.find((r) => r.id === run.id);
+    if (latest) edit(update({ id: latest.id, formula: latest.formula, options: latest.options, starts: latest.starts }), false);
+  };
+  const deps = { ctx, frames: state.frames, edit: editLatest, onCleanup: (fn: () => void) => cleanups.push(fn) };
   const charts =
     state.view === 'learning-rate'
       ? renderLearningRateView(analysis, ctx)

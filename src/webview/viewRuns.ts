@@ -10,8 +10,8 @@ import { lossPlots } from './plots/loss';
 /** What the views need from the page. */
 export interface ViewDeps {
   readonly ctx: PlotContext;
-  /** Applies an edited run input (re-runs it). */
-  edit(input: RunInput): void;
+  /** Re-runs the run with `update` applied to its current input (the controls may have changed it since this render). */
+  edit(update: (current: RunInput) => RunInput): void;
   /** Player frame per run id. */
   readonly frames: Map<number, number>;
   /** Registers cleanup for the next re-render (timers). */
@@ -32,7 +32,7 @@ export function renderRunsView(run: RunView, analysis: Analysis, deps: ViewDeps)
   const series: Series[] = [{ label: run.formula, color: ctx.palette.path, trace: analysis.run.trace }];
   const trace = analysis.run.trace;
   const holder = h('div', { class: 'plot-holder' });
-  const pick = (point: [number, number]): void => deps.edit({ ...run, options: { ...run.options, start: point } });
+  const pick = (point: [number, number]): void => deps.edit((current) => ({ ...current, options: { ...current.options, start: point } }));
   const draw = (frame: number): void => {
     deps.frames.set(run.id, frame);
     holder.replaceChildren(
@@ -58,8 +58,8 @@ export function renderRunsView(run: RunView, analysis: Analysis, deps: ViewDeps)
         'div',
         { class: 'row' },
         h('span', { class: 'hint' }, 'Click on the plot to start again from there.'),
-        h('button', { type: 'button', 'data-testid': 'basins-button', onclick: () => deps.edit({ ...run, starts: basinStarts(land) }) }, 'Show basins (25 starts)'),
-        run.starts.length > 0 ? h('button', { type: 'button', 'data-testid': 'basins-clear', onclick: () => deps.edit({ ...run, starts: [] }) }, 'Clear basins') : null,
+        h('button', { type: 'button', 'data-testid': 'basins-button', onclick: () => deps.edit((current) => ({ ...current, starts: basinStarts(land) })) }, 'Show basins (25 starts)'),
+        run.starts.length > 0 ? h('button', { type: 'button', 'data-testid': 'basins-clear', onclick: () => deps.edit((current) => ({ ...current, starts: [] })) }, 'Clear basins') : null,
       ),
     );
   }

@@ -76,6 +76,8 @@ describe('webview in a browser', function () {
     assert.ok(pick, 'a click posts a run from the clicked point');
     assert.equal(pick.options.start.length, 2);
     assert.notDeepEqual(pick.options.start, [-1, 1]);
+    assert.equal(pick.options.optimizer.name, 'adam', 'a click before the host answers keeps the controls\' edits');
+    assert.equal(pick.options.optimizer.lr, 0.02);
     await w.close();
   });
 
