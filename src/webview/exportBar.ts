@@ -36,18 +36,23 @@ export async function pngDataUrl(svg: SVGSVGElement, background: string): Promis
   return canvas.toDataURL('image/png');
 }
 
-/** The export buttons for a run; `mainSvg` finds the chart to save when clicked. */
+/** The export buttons for a run; `mainSvg` finds the chart to save when clicked, `notify` shows a failure. */
 export function renderExportBar(
   runId: number,
   post: (message: WebviewMessage) => void,
   mainSvg: () => SVGSVGElement | null,
   background: () => string,
+  notify: (text: string) => void,
 ): HTMLElement {
   const save = async (format: 'svg' | 'png'): Promise<void> => {
     const svg = mainSvg();
     if (!svg) return;
-    const data = format === 'svg' ? svgText(svg) : await pngDataUrl(svg, background());
-    post({ type: 'savePlot', format, data, name: 'gradient-descent' });
+    try {
+      const data = format === 'svg' ? svgText(svg) : await pngDataUrl(svg, background());
+      post({ type: 'savePlot', format, data, name: 'gradient-descent' });
+    } catch (error) {
+      notify(`Could not save the plot: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
   return h(
     'div',

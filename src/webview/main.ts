@@ -64,6 +64,11 @@ function removeRun(id: number): void {
   vscode.postMessage({ type: 'removeRun', runId: id });
 }
 
+function showNotice(text: string): void {
+  state.notice = text;
+  notice.textContent = text;
+}
+
 function renderContent(): void {
   for (const fn of cleanups) fn();
   cleanups = [];
@@ -96,7 +101,7 @@ function renderContent(): void {
     ...charts,
     renderSummary(analysis),
     renderSteps(analysis, run.options.maximize),
-    renderExportBar(run.id, (m) => vscode.postMessage(m), mainSvg, () => ctx.palette.background),
+    renderExportBar(run.id, (m) => vscode.postMessage(m), mainSvg, () => ctx.palette.background, showNotice),
   );
   content.classList.toggle('stale', run.status !== 'ok');
 }

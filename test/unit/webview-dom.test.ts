@@ -95,6 +95,19 @@ describe('webview in a browser', function () {
     await w.close();
   });
 
+  it('says so in the notice when a plot cannot be turned into a PNG', async () => {
+    const w = await openWebview('dark');
+    await w.send({ type: 'state', runs: [okRun(1, '2x^2', OPTIONS)], selected: 1, view: 'runs' });
+    await w.page.getByTestId('summary').waitFor();
+    await w.page.evaluate("HTMLCanvasElement.prototype.toDataURL = function () { throw new Error('tainted canvas'); }");
+    await w.page.getByTestId('save-png').click();
+    await w.page.getByTestId('notice').filter({ hasText: /\S/ }).waitFor({ timeout: 5_000 });
+    assert.match(await text(w, 'notice'), /Could not save the plot: tainted canvas/);
+    assert.equal((await w.posted()).filter((m) => m.type === 'savePlot').length, 0);
+    assert.deepEqual(w.console.filter((l) => /pageerror|Uncaught/.test(l)), []);
+    await w.close();
+  });
+
   it('draws each coordinate against the iteration for 3 variables, and the learning-rate and compare views', async () => {
     const w = await openWebview('dark');
     const three = okRun(1, 'x^2 + 2y^2 + 3z^2', { ...OPTIONS, start: [1, 1, 1] });
