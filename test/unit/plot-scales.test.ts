@@ -2,7 +2,7 @@
 // follow the log of f (so the valley shows) while a quadratic bowl keeps f itself, and log axes
 // over several decades get one tick and grid line per power of ten.
 import { strict as assert } from 'node:assert';
-import { decadeTicks, logContours } from '../../src/webview/plots/scales';
+import { decadeTicks, logContours, minMax } from '../../src/webview/plots/scales';
 
 /** f on an n×n grid over [x0, x1]×[y0, y1]. */
 function grid(f: (x: number, y: number) => number, [x0, x1]: [number, number], [y0, y1]: [number, number], n = 40): number[] {
@@ -33,5 +33,19 @@ describe('decade ticks of log axes', () => {
     assert.equal(decadeTicks([2, 900]), undefined);
     assert.equal(decadeTicks([0, -1]), undefined);
     assert.equal(decadeTicks([]), undefined);
+  });
+});
+
+describe('scale choices on long traces', () => {
+  // A trace as long as the webview accepts per run, and more: spreading it into Math.min/max overflows the stack.
+  const long = Array.from({ length: 300_000 }, (_, i) => 10 ** (-(i % 7)));
+
+  it('finds the decade ticks of 300 000 values', () => {
+    assert.deepEqual(decadeTicks(long), [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1]);
+  });
+
+  it('finds the range of 300 000 values (what the y scale type and extents use), skipping non-finite ones', () => {
+    assert.deepEqual(minMax([...long, NaN, Infinity, -Infinity]), [1e-6, 1]);
+    assert.equal(minMax([NaN, Infinity]), undefined);
   });
 });

@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import type { TracePoint } from '../../engine/types';
 import { h } from '../dom';
 import type { Palette } from '../theme';
+import { minMax } from './scales';
 
 /** Class Plot puts on every chart; media/panel.css styles it (Plot's own <style> is blocked by the CSP). */
 export const PLOT_CLASS = 'gd-plot';
@@ -39,22 +40,17 @@ export function finite(values: readonly number[]): number[] {
 /** 'log' when every finite value is positive and they span more than two decades, else 'linear'. */
 export function yScaleType(values: readonly number[]): 'log' | 'linear' {
   const f = finite(values);
-  if (f.length < 2 || f.some((v) => v <= 0)) return 'linear';
-  return Math.max(...f) / Math.min(...f) > 100 ? 'log' : 'linear';
+  const range = minMax(f);
+  if (f.length < 2 || !range || range[0] <= 0) return 'linear';
+  return range[1] / range[0] > 100 ? 'log' : 'linear';
 }
 
 /** [min, max] of the finite values, widened when flat; undefined when there are none. */
 export function extent(values: readonly number[]): [number, number] | undefined {
-  const f = finite(values);
-  if (f.length === 0) return undefined;
-  let lo = f[0];
-  let hi = f[0];
-  for (const v of f) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  if (lo === hi) return [lo - 1, hi + 1];
-  return [lo, hi];
+  const range = minMax(values);
+  if (!range) return undefined;
+  const [lo, hi] = range;
+  return lo === hi ? [lo - 1, hi + 1] : range;
 }
 
 /** A legend of coloured swatches, built with DOM APIs (labels are text). */

@@ -1,16 +1,28 @@
 // Scale choices that decide whether a chart reads well. Pure functions (no DOM, no Plot), so that
 // they are tested in Node.
 
+/** [min, max] of the finite values, or undefined when there are none (a loop: traces are too long to spread into Math.min). */
+export function minMax(values: readonly number[]): [number, number] | undefined {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo <= hi ? [lo, hi] : undefined;
+}
+
 /**
  * Ticks (and grid lines) of a log axis at the powers of ten inside the values' range when there are
  * at least three; otherwise undefined, keeping Plot's default. Plot's default over a few decades marks
  * every multiple, which draws a dense block of grid lines.
  */
 export function decadeTicks(values: readonly number[]): number[] | undefined {
-  const positive = values.filter((v) => Number.isFinite(v) && v > 0);
-  if (positive.length === 0) return undefined;
-  const lo = Math.ceil(Math.log10(Math.min(...positive)));
-  const hi = Math.floor(Math.log10(Math.max(...positive)));
+  const range = minMax(values.filter((v) => v > 0));
+  if (!range) return undefined;
+  const lo = Math.ceil(Math.log10(range[0]));
+  const hi = Math.floor(Math.log10(range[1]));
   if (hi - lo < 2) return undefined;
   const ticks: number[] = [];
   // Parsed from "1e-5" rather than 10 ** -5, which is 0.000009999999999999999.
