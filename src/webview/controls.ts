@@ -107,7 +107,10 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
     const point = parseNumberList(start.value);
     start.setAttribute('aria-invalid', String(point === undefined));
     const rate = Number(lrBox.value);
-    if (!point || !(rate > 0)) return undefined;
+    const iterations = maxIt.valueAsNumber;
+    const gradientTolerance = tolerance.valueAsNumber;
+    // An empty or partial box is being retyped: wait for a number rather than run with a stand-in.
+    if (!point || !(rate > 0) || !Number.isFinite(iterations) || !Number.isFinite(gradientTolerance)) return undefined;
     const name = optimizer.value as OptimizerName;
     const settings: Record<string, unknown> = { ...opt, name, lr: rate };
     for (const [key, input] of hyperInputs) if (Number.isFinite(input.valueAsNumber)) settings[key] = input.valueAsNumber;
@@ -117,7 +120,7 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
       ...o,
       start: point,
       optimizer: settings as Partial<OptimizerSettings>,
-      stop: { ...o.stop, maxIterations: Math.max(1, Math.round(maxIt.valueAsNumber) || 1), gradientTolerance: Math.max(0, tolerance.valueAsNumber || 0) },
+      stop: { ...o.stop, maxIterations: Math.max(1, Math.round(iterations)), gradientTolerance: Math.max(0, gradientTolerance) },
       maximize: direction.value === 'max',
     };
     return { id: run.id, formula: formula.value, options, starts: run.starts };

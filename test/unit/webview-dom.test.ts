@@ -95,6 +95,22 @@ describe('webview in a browser', function () {
     await w.close();
   });
 
+  it('sends no run while the max-iterations or tolerance box is empty (being retyped)', async () => {
+    const w = await openWebview('dark');
+    await w.send({ type: 'state', runs: [okRun(2, 'x^2', OPTIONS)], selected: 2, view: 'runs' });
+    await w.page.getByTestId('summary').waitFor();
+    const updates = async (): Promise<Record<string, unknown>[]> => (await w.posted()).filter((m) => m.type === 'updateRun');
+    await w.page.getByTestId('max-iterations-input').fill('');
+    await w.page.getByTestId('tolerance-input').fill('');
+    assert.equal((await updates()).length, 0);
+    await w.page.getByTestId('tolerance-input').fill('0.001');
+    await w.page.getByTestId('max-iterations-input').fill('50');
+    const last = (await updates()).at(-1) as { options: RunOptions } | undefined;
+    assert.equal(last?.options.stop.maxIterations, 50);
+    assert.equal(last?.options.stop.gradientTolerance, 0.001);
+    await w.close();
+  });
+
   it('says so in the notice when a plot cannot be turned into a PNG', async () => {
     const w = await openWebview('dark');
     await w.send({ type: 'state', runs: [okRun(1, '2x^2', OPTIONS)], selected: 1, view: 'runs' });
