@@ -245,3 +245,29 @@ describe('panel controller view data', () => {
     scheduler.dispose();
   });
 });
+
+describe('panel controller copy', () => {
+  it('copies the iterations of an ok run only, never the stale result kept beside an error', async () => {
+    const copied: string[] = [];
+    const posted: HostMessage[] = [];
+    const effects: ControllerEffects = { post: (m) => posted.push(m), copy: async (t) => void copied.push(t), save: async () => undefined, log: () => undefined };
+    const analyzer = async (request: AnalysisRequest): Promise<Analysis> => analyze(request);
+    const scheduler = new RunScheduler(analyzer, { outcome: (key, outcome) => controller.receive(key, outcome) }, 0);
+    const controller = new PanelController(effects, scheduler);
+    controller.addRuns([{ formula: 'x^2', options: OPTIONS }]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.handle({ type: 'copyIterations', runId: 1, format: 'csv' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(copied.length, 1);
+    assert.match(copied[0], /^k,x,f,grad_norm\n0,1,1,2\n/);
+    controller.handle({ type: 'updateRun', runId: 1, formula: 'x^', options: OPTIONS, starts: [] });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(controller.results()[0].error !== undefined, true);
+    controller.handle({ type: 'copyIterations', runId: 1, format: 'csv' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(copied.length, 1, 'the previous formula\'s iterations are not copied');
+    const last = posted.filter((m) => m.type === 'notice').at(-1);
+    assert.ok(last?.type === 'notice' && /Nothing to copy/.test(last.text));
+    scheduler.dispose();
+  });
+});

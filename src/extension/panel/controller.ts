@@ -203,9 +203,12 @@ export class PanelController {
   }
 
   private async copy(runId: number, format: 'markdown' | 'csv'): Promise<void> {
-    const result = this.find(runId)?.analysis?.run;
+    const run = this.find(runId);
+    // A pending or failed run may keep its previous analysis for the plots; it no longer matches the run's input.
+    const result = run?.status === 'ok' ? run.analysis?.run : undefined;
     if (!result) {
-      this.effects.post({ type: 'notice', text: 'Nothing to copy yet: the run has no result.' });
+      const why = run?.status === 'pending' ? 'the run is still running' : run?.status === 'error' ? 'the run has an error' : 'the run has no result';
+      this.effects.post({ type: 'notice', text: `Nothing to copy yet: ${why}.` });
       return;
     }
     await this.effects.copy(format === 'markdown' ? iterationsMarkdown(result) : iterationsCsv(result));
