@@ -7,8 +7,9 @@ import { readSettings } from '../settings';
 import { askForFormula } from './formulaInput';
 import { formulasInEditor } from './formulaSource';
 
-/** Command ids of the panel-opening commands. */
+/** Command id of "Run Gradient Descent". */
 export const RUN_COMMAND = 'gradientDescent.run';
+/** Command id of "Compare Learning Rates" (opens the panel on the learning-rate view). */
 export const COMPARE_COMMAND = 'gradientDescent.compareLearningRates';
 
 /** Formula texts for a command: a string argument (hover link, tests), the editor's formulas, or the input box. */
