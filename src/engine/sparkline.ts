@@ -32,6 +32,17 @@ function colour(value: string | undefined, fallback: string): string {
   return value !== undefined && /^#[0-9a-fA-F]{3,8}$/.test(value) ? value : fallback;
 }
 
+/** At most two samples per pixel column, first and last kept: more cannot show and would only bloat the hover. */
+function sampled(values: readonly number[], width: number): { i: number; v: number }[] {
+  const n = values.length;
+  const keep = Math.min(n, Math.max(2, 2 * Math.round(width)));
+  if (keep === n) return values.map((v, i) => ({ i, v }));
+  return Array.from({ length: keep }, (_, k) => {
+    const i = Math.round((k * (n - 1)) / (keep - 1));
+    return { i, v: values[i] };
+  });
+}
+
 /** Rounds a coordinate to 0.1 px so the string stays short. */
 function r(v: number): string {
   return (Math.round(v * 10) / 10).toString();
@@ -45,7 +56,7 @@ function r(v: number): string {
 export function sparklineSvg(values: readonly number[], options: SparklineOptions = {}): string {
   const width = options.width ?? 120;
   const height = options.height ?? 28;
-  const indexed = values.map((v, i) => ({ i, v })).filter((p) => Number.isFinite(p.v));
+  const indexed = sampled(values, width).filter((p) => Number.isFinite(p.v));
   if (indexed.length === 0) return '';
   const log = wantsLog(indexed.map((p) => p.v));
   const ys = indexed.map((p) => (log ? Math.log10(p.v) : p.v));

@@ -9,11 +9,15 @@ function points(svg: string): [number, number][] {
 }
 
 describe('sparkline', () => {
-  it('draws a trace longer than the call stack allows spreading', () => {
+  it('draws a trace longer than the call stack allows spreading, at two samples per pixel', () => {
     const values = Array.from({ length: 300_000 }, (_, i) => 1 / (i + 1));
-    const svg = sparklineSvg(values);
+    const svg = sparklineSvg(values, { width: 120 });
     assert.match(svg, /^<svg /);
-    assert.equal(svg.match(/points="([^"]*)"/)![1]!.split(' ').length, values.length);
+    const pts = points(svg);
+    assert.equal(pts.length, 240, 'two samples per pixel column of a 120 px sparkline');
+    assert.ok(svg.length < 4_000, `the hover stays small: ${svg.length} characters`);
+    assert.deepEqual(pts[0], [2, 2], 'the first (largest) value is kept, top left');
+    assert.equal(pts.at(-1)![0], 118, 'the last value is kept, at the right edge');
   });
 
   it('draws one point per finite value, falling left to right for a decreasing loss', () => {
