@@ -51,11 +51,16 @@ export class AnalysisClient {
   private worker: Worker | undefined;
   private pending: Pending | undefined;
   private nextId = 1;
-  private readonly limits: EngineLimits;
+  private limits: EngineLimits;
   private disposed = false;
 
   constructor(private readonly options: AnalysisClientOptions) {
     this.limits = resolveLimits(options.limits);
+  }
+
+  /** Limits for the runs that start from now on (settings changed); a run in flight keeps its own. */
+  setLimits(limits: Partial<EngineLimits>): void {
+    this.limits = resolveLimits(limits);
   }
 
   /** True when the request would run inline rather than in the worker. */

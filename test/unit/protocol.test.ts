@@ -246,6 +246,26 @@ describe('panel controller view data', () => {
   });
 });
 
+describe('panel controller settings', () => {
+  it('asks for the new sweep range once it is configured with changed settings', () => {
+    const requests: AnalysisRequest[] = [];
+    const analyzer = (request: AnalysisRequest): Promise<Analysis> => {
+      requests.push(request);
+      return new Promise(() => undefined);
+    };
+    const effects: ControllerEffects = { post: () => undefined, copy: async () => undefined, save: async () => undefined, log: () => undefined };
+    const scheduler = new RunScheduler(analyzer, { outcome: () => undefined }, 0);
+    const controller = new PanelController(effects, scheduler, { sweep: { lrMin: 1e-3, lrMax: 1, count: 4 }, steps: 1 });
+    controller.addRuns([{ formula: 'x^2', options: OPTIONS }], 'learning-rate');
+    controller.configure({ sweep: { lrMin: 1e-5, lrMax: 0.5, count: 9 }, steps: 2 });
+    controller.addRuns([{ formula: 'x^4', options: OPTIONS }]);
+    assert.deepEqual(requests[0].sweep, { lrMin: 1e-3, lrMax: 1, count: 4 });
+    assert.deepEqual(requests.at(-1)?.sweep, { lrMin: 1e-5, lrMax: 0.5, count: 9 });
+    assert.equal(requests.at(-1)?.steps, 2);
+    scheduler.dispose();
+  });
+});
+
 describe('panel controller copy', () => {
   it('copies the iterations of an ok run only, never the stale result kept beside an error', async () => {
     const copied: string[] = [];

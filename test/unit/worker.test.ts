@@ -115,6 +115,18 @@ describe('analysis worker and client', function () {
     assert.equal(c.runsInline(endless), false);
   });
 
+  it('applies new limits to the runs that start after setLimits', async () => {
+    const c = client();
+    const slow: AnalysisRequest = { formula: 'x^2', options: options({ optimizer: { name: 'gd', lr: 1e-6 }, stop: { maxIterations: 1000 } }) };
+    const before = await c.run(slow);
+    assert.ok(before.ok);
+    assert.equal(before.analysis.run.iterations, 1000);
+    c.setLimits({ maxIterations: 7 });
+    const after = await c.run(slow);
+    assert.ok(after.ok);
+    assert.equal(after.analysis.run.iterations, 7, 'the lowered cap reaches the worker');
+  });
+
   it('answers junk requests with typed error values', () => {
     const none = analyzeSafely(null as unknown as AnalysisRequest);
     assert.ok(!none.ok && none.error.code === 'empty', JSON.stringify(none));

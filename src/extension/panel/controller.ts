@@ -64,8 +64,13 @@ export class PanelController {
   constructor(
     private readonly effects: ControllerEffects,
     private readonly scheduler: RunScheduler,
-    private readonly config: ControllerConfig = DEFAULT_CONFIG,
+    private config: ControllerConfig = DEFAULT_CONFIG,
   ) {}
+
+  /** New settings (sweep range, steps) for the runs scheduled from now on. */
+  configure(config: ControllerConfig): void {
+    this.config = config;
+  }
 
   /** Adds runs (the first new one is selected), optionally switches view, and runs them. */
   addRuns(runs: readonly PanelRun[], view?: PanelView): void {

@@ -16,9 +16,10 @@ class EngineFailure extends Error {
   }
 }
 
-/** An analyzer over a worker client, plus a way to stop its worker. */
+/** An analyzer over a worker client, plus ways to change its limits and to stop its worker. */
 export interface PanelAnalyzer {
   readonly analyze: Analyzer;
+  setLimits(limits: Partial<EngineLimits>): void;
   dispose(): void;
 }
 
@@ -40,5 +41,5 @@ export function createAnalyzer(workerScript: string, limits: Partial<EngineLimit
       release();
     }
   };
-  return { analyze, dispose: () => client.dispose() };
+  return { analyze, setLimits: (limits) => client.setLimits(limits), dispose: () => client.dispose() };
 }

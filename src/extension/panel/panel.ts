@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { parsePersistedState } from '../../shared/messageGuards';
 import type { PanelRun, PanelView } from '../../shared/protocol';
-import { PanelController, type ControllerEffects, type PanelRunResult } from './controller';
-import { readSettings } from '../settings';
+import { PanelController, type ControllerConfig, type ControllerEffects, type PanelRunResult } from './controller';
+import { affectsSettings, readSettings, type LabSettings } from '../settings';
 import { createAnalyzer, type PanelAnalyzer } from './engine';
 import { makeNonce, renderHtml } from './html';
 import { RunScheduler } from './scheduler';
@@ -21,6 +21,13 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
     enableScripts: true,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
   };
+}
+
+/** Worked steps shown per run. */
+const WORKED_STEPS = 5;
+
+function panelConfig(settings: LabSettings): ControllerConfig {
+  return { sweep: settings.sweep, steps: WORKED_STEPS };
 }
 
 let log: vscode.LogOutputChannel | undefined;
@@ -91,7 +98,7 @@ export class GradientPanel {
       outcome: (key, outcome) => this.controller.receive(key, outcome),
       started: (_key, cancel, finished) => this.showProgress(cancel, finished),
     });
-    this.controller = new PanelController(this.effects(), this.scheduler, { sweep: settings.sweep, steps: 5 });
+    this.controller = new PanelController(this.effects(), this.scheduler, panelConfig(settings));
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
     webview.html = renderHtml({
       cspSource: webview.cspSource,
@@ -102,6 +109,13 @@ export class GradientPanel {
     this.disposables.push(
       webview.onDidReceiveMessage((message: unknown) => this.controller.handle(message)),
       panel.onDidDispose(() => this.dispose()),
+      // "Changes apply to new runs": an open panel takes the new sweep range and limits too.
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!affectsSettings(event)) return;
+        const changed = readSettings();
+        this.analyzer.setLimits(changed.limits);
+        this.controller.configure(panelConfig(changed));
+      }),
     );
   }
 
@@ -136,8 +150,8 @@ export class GradientPanel {
       void vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Gradient descent: running…', cancellable: true },
         (_progress, token) => {
-          token.onCancellationRequested(cancel);
-          return finished;
+          const subscription = token.onCancellationRequested(cancel);
+          return finished.finally(() => subscription.dispose());
         },
       );
     }, PROGRESS_DELAY_MS);
