@@ -47,6 +47,9 @@ export const HARD_LIMITS: EngineLimits = {
   maxTracePoints: 1_000_000,
 };
 
+/** Learning rates in a sweep unless asked otherwise. */
+export const DEFAULT_SWEEP_COUNT = 25;
+
 /** Default trace length when a request gives none. */
 export const DEFAULT_TRACE_LIMIT = 500;
 
@@ -99,7 +102,7 @@ function clampOptions(options: RunOptions, limits: EngineLimits): RunOptions {
 function clampSweep(sweep: SweepSettings, limits: EngineLimits): SweepSettings {
   const lrMin = clampNumber(sweep.lrMin, 1e-12, 1e6, 1e-4);
   const lrMax = clampNumber(sweep.lrMax, lrMin, 1e6, Math.max(lrMin, 1));
-  return { lrMin, lrMax, count: clampInteger(sweep.count, 2, limits.maxSweepCount, 30) };
+  return { lrMin, lrMax, count: clampInteger(sweep.count, 2, limits.maxSweepCount, DEFAULT_SWEEP_COUNT) };
 }
 
 /**

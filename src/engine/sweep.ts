@@ -3,10 +3,9 @@
 // too-small, a good and a too-large η for side-by-side paths.
 import { runDescent, startPoint } from './descent';
 import { hessianEigenvalues } from './hessian';
+import { DEFAULT_SWEEP_COUNT } from './limits';
 import type { Problem, RunOptions, StopReason, SweepPoint, SweepResult, SweepSettings } from './types';
 
-/** Learning rates in a sweep unless asked otherwise. */
-export const DEFAULT_SWEEP_COUNT = 25;
 /** A too-small η is this many times below the good one. */
 export const SMALL_FACTOR = 100;
 /** A too-large η is this many times the critical one: past the edge, so the oscillation grows visibly. */
