@@ -4,6 +4,7 @@
 // again costs a map look-up.
 import { compileFormula } from './compile';
 import { checkFormulaLength, type EngineLimits } from './limits';
+import { LruCache } from './lruCache';
 import { parseFormula } from './parse';
 import type { Formula, Problem } from './types';
 
@@ -18,7 +19,7 @@ export interface CachedProblem {
 }
 
 type Entry = { readonly ok: CachedProblem } | { readonly error: unknown };
-const cache = new Map<string, Entry>();
+const cache = new LruCache<string, Entry>(PROBLEM_CACHE_SIZE);
 
 function key(text: string, limits: EngineLimits): string {
   return `${limits.maxFormulaLength}\u0000${text}`;
@@ -36,18 +37,15 @@ export function compiledFormula(text: string, limits: EngineLimits): CachedProbl
     } catch (error) {
       entry = { error };
     }
-    if (cache.size >= PROBLEM_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  } else {
-    cache.delete(k);
+    cache.set(k, entry);
   }
-  cache.set(k, entry);
   if ('error' in entry) throw entry.error;
   return entry.ok;
 }
 
 /** What the cache knows about `text` without computing anything: nothing, compiled, or compiled with its gradient text. */
 export function cacheState(text: string, limits: EngineLimits): 'none' | 'failed' | 'compiled' | 'described' {
-  const entry = cache.get(key(text, limits));
+  const entry = cache.peek(key(text, limits));
   if (entry === undefined) return 'none';
   if ('error' in entry) return 'failed';
   return entry.ok.gradientText === undefined ? 'compiled' : 'described';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { RunResult, StopReason, TracePoint } from '../../src/engine/types';
-import { LruCache } from '../../src/extension/hover/lruCache';
+import { LruCache } from '../../src/engine/lruCache';
 import { formatNumber, openCommandUri, outcomeSentence, previewMarkdown } from '../../src/extension/hover/preview';
 
 /** A gradient-descent result on f(x) = 2x², x0 = 1, η = 0.1, written out by hand for the wording tests. */
@@ -95,6 +95,16 @@ describe('LRU cache', () => {
     assert.equal(cache.get('missing'), undefined);
     cache.clear();
     assert.equal(cache.size, 0);
+  });
+
+  it('peeks without making an entry the most recent', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    assert.equal(cache.peek('a'), 1);
+    cache.set('c', 3);
+    assert.equal(cache.has('a'), false, 'a stayed the least recent and was evicted');
+    assert.equal(cache.peek('b'), 2);
   });
 
   it('rejects a capacity below one', () => {

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { findMathAt, unwrapMath } from '../../engine/extract';
 import { readSettings } from '../settings';
 import { hoverPreview, previewInSlices } from './hoverRun';
-import { LruCache } from './lruCache';
+import { LruCache } from '../../engine/lruCache';
 import { OPEN_COMMAND } from './preview';
 
 /** Lines above and below the cursor scanned for delimited math (bounds the cost on huge files). */

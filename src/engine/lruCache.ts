@@ -1,5 +1,5 @@
-// A small least-recently-used cache: hover previews are recomputed only when the formula or the
-// settings change, and memory stays bounded however many formulas a person hovers.
+// A small least-recently-used cache: formulas are compiled and hover previews computed again only when
+// the text or the settings change, and memory stays bounded however many formulas a person meets.
 
 /** Map with a capacity; reading or writing an entry makes it the most recent. */
 export class LruCache<K, V> {
@@ -17,6 +17,11 @@ export class LruCache<K, V> {
   /** Whether `key` is cached (does not change recency). */
   has(key: K): boolean {
     return this.entries.has(key);
+  }
+
+  /** The cached value without changing its recency, or undefined. */
+  peek(key: K): V | undefined {
+    return this.entries.get(key);
   }
 
   /** The cached value (now most recent), or undefined. */
