@@ -1,5 +1,6 @@
 // A tiny loss-curve sparkline as an SVG string (and data URI) for hover previews, where a plotting
 // library is out of reach: one polyline, one end dot, mid-tone colours that read on dark and light.
+import { minMax } from './extent';
 
 /** Options for {@link sparklineSvg}. */
 export interface SparklineOptions {
@@ -15,16 +16,10 @@ const DEFAULT_STROKE = '#3794ff';
 const DEFAULT_DOT = '#e8912d';
 const PAD = 2;
 
-/** Whether values spanning these magnitudes read better on a log scale (all positive, over 2 decades). */
+/** Whether finite values spanning these magnitudes read better on a log scale (all positive, over 2 decades). */
 function wantsLog(values: readonly number[]): boolean {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    if (v <= 0) return false;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return values.length > 1 && max / min > 100;
+  const range = minMax(values);
+  return values.length > 1 && range !== undefined && range[0] > 0 && range[1] / range[0] > 100;
 }
 
 /** A hex colour, or the fallback: nothing but a colour ever reaches the markup. */
@@ -60,9 +55,7 @@ export function sparklineSvg(values: readonly number[], options: SparklineOption
   if (indexed.length === 0) return '';
   const log = wantsLog(indexed.map((p) => p.v));
   const ys = indexed.map((p) => (log ? Math.log10(p.v) : p.v));
-  // Not Math.min(...ys): a long trace (the hover takes the user's trace length) overflows the call stack.
-  const yMin = ys.reduce((m, y) => Math.min(m, y), Infinity);
-  const yMax = ys.reduce((m, y) => Math.max(m, y), -Infinity);
+  const [yMin, yMax] = minMax(ys) ?? [0, 0];
   const ySpan = yMax - yMin || 1;
   const xMax = Math.max(1, values.length - 1);
   const points = indexed.map((p, k) => {

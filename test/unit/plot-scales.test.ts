@@ -2,7 +2,8 @@
 // follow the log of f (so the valley shows) while a quadratic bowl keeps f itself, and log axes
 // over several decades get one tick and grid line per power of ten.
 import { strict as assert } from 'node:assert';
-import { decadeTicks, logContours, minMax } from '../../src/webview/plots/scales';
+import { minMax } from '../../src/engine/extent';
+import { decadeTicks, logContours } from '../../src/webview/plots/scales';
 
 /** f on an n×n grid over [x0, x1]×[y0, y1]. */
 function grid(f: (x: number, y: number) => number, [x0, x1]: [number, number], [y0, y1]: [number, number], n = 40): number[] {

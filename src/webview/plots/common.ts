@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import type { TracePoint } from '../../engine/types';
 import { h } from '../dom';
 import type { Palette } from '../theme';
-import { minMax } from './scales';
+import { minMax } from '../../engine/extent';
 
 /** Class Plot puts on every chart; media/panel.css styles it (Plot's own <style> is blocked by the CSP). */
 export const PLOT_CLASS = 'gd-plot';

@@ -1,17 +1,6 @@
 // Scale choices that decide whether a chart reads well. Pure functions (no DOM, no Plot), so that
 // they are tested in Node.
-
-/** [min, max] of the finite values, or undefined when there are none (a loop: traces are too long to spread into Math.min). */
-export function minMax(values: readonly number[]): [number, number] | undefined {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return lo <= hi ? [lo, hi] : undefined;
-}
+import { minMax } from '../../engine/extent';
 
 /**
  * Ticks (and grid lines) of a log axis at the powers of ten inside the values' range when there are
