@@ -1,5 +1,6 @@
 // Second-order information: the Hessian by central differences of the gradient, and the eigenvalues of a
 // symmetric matrix by cyclic Jacobi rotations (exact enough and tiny for the few variables formulas have).
+import { norm } from './loop';
 import type { Problem } from './types';
 
 /** Relative step of the Hessian's differences; the gradient is smooth, so a larger step than for f is best. */
@@ -134,8 +135,8 @@ export function largestEigenvalueMagnitude(matrix: ArrayLike<number>, n: number,
   for (let it = 0; it < iterations; it++) {
     w.fill(0);
     for (let k = 0; k < values.length; k++) w[rows[k]] += values[k] * v[cols[k]];
-    const length = Math.sqrt(w.reduce((sum, u) => sum + u * u, 0));
-    const vLength = Math.sqrt(v.reduce((sum, u) => sum + u * u, 0));
+    const length = norm(w);
+    const vLength = norm(v);
     if (!Number.isFinite(length)) return Infinity;
     if (!(length > 0)) return 0;
     magnitude = length / vLength;
