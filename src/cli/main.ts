@@ -56,18 +56,18 @@ export function runOptionsOf(args: CliArgs): RunOptions {
 }
 
 function execute(args: CliArgs, out: CliOutput): void {
-  const prepared = prepare(args.formula, runOptionsOf(args), CLI_LIMITS);
+  const { compiled: { problem }, options } = prepare(args.formula, runOptionsOf(args), CLI_LIMITS);
   if (args.command === 'run') {
-    const result = runDescent(prepared.problem, prepared.options);
+    const result = runDescent(problem, options);
     out.stdout(args.json ? `${JSON.stringify(runJson(result))}\n` : runTable(result));
     return;
   }
-  const settings = defaultSweepSettings(prepared.problem, prepared.options, { lrMin: args.lrMin, lrMax: args.lrMax, count: args.count });
-  const sweep = sweepLearningRates(prepared.problem, prepared.options, settings);
+  const settings = defaultSweepSettings(problem, options, { lrMin: args.lrMin, lrMax: args.lrMax, count: args.count });
+  const sweep = sweepLearningRates(problem, options, settings);
   const json = sweepJson(
     sweep,
-    { variables: prepared.problem.variables, optimizer: prepared.options.optimizer.name ?? 'gd', start: prepared.options.start },
-    pickRegimes(sweep, settings, prepared.options.maximize),
+    { variables: problem.variables, optimizer: options.optimizer.name ?? 'gd', start: options.start },
+    pickRegimes(sweep, settings, options.maximize),
   );
   out.stdout(args.json ? `${JSON.stringify(json)}\n` : sweepTable(json));
 }

@@ -16,7 +16,6 @@ import {
   OPTIMIZER_NAMES,
   type Analysis,
   type AnalysisRequest,
-  type Formula,
   type FormulaInfo,
   type LearningRateRegimes,
   type OptimizerName,
@@ -33,10 +32,9 @@ export const MULTISTART_TRACE_LIMIT = 50;
 /** Formulas longer than this get no simplified gradient text (simplification costs grow fast). */
 export const MAX_GRADIENT_TEXT_LENGTH = 400;
 
-/** A parsed and compiled formula with complete, clamped run options. */
+/** A parsed and compiled formula (the cache's entry) with complete, clamped run options. */
 export interface Prepared {
-  readonly formula: Formula;
-  readonly problem: Problem;
+  readonly compiled: CachedProblem;
   /** Options with the start completed, optimizer and stop settings resolved, all within the limits. */
   readonly options: RunOptions;
   readonly limits: EngineLimits;
@@ -45,12 +43,16 @@ export interface Prepared {
 /** Parses, compiles and completes the options; throws FormulaError for bad text or options. */
 export function prepare(text: string, options: RunOptions, limits?: Partial<EngineLimits>): Prepared {
   const resolved = resolveLimits(limits);
-  const clamped = clampRequest({ formula: text, options }, resolved);
-  const { formula, problem } = compiledFormula(clamped.formula, resolved);
+  return prepareClamped(clampRequest({ formula: text, options }, resolved), resolved);
+}
+
+/** `prepare` for a request already clamped to `resolved`. */
+function prepareClamped(clamped: AnalysisRequest, resolved: EngineLimits): Prepared {
+  const compiled = compiledFormula(clamped.formula, resolved);
+  const { problem } = compiled;
   const stop = resolveStop(clamped.options.stop);
   return {
-    formula,
-    problem,
+    compiled,
     options: {
       ...clamped.options,
       start: Array.from(startPoint(clamped.options.start, problem.dimension, clamped.options.fitStart)),
@@ -109,11 +111,13 @@ function regimesOf(problem: Problem, options: RunOptions, rates: { small: number
 
 /** Computes what the request asks for; throws FormulaError for bad formula text or options. */
 export function analyze(request: AnalysisRequest, limits?: Partial<EngineLimits>): Analysis {
-  const clamped = clampRequest(request, resolveLimits(limits));
-  const { problem, options, limits: resolved } = prepare(clamped.formula, clamped.options, limits);
+  const resolved = resolveLimits(limits);
+  const clamped = clampRequest(request, resolved);
+  const { compiled, options } = prepareClamped(clamped, resolved);
+  const { problem } = compiled;
   const run = runDescent(problem, options);
   const landscape = clamped.landscape ? sampleLandscape(problem, options.start, run.trace, resolved.maxPlotVariables) : { kind: 'none' as const };
-  const analysis: { -readonly [K in keyof Analysis]: Analysis[K] } = { formula: describe(compiledFormula(clamped.formula, resolved)), run, landscape };
+  const analysis: { -readonly [K in keyof Analysis]: Analysis[K] } = { formula: describe(compiled), run, landscape };
   if (clamped.sweep) {
     const sweep = sweepLearningRates(problem, options, clamped.sweep);
     analysis.sweep = sweep;

@@ -19,7 +19,7 @@ export type NoPreview = 'not-a-formula' | 'over-budget';
 function criticalLearningRate(formula: string, options: RunOptions, result: RunResult, limits: EngineLimits): number | null {
   if (result.variables.length > MAX_CRITICAL_DIMENSION || result.trace.length === 0) return null;
   try {
-    const { problem } = prepare(formula, options, limits);
+    const { problem } = prepare(formula, options, limits).compiled;
     const critical = criticalOf(lambdaMaxAt(problem, result.trace[0].point, options.maximize));
     return critical !== null && result.learningRate >= critical ? critical : null;
   } catch {
