@@ -21,21 +21,10 @@ const OUT_DIRS = [path.join(TEST_RESULTS_DIR, 'screenshots'), ...(process.env.UP
 const MAX_BYTES = 300_000;
 const WAIT = 30_000;
 
-/**
- * Gives the keyboard back to the workbench: keys typed while the panel's webview has focus stay in
- * the webview, so a click on an empty spot of the status bar comes first.
- */
-async function focusWorkbench(workbench: Workbench): Promise<void> {
-  const bar = workbench.page.locator('.part.statusbar');
-  const box = await bar.boundingBox();
-  assert.ok(box, 'the status bar is shown');
-  await bar.click({ position: { x: box.width / 2, y: box.height / 2 } });
-}
-
 /** Picks a colour theme with "Preferences: Color Theme" (Ctrl+K Ctrl+T), as a person would, and waits until the panel took it. */
 async function useTheme(workbench: Workbench, theme: Theme): Promise<void> {
   const { page } = workbench;
-  await focusWorkbench(workbench);
+  await workbench.focusWorkbench();
   // "Preferences: Color Theme" by its key binding.
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+T');
@@ -71,6 +60,7 @@ describe('panel screenshots in the dark, light and high-contrast themes', () => 
     // The panel alone in the window: no side bar, no other editor group.
     await workbench.runCommand('View: Toggle Primary Side Bar Visibility');
     await workbench.panelTab('Gradient Descent').first().click();
+    await workbench.focusWorkbench();
     await workbench.runCommand('View: Close Editors in Other Groups');
     // The classic start in the banana valley, with a step small enough to follow it to (1, 1).
     await setControl(view, 'start-input', '-1.2, 1');

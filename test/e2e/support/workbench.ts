@@ -97,11 +97,35 @@ export class Workbench {
     }
   }
 
+  /**
+   * Opens the palette with F1 and types `>text`. A webview that takes focus a moment after it was
+   * clicked closes the palette again (the quick input hides on blur), so when the input vanishes
+   * before it can be typed into, the keyboard goes back to the workbench and F1 comes again.
+   */
   private async openPalette(text: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: SHORT });
-    await input.fill(`>${text}`);
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ timeout: SHORT });
+        await input.fill(`>${text}`, { timeout: 3000 });
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        await this.focusWorkbench();
+      }
+    }
+  }
+
+  /**
+   * Gives the keyboard back to the workbench: keys typed while a webview has focus stay in the
+   * webview, so a click on the middle of the status bar (an empty spot) comes first.
+   */
+  async focusWorkbench(): Promise<void> {
+    const bar = this.page.locator('.part.statusbar');
+    const box = await bar.boundingBox();
+    if (!box) throw new Error('the status bar is not shown');
+    await bar.click({ position: { x: box.width / 2, y: box.height / 2 } });
   }
 
   /** Right-clicks the current selection and returns the editor context menu's item labels. */
