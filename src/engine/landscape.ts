@@ -1,5 +1,6 @@
 // Samples f for plotting: a curve for one variable, a grid for two, nothing for more. The range
-// covers the start and every finite trace point with a margin, so the path is always on the plot.
+// covers the start and every finite trace point with a margin, so the path is always on the plot
+// (a curve also shows the origin's side when it is near).
 import type { Landscape, Problem, TracePoint } from './types';
 
 /** Samples of a curve (one variable). */
@@ -29,6 +30,23 @@ export function coveringRange(start: readonly number[], trace: readonly TracePoi
     return [mid - half, mid + half];
   }
   return [lo - span * MARGIN, hi + span * MARGIN];
+}
+
+/** How far from the origin, in spans of the path's window, a curve still widens to show it. */
+const ORIGIN_REACH = 3;
+
+/**
+ * The window of a curve (one variable): the covering range, widened to [−R, R] when the origin is
+ * near, so that the curve shows both sides of the valleys textbook functions centre there and a
+ * ball can be placed in the other one (seed "gradient-descent-intro": start at 2, miss the global
+ * minimum). A path far from the origin keeps its own window.
+ */
+export function curveRange(start: readonly number[], trace: readonly TracePoint[]): [number, number] {
+  const [lo, hi] = coveringRange(start, trace, 0);
+  const reach = ORIGIN_REACH * (hi - lo);
+  if (lo - reach > 0 || hi + reach < 0) return [lo, hi];
+  const r = Math.max(Math.abs(lo), Math.abs(hi));
+  return [-r, r];
 }
 
 function finiteOrNaN(v: number): number {
@@ -63,7 +81,7 @@ export function sampleLandscape(
   if (dim < 1 || dim > Math.min(2, maxPlotVariables)) return { kind: 'none' };
   const x = new Float64Array(dim);
   if (dim === 1) {
-    const [lo, hi] = coveringRange(start, trace, 0);
+    const [lo, hi] = curveRange(start, trace);
     const xs = linspace(lo, hi, CURVE_SAMPLES);
     const values = xs.map((v) => {
       x[0] = v;

@@ -88,7 +88,7 @@ function renderContent(): void {
     const latest = state.runs.find((r) => r.id === run.id);
     if (latest) edit(update({ id: latest.id, formula: latest.formula, options: latest.options, starts: latest.starts }), false);
   };
-  const deps = { ctx, frames: state.frames, edit: editLatest, onCleanup: (fn: () => void) => cleanups.push(fn) };
+  const deps = { ctx, frames: state.frames, rolling: state.rolling, edit: editLatest, onCleanup: (fn: () => void) => cleanups.push(fn) };
   const charts =
     state.view === 'learning-rate'
       ? renderLearningRateView(analysis, ctx)

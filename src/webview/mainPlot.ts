@@ -10,7 +10,8 @@ import { curvePlot } from './plots/curve';
 export interface MainPlotOptions {
   readonly frame?: number;
   readonly multistart?: MultiStartResult;
-  readonly onPick?: (point: [number, number]) => void;
+  /** Called with the start a click on the chart chose (curve or contours). */
+  readonly onPick?: (point: number[]) => void;
   readonly height?: number;
 }
 
@@ -19,7 +20,7 @@ export function mainPlot(ctx: PlotContext, analysis: Analysis, series: readonly 
   const land = analysis.landscape;
   const vars = analysis.run.variables;
   if (land.kind === 'curve') {
-    return curvePlot(ctx, land, vars[0] ?? 'x', series, options.frame ?? Number.MAX_SAFE_INTEGER, options.height);
+    return curvePlot(ctx, land, vars[0] ?? 'x', series, options);
   }
   if (land.kind === 'grid') {
     return contourPlot(ctx, land, vars, series, options);

@@ -1,9 +1,11 @@
 // Play/pause and an iteration slider to step the ball through the iterates.
 import { h } from './dom';
 
-/** The player's element and a way to stop its timer. */
+/** The player's element and its controls. */
 export interface Player {
   readonly element: HTMLElement;
+  /** Plays from the current frame (from the first when at the end). */
+  play(): void;
   stop(): void;
 }
 
@@ -42,5 +44,5 @@ export function createPlayer(count: number, frame: number, show: (frame: number)
   });
   label.textContent = `iterate ${current} of ${last}`;
   const element = h('div', { class: 'player', 'data-testid': 'player' }, button, h('label', { for: 'iteration-slider', class: 'sr-only' }, 'Iteration'), slider, label);
-  return { element, stop };
+  return { element, play, stop };
 }

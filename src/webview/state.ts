@@ -10,6 +10,8 @@ export interface WebviewState {
   notice: string;
   /** Which trace index the player shows, per run id (absent: the last). */
   frames: Map<number, number>;
+  /** Runs whose next result plays from its first iterate: the ball was just placed by a click. */
+  rolling: Set<number>;
 }
 
 /** What changed, so that the renderer redraws only what it must. */
@@ -23,6 +25,7 @@ export function initialState(saved: PersistedState | undefined): WebviewState {
     view: saved?.view ?? 'runs',
     notice: '',
     frames: new Map(),
+    rolling: new Set(),
   };
 }
 

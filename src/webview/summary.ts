@@ -8,6 +8,11 @@ function row(label: string, value: string, testId?: string): HTMLElement[] {
   return [h('dt', {}, label), h('dd', testId ? { 'data-testid': testId } : {}, value)];
 }
 
+/** True when the start itself met the gradient tolerance (Rosenbrock from (1, 1)): no step was taken. */
+function startedStationary(analysis: Analysis): boolean {
+  return analysis.run.iterations === 0 && analysis.run.stopReason === 'gradient-tolerance' && analysis.run.stationary !== 'not-stationary';
+}
+
 /** The summary of an analysis. */
 export function renderSummary(analysis: Analysis): HTMLElement {
   const { run, formula } = analysis;
@@ -17,6 +22,13 @@ export function renderSummary(analysis: Analysis): HTMLElement {
     'section',
     { class: 'summary', 'data-testid': 'summary', 'aria-label': 'Summary' },
     h('p', { class: 'stop-reason', 'data-testid': 'stop-reason' }, stopReasonText(run.stopReason, run.iterations)),
+    startedStationary(analysis)
+      ? h(
+          'p',
+          { class: 'hint', 'data-testid': 'stationary-start' },
+          `The start is already ${stationaryText(run.stationary)}, so there is nothing to descend: type another start${analysis.landscape.kind === 'none' ? '' : ', or click on the plot'}.`,
+        )
+      : null,
     h(
       'dl',
       {},

@@ -14,6 +14,8 @@ export interface ViewDeps {
   edit(update: (current: RunInput) => RunInput): void;
   /** Player frame per run id. */
   readonly frames: Map<number, number>;
+  /** Runs to play from the start once their new result is in (see WebviewState.rolling). */
+  readonly rolling: Set<number>;
   /** Registers cleanup for the next re-render (timers). */
   onCleanup(fn: () => void): void;
 }
@@ -32,26 +34,35 @@ export function renderRunsView(run: RunView, analysis: Analysis, deps: ViewDeps)
   const series: Series[] = [{ label: run.formula, color: ctx.palette.path, trace: analysis.run.trace }];
   const trace = analysis.run.trace;
   const holder = h('div', { class: 'plot-holder' });
-  const pick = (point: [number, number]): void => deps.edit((current) => ({ ...current, options: { ...current.options, start: point } }));
+  const pick = (point: number[]): void => {
+    deps.rolling.add(run.id);
+    deps.edit((current) => ({ ...current, options: { ...current.options, start: point } }));
+  };
   const draw = (frame: number): void => {
     deps.frames.set(run.id, frame);
     holder.replaceChildren(
       mainPlot(ctx, analysis, series, {
         frame,
         ...(analysis.multistart ? { multistart: analysis.multistart } : {}),
-        ...(analysis.landscape.kind === 'grid' ? { onPick: pick } : {}),
+        ...(analysis.landscape.kind !== 'none' ? { onPick: pick } : {}),
       }),
     );
   };
-  const frame = deps.frames.get(run.id) ?? trace.length - 1;
+  // A placed ball rolls from its start once the run that starts there has its result.
+  const roll = run.status === 'ok' && deps.rolling.delete(run.id) && animates(analysis);
+  const frame = roll ? 0 : (deps.frames.get(run.id) ?? trace.length - 1);
   draw(frame);
   const extras: HTMLElement[] = [];
   if (animates(analysis) && trace.length > 1) {
     const player = createPlayer(trace.length, frame, draw);
     deps.onCleanup(player.stop);
     extras.push(player.element);
+    if (roll) player.play();
   }
   const land = analysis.landscape;
+  if (land.kind === 'curve') {
+    extras.push(h('div', { class: 'row' }, h('span', { class: 'hint' }, 'Click on the plot to place the ball there and watch it roll.')));
+  }
   if (land.kind === 'grid') {
     extras.push(
       h(

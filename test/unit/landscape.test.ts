@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { coveringRange, CURVE_SAMPLES, GRID_SIDE, sampleLandscape } from '../../src/engine/landscape';
+import { coveringRange, curveRange, CURVE_SAMPLES, GRID_SIDE, sampleLandscape } from '../../src/engine/landscape';
 import type { Problem, TracePoint } from '../../src/engine/types';
 
 /** A hand-made problem: f(x) = sum of fn over coordinates, enough for sampling tests. */
@@ -66,5 +66,16 @@ describe('landscape sampling', () => {
     assert.deepEqual(coveringRange([0], trace([[0]]), 0), [-1, 1]);
     assert.deepEqual(coveringRange([10], trace([[10], [Infinity], [NaN]]), 0), [5, 15]);
     assert.deepEqual(coveringRange([], [], 0), [-1, 1]);
+  });
+
+  it('widens a curve to both sides of a near origin, so the other valley shows, and keeps a far path\'s window', () => {
+    // x⁴ − 3x² + x from 2: the path stays in the right valley (about 1.13); the left one (about −1.30) must show.
+    const [lo, hi] = curveRange([2], trace([[2], [1.5], [1.13]]));
+    assert.ok(lo < -1.3 && hi > 2, `[${lo}, ${hi}]`);
+    assert.equal(lo, -hi);
+    // (x − 50)² from 51: the origin is 38 spans away; the window stays on the path.
+    const far = curveRange([51], trace([[51], [50.2], [50]]));
+    assert.deepEqual(far, coveringRange([51], trace([[51], [50.2], [50]]), 0));
+    assert.ok(far[0] > 49);
   });
 });

@@ -3,6 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Landscape, MultiStartResult, TracePoint } from '../../engine/types';
 import { type PlotElement, plot, baseOptions, extent, type PlotContext, type Series } from './common';
+import { onDataClick } from './pick';
 import { logContours } from './scales';
 
 type Grid = Extract<Landscape, { kind: 'grid' }>;
@@ -12,7 +13,8 @@ export interface ContourExtras {
   /** How many iterates of the first path to show (the player's frame). */
   readonly frame?: number;
   readonly multistart?: MultiStartResult;
-  readonly onPick?: (point: [number, number]) => void;
+  /** Called with the point clicked, to start again from there. */
+  readonly onPick?: (point: number[]) => void;
   readonly height?: number;
 }
 
@@ -72,23 +74,7 @@ export function contourPlot(ctx: PlotContext, grid: Grid, variables: readonly st
     color: { type: 'linear', range: [palette.accent, palette.background], interpolate: 'rgb' },
     marks,
   });
-  if (extras.onPick) attachPick(chart, extras.onPick);
+  const pick = extras.onPick;
+  if (pick) onDataClick(chart, (x, y) => pick([x, y]));
   return chart;
-}
-
-function attachPick(plot: PlotElement, onPick: (point: [number, number]) => void): void {
-  const x = plot.scale('x');
-  const y = plot.scale('y');
-  if (!x?.invert || !y?.invert) return;
-  plot.classList.add('pickable');
-  plot.addEventListener('click', (e: Event) => {
-    const event = e as MouseEvent;
-    const rect = plot.getBoundingClientRect();
-    const width = Number(plot.getAttribute('width')) || rect.width;
-    const height = Number(plot.getAttribute('height')) || rect.height;
-    const sx = ((event.clientX - rect.left) * width) / rect.width;
-    const sy = ((event.clientY - rect.top) * height) / rect.height;
-    const point: [number, number] = [Number(x.invert?.(sx)), Number(y.invert?.(sy))];
-    if (point.every(Number.isFinite)) onPick(point);
-  });
 }

@@ -2,18 +2,22 @@
 import * as Plot from '@observablehq/plot';
 import type { Landscape, TracePoint } from '../../engine/types';
 import { type PlotElement, plot, baseOptions, extent, type PlotContext, type Series } from './common';
+import { onDataClick } from './pick';
 
 type Curve = Extract<Landscape, { kind: 'curve' }>;
 
-/** The curve with one or more paths; `frame` is how many iterates of the first path are shown. */
-export function curvePlot(
-  ctx: PlotContext,
-  curve: Curve,
-  variable: string,
-  series: readonly Series[],
-  frame: number,
-  height = 320,
-): PlotElement {
+/** Options of the curve plot. */
+export interface CurveExtras {
+  /** How many iterates of the first path to show (the player's frame). */
+  readonly frame?: number;
+  /** Called with [x] of a click, to place the ball there. */
+  readonly onPick?: (point: number[]) => void;
+  readonly height?: number;
+}
+
+/** The curve with one or more paths. */
+export function curvePlot(ctx: PlotContext, curve: Curve, variable: string, series: readonly Series[], extras: CurveExtras = {}): PlotElement {
+  const frame = extras.frame ?? Number.MAX_SAFE_INTEGER;
   const points = curve.xs.map((x, i) => ({ x, y: curve.values[i] }));
   const yDomain = extent(curve.values) ?? [0, 1];
   const xDomain = extent(curve.xs) ?? [0, 1];
@@ -33,12 +37,15 @@ export function curvePlot(
   if (first) {
     marks.push(Plot.text([first], { x: (d: TracePoint) => d.point[0], y: (d: TracePoint) => d.value, text: () => 'start', dy: -12, fill: ctx.palette.foreground }));
   }
-  return plot({
-    ...baseOptions(ctx, height),
+  const chart = plot({
+    ...baseOptions(ctx, extras.height ?? 320),
     clip: true,
     x: { domain: xDomain, label: variable },
     y: { domain: yDomain, label: 'f', grid: true, nice: true },
     marks,
   });
+  const pick = extras.onPick;
+  if (pick) onDataClick(chart, (x) => pick([x]));
+  return chart;
 }
 

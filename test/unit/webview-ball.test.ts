@@ -1,0 +1,64 @@
+// The webview bundle in headless Chromium: a click on the 1-variable curve places the ball there
+// (a run from the clicked x) and the new run plays from its start; a start that is already
+// stationary says so instead of showing a run that never moved.
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/engine/analyze';
+import type { RunOptions } from '../../src/engine/types';
+import { closeBrowser, openWebview } from './webview-harness';
+
+const OPTIONS: RunOptions = { start: [1.5], optimizer: { name: 'gd', lr: 0.01 }, stop: { maxIterations: 400 }, maximize: false, traceLimit: 500 };
+/** Two valleys: from the left it rolls to x ≈ −1.30, from the right to x ≈ 1.13 (seed "gradient-descent-intro"). */
+const TWO_VALLEYS = 'x^4 - 3x^2 + x';
+
+function okRun(id: number, formula: string, options: RunOptions) {
+  return { id, formula, options, starts: [], status: 'ok', analysis: analyze({ formula, options, landscape: true, steps: 2 }) };
+}
+
+describe('webview in a browser: placing the ball', function () {
+  this.timeout(60_000);
+  after(closeBrowser);
+
+  it('a click on the curve posts a run from the clicked x, and the new run rolls from its start', async () => {
+    const w = await openWebview('dark');
+    const first = okRun(3, TWO_VALLEYS, OPTIONS);
+    await w.send({ type: 'state', runs: [first], selected: 3, view: 'runs' });
+    await w.page.getByTestId('summary').waitFor();
+    const chart = w.page.locator('[data-testid="plot-main"] svg.gd-plot');
+    const box = await chart.boundingBox();
+    assert.ok(box);
+    const picks = async (x: number): Promise<RunOptions> => {
+      const before = (await w.posted()).length;
+      await chart.click({ position: { x, y: box.height / 2 } });
+      const update = (await w.posted()).slice(before).find((m) => m.type === 'updateRun') as { runId: number; options: RunOptions } | undefined;
+      assert.ok(update, 'a click posts a run');
+      assert.equal(update.runId, 3);
+      return update.options;
+    };
+    const left = await picks(80);
+    const right = await picks(box.width - 30);
+    assert.equal(left.start.length, 1);
+    const land = first.analysis.landscape;
+    assert.ok(land.kind === 'curve');
+    const [lo, hi] = [Math.min(...land.xs), Math.max(...land.xs)];
+    assert.ok(lo <= left.start[0] && left.start[0] < right.start[0] && right.start[0] <= hi, `${left.start[0]} < ${right.start[0]} within [${lo}, ${hi}]`);
+
+    // The host answers the left pick: the ball rolls into the left valley, playing from iterate 0.
+    await w.send({ type: 'runUpdate', run: okRun(3, TWO_VALLEYS, left) });
+    await w.page.getByTestId('play-pause').filter({ hasText: 'Pause' }).waitFor({ timeout: 5_000 });
+    await w.page.getByTestId('iteration-label').filter({ hasText: /^iterate [1-9]\d* of/ }).waitFor({ timeout: 5_000 });
+    assert.match(await w.page.getByTestId('summary-point').innerText(), /x = −1\.3/);
+    await w.close();
+  });
+
+  it('says the start is already a minimum when no step was taken, and says nothing otherwise', async () => {
+    const w = await openWebview('light');
+    const rosenbrock = '(1-x)^2 + 100(y-x^2)^2';
+    await w.send({ type: 'state', runs: [okRun(1, rosenbrock, { ...OPTIONS, start: [1, 1] })], selected: 1, view: 'runs' });
+    const hint = w.page.getByTestId('stationary-start');
+    await hint.waitFor();
+    assert.match(await hint.innerText(), /already a local minimum.*type another start, or click on the plot/);
+    await w.send({ type: 'runUpdate', run: okRun(1, rosenbrock, { ...OPTIONS, start: [-1.2, 1], optimizer: { name: 'gd', lr: 0.001 } }) });
+    await hint.waitFor({ state: 'detached' });
+    await w.close();
+  });
+});
