@@ -3,8 +3,9 @@
 // Every change hands a complete new run input to `onChange`.
 import type { OptimizerName, OptimizerSettings, RunOptions } from '../engine/types';
 import type { RunError, RunInput, RunView } from '../shared/protocol';
+import { formatNumber } from '../shared/numberText';
 import { h, replaceChildren } from './dom';
-import { OPTIMIZER_LABELS, formatNumber, parseNumberList } from './format';
+import { OPTIMIZER_LABELS, parseNumberList } from './format';
 
 /** The rendered controls and a way to show the run's error or status without rebuilding them. */
 export interface ControlsView {
@@ -61,7 +62,7 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
   const opt = o.optimizer;
   const lr = opt.lr ?? run.analysis?.run.learningRate ?? 0.01;
   const formula = h('input', { type: 'text', 'data-testid': 'formula-input', value: run.formula, spellcheck: 'false', autocomplete: 'off' });
-  const start = h('input', { type: 'text', 'data-testid': 'start-input', value: o.start.map((v) => formatNumber(v, 12)).join(', ') || '1' });
+  const start = h('input', { type: 'text', 'data-testid': 'start-input', value: o.start.map((v) => formatNumber(v, { digits: 12 })).join(', ') || '1' });
   const lrSlider = h('input', { type: 'range', 'data-testid': 'lr-slider', min: -5, max: 1, step: 0.01, value: String(Math.log10(lr)), 'aria-label': 'learning rate η (log scale)' });
   const lrBox = numberInput('lr-input', lr, 1e-8, 100, 'any');
   const maxIt = numberInput('max-iterations-input', o.stop.maxIterations ?? 1000, 1, 100000, 1);
@@ -131,7 +132,8 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
   };
 
   lrSlider.addEventListener('input', () => {
-    lrBox.value = formatNumber(10 ** Number(lrSlider.value), 3).replace('−', '-');
+    // A number box parses only ASCII minus signs ("1e-5").
+    lrBox.value = formatNumber(10 ** Number(lrSlider.value), { digits: 3, minus: '-' });
     changed();
   });
   lrBox.addEventListener('input', () => {

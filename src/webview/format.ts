@@ -1,21 +1,16 @@
 // Words and numbers for people: stop reasons, stationary kinds, optimizer names and the worked
 // steps written out. Pure functions (no DOM), so they are tested in Node.
 import type { OptimizerName, StationaryKind, StopReason, WorkedStep } from '../engine/types';
+import { formatNumber as formatShared, formatPoint as formatSharedPoint } from '../shared/numberText';
 
-/** A number with up to `digits` significant digits, trailing zeros dropped; ∞ and NaN in words. */
+/** The panel's prose preset of the shared rule: `digits` significant digits (default 6), minus U+2212. */
 export function formatNumber(value: number, digits = 6): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-  if (value === 0) return '0';
-  const abs = Math.abs(value);
-  const text = abs >= 1e-4 && abs < 1e7 ? String(Number(value.toPrecision(digits))) : value.toExponential(Math.max(0, digits - 3)).replace(/\.?0+e/, 'e');
-  return text.replace('-', '−');
+  return formatShared(value, { digits, minus: '−' });
 }
 
-/** A point as "(1, −2.5)", or the single number for one coordinate. */
+/** A point as "(1, −2.5)", or the single number for one coordinate, in the prose preset. */
 export function formatPoint(point: readonly number[], digits = 6): string {
-  const parts = point.map((v) => formatNumber(v, digits));
-  return parts.length === 1 ? parts[0] : `(${parts.join(', ')})`;
+  return formatSharedPoint(point, { digits, minus: '−' });
 }
 
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
@@ -126,6 +121,6 @@ export function workedStepLines(step: WorkedStep, variables: readonly string[], 
 export function parseNumberList(text: string): number[] | undefined {
   const parts = text.split(/[\s,;]+/).filter((p) => p.length > 0);
   if (parts.length === 0) return undefined;
-  const values = parts.map((p) => Number(p.replace('−', '-')));
+  const values = parts.map((p) => Number(p.replace(/−/g, '-')));
   return values.every(Number.isFinite) ? values : undefined;
 }

@@ -2,8 +2,8 @@
 // stop reasons, the start-point parser and the iteration tables.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/engine/analyze';
-import { iterationsCsv, iterationsMarkdown } from '../../src/extension/panel/table';
-import { formatNumber, parseNumberList, stopReasonText, subscript, workedStepLines } from '../../src/webview/format';
+import { formatCell, iterationsCsv, iterationsMarkdown } from '../../src/extension/panel/table';
+import { formatNumber, formatPoint, parseNumberList, stopReasonText, subscript, workedStepLines } from '../../src/webview/format';
 
 const OPTIONS = { start: [1], optimizer: { name: 'gd' as const, lr: 0.1 }, stop: { maxIterations: 50 }, maximize: false, traceLimit: 100 };
 
@@ -42,6 +42,18 @@ describe('worked steps and formatting', () => {
     assert.equal(subscript(12), '₁₂');
   });
 
+  it('formats by the shared rule: exponent from 10^digits, every minus typographic, digits kept in exponent form', () => {
+    assert.equal(formatNumber(999999), '999999');
+    assert.equal(formatNumber(1.5e7), '1.5e7');
+    assert.equal(formatNumber(-2.5e-5), '−2.5e−5');
+    assert.equal(formatNumber(1.23456e-9, 3), '1.23e−9');
+    assert.equal(formatNumber(1234.5678, 4), '1235');
+    assert.equal(formatNumber(12345.678, 4), '1.235e4');
+    assert.equal(formatNumber(-Infinity), '−∞');
+    assert.equal(formatPoint([1, -2.5e-5]), '(1, −2.5e−5)');
+    assert.equal(formatPoint([0.36]), '0.36');
+  });
+
   it('says why a run stopped', () => {
     assert.match(stopReasonText('diverged', 7), /Diverged at iteration 7.*smaller learning rate/);
     assert.match(stopReasonText('gradient-tolerance', 1), /Converged in 1 iteration:/);
@@ -53,12 +65,31 @@ describe('worked steps and formatting', () => {
     assert.equal(parseNumberList('  '), undefined);
   });
 
+  it('reads back the start points it writes, exponents included', () => {
+    const start = [-1.2, 1e-7, -2.5e-12, 3e15];
+    assert.deepEqual(parseNumberList(start.map((v) => formatNumber(v, 12)).join(', ')), start);
+  });
+
+  it('writes table cells with 6 digits and an ASCII minus, exponent form from 1e6 and below 1e-4', () => {
+    assert.equal(formatCell(-0.6), '-0.6');
+    assert.equal(formatCell(123456.789), '123457');
+    assert.equal(formatCell(1234567), '1.23457e6');
+    assert.equal(formatCell(2e6), '2e6');
+    assert.equal(formatCell(1e-5), '1e-5');
+    assert.equal(formatCell(-2.5e-5), '-2.5e-5');
+    assert.equal(formatCell(-Infinity), '-∞');
+    assert.equal(formatCell(NaN), 'NaN');
+    assert.equal(formatCell(-0), '0');
+  });
+
   it('builds Markdown and CSV tables of the iterations', () => {
     const run = analyze({ formula: '2x^2', options: OPTIONS }).run;
     const md = iterationsMarkdown(run, 3).trim().split('\n');
     assert.deepEqual(md.slice(0, 2), ['| k | x | f | ‖∇f‖ |', '| --- | --- | --- | --- |']);
     assert.equal(md[3], '| 1 | 0.6 | 0.72 | 2.4 |');
     assert.equal(md.length, 5);
+    const fromLeft = iterationsMarkdown(analyze({ formula: '2x^2', options: { ...OPTIONS, start: [-1] } }).run, 2).trim().split('\n');
+    assert.equal(fromLeft[3], '| 1 | -0.6 | 0.72 | 2.4 |');
     const csv = iterationsCsv(run).trim().split('\n');
     assert.equal(csv[0], 'k,x,f,grad_norm');
     assert.equal(csv.length, run.trace.length + 1);

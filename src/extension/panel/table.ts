@@ -1,12 +1,10 @@
 // Iteration tables for export: Markdown (for notes, "Insert Iteration Table") and CSV.
 import type { RunResult } from '../../engine/types';
+import { formatNumber } from '../../shared/numberText';
 
-/** A number as a table shows it: up to 6 significant digits, exact integers kept. */
+/** A number as a table shows it: the shared rule, 6 digits, ASCII minus (programs read these back). */
 export function formatCell(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
-  if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
-  return Math.abs(value) >= 1e-4 && Math.abs(value) < 1e6 ? String(Number(value.toPrecision(6))) : value.toExponential(4);
+  return formatNumber(value, { digits: 6, minus: '-' });
 }
 
 function header(result: RunResult): string[] {
