@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { RunResult, StopReason, TracePoint } from '../../src/engine/types';
+import { analyze } from '../../src/engine/analyze';
 import { LruCache } from '../../src/engine/lruCache';
 import { formatNumber, openCommandUri, outcomeSentence, previewMarkdown } from '../../src/extension/hover/preview';
 
@@ -22,18 +23,59 @@ function result(stopReason: StopReason, overrides: Partial<RunResult> = {}): Run
 }
 
 describe('hover preview text', () => {
-  it('formats numbers briefly', () => {
+  it('formats numbers briefly: 4 significant digits, fixed from 1e-4 below 1e4, typographic minus', () => {
     assert.equal(formatNumber(0.6), '0.6');
     assert.equal(formatNumber(1 / 3), '0.3333');
-    assert.equal(formatNumber(1.23456e-9), '1.23e-9');
-    assert.equal(formatNumber(-2.5e7), '-2.5e7');
+    assert.equal(formatNumber(1.23456e-9), '1.235e−9');
+    assert.equal(formatNumber(-2.5e7), '−2.5e7');
+    assert.equal(formatNumber(9999), '9999');
+    assert.equal(formatNumber(12345), '1.235e4');
+    assert.equal(formatNumber(0.0001), '0.0001');
+    assert.equal(formatNumber(-0.00001234), '−1.234e−5');
     assert.equal(formatNumber(0), '0');
     assert.equal(formatNumber(Infinity), '∞');
+    assert.equal(formatNumber(-Infinity), '−∞');
   });
 
   it('says converged with the iterations, the point and the value', () => {
     const md = previewMarkdown('f(x) = 2x^2', result('gradient-tolerance'));
     assert.match(md, /^\*\*Gradient descent\*\* \(gd, η = 0\.1, start x = 1\): converged in 2 iterations to x\\\* = 0\.36, f\(x\\\*\) = 0\.2592/);
+  });
+
+  it('writes one iteration in the singular', () => {
+    const one = result('gradient-tolerance', { iterations: 1 });
+    assert.match(outcomeSentence(one), /^converged in 1 iteration to x\\\* = 0\.36/);
+    assert.match(outcomeSentence(result('max-iterations', { iterations: 1 })), /^not converged after 1 iteration: /);
+    assert.match(outcomeSentence(result('time-budget', { iterations: 1 })), /after 1 iteration: /);
+    assert.match(outcomeSentence(result('gradient-tolerance', { iterations: 2 })), /^converged in 2 iterations to /);
+  });
+
+  it('says the start is already a minimum when the tolerance holds there, not "converged in 0 iterations"', () => {
+    const atMinimum = result('gradient-tolerance', {
+      variables: ['x', 'y'],
+      iterations: 0,
+      final: { point: [1, 1], value: 0, gradientNorm: 0 },
+      trace: [{ iteration: 0, point: [1, 1], value: 0, gradientNorm: 0 }],
+    });
+    assert.equal(
+      outcomeSentence(atMinimum),
+      'the start is already a minimum (the gradient is below the tolerance): (x, y) = (1, 1), f = 0',
+    );
+    const oneVariable = result('gradient-tolerance', { iterations: 0, final: { point: [0], value: -2.5, gradientNorm: 0 } });
+    assert.equal(outcomeSentence(oneVariable), 'the start is already a minimum (the gradient is below the tolerance): x = 0, f(x) = −2.5');
+  });
+
+  it('says so for the engine run of Rosenbrock from its minimum (1, 1)', () => {
+    const options = { start: [1, 1], optimizer: { name: 'gd' as const, lr: 0.001 }, stop: { maxIterations: 100 }, maximize: false, traceLimit: 10 };
+    const run = analyze({ formula: '(1-x)^2 + 100(y-x^2)^2', options }).run;
+    assert.equal(outcomeSentence(run), 'the start is already a minimum (the gradient is below the tolerance): (x, y) = (1, 1), f = 0');
+  });
+
+  it('names the kind of point the start already is', () => {
+    const at = (stationary: RunResult['stationary']): string => outcomeSentence(result('gradient-tolerance', { iterations: 0, stationary }));
+    assert.match(at('maximum'), /^the start is already a maximum \(/);
+    assert.match(at('saddle'), /^the start is already a saddle point \(/);
+    assert.match(at('degenerate'), /^the start is already a stationary point \(/);
   });
 
   it('names a saddle or maximum reached', () => {
@@ -59,7 +101,7 @@ describe('hover preview text', () => {
       trace: [{ iteration: 0, point: [-1, 1], value: 4, gradientNorm: 2 }],
     });
     const md = previewMarkdown('x_1^2 + y^2', r);
-    assert.match(md, /start \(x\\_1, y\) = \(-1, 1\)/);
+    assert.match(md, /start \(x\\_1, y\) = \(−1, 1\)/);
     assert.match(md, /to \(x\\_1, y\)\\\* = \(1, 2\), f\\\* = 0/);
   });
 

@@ -1,22 +1,18 @@
 // The hover preview's Markdown, built from a run result: one sentence on how descent went, a loss
 // sparkline and a command link into the panel. vscode-free so its wording is unit-tested.
 import { sparklineDataUri } from '../../engine/sparkline';
-import type { RunResult } from '../../engine/types';
+import type { RunResult, StationaryKind, StopReason } from '../../engine/types';
+import { formatNumber as formatShared, formatPoint, type NumberTextOptions } from '../../shared/numberText';
 
 /** The command the preview's link runs; the hover trusts this command alone. */
 export const OPEN_COMMAND = 'gradientDescent.run';
 
 const DIVERGED_DOT = '#f14c4c';
+const HOVER_NUMBERS: NumberTextOptions = { digits: 4, minus: '−' };
 
-/** A number for a sentence: 4 significant digits, exponent form for very small or large values. */
+/** A number for a sentence: the shared rule's hover preset, 4 significant digits, minus U+2212. */
 export function formatNumber(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-  if (value === 0) return '0';
-  const abs = Math.abs(value);
-  if (abs >= 1e-3 && abs < 1e5) return String(Number(value.toPrecision(4)));
-  const [mantissa, exponent] = value.toExponential(2).split('e');
-  return `${Number(mantissa)}e${Number(exponent)}`;
+  return formatShared(value, HOVER_NUMBERS);
 }
 
 /** Escapes Markdown syntax in a variable name (e.g. `x_1`). */
@@ -27,30 +23,60 @@ function escapeMarkdown(text: string): string {
 /** `x = 1` for one variable, `(x, y) = (1, 2)` for several. */
 function assignment(variables: readonly string[], point: readonly number[], star = ''): string {
   const names = variables.map(escapeMarkdown);
-  if (names.length === 1) return `${names[0]}${star} = ${formatNumber(point[0])}`;
-  return `(${names.join(', ')})${star} = (${point.map(formatNumber).join(', ')})`;
+  const left = names.length === 1 ? names[0] : `(${names.join(', ')})`;
+  return `${left}${star} = ${formatPoint(point, HOVER_NUMBERS)}`;
 }
 
-/** `f(x*)` for one variable, `f*` for several. */
-function valueName(variables: readonly string[]): string {
-  return variables.length === 1 ? `f(${escapeMarkdown(variables[0])}\\*)` : 'f\\*';
+/** "1 iteration", "2 iterations". */
+function iterationCount(n: number): string {
+  return `${n} iteration${n === 1 ? '' : 's'}`;
+}
+
+/** The stationary kind as a noun: "minimum", "saddle point". */
+function stationaryNoun(kind: StationaryKind): string {
+  switch (kind) {
+    case 'minimum':
+    case 'maximum':
+      return kind;
+    case 'saddle':
+      return 'saddle point';
+    case 'degenerate':
+    case 'not-stationary':
+      return 'stationary point';
+  }
+}
+
+const START_STOPS: Readonly<Record<Extract<StopReason, `${string}-tolerance`>, string>> = {
+  'gradient-tolerance': 'the gradient is below the tolerance',
+  'step-tolerance': 'the step is below the tolerance',
+  'value-tolerance': 'the value does not change',
+};
+
+/** `f(x*)` for one variable, `f*` for several (without the star: `f(x)`, `f`). */
+function valueName(variables: readonly string[], star = ''): string {
+  return variables.length === 1 ? `f(${escapeMarkdown(variables[0])}${star})` : `f${star}`;
 }
 
 /** The sentence after the header: converged, stopped or diverged, with where it ended. */
 export function outcomeSentence(result: RunResult, criticalLearningRate?: number | null): string {
   const { variables, final, iterations } = result;
-  const where = `${assignment(variables, final.point, '\\*')}, ${valueName(variables)} = ${formatNumber(final.value)}`;
+  const where = `${assignment(variables, final.point, '\\*')}, ${valueName(variables, '\\*')} = ${formatNumber(final.value)}`;
   switch (result.stopReason) {
     case 'gradient-tolerance':
     case 'step-tolerance':
     case 'value-tolerance': {
+      if (iterations === 0) {
+        // No step was taken, so "converged in 0 iterations" would describe a descent that never ran.
+        const at = `${assignment(variables, final.point)}, ${valueName(variables)} = ${formatNumber(final.value)}`;
+        return `the start is already a ${stationaryNoun(result.stationary)} (${START_STOPS[result.stopReason]}): ${at}`;
+      }
       const kind = result.stationary === 'saddle' || result.stationary === 'maximum' ? ` (a ${result.stationary})` : '';
-      return `converged in ${iterations} iterations to ${where}${kind}`;
+      return `converged in ${iterationCount(iterations)} to ${where}${kind}`;
     }
     case 'max-iterations':
-      return `not converged after ${iterations} iterations: ${where}`;
+      return `not converged after ${iterationCount(iterations)}: ${where}`;
     case 'time-budget':
-      return `stopped by the time budget after ${iterations} iterations: ${where}`;
+      return `stopped by the time budget after ${iterationCount(iterations)}: ${where}`;
     case 'diverged':
     case 'non-finite': {
       const critical =
