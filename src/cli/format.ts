@@ -1,5 +1,6 @@
 // Output of the headless CLI: the JSON objects of the stable contract and the readable tables.
 import type { RunResult, SweepResult } from '../engine/types';
+import { formatNumber as formatShared } from '../shared/numberText';
 
 /** The `run --json` object: exactly the fields of the contract, nothing the engine adds beside them. */
 export type RunJson = Pick<
@@ -56,16 +57,12 @@ export function sweepJson(
   };
 }
 
-/** A number for people: integers as they are, others to 6 significant digits, no trailing zeros. */
+/** A number for people: the shared rule's CLI preset, 6 significant digits, ASCII minus. */
 export function formatNumber(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';
-  if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
-  const abs = Math.abs(v);
-  if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) return v.toExponential(5).replace(/\.?0+e/, 'e');
-  return String(Number(v.toPrecision(6)));
+  return formatShared(v, { digits: 6, minus: '-' });
 }
 
+/** A point, always in parentheses: "(0.6)", "(1, -2.5)". */
 function formatPoint(point: readonly number[]): string {
   return `(${point.map(formatNumber).join(', ')})`;
 }

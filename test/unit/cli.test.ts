@@ -107,6 +107,18 @@ describe('CLI (in-process)', () => {
     assert.match(ran.stdout, /\n2\s+\(0\.36\)/);
   });
 
+  it('writes readable numbers by the shared rule (ASCII minus, exponent from 1e6) and raw numbers in --json', () => {
+    const argv = ['run', 'x^2 + 1e9*y^2', '--start', '-1,1', '--lr', '1e-10', '--max-iter', '1'];
+    const ran = cli(...argv);
+    assert.match(ran.stdout, /learning rate 1e-10\)/);
+    assert.match(ran.stdout, /\n0\s+\(-1, 1\)\s+1e9\s+2e9\n/);
+    assert.match(ran.stdout, /\n1\s+\(-1, 0\.8\)\s+6\.4e8\s+1\.6e9\n/);
+    const out = json(cli(...argv, '--json'));
+    assert.equal(out.learningRate, 1e-10);
+    assert.equal(out.trace[0].value, 1000000001);
+    assert.equal(out.final.point[0], -0.9999999998);
+  });
+
   it('sweeps log-spaced learning rates with the critical step and regimes', () => {
     const out = json(cli('sweep', 'f(x) = 2x^2', '--start', '1', '--lr-min', '0.01', '--lr-max', '1', '--count', '5', '--json'));
     assert.deepEqual(out.points.map((p: { learningRate: number }) => p.learningRate).map((v: number) => Number(v.toPrecision(12))), [0.01, 0.0316227766017, 0.1, 0.316227766017, 1]);
