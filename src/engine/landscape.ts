@@ -32,21 +32,20 @@ export function coveringRange(start: readonly number[], trace: readonly TracePoi
   return [lo - span * MARGIN, hi + span * MARGIN];
 }
 
-/** How far from the origin, in spans of the path's window, a curve still widens to show it. */
-const ORIGIN_REACH = 3;
+/** How many times wider than the path's own window a curve may grow to show the origin's side. */
+const MAX_WIDENING = 20;
 
 /**
- * The window of a curve (one variable): the covering range, widened to [−R, R] when the origin is
- * near, so that the curve shows both sides of the valleys textbook functions centre there and a
- * ball can be placed in the other one (seed "gradient-descent-intro": start at 2, miss the global
- * minimum). A path far from the origin keeps its own window.
+ * The window of a curve (one variable): the covering range, widened to [−R, R] (R: its largest
+ * magnitude plus the margin) unless that would make it more than MAX_WIDENING times wider. Textbook
+ * functions centre their valleys near the origin, so the curve then shows both sides and a ball can
+ * be placed in the other valley (seed "gradient-descent-intro": start at 2, miss the global
+ * minimum); a path far from the origin for its size keeps its own window.
  */
 export function curveRange(start: readonly number[], trace: readonly TracePoint[]): [number, number] {
   const [lo, hi] = coveringRange(start, trace, 0);
-  const reach = ORIGIN_REACH * (hi - lo);
-  if (lo - reach > 0 || hi + reach < 0) return [lo, hi];
-  const r = Math.max(Math.abs(lo), Math.abs(hi));
-  return [-r, r];
+  const r = Math.max(Math.abs(lo), Math.abs(hi)) * (1 + MARGIN);
+  return 2 * r > MAX_WIDENING * (hi - lo) ? [lo, hi] : [-r, r];
 }
 
 function finiteOrNaN(v: number): number {

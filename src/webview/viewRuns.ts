@@ -35,8 +35,10 @@ export function renderRunsView(run: RunView, analysis: Analysis, deps: ViewDeps)
   const trace = analysis.run.trace;
   const holder = h('div', { class: 'plot-holder' });
   const pick = (point: number[]): void => {
+    // A pointer is not precise to 15 digits: 4 significant ones keep the start box readable.
+    const start = point.map((v) => Number(v.toPrecision(4)));
     deps.rolling.add(run.id);
-    deps.edit((current) => ({ ...current, options: { ...current.options, start: point } }));
+    deps.edit((current) => ({ ...current, options: { ...current.options, start } }));
   };
   const draw = (frame: number): void => {
     deps.frames.set(run.id, frame);

@@ -73,7 +73,10 @@ describe('landscape sampling', () => {
     const [lo, hi] = curveRange([2], trace([[2], [1.5], [1.13]]));
     assert.ok(lo < -1.3 && hi > 2, `[${lo}, ${hi}]`);
     assert.equal(lo, -hi);
-    // (x − 50)² from 51: the origin is 38 spans away; the window stays on the path.
+    // The default start 1 on the same quartic: a short path, but the origin's side still shows.
+    const near = curveRange([1], trace([[1], [1.1], [1.13]]));
+    assert.ok(near[0] < -1.25 && near[1] === -near[0], `[${near[0]}, ${near[1]}]`);
+    // (x − 50)² from 51: showing the origin would make the window about 90 times wider; it stays on the path.
     const far = curveRange([51], trace([[51], [50.2], [50]]));
     assert.deepEqual(far, coveringRange([51], trace([[51], [50.2], [50]]), 0));
     assert.ok(far[0] > 49);

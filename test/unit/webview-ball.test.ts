@@ -37,6 +37,7 @@ describe('webview in a browser: placing the ball', function () {
     const left = await picks(80);
     const right = await picks(box.width - 30);
     assert.equal(left.start.length, 1);
+    assert.equal(left.start[0], Number(left.start[0].toPrecision(4)), 'a clicked start is rounded to what a pointer can mean');
     const land = first.analysis.landscape;
     assert.ok(land.kind === 'curve');
     const [lo, hi] = [Math.min(...land.xs), Math.max(...land.xs)];
