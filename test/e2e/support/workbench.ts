@@ -17,10 +17,7 @@ export class Workbench {
 
   /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor tab to be active. */
   async openFile(fileName: string): Promise<void> {
-    await this.page.keyboard.press('Control+P');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: SHORT });
-    await input.fill(fileName);
+    await this.openQuickInput('Control+P', fileName);
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: SHORT });
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tab.active', { hasText: fileName }).waitFor({ timeout: SHORT });
@@ -97,18 +94,24 @@ export class Workbench {
     }
   }
 
-  /**
-   * Opens the palette with F1 and types `>text`. A webview that takes focus a moment after it was
-   * clicked closes the palette again (the quick input hides on blur), so when the input vanishes
-   * before it can be typed into, the keyboard goes back to the workbench and F1 comes again.
-   */
+  /** Opens the command palette with F1 and types `>text`. */
   private async openPalette(text: string): Promise<void> {
+    await this.openQuickInput('F1', `>${text}`);
+  }
+
+  /**
+   * Opens the quick input with `key` and types `text`. Right after a click on a webview's tab the
+   * key can stay in the webview, or the webview takes focus a moment later and closes the quick
+   * input again (it hides on blur); either way the keyboard goes back to the workbench and the key
+   * comes again.
+   */
+  private async openQuickInput(key: string, text: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
     for (let attempt = 1; ; attempt++) {
-      await this.page.keyboard.press('F1');
+      await this.page.keyboard.press(key);
       try {
-        await input.waitFor({ timeout: SHORT });
-        await input.fill(`>${text}`, { timeout: 3000 });
+        await input.waitFor({ timeout: attempt < 3 ? 5000 : SHORT });
+        await input.fill(text, { timeout: 3000 });
         return;
       } catch (err) {
         if (attempt >= 3) throw err;
