@@ -30,9 +30,11 @@ describe('Gradient Descent panel webview', () => {
 
     await view.getByTestId('summary').waitFor({ timeout: 20_000 });
     await workbench.page.screenshot({ path: 'test-results/panel-dark.png' });
-    // VS Code stores webview state with the workbench's periodic state save; give it time.
-    await workbench.page.waitForTimeout(5_000);
-    await workbench.page.reload();
+    // "Developer: Reload Window", as a person reloads: the workbench saves its state (the panel's
+    // webview state included) before it reloads the page.
+    const reloaded = workbench.page.waitForEvent('load', { timeout: 60_000 });
+    await workbench.runCommand('Developer: Reload Window');
+    await reloaded;
     await workbench.waitUntilReady();
     const restored = workbench.webview();
     await restored.locator('[data-testid="plot-main"] svg').first().waitFor({ timeout: 40_000 });
