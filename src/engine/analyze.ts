@@ -74,6 +74,7 @@ function describe(compiled: CachedProblem): FormulaInfo {
     variables: formula.variables,
     text: formula.expression.toString(),
     gradient: compiled.gradientText,
+    ...(formula.undeclared ? { undeclared: formula.undeclared } : {}),
   };
 }
 

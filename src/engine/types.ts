@@ -17,6 +17,8 @@ export interface Formula {
   readonly notation: Notation;
   /** The function name of a definition such as `f(x) = ...`, if any. */
   readonly name?: string;
+  /** Variables a definition's left side does not name (`a` in `f(x) = a x^2`): descended on too. */
+  readonly undeclared?: readonly string[];
 }
 
 /** Error kinds a person can be told about; never a stack trace. */
@@ -247,6 +249,8 @@ export interface FormulaInfo {
   readonly text: string;
   /** Simplified partial derivatives, one per variable. */
   readonly gradient: readonly string[];
+  /** Variables the definition's left side does not name (see Formula.undeclared). */
+  readonly undeclared?: readonly string[];
 }
 
 /** Runs at a too-small, a good and a too-large learning rate, for side-by-side paths. */

@@ -63,7 +63,8 @@ function formulaInfo(raw: unknown): FormulaInfo | undefined {
   const text = str(raw.text, MAX_TEXT);
   const gradient = strings(raw.gradient, MAX_VARS);
   if (source === undefined || !notation || !variables || text === undefined || !gradient) return undefined;
-  return { source, notation, variables, text, gradient };
+  const undeclared = raw.undeclared === undefined ? undefined : strings(raw.undeclared, MAX_VARS);
+  return { source, notation, variables, text, gradient, ...(undeclared && undeclared.length > 0 ? { undeclared } : {}) };
 }
 
 function tracePoint(raw: unknown): TracePoint | undefined {

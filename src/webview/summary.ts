@@ -13,6 +13,12 @@ function startedStationary(analysis: Analysis): boolean {
   return analysis.run.iterations === 0 && analysis.run.stopReason === 'gradient-tolerance' && analysis.run.stationary !== 'not-stationary';
 }
 
+/** Why a symbol the left side does not name moved too, and how to hold it fixed (`λ` in `L(θ₀, θ₁) = … + λ/2 …`). */
+function undeclaredText(names: readonly string[]): string {
+  const one = names.length === 1;
+  return `${names.join(', ')}: not named on the left side of the definition, so ${one ? 'it is a variable' : 'they are variables'} too. Write ${one ? 'its value' : 'their values'} into the formula to hold ${one ? 'it' : 'them'} fixed.`;
+}
+
 /** The summary of an analysis. */
 export function renderSummary(analysis: Analysis): HTMLElement {
   const { run, formula } = analysis;
@@ -41,6 +47,7 @@ export function renderSummary(analysis: Analysis): HTMLElement {
       ...row('Point reached', stationaryText(run.stationary), 'summary-kind'),
       ...row(vars.length === 1 ? 'Derivative' : 'Gradient', gradient.join('; ') || '—'),
       ...(run.gradientMethod === 'numeric' ? row('Note', 'Some partial derivatives were computed numerically.') : []),
+      ...(formula.undeclared ? row('Also descended on', undeclaredText(formula.undeclared), 'summary-undeclared') : []),
     ),
   );
 }

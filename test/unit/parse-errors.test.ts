@@ -57,6 +57,9 @@ describe('parseFormula: refusals', () => {
     refused('hasOwnProperty * x', 'not-allowed', /reserved/);
     refused('Infinity * x', 'not-allowed', /infinite/);
     refused('NaN + x', 'not-allowed', /infinite/);
+    // Code keywords are refused in code and plain text, where `return x` is a statement.
+    refused('lambda * x^2', 'not-allowed', /reserved/, 1);
+    refused('f(return) = return^2', 'not-allowed', /reserved/);
   });
 
   it('refuses units, huge numbers, prose and constants', () => {

@@ -88,7 +88,20 @@ describe('parseFormula: LaTeX', () => {
     { text: '$x(x+1)$', notation: 'latex', variables: ['x'], at: { x: 3 }, value: 12 },
     { text: '$-\\operatorname{atan2}(0, x)$', notation: 'latex', variables: ['x'], at: { x: -1 }, value: -Math.PI },
     { text: '|x| + y', notation: 'latex', variables: ['x', 'y'], at: { x: -4, y: 1 }, value: 5 },
+    // In LaTeX \lambda is the Greek letter (a regularisation weight), not Python's keyword.
+    { text: '$\\lambda x^2$', notation: 'latex', variables: ['lambda', 'x'], at: { lambda: 0.5, x: 2 }, value: 2 },
   ]);
+
+  it('tells which variables a definition\'s left side does not name', () => {
+    const ridge = parseFormula(
+      'L(\\theta_0, \\theta_1) = \\frac{1}{2}\\left(\\theta_0 + 2\\theta_1 - 3\\right)^2 + \\frac{\\lambda}{2}\\left(\\theta_0^2 + \\theta_1^2\\right)',
+    );
+    assert.deepEqual(ridge.variables, ['theta_0', 'theta_1', 'lambda']);
+    assert.deepEqual(ridge.undeclared, ['lambda']);
+    assert.deepEqual(parseFormula('f(x) = a*x^2 + b').undeclared, ['a', 'b']);
+    assert.equal(parseFormula('f(x, y) = x^2').undeclared, undefined, 'a named variable the right side lacks is still declared');
+    assert.equal(parseFormula('a*x^2').undeclared, undefined, 'without a left side nothing is undeclared');
+  });
 });
 
 describe('parseFormula: code', () => {

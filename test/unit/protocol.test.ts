@@ -190,6 +190,25 @@ describe('host message guard (webview side)', () => {
     assert.ok(parsed && Number.isNaN(parsed.run.final.value));
     assert.ok(parsed.landscape.kind === 'curve' && Number.isNaN(parsed.landscape.values[0]));
   });
+
+  it("keeps a formula's undeclared variables when they are names, and drops junk in their place", () => {
+    const run = {
+      variables: ['x', 'a'], optimizer: 'gd', learningRate: 0.1, iterations: 1, stopReason: 'max-iterations', stationary: 'not-stationary',
+      final: { point: [1, 1], value: 1, gradientNorm: 1 }, gradientMethod: 'symbolic', elapsedMs: 1, trace: [],
+    };
+    const formulaWith = (undeclared: unknown) => ({ source: 'f(x) = a x^2', notation: 'plain', variables: ['x', 'a'], text: 'a x^2', gradient: ['2 a x', 'x^2'], undeclared });
+    const parsedFormula = (undeclared: unknown) => {
+      const analysis = { formula: formulaWith(undeclared), run, landscape: { kind: 'none' } };
+      const message = parseHostMessage({ type: 'runUpdate', run: { id: 1, formula: 'x', options: OPTIONS, starts: [], status: 'ok', analysis } });
+      return message?.type === 'runUpdate' ? message.run.analysis?.formula : undefined;
+    };
+    assert.deepEqual(parsedFormula(['a'])?.undeclared, ['a']);
+    for (const junk of [[{}], 'a', [1], {}]) {
+      const formula = parsedFormula(junk);
+      assert.ok(formula, `the analysis survives undeclared = ${JSON.stringify(junk)}`);
+      assert.equal(formula.undeclared, undefined);
+    }
+  });
 });
 
 describe('panel controller run limit', () => {

@@ -1,6 +1,6 @@
 // The webview bundle in headless Chromium: a click on the 1-variable curve places the ball there
-// (a run from the clicked x) and the new run plays from its start; a start that is already
-// stationary says so instead of showing a run that never moved.
+// (a run from the clicked x) and the new run plays from its start; the summary says when the start
+// is already stationary, and which variables a definition's left side does not name.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/engine/analyze';
 import type { RunOptions } from '../../src/engine/types';
@@ -60,6 +60,18 @@ describe('webview in a browser: placing the ball', function () {
     assert.match(await hint.innerText(), /already a local minimum.*type another start, or click on the plot/);
     await w.send({ type: 'runUpdate', run: okRun(1, rosenbrock, { ...OPTIONS, start: [-1.2, 1], optimizer: { name: 'gd', lr: 0.001 } }) });
     await hint.waitFor({ state: 'detached' });
+    await w.close();
+  });
+
+  it('says which variables the left side does not name, and only then', async () => {
+    const w = await openWebview('dark');
+    const ridge = 'L(w) = (w - 3)^2 + lambda_1 w^2';
+    await w.send({ type: 'state', runs: [okRun(1, ridge, { ...OPTIONS, start: [1, 1] })], selected: 1, view: 'runs' });
+    const row = w.page.getByTestId('summary-undeclared');
+    await row.waitFor();
+    assert.match(await row.innerText(), /^lambda_1: not named on the left side of the definition, so it is a variable too\. Write its value/);
+    await w.send({ type: 'runUpdate', run: okRun(1, 'L(w, lambda_1) = (w - 3)^2 + lambda_1 w^2', { ...OPTIONS, start: [1, 1] }) });
+    await row.waitFor({ state: 'detached' });
     await w.close();
   });
 });

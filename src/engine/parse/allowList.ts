@@ -35,7 +35,11 @@ const DANGEROUS_CALLS: ReadonlySet<string> = new Set([
 const RESERVED: ReadonlySet<string> = new Set([
   ...Object.getOwnPropertyNames(Object.prototype), '__proto__', 'prototype', 'constructor',
   'Infinity', 'NaN', 'true', 'false', 'null', 'undefined', 'i', 'this', 'eval', 'Function',
-  // Keywords of the code people select: `return x**2` is a statement, not a product.
+]);
+
+// Keywords of the code people select: `return x**2` is a statement, not a product. LaTeX has no
+// such words, and there `\lambda` is the Greek letter of a regularisation weight or an eigenvalue.
+const CODE_KEYWORDS: ReadonlySet<string> = new Set([
   'return', 'def', 'lambda', 'import', 'from', 'for', 'while', 'if', 'else', 'let', 'const', 'var',
   'function', 'new', 'class', 'await', 'yield', 'print', 'async',
 ]);
@@ -55,8 +59,16 @@ const NODE_WORDS: Readonly<Record<string, string>> = {
   RelationalNode: 'a comparison',
 };
 
+/** How the notation the tree came from is checked. */
+export interface AllowListOptions {
+  /** Refuse prose read as a product of letters (plain text). */
+  readonly proseCheck: boolean;
+  /** Refuse code keywords such as `return` or `lambda` as variables (all notations but LaTeX). */
+  readonly codeKeywords: boolean;
+}
+
 /** Rebuilds `root` from allow-listed nodes only; `source` is the user's text, for columns in errors. */
-export function allowListed(root: MathNode, source: string, options: { readonly proseCheck: boolean }): AllowedTree {
+export function allowListed(root: MathNode, source: string, options: AllowListOptions): AllowedTree {
   const symbols = new Set<string>();
   const where = (needle: string): number | undefined => columnOf(source, needle);
 
@@ -111,7 +123,7 @@ export function allowListed(root: MathNode, source: string, options: { readonly 
     return new nodes.SymbolNode(name);
   };
 
-  const checkName = (name: string): void => assertVariableName(name, source);
+  const checkName = (name: string): void => assertVariableName(name, source, options.codeKeywords);
 
   const operator = (node: { fn: string; op: string; args: MathNode[]; implicit: boolean }, depth: number): MathNode => {
     const fn = node.fn;
@@ -176,8 +188,8 @@ export function allowListed(root: MathNode, source: string, options: { readonly 
 }
 
 /** Throws 'not-allowed' for names that cannot be variables: object-property names, reserved words, odd characters. */
-export function assertVariableName(name: string, source: string): void {
-  if (RESERVED.has(name)) {
+export function assertVariableName(name: string, source: string, codeKeywords = true): void {
+  if (RESERVED.has(name) || (codeKeywords && CODE_KEYWORDS.has(name))) {
     throw notAllowed(`${quote(name)} is a reserved name and cannot be a variable.`, columnOf(source, name));
   }
   if (!NAME.test(name)) throw notAllowed(`${quote(name)} cannot be used as a variable name.`, columnOf(source, name));

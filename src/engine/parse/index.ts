@@ -52,14 +52,23 @@ function parseUnchecked(text: string, limits: Required<ParseLimits>): Formula {
   checkNesting(text);
   const selection = selectNotation(text);
   const { raw, notation } = readRaw(selection.notation, selection.body, selection.offset);
-  const tree = allowListed(raw.expression, text, { proseCheck: notation === 'plain' });
-  for (const param of raw.params ?? []) assertVariableName(param, text);
+  const codeKeywords = notation !== 'latex';
+  const tree = allowListed(raw.expression, text, { proseCheck: notation === 'plain', codeKeywords });
+  for (const param of raw.params ?? []) assertVariableName(param, text, codeKeywords);
   if (raw.assigned !== undefined && tree.symbols.has(raw.assigned)) {
     throw notAllowed(`${raw.assigned} appears on both sides of =: this is an update rule, not a function to minimize.`);
   }
   const variables = orderVariables(tree.symbols, raw.params, limits.maxVariables);
-  const formula: Formula = { source: text, expression: tree.expression, variables, notation };
-  return raw.name === undefined ? formula : { ...formula, name: raw.name };
+  const undeclared = raw.params ? variables.slice(raw.params.length) : [];
+  const formula: Formula = {
+    source: text,
+    expression: tree.expression,
+    variables,
+    notation,
+    ...(raw.name === undefined ? {} : { name: raw.name }),
+    ...(undeclared.length > 0 ? { undeclared } : {}),
+  };
+  return formula;
 }
 
 /** Parses the body in its notation; plain text that mathjs cannot read but that has LaTeX-only marks (`|x|`, braces) gets a second chance as LaTeX. */
