@@ -91,6 +91,15 @@ describe('parseFormula: refusals', () => {
     refused('$\\text{loss} + x$', 'not-allowed', /Text/);
     refused('$x_{1,2}$', 'not-allowed', /subscripts/);
     refused('$\\begin{equation} x \\end{equation}$', 'syntax', /environment/);
+    refused('$\\,$', 'syntax', /only spacing/, 2);
+    refused('$x^2, y^2$', 'not-allowed', /list of values/);
+  });
+
+  it('calls an equation an equation in every notation, at its equals sign', () => {
+    refused('x^2 + y^2 = z', 'not-allowed', /This is an equation/, 11);
+    refused('2x^2 + 3x + 1 = 0', 'not-allowed', /This is an equation/, 15);
+    refused('x**2 + y**2 = z', 'not-allowed', /This is an equation/, 13);
+    refused('$x^2 + y = 1$', 'not-allowed', /This is an equation/);
   });
 
   it('refuses what the seed notes hold besides formulas', () => {

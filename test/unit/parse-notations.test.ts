@@ -104,6 +104,22 @@ describe('parseFormula: LaTeX', () => {
   });
 });
 
+describe('parseFormula: LaTeX layout that is not mathematics', () => {
+  // Spacing, style switches and closing punctuation are how notes typeset formulas; they change no value.
+  check([
+    { text: '$\\frac{1}{2}\\,x^2$', notation: 'latex', variables: ['x'], at: { x: 4 }, value: 8 },
+    { text: '$x^2\\,$', notation: 'latex', variables: ['x'], at: { x: 3 }, value: 9 },
+    { text: '$x^2 \\; + \\; y^2$', notation: 'latex', variables: ['x', 'y'], at: { x: 1, y: 2 }, value: 5 },
+    { text: '$2\\,x\\!y \\quad$', notation: 'latex', variables: ['x', 'y'], at: { x: 3, y: 5 }, value: 30 },
+    { text: '$\\sin\\,x$', notation: 'latex', variables: ['x'], at: { x: 1 }, value: Math.sin(1) },
+    { text: '$\\operatorname{atan2}\\,(y, x)$', notation: 'latex', variables: ['x', 'y'], at: { x: 1, y: 1 }, value: Math.PI / 4 },
+    { text: '$\\displaystyle \\frac{x}{2}$', notation: 'latex', variables: ['x'], at: { x: 3 }, value: 1.5 },
+    { text: '$\\textstyle x^2 + \\color{red}{y}$', notation: 'latex', variables: ['x', 'y'], at: { x: 3, y: 1 }, value: 10 },
+    { text: '$$ f(x) = x^2, $$', notation: 'latex', variables: ['x'], at: { x: 3 }, value: 9, name: 'f' },
+    { text: '$$ L(w) = (w - 1)^2 \\,, $$', notation: 'latex', variables: ['w'], at: { w: 3 }, value: 4, name: 'L' },
+  ]);
+});
+
 describe('parseFormula: code', () => {
   check([
     { text: 'x**2 + np.sin(y)', notation: 'python', variables: ['x', 'y'], at: { x: 3, y: 1 }, value: 9 + Math.sin(1) },

@@ -3,7 +3,7 @@
 import { LatexSyntax } from '@cortex-js/compute-engine/latex-syntax';
 import { ALLOWED_FUNCTIONS } from '../functions';
 import { FormulaError } from '../types';
-import { columnOf, notAllowed, quote, syntaxError } from './errors';
+import { columnOf, EQUATION_MESSAGE, notAllowed, quote, syntaxError } from './errors';
 import { findParseError, view, type FnView, type View } from './mathjson';
 import { MathJsonMapper, symbolName } from './mathjsonToMathjs';
 import type { RawFormula } from './plain';
@@ -29,10 +29,21 @@ export function parseLatex(text: string, offset: number): RawFormula {
   const error = findParseError(json, text, offset);
   if (error) throw error;
   const mapper = new MathJsonMapper(text, offset);
-  const root = view(json);
+  const root = withoutTrailingComma(view(json));
   if (root.kind === 'fn' && root.head === 'Equal') return definition(root, mapper, text, offset);
   refuseBareApplication(root, text, offset);
   return { expression: mapper.map(root), offset };
+}
+
+/** A display formula ending in punctuation, `f(x) = x^2,`, is the formula before the comma (the parser reads it as a list with an empty last item). */
+function withoutTrailingComma(root: View): View {
+  if (root.kind !== 'fn' || root.head !== 'Delimiter' || root.args.length !== 2) return root;
+  const separator = view(root.args[1]);
+  const items = view(root.args[0]);
+  if (separator.kind !== 'str' || separator.value !== ',' || items.kind !== 'fn' || items.head !== 'Sequence') return root;
+  const [first, ...rest] = items.args;
+  const empty = rest.map((item) => view(item)).every((item) => item.kind === 'sym' && item.name === 'Nothing');
+  return first !== undefined && rest.length > 0 && empty ? view(first) : root;
 }
 
 /** `f(x) = ...`, `L(w, b) = ...` or `y = ...`: the left side names the variables, a bare symbol is dropped. */
@@ -48,7 +59,7 @@ function definition(node: FnView, mapper: MathJsonMapper, text: string, offset: 
   const header = functionHeader(left);
   if (header === undefined) {
     throw notAllowed(
-      `This is an equation: the left side of = is not a name such as f(x) or y. Select the function to minimize.`,
+      EQUATION_MESSAGE,
       shift(columnOf(text, left.latex ?? ''), offset),
     );
   }

@@ -132,6 +132,12 @@ export class MathJsonMapper {
         return this.log(node);
       case 'Delimiter':
         return this.delimiter(node);
+      case 'Annotated':
+        // \displaystyle, \textstyle and the like only change how the formula looks.
+        if (node.args.length === 0) throw syntaxError('Something is missing in the LaTeX.', this.column(node.latex));
+        return this.child(node.args[0]);
+      case 'HorizontalSpacing':
+        throw this.onlySpacing(node);
       case 'Sequence':
         if (node.args.length === 1) return this.child(node.args[0]);
         throw notAllowed('The selection holds several expressions separated by commas; select one formula.', this.column(node.latex));
@@ -140,6 +146,10 @@ export class MathJsonMapper {
         throw notAllowed(`${quote(node.latex ?? node.head)} uses ${what}, which a formula here cannot contain.`, this.column(node.latex));
       }
     }
+  }
+
+  private onlySpacing(node: FnView): Error {
+    return syntaxError('Something is missing in the LaTeX: there is only spacing (such as \\, or \\quad) here.', this.column(node.latex));
   }
 
   private only(node: FnView): MathNode {
@@ -170,10 +180,13 @@ export class MathJsonMapper {
 
   /** Juxtaposition: `2x`, `xy`, `100(y-x^2)`; a function name followed by a group, as in `\operatorname{atan2}(y, x)`, is a call. */
   private invisible(node: FnView): MathNode {
+    // Spacing such as `\,` in `\frac{1}{2}\,x^2` is juxtaposed with its neighbours; it is layout, not a factor.
+    const args = node.args.map((a) => view(a)).filter((a) => !(a.kind === 'fn' && a.head === 'HorizontalSpacing'));
+    if (args.length === 0) throw this.onlySpacing(node);
     const items: MathNode[] = [];
-    for (let i = 0; i < node.args.length; i += 1) {
-      const item = view(node.args[i]);
-      const next = i + 1 < node.args.length ? view(node.args[i + 1]) : undefined;
+    for (let i = 0; i < args.length; i += 1) {
+      const item = args[i];
+      const next = i + 1 < args.length ? args[i + 1] : undefined;
       const callee = calleeName(item);
       if (callee !== undefined && next?.kind === 'fn' && next.head === 'Delimiter') {
         const call = this.fn(callee.name, this.groupItems(next));

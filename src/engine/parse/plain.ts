@@ -2,7 +2,7 @@
 // side (`f(x) = ...`, `L(w, b) = ...`, `y = ...`) split from the expression it defines.
 import { parseExpression, type MathNode } from '../math';
 import { FormulaError } from '../types';
-import { notAllowed, syntaxError } from './errors';
+import { EQUATION_MESSAGE, notAllowed, syntaxError } from './errors';
 
 /** A parsed but not yet allow-listed formula: the expression and, for a definition, its name and parameters. */
 export interface RawFormula {
@@ -50,6 +50,8 @@ function parseMathjs(text: string, offset: number): MathNode {
     const message = error instanceof Error ? error.message : String(error);
     const char = (error as { char?: unknown }).char;
     const column = typeof char === 'number' ? offset + Math.max(1, Math.min(char, text.length)) : undefined;
+    // mathjs reads `x^2 + y^2 = z` as an assignment to an expression; to a person it is an equation.
+    if (/^Invalid left hand side of assignment operator/.test(message)) throw notAllowed(EQUATION_MESSAGE, column);
     throw syntaxError(`Cannot read the formula: ${message.replace(/\s*\(char \d+\)$/, '')}.`, column);
   }
 }
