@@ -37,9 +37,29 @@ export function parseExpression(text: string): MathNode {
   return privateParse(text);
 }
 
-/** Symbolic derivative without simplification (fast; for evaluation). */
+/**
+ * Symbolic derivative without simplification (fast; for evaluation). abs′(u) is sign(u), as in
+ * torch, where mathjs writes abs(u)/u: that is 0/0 at the kink, and a descent that lands exactly on
+ * the minimum of |x| (1 − 4·0.25) would stop there as non-finite.
+ */
 export function differentiate(node: MathNode, variable: string): MathNode {
-  return privateDerivative(node, variable, { simplify: false });
+  return privateDerivative(node, variable, { simplify: false }).transform((n) => signForAbsOverItself(n));
+}
+
+function signForAbsOverItself(node: MathNode): MathNode {
+  if (!isOperator(node) || node.fn !== 'divide' || node.args.length !== 2) return node;
+  const [numerator, denominator] = node.args;
+  if (!isFunction(numerator) || numerator.fn.name !== 'abs' || numerator.args.length !== 1) return node;
+  if (!numerator.args[0].equals(denominator)) return node;
+  return new math.FunctionNode(new math.SymbolNode('sign'), [denominator]);
+}
+
+function isOperator(node: MathNode): node is MathNode & { fn: string; args: MathNode[] } {
+  return node.type === 'OperatorNode';
+}
+
+function isFunction(node: MathNode): node is MathNode & { fn: { name: string }; args: MathNode[] } {
+  return node.type === 'FunctionNode';
 }
 
 /** Simplified text of a tree, for people; costs milliseconds, so call it lazily. */

@@ -116,6 +116,20 @@ describe('runDescent', () => {
     assert.equal(run(problemOf('log(x)', ['x']), [-2], { lr: 0.1 }).stopReason, 'non-finite');
   });
 
+  it('takes abs′ as sign, as torch does: a descent that lands on the kink of |x| has reached its minimum', () => {
+    // 1 − 4·0.25 is exactly 0, where mathjs's abs(x)/x would be 0/0.
+    for (const p of [problemOf('abs(x)', ['x']), withoutKernel(problemOf('abs(x)', ['x']))]) {
+      const r = run(p, [1], { lr: 0.25 });
+      assert.deepEqual([r.iterations, r.stopReason, r.final.point, r.final.gradientNorm, r.stationary], [4, 'gradient-tolerance', [0], 0, 'minimum']);
+    }
+    const valley = problemOf('abs(x - 1) + 2*abs(y)', ['x', 'y']);
+    const gradient = new Float64Array(2);
+    valley.valueAndGradient(Float64Array.of(1, 0), gradient);
+    assert.deepEqual(Array.from(gradient), [0, 0]);
+    valley.valueAndGradient(Float64Array.of(0, -3), gradient);
+    assert.deepEqual(Array.from(gradient), [-1, -2]);
+  });
+
   it('fused and generic loops give identical results', () => {
     const p = problemOf(ROSENBROCK, ['x', 'y']);
     const settings: [Partial<OptimizerSettings>, Partial<StopSettings>, boolean][] = [
