@@ -14,6 +14,16 @@ export function converged(result: RunResult): boolean {
   return isConverged(result.stopReason) && Number.isFinite(result.final.value) && result.final.point.every(Number.isFinite);
 }
 
+/**
+ * True when a converged run ended at an optimum of the kind sought: a minimum (a maximum when
+ * maximizing) or a flat point that may be one; a saddle is not a basin, although gd started on a
+ * symmetry axis (the centre of a symmetric grid) converges to it.
+ */
+export function reachedOptimum(result: RunResult, maximize: boolean): boolean {
+  const kind = result.stationary;
+  return converged(result) && (kind === 'degenerate' || kind === (maximize ? 'maximum' : 'minimum'));
+}
+
 /** Diagonal of the bounding box of the points, at least 1. */
 export function spread(points: readonly (readonly number[])[]): number {
   if (points.length === 0) return 1;
@@ -42,13 +52,13 @@ function distance(a: readonly number[], b: readonly number[]): number {
 /**
  * Groups converged endpoints into distinct optima: an endpoint within `tolerance` of a known
  * optimum joins it (which keeps the member with the best value), else it founds a new one. Optima
- * are ordered best first; runs that did not converge get basin -1.
+ * are ordered best first; runs that did not converge, or converged to a saddle, get basin -1.
  */
 export function clusterRuns(starts: readonly (readonly number[])[], results: readonly RunResult[], tolerance: number, maximize: boolean): MultiStartResult {
   const better = (a: number, b: number): boolean => (maximize ? a > b : a < b);
   const clusters: { point: readonly number[]; value: number; count: number }[] = [];
   const membership = results.map((result) => {
-    if (!converged(result)) return -1;
+    if (!reachedOptimum(result, maximize)) return -1;
     let nearest = -1;
     let nearestDistance = Infinity;
     clusters.forEach((c, i) => {

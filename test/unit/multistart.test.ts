@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { compileFormula } from '../../src/engine/compile';
 import { clusterRuns, gridOfStarts, MAX_GRID_STARTS, runFromStarts, spread } from '../../src/engine/multistart';
 import { parseFormula } from '../../src/engine/parse';
-import type { RunResult, StopReason } from '../../src/engine/types';
+import type { RunResult, StationaryKind, StopReason } from '../../src/engine/types';
 
-function result(point: number[], value: number, stopReason: StopReason = 'gradient-tolerance'): RunResult {
+function result(point: number[], value: number, stopReason: StopReason = 'gradient-tolerance', stationary: StationaryKind = 'minimum'): RunResult {
   return {
     variables: ['x', 'y'].slice(0, point.length),
     optimizer: 'gd',
@@ -12,7 +12,7 @@ function result(point: number[], value: number, stopReason: StopReason = 'gradie
     iterations: 10,
     stopReason,
     final: { point, value, gradientNorm: 0 },
-    stationary: 'minimum',
+    stationary,
     trace: [],
     gradientMethod: 'symbolic',
     elapsedMs: 0,
@@ -42,9 +42,34 @@ describe('multi-start', () => {
     assert.deepEqual(clustered.minima[1], { point: [1.0001, 1], value: 1.9, count: 2 });
     assert.deepEqual(clustered.runs.map((r) => r.basin), [1, 1, 0, -1, -1]);
     assert.deepEqual(clustered.runs[3]!.start, [3, 3]);
-    const maxima = clusterRuns(starts.slice(0, 3), results.slice(0, 3), 0.01, true);
+    const asMaxima = results.slice(0, 3).map((r) => ({ ...r, stationary: 'maximum' as const }));
+    const maxima = clusterRuns(starts.slice(0, 3), asMaxima, 0.01, true);
     assert.deepEqual(maxima.runs.map((r) => r.basin), [0, 0, 1]);
     assert.equal(maxima.minima[0]!.value, 2);
+  });
+
+  it('keeps saddles and the wrong kind of extremum out of the optima; a flat point may be one', () => {
+    const starts = [[0, 0], [1, 1], [2, 2], [3, 3]];
+    const results = [
+      result([0, 0], 0, 'gradient-tolerance', 'saddle'),
+      result([1, 0], -1, 'gradient-tolerance', 'minimum'),
+      result([5, 5], 3, 'gradient-tolerance', 'maximum'),
+      result([0, 7], 2, 'step-tolerance', 'degenerate'),
+    ];
+    const minimizing = clusterRuns(starts, results, 0.01, false);
+    assert.deepEqual(minimizing.runs.map((r) => r.basin), [-1, 0, -1, 1]);
+    assert.deepEqual(minimizing.minima.map((m) => m.point), [[1, 0], [0, 7]]);
+    assert.deepEqual(clusterRuns(starts, results, 0.01, true).runs.map((r) => r.basin), [-1, -1, 0, 1]);
+  });
+
+  it('runs from the centre of a symmetric grid reach the saddle of a double well, which is no basin', () => {
+    const problem = compileFormula(parseFormula('x^4 - 2x^2 + y^2'));
+    const result = runFromStarts(problem, { start: [], optimizer: { name: 'gd', lr: 0.05 }, stop: {}, maximize: false, traceLimit: 2 }, [[0, 1], [0.5, -1], [-0.7, 0.3]]);
+    assert.equal(result.runs[0]!.result.stationary, 'saddle');
+    assert.equal(result.runs[0]!.basin, -1);
+    assert.deepEqual(result.runs.slice(1).map((r) => r.basin).sort(), [0, 1]);
+    assert.equal(result.minima.length, 2);
+    for (const m of result.minima) assert.ok(Math.abs(Math.abs(m.point[0]!) - 1) < 1e-5 && m.value < -0.999, JSON.stringify(m));
   });
 
   it("finds Himmelblau's four minima from a grid of starts", () => {
