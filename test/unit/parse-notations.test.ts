@@ -132,6 +132,9 @@ describe('parseFormula: code', () => {
     { text: 'Math.pow(x, 2) + Math.abs(y)', notation: 'javascript', variables: ['x', 'y'], at: { x: 3, y: -2 }, value: 11 },
     { text: 'Math.PI * Math.sqrt(x);', notation: 'javascript', variables: ['x'], at: { x: 4 }, value: 2 * Math.PI },
     { text: '(x, y) => x ** 2 + y', notation: 'javascript', variables: ['x', 'y'], at: { x: 2, y: 1 }, value: 5 },
+    // max and min take any number of arguments in JavaScript, Python and mathjs alike.
+    { text: 'Math.max(0, x, y) + Math.min(x, y, -1)', notation: 'javascript', variables: ['x', 'y'], at: { x: -3, y: 2 }, value: -1 },
+    { text: 'max(x, y, 0)**2', notation: 'python', variables: ['x', 'y'], at: { x: -3, y: -2 }, value: 0 },
   ]);
 });
 

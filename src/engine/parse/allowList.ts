@@ -176,6 +176,11 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
         where(written),
       );
     }
+    if (VARIADIC.has(name) && node.args.length > 2) {
+      // Math.max(0, x, y) and Python's max(x, y, 0) take any count; the table's max takes two, so fold.
+      const args = node.args.map((arg) => walk(arg, depth + 1));
+      return args.reduce((acc, arg) => new nodes.FunctionNode(new nodes.SymbolNode(name), [acc, arg]));
+    }
     if (!acceptsArity(name, node.args.length)) {
       throw notAllowed(`${written} cannot take ${node.args.length} argument${node.args.length === 1 ? '' : 's'}.`, where(written));
     }
@@ -194,6 +199,9 @@ export function assertVariableName(name: string, source: string, codeKeywords = 
   }
   if (!NAME.test(name)) throw notAllowed(`${quote(name)} cannot be used as a variable name.`, columnOf(source, name));
 }
+
+/** Functions that take any number of arguments (two or more) in every notation. */
+const VARIADIC: ReadonlySet<string> = new Set(['max', 'min']);
 
 function canonicalFunction(name: string): string | undefined {
   if (ALLOWED_FUNCTIONS.has(name)) return name;
