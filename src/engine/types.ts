@@ -184,7 +184,7 @@ export interface SweepResult {
 export interface MultiStartRun {
   readonly start: readonly number[];
   readonly result: RunResult;
-  /** Index into MultiStartResult.minima, or -1 when the run did not converge. */
+  /** Index into MultiStartResult.minima, or -1 when the run did not converge or ended at a saddle or the other kind of extremum. */
   readonly basin: number;
 }
 
