@@ -112,6 +112,12 @@ describe('parseFormula: refusals', () => {
     refused('$10^{-3}$', 'no-variable', /no variable/);
   });
 
+  it('says so when a code header has no formula after it', () => {
+    refused('return', 'syntax', /^Nothing follows "return": select the formula it returns as well\.$/, 6);
+    refused('def f(x):', 'syntax', /Nothing follows "def f\(x\):"/, 9);
+    refused('g = lambda x: ;', 'syntax', /Nothing follows "g = lambda x:"/);
+  });
+
   it('refuses unknown module members in code', () => {
     refused('np.foo(x) + x**2', 'not-allowed', /np\.foo/, 1);
     refused('Math.random() * x', 'not-allowed', /Math\.random/, 1);

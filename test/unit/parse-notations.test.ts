@@ -132,6 +132,12 @@ describe('parseFormula: code', () => {
     { text: 'Math.pow(x, 2) + Math.abs(y)', notation: 'javascript', variables: ['x', 'y'], at: { x: 3, y: -2 }, value: 11 },
     { text: 'Math.PI * Math.sqrt(x);', notation: 'javascript', variables: ['x'], at: { x: 4 }, value: 2 * Math.PI },
     { text: '(x, y) => x ** 2 + y', notation: 'javascript', variables: ['x', 'y'], at: { x: 2, y: 1 }, value: 5 },
+    // Whole lines as people select them: an assigned lambda or arrow function, a return statement.
+    { text: 'f = lambda x, y: x**2 + y', notation: 'python', variables: ['x', 'y'], at: { x: 3, y: 1 }, value: 10, name: 'f' },
+    { text: 'const f = (y, x) => x ** 2 + y;', notation: 'javascript', variables: ['y', 'x'], at: { x: 2, y: 1 }, value: 5, name: 'f' },
+    { text: 'let g = x => Math.pow(x, 2);', notation: 'javascript', variables: ['x'], at: { x: 3 }, value: 9, name: 'g' },
+    { text: '    return (w - 3)**2 + b**2', notation: 'python', variables: ['b', 'w'], at: { w: 1, b: 1 }, value: 5 },
+    { text: 'return x*y + 1;', notation: 'python', variables: ['x', 'y'], at: { x: 2, y: 3 }, value: 7 },
     // max and min take any number of arguments in JavaScript, Python and mathjs alike.
     { text: 'Math.max(0, x, y) + Math.min(x, y, -1)', notation: 'javascript', variables: ['x', 'y'], at: { x: -3, y: 2 }, value: -1 },
     { text: 'max(x, y, 0)**2', notation: 'python', variables: ['x', 'y'], at: { x: -3, y: -2 }, value: 0 },

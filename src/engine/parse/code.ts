@@ -2,7 +2,7 @@
 // module members such as `np.sin`, `math.exp`, `Math.pow` become table names, and a `lambda`,
 // `def` or arrow header gives the variables. Every rewrite keeps the text's length (padding
 // with spaces), so mathjs's error columns still point into the user's text.
-import { columnOf, notAllowed } from './errors';
+import { columnOf, notAllowed, quote, syntaxError } from './errors';
 
 /** Code rewritten into mathjs syntax, with the header's function name and parameters when there was one. */
 export interface CodeRewrite {
@@ -32,24 +32,52 @@ const DOTTED_TAIL = /\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/y;
 const LAMBDA = /^(\s*lambda\s*)([^:]*):/;
 const DEF = /^(\s*def\s+)([A-Za-z_]\w*)\s*\(([^)]*)\)\s*(?:->\s*\w+\s*)?:\s*(?:return\b)?/;
 const ARROW = /^\s*(?:\(([^)]*)\)|([A-Za-z_]\w*))\s*=>/;
+// `f = lambda x: …`, `const f = (x) => …`: the name a function is kept under, before its header.
+const ASSIGNED = /^\s*(?:(?:const|let|var)\s+)?([A-Za-z_]\w*)\s*=(?![=>])\s*/;
+const RETURN = /^\s*return\b/;
 
 /** Rewrites a Python or JavaScript expression (optionally a lambda, def or arrow function) into mathjs syntax. */
 export function rewriteCode(source: string): CodeRewrite {
   const header = readHeader(source);
+  if (header.length > 0 && source.slice(header.length).replace(/;/g, '').trim() === '') {
+    const written = source.slice(0, header.length).trimEnd();
+    throw syntaxError(`Nothing follows ${quote(written.trim())}: select the formula it returns as well.`, written.length);
+  }
   const blanked = ' '.repeat(header.length) + source.slice(header.length);
   const text = rewriteTokens(stripTrailingSemicolon(blanked));
   return { text, name: header.name, params: header.params };
 }
 
-/** The header of a function written as code, and how many characters it spans. */
-function readHeader(source: string): { length: number; name?: string; params?: readonly string[] } {
+interface Header {
+  readonly length: number;
+  readonly name?: string;
+  readonly params?: readonly string[];
+}
+
+/**
+ * The header of a function written as code, and how many characters it spans: `def f(x):`, a
+ * lambda or arrow function (possibly assigned to a name), or the `return` of a selected line.
+ */
+function readHeader(source: string): Header {
   const def = DEF.exec(source);
   if (def) return { length: def[0].length, name: def[2], params: splitParams(def[3], source) };
-  const lambda = LAMBDA.exec(source);
-  if (lambda) return { length: lambda[0].length, params: splitParams(lambda[2], source) };
-  const arrow = ARROW.exec(source);
-  if (arrow) return { length: arrow[0].length, params: splitParams(arrow[1] ?? arrow[2], source) };
-  return { length: 0 };
+  const assigned = ASSIGNED.exec(source);
+  const inner = assigned ? functionHeader(source, assigned[0].length) : undefined;
+  if (assigned && inner) return { ...inner, name: assigned[1] };
+  const anonymous = functionHeader(source, 0);
+  if (anonymous) return anonymous;
+  const ret = RETURN.exec(source);
+  return { length: ret ? ret[0].length : 0 };
+}
+
+/** A lambda or arrow header starting at `from`, with its length counted from the start of `source`. */
+function functionHeader(source: string, from: number): Header | undefined {
+  const rest = source.slice(from);
+  const lambda = LAMBDA.exec(rest);
+  if (lambda) return { length: from + lambda[0].length, params: splitParams(lambda[2], source) };
+  const arrow = ARROW.exec(rest);
+  if (arrow) return { length: from + arrow[0].length, params: splitParams(arrow[1] ?? arrow[2], source) };
+  return undefined;
 }
 
 /** Parameter names of a code header; anything but plain names (defaults, types, `*args`) is refused. */

@@ -27,7 +27,7 @@ const PAIRS: readonly (readonly [string, string])[] = [
 
 const CODE_MODULE = /(?:^|[^\w.])(np|numpy|math|jnp|torch)\s*\.\s*[A-Za-z_]/;
 const JS_MODULE = /(?:^|[^\w.])Math\s*\.\s*[A-Za-z_]/;
-const PYTHON_SYNTAX = /\*\*|^\s*lambda\b|^\s*def\s/;
+const PYTHON_SYNTAX = /\*\*|^\s*lambda\b|^\s*def\s|^\s*return\b|^\s*[A-Za-z_]\w*\s*=\s*lambda\b/;
 const JS_SYNTAX = /=>/;
 const LATEX_MARKUP = /\\[A-Za-z]|\\[,;:! ]|[_^]\s*\{|\\\{/;
 
