@@ -35,6 +35,15 @@ const HYPER: Readonly<Record<OptimizerName, readonly Field[]>> = {
   adam: [{ key: 'eps', label: 'ε', min: 0, max: 1, step: 1e-8, fallback: 1e-8 }],
 };
 
+/** Settings that belong to particular optimizers: their fields, Adam's betas and the check boxes. */
+const OPTIMIZER_SPECIFIC: ReadonlySet<string> = new Set([
+  ...Object.values(HYPER).flatMap((fields) => fields.map((f) => f.key)),
+  'betas',
+  'centered',
+  'amsgrad',
+  'lineSearch',
+]);
+
 let uid = 0;
 function labelled(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const id = control.id || `ctl-${++uid}`;
@@ -113,7 +122,10 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
     // An empty or partial box is being retyped: wait for a number rather than run with a stand-in.
     if (!point || !(rate > 0) || !Number.isFinite(iterations) || !Number.isFinite(gradientTolerance)) return undefined;
     const name = optimizer.value as OptimizerName;
+    // Another optimizer's hyper-parameters would be refused (line search off gd, dampening with Nesterov):
+    // keep only what this optimizer's fields show.
     const settings: Record<string, unknown> = { ...opt, name, lr: rate };
+    for (const key of OPTIMIZER_SPECIFIC) delete settings[key];
     for (const [key, input] of hyperInputs) if (Number.isFinite(input.valueAsNumber)) settings[key] = input.valueAsNumber;
     for (const [key, box] of flags) settings[key] = box.checked;
     if (betas) settings.betas = [betas[0].valueAsNumber, betas[1].valueAsNumber];

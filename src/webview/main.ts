@@ -78,7 +78,9 @@ function renderContent(): void {
     replaceChildren(content, h('p', { class: 'empty', 'data-testid': 'empty' }, 'Select a formula in an editor and run "Gradient Descent: Run Gradient Descent".'));
     return;
   }
-  if (!analysis) {
+  // A failed run keeps its last analysis for the plots, but no new sweep or comparison will come for it.
+  const viewLacks = (state.view === 'learning-rate' && !analysis?.sweep) || (state.view === 'compare' && !analysis?.comparison);
+  if (!analysis || (run.status === 'error' && viewLacks)) {
     const text = run.status === 'error' ? 'This formula could not be run; see the message beside the function.' : 'Running…';
     replaceChildren(content, h('p', { class: 'empty', 'data-testid': 'content-status' }, text));
     return;
