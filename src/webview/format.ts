@@ -84,7 +84,13 @@ export function at(name: string, k: number): string {
  * One worked step written out, one line per coordinate (plus the optimizer's intermediate
  * quantities): "x₁ = x₀ − η·f′(x₀) = 1 − 0.1·4 = 0.6".
  */
-export function workedStepLines(step: WorkedStep, variables: readonly string[], optimizer: OptimizerName, maximize: boolean): string[] {
+export function workedStepLines(
+  step: WorkedStep,
+  variables: readonly string[],
+  optimizer: OptimizerName,
+  maximize: boolean,
+  learningRate = step.learningRate,
+): string[] {
   const k = step.iteration;
   const sign = maximize ? '+' : '−';
   const lines: string[] = [];
@@ -107,11 +113,11 @@ export function workedStepLines(step: WorkedStep, variables: readonly string[], 
         `${at(v, k + 1)} = ${at(v, k)} ${sign} η·${d} = ${formatNumber(x)} ${sign} ${formatNumber(step.learningRate)}·${term(step.gradient[i])} = ${formatNumber(next)}`,
       );
     } else {
-      // The optimizer's step direction u, recovered from the update so that the line checks out.
-      const u = ((maximize ? next - x : x - next) / step.learningRate) || 0;
-      lines.push(
-        `${at(v, k + 1)} = ${at(v, k)} ${sign} η·u = ${formatNumber(x)} ${sign} ${formatNumber(step.learningRate)}·${term(u)} = ${formatNumber(next)}`,
-      );
+      // torch folds maximize into the gradient (the quantities above come from −∇f), so the update is
+      // always x − η·u. Adam's engine step size is η/(1 − β₁ᵗ); with the run's η, u is m̂/(√v̂ + ε) as listed.
+      const eta = optimizer === 'adam' ? learningRate : step.learningRate;
+      const u = (x - next) / eta || 0;
+      lines.push(`${at(v, k + 1)} = ${at(v, k)} − η·u = ${formatNumber(x)} − ${formatNumber(eta)}·${term(u)} = ${formatNumber(next)}`);
     }
   });
   return lines;

@@ -11,7 +11,7 @@ export function renderSteps(analysis: Analysis, maximize: boolean): HTMLElement 
   const note =
     optimizer === 'gd'
       ? `Each step moves against the gradient: x_{k+1} = x_k ${maximize ? '+' : '−'} η·∇f(x_k).`
-      : 'u is the update direction the optimizer computed from the quantities above (torch.optim names).';
+      : `u is the update direction the optimizer computed from the quantities above (torch.optim names)${maximize ? ', which come from −∇f when maximizing' : ''}.`;
   return h(
     'section',
     { class: 'steps', 'data-testid': 'steps', 'aria-label': 'Worked steps' },
@@ -21,7 +21,7 @@ export function renderSteps(analysis: Analysis, maximize: boolean): HTMLElement 
       'ol',
       { start: 0 },
       ...steps.map((step) =>
-        h('li', { 'data-testid': 'step' }, ...workedStepLines(step, analysis.run.variables, optimizer, maximize).map((line) => h('div', { class: 'math' }, line))),
+        h('li', { 'data-testid': 'step' }, ...workedStepLines(step, analysis.run.variables, optimizer, maximize, analysis.run.learningRate).map((line) => h('div', { class: 'math' }, line))),
       ),
     ),
   );

@@ -33,6 +33,27 @@ describe('worked steps and formatting', () => {
     assert.ok(lines.some((l) => l.startsWith('x₁ = x₀ + η·f′(x₀) = 1 + 0.1·(−2) = 0.8')), lines.join('\n'));
   });
 
+  it("writes Adam's step with the run's η and u = m̂/(√v̂ + ε), as the listed quantities give it", () => {
+    const options = { ...OPTIONS, optimizer: { name: 'adam' as const, lr: 0.1 } };
+    const analysis = analyze({ formula: 'x^4 - 3x^2 + x', options, steps: 2 });
+    const [first, second] = analysis.steps!.map((step) => workedStepLines(step, ['x'], 'adam', false, analysis.run.learningRate));
+    // f′(1) = −1: m̂₁ = −1, v̂₁ = 1, so x₁ = 1 − 0.1·(−1) = 1.1 (the engine's step size η/(1 − β₁) = 1 is no η).
+    assert.ok(first.includes('x₁ = x₀ − η·u = 1 − 0.1·(−1) = 1.1'), first.join('\n'));
+    const quantity = (symbol: string): number => analysis.steps![1].quantities.find((q) => q.symbol === symbol)!.value[0];
+    const u = quantity('m̂') / (Math.sqrt(quantity('v̂')) + 1e-8);
+    const line = second.find((l) => l.startsWith('x₂ ='))!;
+    assert.ok(line.includes(`− 0.1·(${formatNumber(u)})`), `${line} should use u = ${u}`);
+  });
+
+  it('writes a maximizing optimizer step as x − η·u with u from −∇f, matching the momentum buffer shown', () => {
+    const options = { ...OPTIONS, maximize: true, optimizer: { name: 'momentum' as const, lr: 0.1 } };
+    const analysis = analyze({ formula: '-x^2', options, steps: 1 });
+    const lines = workedStepLines(analysis.steps![0], ['x'], 'momentum', true, analysis.run.learningRate);
+    // f′(1) = −2; ascent negates it: buf₁ = 2 and x₁ = 1 − 0.1·2 = 0.8.
+    assert.ok(lines.includes('buf₁ = 2'), lines.join('\n'));
+    assert.ok(lines.includes('x₁ = x₀ − η·u = 1 − 0.1·2 = 0.8'), lines.join('\n'));
+  });
+
   it('formats numbers for people', () => {
     assert.equal(formatNumber(0.6000000000000001), '0.6');
     assert.equal(formatNumber(-2.5), '−2.5');
