@@ -71,7 +71,7 @@ function sanitizeStop(raw: unknown): Partial<StopSettings> {
     const v = raw[key];
     if (typeof v === 'number' && Number.isFinite(v)) out[key] = clamp(v, 0, 1);
   }
-  const budget = int(raw.timeBudgetMs, 0, 60_000);
+  const budget = int(raw.timeBudgetMs, 0, LIMITS.timeBudgetMs);
   if (budget !== undefined) out.timeBudgetMs = budget;
   return out;
 }

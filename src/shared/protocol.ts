@@ -134,7 +134,9 @@ export const LIMITS = {
   variables: 1_000,
   starts: 64,
   runs: 32,
-  maxIterations: 100_000,
+  // As high as the settings may raise the engine's limits (HARD_LIMITS); the engine's current limits cap each run.
+  maxIterations: 10_000_000,
+  timeBudgetMs: 120_000,
   traceLimit: 100_000,
   coordinate: 1e12,
   learningRate: { min: 1e-12, max: 1e6 },

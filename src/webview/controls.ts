@@ -2,7 +2,7 @@
 // number box), max iterations, optimizer and its hyper-parameters, direction and tolerance.
 // Every change hands a complete new run input to `onChange`.
 import type { OptimizerName, OptimizerSettings, RunOptions } from '../engine/types';
-import type { RunError, RunInput, RunView } from '../shared/protocol';
+import { LIMITS, type RunError, type RunInput, type RunView } from '../shared/protocol';
 import { formatNumber } from '../shared/numberText';
 import { h, replaceChildren } from './dom';
 import { OPTIMIZER_LABELS, parseNumberList } from './format';
@@ -74,7 +74,7 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
   const start = h('input', { type: 'text', 'data-testid': 'start-input', value: o.start.map((v) => formatNumber(v, { digits: 12 })).join(', ') || '1' });
   const lrSlider = h('input', { type: 'range', 'data-testid': 'lr-slider', min: -5, max: 1, step: 0.01, value: String(Math.log10(lr)), 'aria-label': 'learning rate η (log scale)' });
   const lrBox = numberInput('lr-input', lr, 1e-8, 100, 'any');
-  const maxIt = numberInput('max-iterations-input', o.stop.maxIterations ?? 1000, 1, 100000, 1);
+  const maxIt = numberInput('max-iterations-input', o.stop.maxIterations ?? 1000, 1, LIMITS.maxIterations, 1);
   const optimizer = h('select', { 'data-testid': 'optimizer-select' });
   for (const [name, label] of Object.entries(OPTIMIZER_LABELS)) optimizer.append(h('option', { value: name, selected: name === (opt.name ?? 'gd') }, label));
   const direction = h('select', { 'data-testid': 'direction-select' }, h('option', { value: 'min', selected: !o.maximize }, 'minimize'), h('option', { value: 'max', selected: o.maximize }, 'maximize'));

@@ -9,6 +9,7 @@ import { PanelController, type ControllerEffects } from '../../src/extension/pan
 import { RunScheduler } from '../../src/extension/panel/scheduler';
 import { parseHostMessage, parsePersistedState, parseWebviewMessage, sanitizeRunOptions } from '../../src/shared/messageGuards';
 import { LIMITS, type HostMessage } from '../../src/shared/protocol';
+import { normalizeSettings } from '../../src/extension/settingsModel';
 
 const OPTIONS = { start: [1], optimizer: { name: 'gd' as const, lr: 0.1 }, stop: { maxIterations: 100 }, maximize: false, traceLimit: 500 };
 
@@ -134,6 +135,16 @@ describe('webview message guard', () => {
     assert.equal(options.stop.gradientTolerance, 0);
     assert.equal(options.maximize, false);
     assert.equal(options.traceLimit, 2);
+  });
+
+  it('keeps the iteration cap and time budget the settings allow when a control re-sends the run', () => {
+    const raised: Record<string, unknown> = { 'limits.maxIterations': 1_000_000, maxIterations: 500_000, 'limits.timeBudgetMs': 120_000 };
+    const run = normalizeSettings((key) => raised[key]).run;
+    assert.equal(run.stop.maxIterations, 500_000);
+    const update = parseWebviewMessage({ type: 'updateRun', runId: 1, formula: 'x^2', options: { ...run, optimizer: { ...run.optimizer, lr: 0.05 } }, starts: [] });
+    assert.ok(update?.type === 'updateRun');
+    assert.equal(update.options.stop.maxIterations, 500_000, 'a change of η leaves the iteration cap alone');
+    assert.equal(update.options.stop.timeBudgetMs, 120_000);
   });
 
   it('accepts the well-formed messages the webview sends', () => {
