@@ -276,6 +276,26 @@ describe('panel controller view data', () => {
   });
 });
 
+describe('panel controller removing runs', () => {
+  it('asks for the sweep of the run selected in place of a removed one on the learning-rate view', async () => {
+    const requests: AnalysisRequest[] = [];
+    const analyzer = async (request: AnalysisRequest): Promise<Analysis> => (requests.push(request), analyze(request));
+    const effects: ControllerEffects = { post: () => undefined, copy: async () => undefined, save: async () => undefined, log: () => undefined };
+    const scheduler = new RunScheduler(analyzer, { outcome: (key, outcome) => controller.receive(key, outcome) }, 0);
+    const controller = new PanelController(effects, scheduler, { sweep: { lrMin: 1e-3, lrMax: 1, count: 4 }, steps: 1 });
+    controller.addRuns([{ formula: 'x^2', options: OPTIONS }, { formula: 'x^4', options: OPTIONS }]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.handle({ type: 'setView', view: 'learning-rate' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(controller.results()[1].analysis?.sweep, undefined, 'the unselected run has no sweep yet');
+    controller.handle({ type: 'removeRun', runId: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(requests.at(-1)?.formula, 'x^4');
+    assert.ok(controller.results()[0].analysis?.sweep, 'the run now shown has its sweep');
+    scheduler.dispose();
+  });
+});
+
 describe('panel controller settings', () => {
   it('asks for the new sweep range once it is configured with changed settings', () => {
     const requests: AnalysisRequest[] = [];

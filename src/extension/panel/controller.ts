@@ -193,6 +193,8 @@ export class PanelController {
         this.runList = this.runList.filter((r) => r.id !== message.runId);
         if (this.selected === message.runId) this.selected = this.runList[0]?.id ?? 0;
         this.postState();
+        // The run now shown may lack what the view draws (its sweep, its comparison).
+        this.ensureViewData();
         return;
       case 'setView':
         this.view = message.view;
