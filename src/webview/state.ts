@@ -1,6 +1,6 @@
 // The webview's model of the panel: the runs the host reported, the selection, the view and the
 // animation frame; updated from host messages and from the person's edits.
-import type { HostMessage, PanelView, PersistedState, RunInput, RunView } from '../shared/protocol';
+import { LIMITS, type HostMessage, type PanelView, type PersistedState, type RunInput, type RunView } from '../shared/protocol';
 
 /** Everything the webview renders from. */
 export interface WebviewState {
@@ -33,14 +33,14 @@ export function initialState(saved: PersistedState | undefined): WebviewState {
 export function applyHostMessage(state: WebviewState, message: HostMessage): Change {
   switch (message.type) {
     case 'state':
-      state.runs = [...message.runs];
+      state.runs = message.runs.map((run) => keepNewerEdit(state.runs.find((r) => r.id === run.id), run));
       state.selected = message.selected;
       state.view = message.view;
       return 'all';
     case 'runUpdate': {
       const index = state.runs.findIndex((r) => r.id === message.run.id);
       if (index < 0) return 'notice';
-      state.runs[index] = message.run;
+      state.runs[index] = keepNewerEdit(state.runs[index], message.run);
       state.frames.delete(message.run.id);
       return message.run.id === state.selected ? 'run' : 'notice';
     }
@@ -48,6 +48,18 @@ export function applyHostMessage(state: WebviewState, message: HostMessage): Cha
       state.notice = message.text;
       return 'notice';
   }
+}
+
+/**
+ * The host's report of a run, unless the person has since typed another formula that the host has not
+ * answered yet (its answer to an older edit crossed the newer one): then the typed input stays, still
+ * pending, with the reported analysis drawn as stale. Otherwise a click on the plot would re-send the old formula.
+ */
+function keepNewerEdit(local: RunView | undefined, reported: RunView): RunView {
+  if (!local || local.status !== 'pending' || local.formula.slice(0, LIMITS.formulaLength) === reported.formula) return reported;
+  const { id, formula, options, starts } = local;
+  const analysis = reported.analysis ?? local.analysis;
+  return { id, formula, options, starts, status: 'pending', ...(analysis ? { analysis } : {}) };
 }
 
 /** The selected run, or the first. */

@@ -1,6 +1,6 @@
 // The panel's controls and views in the real webview bundle: switching the optimizer sends only
-// settings that optimizer takes, and a run whose formula fails says so in every view instead of
-// waiting for a sweep or comparison that will not come.
+// settings that optimizer takes, a typed formula survives a late answer to the previous one, and a
+// run whose formula fails says so in every view instead of waiting for data that will not come.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/engine/analyze';
 import { resolveOptimizer } from '../../src/engine/settings';
@@ -49,6 +49,22 @@ describe('webview controls and views', function () {
     const sent = (await lastUpdate(w)).options.optimizer;
     assert.equal(sent.momentum, 0.5, 'Nesterov shows and sends the momentum μ');
     assert.equal(sent.lr, 0.05);
+    await w.close();
+  });
+
+  it("keeps a typed formula when the host's answer to the previous one arrives after it, and a click re-sends the typed one", async () => {
+    const w = await openWebview('dark');
+    await w.send({ type: 'state', runs: [okRun(1, 'x^2', BASE)], selected: 1, view: 'runs' });
+    await w.page.getByTestId('summary').waitFor();
+    await w.page.getByTestId('formula-input').fill('x^4 - 3x^2 + x');
+    assert.equal(await w.page.getByTestId('run-status').innerText(), 'Running…');
+    // The host ran 'x^2' once more (say, for the sweep) and answered before it read the edit.
+    await w.send({ type: 'runUpdate', run: okRun(1, 'x^2', BASE) });
+    assert.equal(await w.page.getByTestId('run-status').innerText(), 'Running…', 'the typed formula is still running');
+    await w.page.locator('[data-testid="plot-main"] svg.gd-plot').click({ position: { x: 200, y: 100 } });
+    assert.equal((await lastUpdate(w)).formula, 'x^4 - 3x^2 + x', 'placing the ball keeps the typed formula');
+    await w.send({ type: 'runUpdate', run: okRun(1, 'x^4 - 3x^2 + x', BASE) });
+    assert.equal(await w.page.getByTestId('run-status').innerText(), '', "the typed formula's answer ends the wait");
     await w.close();
   });
 
