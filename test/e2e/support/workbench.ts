@@ -43,11 +43,21 @@ export class Workbench {
     await this.page.locator('.statusbar-item', { hasText: `(${text.length} selected)` }).waitFor({ timeout: SHORT });
   }
 
-  /** Screen rectangle of the current selection in the active editor. */
+  /**
+   * Screen rectangle of the current selection in the active editor. The editor paints the
+   * selection's overlay a frame or more after the selection changed (and again after scrolling
+   * it into view), so the rectangle is read once the overlay is painted with a size.
+   */
   async selectionBox(): Promise<{ x: number; y: number; width: number; height: number }> {
-    const box = await this.activeEditor().locator('.view-overlays .selected-text').filter({ visible: true }).first().boundingBox();
-    if (!box) throw new Error('no visible selection in the active editor');
-    return box;
+    const overlay = this.activeEditor().locator('.view-overlays .selected-text').filter({ visible: true }).first();
+    const deadline = Date.now() + SHORT;
+    for (;;) {
+      await overlay.waitFor({ timeout: SHORT }).catch(() => undefined);
+      const box = await overlay.boundingBox({ timeout: 1000 }).catch(() => null);
+      if (box && box.width > 0 && box.height > 0) return box;
+      if (Date.now() > deadline) throw new Error('no visible selection in the active editor');
+      await this.page.waitForTimeout(100);
+    }
   }
 
   /**
