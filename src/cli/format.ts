@@ -92,6 +92,10 @@ export function runTable(result: RunResult): string {
     `stationary:    ${result.stationary}`,
   ];
   if (result.gradientMethod === 'numeric') summary.push('gradient:      numeric (central differences)');
+  if (result.unbounded) {
+    const fell = result.final.value < 0;
+    summary.push(`unbounded:     f ${fell ? 'fell' : 'rose'} without bound: no ${fell ? 'minimum' : 'maximum'} along this path (a smaller learning rate only slows it)`);
+  }
   const rows = result.trace.map((p) => [String(p.iteration), formatPoint(p.point), formatNumber(p.value), formatNumber(p.gradientNorm)]);
   return `${summary.join('\n')}\n\n${table(['iteration', `(${vars})`, 'f', '|grad f|'], rows)}\n`;
 }

@@ -137,6 +137,11 @@ export interface RunResult {
   /** 'numeric' when some partial derivative had no symbolic form and central differences were used. */
   readonly gradientMethod: 'symbolic' | 'numeric';
   readonly elapsedMs: number;
+  /**
+   * Set on a divergence in the direction the run was going (f fell without bound while minimizing,
+   * rose while maximizing): f has no minimum that way, and a smaller η only slows the fall.
+   */
+  readonly unbounded?: true;
 }
 
 /** A compiled objective: fast closures over Float64Array slots, one per variable. */

@@ -1,6 +1,6 @@
 // Words and numbers for people: stop reasons, stationary kinds, optimizer names and the worked
 // steps written out. Pure functions (no DOM), so they are tested in Node.
-import type { OptimizerName, StationaryKind, StopReason, WorkedStep } from '../engine/types';
+import type { OptimizerName, RunResult, StationaryKind, StopReason, WorkedStep } from '../engine/types';
 import { formatNumber as formatShared, formatPoint as formatSharedPoint } from '../shared/numberText';
 
 /** The panel's prose preset of the shared rule: `digits` significant digits (default 6), minus U+2212. */
@@ -52,6 +52,16 @@ export function stopReasonText(reason: StopReason, iterations: number): string {
     case 'non-finite':
       return `Stopped at iteration ${iterations}: the function or its gradient is undefined there.`;
   }
+}
+
+/**
+ * Why a run stopped, in words; a run that diverged the way it was going (f fell without bound while
+ * minimizing, rose while maximizing) is told that a smaller learning rate will not help.
+ */
+export function runOutcomeText(run: Pick<RunResult, 'stopReason' | 'iterations' | 'unbounded' | 'final'>): string {
+  if (!run.unbounded) return stopReasonText(run.stopReason, run.iterations);
+  const fell = run.final.value < 0;
+  return `Diverged at iteration ${run.iterations}: f ${fell ? 'fell' : 'rose'} without bound (towards ${fell ? '−∞' : '+∞'}), so it has no ${fell ? 'minimum' : 'maximum'} along this path; a smaller learning rate only slows the ${fell ? 'fall' : 'climb'}.`;
 }
 
 /** What kind of point the run ended at, in words. */

@@ -2,7 +2,7 @@
 // the kind of point reached and the gradient formula.
 import type { Analysis } from '../engine/types';
 import { h } from './dom';
-import { OPTIMIZER_LABELS, formatNumber, formatPoint, stationaryText, stopReasonText } from './format';
+import { OPTIMIZER_LABELS, formatNumber, formatPoint, runOutcomeText, stationaryText } from './format';
 
 function row(label: string, value: string, testId?: string): HTMLElement[] {
   return [h('dt', {}, label), h('dd', testId ? { 'data-testid': testId } : {}, value)];
@@ -27,7 +27,7 @@ export function renderSummary(analysis: Analysis): HTMLElement {
   return h(
     'section',
     { class: 'summary', 'data-testid': 'summary', 'aria-label': 'Summary' },
-    h('p', { class: 'stop-reason', 'data-testid': 'stop-reason' }, stopReasonText(run.stopReason, run.iterations)),
+    h('p', { class: 'stop-reason', 'data-testid': 'stop-reason' }, runOutcomeText(run)),
     startedStationary(analysis)
       ? h(
           'p',

@@ -2,7 +2,7 @@
 // too-large η.
 import type { Analysis } from '../engine/types';
 import { h } from './dom';
-import { formatNumber, stopReasonText } from './format';
+import { formatNumber, runOutcomeText } from './format';
 import { mainPlot } from './mainPlot';
 import { figure, type PlotContext } from './plots/common';
 import { sweepIterationsPlot, sweepValuePlot } from './plots/sweep';
@@ -41,7 +41,7 @@ export function renderLearningRateView(analysis: Analysis, ctx: PlotContext): HT
         { class: 'regime', 'data-testid': `regime-${label.replace(' ', '-')}` },
         h('h4', {}, `η ${label}: ${formatNumber(run.learningRate, 3)}`),
         mainPlot(third, { ...analysis, run }, [{ label, color: ctx.palette.path, trace: run.trace }], { height: 220 }),
-        h('p', { class: 'hint' }, stopReasonText(run.stopReason, run.iterations)),
+        h('p', { class: 'hint' }, runOutcomeText(run)),
       ),
     );
     out.push(figure('Too small, good and too large η', 'plot-regimes', h('div', { class: 'triple' }, ...cells)));

@@ -107,6 +107,14 @@ describe('CLI (in-process)', () => {
     assert.match(ran.stdout, /\n2\s+\(0\.36\)/);
   });
 
+  it('says in the table, not in --json (the contract), when f fell without bound', () => {
+    const ran = cli('run', 'x^2 - y^2', '--start', '1,1', '--lr', '0.1');
+    assert.match(ran.stdout, /stop reason:\s+diverged\n/);
+    assert.match(ran.stdout, /\nunbounded:\s+f fell without bound: no minimum along this path/);
+    assert.doesNotMatch(cli('run', 'x^2', '--start', '1', '--lr', '1.5').stdout, /unbounded/, 'an overshoot is not unbounded');
+    assert.equal(json(cli('run', 'x^2 - y^2', '--start', '1,1', '--lr', '0.1', '--json')).unbounded, undefined);
+  });
+
   it('writes readable numbers by the shared rule (ASCII minus, exponent from 1e6) and raw numbers in --json', () => {
     const argv = ['run', 'x^2 + 1e9*y^2', '--start', '-1,1', '--lr', '1e-10', '--max-iter', '1'];
     const ran = cli(...argv);

@@ -130,6 +130,24 @@ describe('runDescent', () => {
     assert.deepEqual(Array.from(gradient), [-1, -2]);
   });
 
+  it('tells a divergence the way descent goes (no minimum that way) from one a large step causes', () => {
+    const saddle = problemOf('x^2 - y^2', ['x', 'y']);
+    const bowl = problemOf('x^2', ['x']);
+    for (const p of [saddle, withoutKernel(saddle)]) {
+      const r = run(p, [1, 1], { name: 'gd', lr: 0.1 }, { maxIterations: 5000 });
+      assert.equal(r.stopReason, 'diverged');
+      assert.ok(r.final.value < 0);
+      assert.equal(r.unbounded, true, 'f fell without bound while minimizing');
+    }
+    const overshoot = run(bowl, [1], { name: 'gd', lr: 1.5 }, { maxIterations: 5000 });
+    assert.equal(overshoot.stopReason, 'diverged');
+    assert.equal(overshoot.unbounded, undefined, 'η above 2/λmax: f grew while minimizing');
+    const climb = run(bowl, [1], { name: 'adam', lr: 0.5 }, { maxIterations: 100_000 }, { maximize: true });
+    assert.equal(climb.stopReason, 'diverged');
+    assert.equal(climb.unbounded, true, 'f rose without bound while maximizing');
+    assert.equal(run(bowl, [1], { name: 'gd', lr: 0.1 }).unbounded, undefined, 'a converged run is not unbounded');
+  });
+
   it('fused and generic loops give identical results', () => {
     const p = problemOf(ROSENBROCK, ['x', 'y']);
     const settings: [Partial<OptimizerSettings>, Partial<StopSettings>, boolean][] = [

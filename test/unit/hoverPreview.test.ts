@@ -89,6 +89,11 @@ describe('hover preview text', () => {
     assert.match(previewMarkdown('2x^2', diverged), /η = 0\.6/);
   });
 
+  it('says there is no minimum along the path, not a critical η, when f fell without bound', () => {
+    const saddle = analyze({ formula: 'x^2 - y^2', options: { start: [1, 1], optimizer: { name: 'gd', lr: 0.1 }, stop: { maxIterations: 5000 }, maximize: false, traceLimit: 50 } }).run;
+    assert.match(outcomeSentence(saddle, 0.5), /^diverged at iteration \d+: f falls without bound, so there is no minimum along this path$/);
+  });
+
   it('reports a run that hit the iteration cap or the time budget honestly', () => {
     assert.match(outcomeSentence(result('max-iterations')), /^not converged after 2 iterations: x\\\* = 0\.36/);
     assert.match(outcomeSentence(result('time-budget')), /^stopped by the time budget/);

@@ -202,6 +202,24 @@ describe('host message guard (webview side)', () => {
     assert.ok(parsed.landscape.kind === 'curve' && Number.isNaN(parsed.landscape.values[0]));
   });
 
+  it('keeps a run\'s unbounded flag only as true on a diverged run', () => {
+    const runWith = (stopReason: string, unbounded: unknown) => ({
+      variables: ['x'], optimizer: 'gd', learningRate: 0.1, iterations: 3, stopReason, stationary: 'not-stationary',
+      final: { point: [1], value: -1e12, gradientNorm: 1 }, gradientMethod: 'symbolic', elapsedMs: 1, trace: [], unbounded,
+    });
+    const parsedRun = (stopReason: string, unbounded: unknown) => {
+      const analysis = { formula: { source: 'x', notation: 'plain', variables: ['x'], text: 'x', gradient: ['1'] }, run: runWith(stopReason, unbounded), landscape: { kind: 'none' } };
+      const message = parseHostMessage({ type: 'runUpdate', run: { id: 1, formula: 'x', options: OPTIONS, starts: [], status: 'ok', analysis } });
+      return message?.type === 'runUpdate' ? message.run.analysis?.run : undefined;
+    };
+    assert.equal(parsedRun('diverged', true)?.unbounded, true);
+    for (const [reason, flag] of [['diverged', 'yes'], ['diverged', 1], ['max-iterations', true]] as const) {
+      const run = parsedRun(reason, flag);
+      assert.ok(run, `the run survives unbounded = ${JSON.stringify(flag)}`);
+      assert.equal(run.unbounded, undefined);
+    }
+  });
+
   it("keeps a formula's undeclared variables when they are names, and drops junk in their place", () => {
     const run = {
       variables: ['x', 'a'], optimizer: 'gd', learningRate: 0.1, iterations: 1, stopReason: 'max-iterations', stationary: 'not-stationary',

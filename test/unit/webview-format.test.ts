@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/engine/analyze';
 import { formatCell, iterationsCsv, iterationsMarkdown } from '../../src/extension/panel/table';
-import { formatNumber, formatPoint, parseNumberList, stopReasonText, subscript, workedStepLines } from '../../src/webview/format';
+import { formatNumber, formatPoint, parseNumberList, runOutcomeText, stopReasonText, subscript, workedStepLines } from '../../src/webview/format';
 
 const OPTIONS = { start: [1], optimizer: { name: 'gd' as const, lr: 0.1 }, stop: { maxIterations: 50 }, maximize: false, traceLimit: 100 };
 
@@ -78,6 +78,16 @@ describe('worked steps and formatting', () => {
   it('says why a run stopped', () => {
     assert.match(stopReasonText('diverged', 7), /Diverged at iteration 7.*smaller learning rate/);
     assert.match(stopReasonText('gradient-tolerance', 1), /Converged in 1 iteration:/);
+  });
+
+  it('says a smaller learning rate will not help when f ran off the way descent goes', () => {
+    const saddle = analyze({ formula: 'x^2 - y^2', options: { start: [1, 1], optimizer: { name: 'gd', lr: 0.1 }, stop: { maxIterations: 5000 }, maximize: false, traceLimit: 50 } }).run;
+    assert.match(runOutcomeText(saddle), /^Diverged at iteration \d+: f fell without bound \(towards −∞\), so it has no minimum along this path; a smaller learning rate only slows the fall\.$/);
+    const climb = { ...saddle, final: { ...saddle.final, value: 1e12 } };
+    assert.match(runOutcomeText(climb), /f rose without bound \(towards \+∞\), so it has no maximum along this path/);
+    const overshoot = analyze({ formula: 'x^2', options: { start: [1], optimizer: { name: 'gd', lr: 1.5 }, stop: { maxIterations: 5000 }, maximize: false, traceLimit: 50 } }).run;
+    assert.equal(runOutcomeText(overshoot), stopReasonText('diverged', overshoot.iterations));
+    assert.match(runOutcomeText(overshoot), /Try a smaller learning rate/);
   });
 
   it('parses start points and refuses text that is not numbers', () => {

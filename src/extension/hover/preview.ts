@@ -79,6 +79,11 @@ export function outcomeSentence(result: RunResult, criticalLearningRate?: number
       return `stopped by the time budget after ${iterationCount(iterations)}: ${where}`;
     case 'diverged':
     case 'non-finite': {
+      if (result.unbounded) {
+        // The critical η says nothing here: f runs off the way descent goes at any step size.
+        const fell = final.value < 0;
+        return `diverged at iteration ${iterations}: f ${fell ? 'falls' : 'rises'} without bound, so there is no ${fell ? 'minimum' : 'maximum'} along this path`;
+      }
       const critical =
         criticalLearningRate != null && Number.isFinite(criticalLearningRate) ? ` (critical η ≈ ${formatNumber(criticalLearningRate)})` : '';
       return `diverged at iteration ${iterations}${critical}`;
