@@ -55,6 +55,8 @@ function chooseView(view: PanelView): void {
 
 function selectRun(id: number): void {
   state.selected = id;
+  // A notice ("Copied 12 rows…") is about what was done to the run shown before.
+  state.notice = '';
   vscode.postMessage({ type: 'selectRun', runId: id });
   save();
   render('all');

@@ -141,6 +141,18 @@ describe('webview in a browser', function () {
     await w.close();
   });
 
+  it("clears the last action's notice when another run is selected", async () => {
+    const w = await openWebview('dark');
+    await w.send({ type: 'state', runs: [okRun(1, 'x^2', OPTIONS), okRun(2, '2x^2', OPTIONS)], selected: 1, view: 'runs' });
+    await w.page.getByTestId('summary').waitFor();
+    await w.send({ type: 'notice', text: 'Copied 31 rows as Markdown.' });
+    assert.equal(await text(w, 'notice'), 'Copied 31 rows as Markdown.');
+    await w.page.getByTestId('run-item').nth(1).click();
+    await w.page.getByTestId('summary-formula').filter({ hasText: '2 x ^ 2' }).waitFor({ timeout: 5_000 });
+    assert.equal(await text(w, 'notice'), '');
+    await w.close();
+  });
+
   it('restores from saved state and asks the host for the state with ready', async () => {
     const saved = { runs: [{ id: 9, formula: 'sin(x)', options: OPTIONS, starts: [] }], selected: 9, view: 'runs' };
     const w = await openWebview('dark', saved);
