@@ -119,7 +119,8 @@ export function parseWebviewMessage(raw: unknown, log: RejectLog = () => undefin
     case 'updateRun': {
       const formula = str(raw.formula, LIMITS.formulaLength);
       if (id === undefined || formula === undefined) break;
-      return { type, runId: id, formula, options: sanitizeRunOptions(raw.options), starts: sanitizeStarts(raw.starts) };
+      const revision = runId(raw.revision) ?? 0;
+      return { type, runId: id, formula, options: sanitizeRunOptions(raw.options), starts: sanitizeStarts(raw.starts), revision };
     }
     case 'selectRun':
     case 'removeRun':
@@ -181,8 +182,10 @@ function parseRunError(raw: unknown): RunError | undefined {
 }
 
 function parseRunView(raw: unknown): RunView | undefined {
-  const input = parseRunInput(raw);
-  if (!input || !isRecord(raw)) return undefined;
+  const parsed = parseRunInput(raw);
+  if (!parsed || !isRecord(raw)) return undefined;
+  const revision = runId(raw.revision);
+  const input = revision === undefined ? parsed : { ...parsed, revision };
   const status = raw.status;
   if (status === 'pending') return { ...input, status };
   if (status === 'error') {

@@ -31,6 +31,8 @@ export interface RunError {
 
 /** One run with its latest outcome, as the host reports it. */
 export interface RunView extends RunInput {
+  /** How many edits of the webview's this outcome includes; an answer to an older edit never undoes a newer one. */
+  readonly revision?: number;
   readonly status: 'pending' | 'ok' | 'error';
   readonly analysis?: Analysis;
   readonly error?: RunError;
@@ -83,6 +85,8 @@ export interface UpdateRunMessage {
   readonly formula: string;
   readonly options: RunOptions;
   readonly starts: readonly (readonly number[])[];
+  /** The webview's edit count for this run, echoed back in the run's outcome. */
+  readonly revision: number;
 }
 
 /** The person picked another run in the run list. */

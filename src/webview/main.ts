@@ -32,8 +32,8 @@ function save(): void {
 }
 
 function edit(input: RunInput, fromControls: boolean): void {
-  editRun(state, input);
-  vscode.postMessage({ type: 'updateRun', runId: input.id, formula: input.formula, options: input.options, starts: input.starts });
+  const revision = editRun(state, input);
+  vscode.postMessage({ type: 'updateRun', runId: input.id, formula: input.formula, options: input.options, starts: input.starts, revision });
   save();
   if (!fromControls) render('all');
   else renderChrome();

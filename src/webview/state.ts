@@ -1,6 +1,6 @@
 // The webview's model of the panel: the runs the host reported, the selection, the view and the
 // animation frame; updated from host messages and from the person's edits.
-import { LIMITS, type HostMessage, type PanelView, type PersistedState, type RunInput, type RunView } from '../shared/protocol';
+import { type HostMessage, type PanelView, type PersistedState, type RunInput, type RunView } from '../shared/protocol';
 
 /** Everything the webview renders from. */
 export interface WebviewState {
@@ -51,15 +51,16 @@ export function applyHostMessage(state: WebviewState, message: HostMessage): Cha
 }
 
 /**
- * The host's report of a run, unless the person has since typed another formula that the host has not
- * answered yet (its answer to an older edit crossed the newer one): then the typed input stays, still
- * pending, with the reported analysis drawn as stale. Otherwise a click on the plot would re-send the old formula.
+ * The host's report of a run, unless it answers an older edit than the person's latest (the answer
+ * crossed a newer edit of the formula, η or any other control on its way): then the edited input
+ * stays, still pending, with the reported analysis drawn as stale. Otherwise the controls' next
+ * change, or a click on the plot, would re-send the older input.
  */
 function keepNewerEdit(local: RunView | undefined, reported: RunView): RunView {
-  if (!local || local.status !== 'pending' || local.formula.slice(0, LIMITS.formulaLength) === reported.formula) return reported;
-  const { id, formula, options, starts } = local;
+  if (!local || local.status !== 'pending' || (reported.revision ?? 0) >= (local.revision ?? 0)) return reported;
   const analysis = reported.analysis ?? local.analysis;
-  return { id, formula, options, starts, status: 'pending', ...(analysis ? { analysis } : {}) };
+  const { id, formula, options, starts, revision } = local;
+  return { id, formula, options, starts, revision, status: 'pending', ...(analysis ? { analysis } : {}) };
 }
 
 /** The selected run, or the first. */
@@ -67,12 +68,17 @@ export function selectedRun(state: WebviewState): RunView | undefined {
   return state.runs.find((r) => r.id === state.selected) ?? state.runs[0];
 }
 
-/** Replaces the selected run's input (the person edited a control); it is pending until the host answers. */
-export function editRun(state: WebviewState, input: RunInput): void {
+/**
+ * Replaces the selected run's input (the person edited a control); it is pending until the host
+ * answers. Returns the edit's revision, one more than the run's last, for the host to echo back.
+ */
+export function editRun(state: WebviewState, input: RunInput): number {
   const index = state.runs.findIndex((r) => r.id === input.id);
-  if (index < 0) return;
+  if (index < 0) return 0;
   const previous = state.runs[index];
-  state.runs[index] = { ...input, status: 'pending', ...(previous.analysis ? { analysis: previous.analysis } : {}) };
+  const revision = (previous.revision ?? 0) + 1;
+  state.runs[index] = { ...input, revision, status: 'pending', ...(previous.analysis ? { analysis: previous.analysis } : {}) };
+  return revision;
 }
 
 /** The part kept with setState. */

@@ -148,8 +148,12 @@ describe('webview message guard', () => {
   });
 
   it('accepts the well-formed messages the webview sends', () => {
-    const update = parseWebviewMessage({ type: 'updateRun', runId: 3, formula: 'x^2', options: OPTIONS, starts: [[1, 2]] });
-    assert.deepEqual(update, { type: 'updateRun', runId: 3, formula: 'x^2', options: OPTIONS, starts: [[1, 2]] });
+    const update = parseWebviewMessage({ type: 'updateRun', runId: 3, formula: 'x^2', options: OPTIONS, starts: [[1, 2]], revision: 4 });
+    assert.deepEqual(update, { type: 'updateRun', runId: 3, formula: 'x^2', options: OPTIONS, starts: [[1, 2]], revision: 4 });
+    for (const junk of [undefined, -1, 1.5, '4', Infinity]) {
+      const parsed = parseWebviewMessage({ type: 'updateRun', runId: 3, formula: 'x^2', options: OPTIONS, starts: [], revision: junk });
+      assert.equal(parsed?.type === 'updateRun' ? parsed.revision : 'rejected', 0, `revision ${String(junk)} counts as 0`);
+    }
     assert.deepEqual(parseWebviewMessage({ type: 'setView', view: 'compare' }), { type: 'setView', view: 'compare' });
     assert.deepEqual(parseWebviewMessage({ type: 'copyIterations', runId: 1, format: 'csv' }), { type: 'copyIterations', runId: 1, format: 'csv' });
     assert.equal(parseWebviewMessage({ type: 'savePlot', format: 'png', data: 'data:image/png;base64,iVBOR', name: 'a/b c' })?.type, 'savePlot');
@@ -173,6 +177,20 @@ describe('panel controller', () => {
     assert.equal(h.requests[0].compare, true);
     h.controller.handle({ type: 'ready', saved: { runs: [{ id: 8, formula: 'y^2', options: OPTIONS, starts: [] }], selected: 8, view: 'runs' } });
     assert.equal(h.requests.length, 1, 'a host with runs keeps its own');
+    h.scheduler.dispose();
+  });
+
+  it("echoes the revision of the webview's latest edit in the run's pending and finished updates", () => {
+    const h = harness();
+    h.controller.addRuns([{ formula: 'x^2', options: OPTIONS }]);
+    const state = h.posted.find((m) => m.type === 'state');
+    assert.ok(state?.type === 'state');
+    const id = state.runs[0].id;
+    h.controller.handle({ type: 'updateRun', runId: id, formula: 'x^4', options: OPTIONS, starts: [], revision: 5 });
+    h.controller.receive(id, { ok: false, error: { message: 'test' } });
+    const update = h.posted.at(-1);
+    assert.ok(update?.type === 'runUpdate');
+    assert.deepEqual([update.run.formula, update.run.revision, update.run.status], ['x^4', 5, 'error']);
     h.scheduler.dispose();
   });
 });

@@ -26,16 +26,16 @@ describe('webview in a browser: placing the ball', function () {
     const chart = w.page.locator('[data-testid="plot-main"] svg.gd-plot');
     const box = await chart.boundingBox();
     assert.ok(box);
-    const picks = async (x: number): Promise<RunOptions> => {
+    const picks = async (x: number): Promise<{ options: RunOptions; revision: number }> => {
       const before = (await w.posted()).length;
       await chart.click({ position: { x, y: box.height / 2 } });
-      const update = (await w.posted()).slice(before).find((m) => m.type === 'updateRun') as { runId: number; options: RunOptions } | undefined;
+      const update = (await w.posted()).slice(before).find((m) => m.type === 'updateRun') as { runId: number; options: RunOptions; revision: number } | undefined;
       assert.ok(update, 'a click posts a run');
       assert.equal(update.runId, 3);
-      return update.options;
+      return update;
     };
-    const left = await picks(80);
-    const right = await picks(box.width - 30);
+    const right = (await picks(box.width - 30)).options;
+    const { options: left, revision } = await picks(80);
     assert.equal(left.start.length, 1);
     assert.equal(left.start[0], Number(left.start[0].toPrecision(4)), 'a clicked start is rounded to what a pointer can mean');
     const land = first.analysis.landscape;
@@ -44,7 +44,7 @@ describe('webview in a browser: placing the ball', function () {
     assert.ok(lo <= left.start[0] && left.start[0] < right.start[0] && right.start[0] <= hi, `${left.start[0]} < ${right.start[0]} within [${lo}, ${hi}]`);
 
     // The host answers the left pick: the ball rolls into the left valley, playing from iterate 0.
-    await w.send({ type: 'runUpdate', run: okRun(3, TWO_VALLEYS, left) });
+    await w.send({ type: 'runUpdate', run: { ...okRun(3, TWO_VALLEYS, left), revision } });
     await w.page.getByTestId('play-pause').filter({ hasText: 'Pause' }).waitFor({ timeout: 5_000 });
     await w.page.getByTestId('iteration-label').filter({ hasText: /^iterate [1-9]\d* of/ }).waitFor({ timeout: 5_000 });
     assert.match(await w.page.getByTestId('summary-point').innerText(), /x = −1\.3/);

@@ -13,10 +13,10 @@ function okRun(id: number, formula: string, options: RunOptions) {
   return { id, formula, options, starts: [], status: 'ok', analysis: analyze({ formula, options, landscape: true, steps: 2 }) };
 }
 
-async function lastUpdate(w: WebviewPage): Promise<{ options: RunOptions; formula: string }> {
+async function lastUpdate(w: WebviewPage): Promise<{ options: RunOptions; formula: string; revision: number }> {
   const updates = (await w.posted()).filter((m) => m.type === 'updateRun');
   assert.ok(updates.length > 0, 'the control change posted a run');
-  return updates[updates.length - 1] as unknown as { options: RunOptions; formula: string };
+  return updates[updates.length - 1] as unknown as { options: RunOptions; formula: string; revision: number };
 }
 
 describe('webview controls and views', function () {
@@ -52,7 +52,7 @@ describe('webview controls and views', function () {
     await w.close();
   });
 
-  it("keeps a typed formula when the host's answer to the previous one arrives after it, and a click re-sends the typed one", async () => {
+  it("keeps a typed formula when the host's answer to an older edit arrives after it, and a click re-sends the typed one", async () => {
     const w = await openWebview('dark');
     await w.send({ type: 'state', runs: [okRun(1, 'x^2', BASE)], selected: 1, view: 'runs' });
     await w.page.getByTestId('summary').waitFor();
@@ -62,8 +62,17 @@ describe('webview controls and views', function () {
     await w.send({ type: 'runUpdate', run: okRun(1, 'x^2', BASE) });
     assert.equal(await w.page.getByTestId('run-status').innerText(), 'Running…', 'the typed formula is still running');
     await w.page.locator('[data-testid="plot-main"] svg.gd-plot').click({ position: { x: 200, y: 100 } });
-    assert.equal((await lastUpdate(w)).formula, 'x^4 - 3x^2 + x', 'placing the ball keeps the typed formula');
-    await w.send({ type: 'runUpdate', run: okRun(1, 'x^4 - 3x^2 + x', BASE) });
+    const placed = await lastUpdate(w);
+    assert.equal(placed.formula, 'x^4 - 3x^2 + x', 'placing the ball keeps the typed formula');
+    assert.equal(placed.revision, 2, 'each edit counts one revision up');
+    // The host answers the typed formula's edit (revision 1) while the placed ball (revision 2) is on its way.
+    await w.send({ type: 'runUpdate', run: { ...okRun(1, 'x^4 - 3x^2 + x', BASE), revision: 1 } });
+    assert.equal(await w.page.getByTestId('run-status').innerText(), 'Running…', 'the placed ball is still running');
+    // A change of η now builds on the newest input: the placed start, not the answered one's.
+    await w.page.getByTestId('lr-input').fill('0.05');
+    const tuned = await lastUpdate(w);
+    assert.deepEqual([tuned.revision, tuned.formula, tuned.options.start, tuned.options.optimizer.lr], [3, 'x^4 - 3x^2 + x', placed.options.start, 0.05]);
+    await w.send({ type: 'runUpdate', run: { ...okRun(1, 'x^4 - 3x^2 + x', tuned.options), revision: 3 } });
     assert.equal(await w.page.getByTestId('run-status').innerText(), '', "the typed formula's answer ends the wait");
     await w.close();
   });

@@ -111,11 +111,12 @@ export class PanelController {
   receive(runId: number, outcome: Outcome): void {
     const index = this.runList.findIndex((r) => r.id === runId);
     if (index < 0) return;
-    const { id, formula, options, starts, analysis } = this.runList[index];
+    const { id, formula, options, starts, revision, analysis } = this.runList[index];
+    const input = { id, formula, options, starts, ...(revision === undefined ? {} : { revision }) };
     // On an error the last good analysis stays, so the panel keeps its plots (shown as stale).
     const run: RunView = outcome.ok
-      ? { id, formula, options, starts, status: 'ok', analysis: outcome.analysis }
-      : { id, formula, options, starts, status: 'error', error: outcome.error, ...(analysis ? { analysis } : {}) };
+      ? { ...input, status: 'ok', analysis: outcome.analysis }
+      : { ...input, status: 'error', error: outcome.error, ...(analysis ? { analysis } : {}) };
     this.runList[index] = run;
     this.effects.post({ type: 'runUpdate', run });
     // The view may have changed while this run was in flight, after its request was built.
@@ -176,8 +177,8 @@ export class PanelController {
       case 'updateRun': {
         const current = this.find(message.runId);
         if (!current) return;
-        const { runId, formula, options, starts } = message;
-        const run: RunView = { id: runId, formula, options, starts, status: 'pending', ...(current.analysis ? { analysis: current.analysis } : {}) };
+        const { runId, formula, options, starts, revision } = message;
+        const run: RunView = { id: runId, formula, options, starts, revision, status: 'pending', ...(current.analysis ? { analysis: current.analysis } : {}) };
         this.runList[this.runList.indexOf(current)] = run;
         this.schedule(run);
         return;
