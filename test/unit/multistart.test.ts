@@ -23,7 +23,11 @@ describe('multi-start', () => {
   it('builds a grid of starts, first axis fastest, within the cap', () => {
     assert.deepEqual(gridOfStarts([[0, 1], [10, 20]], 2), [[0, 10], [1, 10], [0, 20], [1, 20]]);
     assert.deepEqual(gridOfStarts([[-1, 1]], 1), [[0]]);
-    assert.equal(gridOfStarts([[0, 1], [0, 1], [0, 1]], 100).length <= MAX_GRID_STARTS, true);
+    // 100 per axis in 3-D is 10⁶ starts; the largest n with n³ ≤ 2500 is 13 (13³ = 2197, 14³ = 2744).
+    assert.equal(MAX_GRID_STARTS, 2500);
+    const capped = gridOfStarts([[0, 1], [0, 1], [0, 1]], 100);
+    assert.equal(capped.length, 13 ** 3);
+    assert.deepEqual(capped.slice(0, 13).map((p) => p[0]), Array.from({ length: 13 }, (_, i) => i / 12), 'the ends stay in, evenly spaced');
     assert.deepEqual(gridOfStarts([], 5), []);
   });
 
