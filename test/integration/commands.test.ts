@@ -34,7 +34,8 @@ describe('entry points: commands', () => {
     assert.deepEqual(runs.map((r) => r.formula), ['f(x) = 2x^{2}']);
     assert.equal(runs[0].options.optimizer.lr, 0.1, 'options come from the settings');
     const inPanel = await eventually(async () => (await panelRuns()).find((r) => r.formula === 'f(x) = 2x^{2}' && r.analysis), 'the panel run');
-    assert.ok(inPanel.analysis && inPanel.analysis.run.iterations > 0);
+    // By hand: f′(x_k) = 4·0.6^k first falls below the default tolerance 1e-6 at k = 30.
+    assert.equal(inPanel.analysis?.run.iterations, 30);
   });
 
   it('strips the delimiters of a selection that includes them', async () => {
@@ -77,13 +78,15 @@ describe('entry points: commands', () => {
       async () => (await panelRuns()).find((r) => r.formula === '(w - 3)^2 + 10b^2' && r.analysis?.sweep),
       'a run with a sweep',
     );
-    assert.ok(swept.analysis?.sweep);
+    // The Hessian of (w − 3)² + 10b² is diag(2, 20): λmax = 20, so the critical η = 2/λmax = 0.1.
+    const critical = swept.analysis?.sweep?.criticalLearningRate ?? Number.NaN;
+    assert.ok(Math.abs(critical - 0.1) < 1e-6, `critical η ${critical}`);
   });
 
   it('keeps a bad formula as a run with a message instead of throwing', async () => {
     await run('gradientDescent.run', 'x +');
     const failed = await eventually(async () => (await panelRuns()).find((r) => r.formula === 'x +' && r.error), 'the error');
-    assert.match(failed.error ?? '', /./);
+    assert.match(failed.error ?? '', /Unexpected end of expression/);
   });
 });
 

@@ -74,7 +74,7 @@ export async function closeAll(): Promise<void> {
 export interface ApiRun {
   readonly formula: string;
   readonly options: { readonly optimizer: { readonly lr?: number; readonly name?: string }; readonly start: readonly number[] };
-  readonly analysis?: { readonly run: { readonly iterations: number }; readonly sweep?: unknown };
+  readonly analysis?: { readonly run: { readonly iterations: number }; readonly sweep?: { readonly criticalLearningRate: number | null } };
   readonly error?: string;
 }
 
