@@ -31,7 +31,8 @@ describe('webview in a browser', function () {
     assert.ok((await count(w, '[data-testid="plot-main"] svg')) >= 1);
     assert.ok((await count(w, '[data-testid="plot-main"] svg path')) >= 2);
     assert.equal(await count(w, '[data-testid="plot-loss"] svg.gd-plot'), 2);
-    assert.match(await text(w, 'stop-reason'), /Converged in \d+ iterations/);
+    // 2x² from 1 with η = 0.1: x_k = 0.6^k, and |f′| = 4·0.6^k first falls below the default 1e-6 at k = 30.
+    assert.match(await text(w, 'stop-reason'), /^Converged in 30 iterations: the gradient became smaller than the tolerance\./);
     assert.match(await text(w, 'steps'), /x₁ = x₀ − η·f′\(x₀\) = 1 − 0\.1·4 = 0\.6/);
     const slider = w.page.getByTestId('iteration-slider');
     await slider.fill('1');
