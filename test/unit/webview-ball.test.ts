@@ -51,27 +51,34 @@ describe('webview in a browser: placing the ball', function () {
     await w.close();
   });
 
-  it('says the start is already a minimum when no step was taken, and says nothing otherwise', async () => {
+  /** Shows `first`, expects the summary line `testId` to read `expected`, then shows `second` and expects the line gone. */
+  async function lineComesAndGoes(testId: string, first: ReturnType<typeof okRun>, expected: RegExp, second: ReturnType<typeof okRun>): Promise<void> {
     const w = await openWebview('light');
-    const rosenbrock = '(1-x)^2 + 100(y-x^2)^2';
-    await w.send({ type: 'state', runs: [okRun(1, rosenbrock, { ...OPTIONS, start: [1, 1] })], selected: 1, view: 'runs' });
-    const hint = w.page.getByTestId('stationary-start');
-    await hint.waitFor();
-    assert.match(await hint.innerText(), /already a local minimum.*type another start, or click on the plot/);
-    await w.send({ type: 'runUpdate', run: okRun(1, rosenbrock, { ...OPTIONS, start: [-1.2, 1], optimizer: { name: 'gd', lr: 0.001 } }) });
-    await hint.waitFor({ state: 'detached' });
+    await w.send({ type: 'state', runs: [first], selected: first.id, view: 'runs' });
+    const line = w.page.getByTestId(testId);
+    await line.waitFor();
+    assert.match(await line.innerText(), expected);
+    await w.send({ type: 'runUpdate', run: second });
+    await line.waitFor({ state: 'detached' });
     await w.close();
+  }
+
+  it('says the start is already a minimum when no step was taken, and says nothing otherwise', async () => {
+    const rosenbrock = '(1-x)^2 + 100(y-x^2)^2';
+    await lineComesAndGoes(
+      'stationary-start',
+      okRun(1, rosenbrock, { ...OPTIONS, start: [1, 1] }),
+      /already a local minimum.*type another start, or click on the plot/,
+      okRun(1, rosenbrock, { ...OPTIONS, start: [-1.2, 1], optimizer: { name: 'gd', lr: 0.001 } }),
+    );
   });
 
   it('says which variables the left side does not name, and only then', async () => {
-    const w = await openWebview('dark');
-    const ridge = 'L(w) = (w - 3)^2 + lambda_1 w^2';
-    await w.send({ type: 'state', runs: [okRun(1, ridge, { ...OPTIONS, start: [1, 1] })], selected: 1, view: 'runs' });
-    const row = w.page.getByTestId('summary-undeclared');
-    await row.waitFor();
-    assert.match(await row.innerText(), /^lambda_1: not named on the left side of the definition, so it is a variable too\. Write its value/);
-    await w.send({ type: 'runUpdate', run: okRun(1, 'L(w, lambda_1) = (w - 3)^2 + lambda_1 w^2', { ...OPTIONS, start: [1, 1] }) });
-    await row.waitFor({ state: 'detached' });
-    await w.close();
+    await lineComesAndGoes(
+      'summary-undeclared',
+      okRun(1, 'L(w) = (w - 3)^2 + lambda_1 w^2', { ...OPTIONS, start: [1, 1] }),
+      /^lambda_1: not named on the left side of the definition, so it is a variable too\. Write its value/,
+      okRun(1, 'L(w, lambda_1) = (w - 3)^2 + lambda_1 w^2', { ...OPTIONS, start: [1, 1] }),
+    );
   });
 });
