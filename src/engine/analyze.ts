@@ -117,16 +117,21 @@ export function analyze(request: AnalysisRequest, limits?: Partial<EngineLimits>
   const { compiled, options } = prepareClamped(clamped, resolved);
   const { problem } = compiled;
   const run = runDescent(problem, options);
-  const landscape = clamped.landscape ? sampleLandscape(problem, options.start, run.trace, resolved.maxPlotVariables) : { kind: 'none' as const };
+  const comparison = clamped.compare
+    ? comparisonSettings(problem, options).map((optimizer) => runDescent(problem, { ...sideRun(options, OPTIMIZER_NAMES.length), optimizer }))
+    : undefined;
+  // The comparison is drawn on the same contours, so they cover every path that stayed finite
+  // (a diverged one would stretch the window until the valley vanishes).
+  const shown = [run, ...(comparison ?? []).filter((r) => r.stopReason !== 'diverged' && r.stopReason !== 'non-finite')];
+  const landscape = clamped.landscape
+    ? sampleLandscape(problem, options.start, shown.flatMap((r) => r.trace), resolved.maxPlotVariables)
+    : { kind: 'none' as const };
   const analysis: { -readonly [K in keyof Analysis]: Analysis[K] } = { formula: describe(compiled), run, landscape };
+  if (comparison) analysis.comparison = comparison;
   if (clamped.sweep) {
     const sweep = sweepLearningRates(problem, options, clamped.sweep);
     analysis.sweep = sweep;
     analysis.regimes = regimesOf(problem, options, pickRegimes(sweep, clamped.sweep, options.maximize));
-  }
-  if (clamped.compare) {
-    const side = sideRun(options, OPTIMIZER_NAMES.length);
-    analysis.comparison = comparisonSettings(problem, options).map((optimizer) => runDescent(problem, { ...side, optimizer }));
   }
   if (clamped.starts && clamped.starts.length > 0) {
     const starts = clamped.starts.map((s) => Array.from(startPoint(s, problem.dimension)));

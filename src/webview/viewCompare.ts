@@ -3,7 +3,7 @@ import type { Analysis } from '../engine/types';
 import { h } from './dom';
 import { OPTIMIZER_LABELS, formatNumber } from './format';
 import { mainPlot } from './mainPlot';
-import { figure, legend, type PlotContext, type Series } from './plots/common';
+import { figure, legend, seriesDash, type PlotContext, type Series } from './plots/common';
 import { lossPlots } from './plots/loss';
 
 /** The comparison charts, or a note while they are computed. */
@@ -13,6 +13,7 @@ export function renderCompareView(analysis: Analysis, ctx: PlotContext): HTMLEle
   const series: Series[] = runs.map((run, i) => ({
     label: `${OPTIMIZER_LABELS[run.optimizer]} (η = ${formatNumber(run.learningRate, 3)}, ${run.iterations} it., f = ${formatNumber(run.final.value, 4)})`,
     color: ctx.palette.series[i % ctx.palette.series.length],
+    dash: seriesDash(i),
     trace: run.trace,
   }));
   const key = legend(series, 'compare-legend');

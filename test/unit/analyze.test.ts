@@ -62,6 +62,20 @@ describe('analyze', () => {
     }
   });
 
+  it('draws the comparison on contours that hold every compared path that stayed finite', () => {
+    const rosenbrock = '(1-x)^2 + 100(y-x^2)^2';
+    const start = { start: [-1.2, 1], optimizer: { name: 'gd' as const, lr: 0.001 }, stop: { maxIterations: 200 } };
+    const alone = analyze(request(rosenbrock, { options: options(start), landscape: true }));
+    const compared = analyze(request(rosenbrock, { options: options(start), landscape: true, compare: true }));
+    assert.ok(alone.landscape.kind === 'grid' && compared.landscape.kind === 'grid');
+    const { xRange, yRange } = compared.landscape;
+    const outside = (compared.comparison ?? [])
+      .filter((r) => r.stopReason !== 'diverged' && r.stopReason !== 'non-finite')
+      .flatMap((r) => r.trace.filter((t) => !(xRange[0] <= t.point[0] && t.point[0] <= xRange[1] && yRange[0] <= t.point[1] && t.point[1] <= yRange[1])));
+    assert.deepEqual(outside, [], 'no compared iterate falls off the contours');
+    assert.ok(xRange[1] - xRange[0] > alone.landscape.xRange[1] - alone.landscape.xRange[0], 'the window grew past the plain run\'s to hold the others');
+  });
+
   it('gives a curve for one variable and nothing to plot for three', () => {
     assert.equal(analyze(request('x^2', { landscape: true })).landscape.kind, 'curve');
     assert.equal(analyze(request('x^2 + y^2 + z^2', { landscape: true })).landscape.kind, 'none');

@@ -142,6 +142,26 @@ describe('webview in a browser', function () {
     await w.close();
   });
 
+  it('tells the compared optimizers apart by dash pattern as well as colour, in the paths and the legend', async () => {
+    const w = await openWebview('dark');
+    const compared = okRun(1, 'x^2 + 3y^2', { ...OPTIONS, start: [1, 1] }, { compare: true });
+    await w.send({ type: 'state', runs: [compared], selected: 1, view: 'compare' });
+    await w.page.getByTestId('compare-legend').waitFor();
+    // Plot puts a line mark's constant stroke and dashes on the group inside its clipping group.
+    const paths = w.page.locator('[data-testid="plot-main"] svg.gd-plot g[aria-label="line"] g[stroke]');
+    const styles = await paths.evaluateAll((groups) => groups.map((g) => `${g.getAttribute('stroke')}|${g.getAttribute('stroke-dasharray') ?? ''}`));
+    assert.equal(styles.length, 6, 'one path per optimizer');
+    assert.equal(new Set(styles.map((s) => s.split('|')[1])).size, 6, `six dash patterns: ${styles.join(', ')}`);
+    // The test build has no DOM types: a swatch is read through the one property used.
+    type Styled = { readonly style: { getPropertyValue(name: string): string } };
+    const masks = await w.page.locator('[data-testid="compare-legend"] .swatch').evaluateAll((swatches) =>
+      swatches.map((s) => (s as unknown as Styled).style.getPropertyValue('mask-image') || (s as unknown as Styled).style.getPropertyValue('-webkit-mask-image')),
+    );
+    assert.equal(masks[0], '', 'the first optimizer is solid');
+    assert.ok(masks.slice(1).every((m) => m.startsWith('repeating-linear-gradient')), `dashed swatches: ${masks.join(' ; ')}`);
+    await w.close();
+  });
+
   it("clears the last action's notice when another run is selected", async () => {
     const w = await openWebview('dark');
     await w.send({ type: 'state', runs: [okRun(1, 'x^2', OPTIONS), okRun(2, '2x^2', OPTIONS)], selected: 1, view: 'runs' });

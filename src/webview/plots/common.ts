@@ -19,6 +19,30 @@ export interface Series {
   readonly label: string;
   readonly color: string;
   readonly trace: readonly TracePoint[];
+  /** An SVG stroke-dasharray ("6 3"), so that overlaid paths differ by more than colour. */
+  readonly dash?: string;
+}
+
+// Themes give six chart colours, two of them close (orange and yellow); a dash pattern per series
+// keeps overlaid paths apart for every eye and theme.
+const DASHES = ['', '7 3', '2 2', '9 3 2 3', '4 4', '1 3'] as const;
+
+/** The dash pattern of the i-th overlaid series ('' is solid). */
+export function seriesDash(i: number): string {
+  return DASHES[i % DASHES.length] ?? '';
+}
+
+/** A CSS mask that cuts a legend swatch into the dashes of `dash` (undefined when solid). */
+export function dashMask(dash: string): string | undefined {
+  const lengths = dash.split(/\s+/).map(Number).filter((n) => Number.isFinite(n) && n > 0);
+  if (lengths.length < 2) return undefined;
+  let at = 0;
+  const stops = lengths.map((length, i) => {
+    const stop = `${i % 2 === 0 ? 'black' : 'transparent'} ${at}px ${at + length}px`;
+    at += length;
+    return stop;
+  });
+  return `repeating-linear-gradient(to right, ${stops.join(', ')})`;
 }
 
 /** Options every plot starts from. */
@@ -53,14 +77,19 @@ export function extent(values: readonly number[]): [number, number] | undefined 
   return lo === hi ? [lo - 1, hi + 1] : range;
 }
 
-/** A legend of coloured swatches, built with DOM APIs (labels are text). */
-export function legend(items: readonly { label: string; color: string }[], testId: string): HTMLElement {
+/** A legend of coloured (and dashed, like their paths) swatches, built with DOM APIs (labels are text). */
+export function legend(items: readonly { label: string; color: string; dash?: string }[], testId: string): HTMLElement {
   return h(
     'div',
     { class: 'legend', 'data-testid': testId, role: 'list' },
     ...items.map((item) => {
       const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
       swatch.style.background = item.color;
+      const mask = item.dash ? dashMask(item.dash) : undefined;
+      if (mask) {
+        swatch.style.setProperty('mask-image', mask);
+        swatch.style.setProperty('-webkit-mask-image', mask);
+      }
       return h('span', { class: 'legend-item', role: 'listitem' }, swatch, item.label);
     }),
   );

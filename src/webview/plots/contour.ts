@@ -60,7 +60,7 @@ export function contourPlot(ctx: PlotContext, grid: Grid, variables: readonly st
   }
   series.forEach((s, index) => {
     const trace = index === 0 && extras.frame !== undefined ? s.trace.slice(0, extras.frame + 1) : s.trace;
-    marks.push(Plot.line(trace, { x: px, y: py, stroke: s.color, strokeWidth: 2, marker: trace.length < 60 ? 'circle-stroke' : 'none' }));
+    marks.push(Plot.line(trace, { x: px, y: py, stroke: s.color, strokeWidth: 2, strokeDasharray: s.dash, marker: trace.length < 60 ? 'circle-stroke' : 'none' }));
     const start = s.trace[0];
     const end = trace[trace.length - 1];
     if (start) marks.push(Plot.dot([start], { x: px, y: py, r: 5, fill: palette.start, stroke: palette.foreground }));

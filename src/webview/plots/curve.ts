@@ -29,7 +29,7 @@ export function curvePlot(ctx: PlotContext, curve: Curve, variable: string, seri
     const shown: readonly TracePoint[] = index === 0 ? s.trace.slice(0, frame + 1) : s.trace;
     const px = (d: TracePoint): number => d.point[0];
     const py = (d: TracePoint): number => d.value;
-    marks.push(Plot.line(shown, { x: px, y: py, stroke: s.color, strokeOpacity: 0.8, marker: 'circle-stroke' }));
+    marks.push(Plot.line(shown, { x: px, y: py, stroke: s.color, strokeOpacity: 0.8, strokeDasharray: s.dash, marker: 'circle-stroke' }));
     const ball = shown[shown.length - 1];
     if (ball) marks.push(Plot.dot([ball], { x: px, y: py, r: 7, fill: s.color, stroke: ctx.palette.foreground }));
   });

@@ -14,7 +14,7 @@ function seriesPlot(ctx: PlotContext, series: readonly Series[], pick: (t: Trace
     x: { label: 'iteration' },
     y: { type, label, grid: true, ...(ticks ? { ticks } : {}), ...(finite(all).length === 0 ? { domain: [0, 1] } : {}) },
     marks: series.map((s) =>
-      Plot.line(s.trace.filter(usable), { x: 'iteration', y: pick, stroke: s.color, strokeWidth: 1.5 }),
+      Plot.line(s.trace.filter(usable), { x: 'iteration', y: pick, stroke: s.color, strokeWidth: 1.5, strokeDasharray: s.dash }),
     ),
   });
 }
