@@ -93,7 +93,7 @@ export function runTable(result: RunResult): string {
   ];
   if (result.gradientMethod === 'numeric') summary.push('gradient:      numeric (central differences)');
   if (result.unbounded) {
-    const fell = result.final.value < 0;
+    const fell = result.unbounded === 'below';
     summary.push(`unbounded:     f ${fell ? 'fell' : 'rose'} without bound: no ${fell ? 'minimum' : 'maximum'} along this path (a smaller learning rate only slows it)`);
   }
   const rows = result.trace.map((p) => [String(p.iteration), formatPoint(p.point), formatNumber(p.value), formatNumber(p.gradientNorm)]);

@@ -70,7 +70,7 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
   const trace = recorder.finish(state.iterations, x, state.value, state.gradientNorm);
   const stationary = classifyStationary(problem, x, state.gradientNorm, stop.gradientTolerance);
   // Past the divergence limit |f| is huge, so its sign tells which way f ran off.
-  const unbounded = reason === 'diverged' && (options.maximize ? state.value > 0 : state.value < 0);
+  const ranOff = reason === 'diverged' && (options.maximize ? state.value > 0 : state.value < 0);
   return {
     variables: problem.variables,
     optimizer: settings.name,
@@ -82,6 +82,6 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
     trace,
     gradientMethod: problem.gradientMethod,
     elapsedMs: performance.now() - startedAt,
-    ...(unbounded ? { unbounded: true as const } : {}),
+    ...(ranOff ? { unbounded: options.maximize ? ('above' as const) : ('below' as const) } : {}),
   };
 }

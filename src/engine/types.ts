@@ -138,10 +138,11 @@ export interface RunResult {
   readonly gradientMethod: 'symbolic' | 'numeric';
   readonly elapsedMs: number;
   /**
-   * Set on a divergence in the direction the run was going (f fell without bound while minimizing,
-   * rose while maximizing): f has no minimum that way, and a smaller η only slows the fall.
+   * Set on a divergence in the direction the run was going: 'below' when f fell without bound while
+   * minimizing, 'above' when it rose while maximizing. f has no optimum that way, and a smaller η
+   * only slows the run-off.
    */
-  readonly unbounded?: true;
+  readonly unbounded?: 'below' | 'above';
 }
 
 /** A compiled objective: fast closures over Float64Array slots, one per variable. */

@@ -96,7 +96,7 @@ export function parseRunResult(raw: unknown): RunResult | undefined {
     trace,
     gradientMethod,
     elapsedMs: num(raw.elapsedMs),
-    ...(raw.unbounded === true && stopReason === 'diverged' ? { unbounded: true as const } : {}),
+    ...((raw.unbounded === 'below' || raw.unbounded === 'above') && stopReason === 'diverged' ? { unbounded: raw.unbounded } : {}),
   };
 }
 

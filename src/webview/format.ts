@@ -58,9 +58,9 @@ export function stopReasonText(reason: StopReason, iterations: number): string {
  * Why a run stopped, in words; a run that diverged the way it was going (f fell without bound while
  * minimizing, rose while maximizing) is told that a smaller learning rate will not help.
  */
-export function runOutcomeText(run: Pick<RunResult, 'stopReason' | 'iterations' | 'unbounded' | 'final'>): string {
+export function runOutcomeText(run: Pick<RunResult, 'stopReason' | 'iterations' | 'unbounded'>): string {
   if (!run.unbounded) return stopReasonText(run.stopReason, run.iterations);
-  const fell = run.final.value < 0;
+  const fell = run.unbounded === 'below';
   return `Diverged at iteration ${run.iterations}: f ${fell ? 'fell' : 'rose'} without bound (towards ${fell ? '−∞' : '+∞'}), so it has no ${fell ? 'minimum' : 'maximum'} along this path; a smaller learning rate only slows the ${fell ? 'fall' : 'climb'}.`;
 }
 

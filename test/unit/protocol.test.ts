@@ -220,7 +220,7 @@ describe('host message guard (webview side)', () => {
     assert.ok(parsed.landscape.kind === 'curve' && Number.isNaN(parsed.landscape.values[0]));
   });
 
-  it('keeps a run\'s unbounded flag only as true on a diverged run', () => {
+  it('keeps a run\'s unbounded direction only as below or above on a diverged run', () => {
     const runWith = (stopReason: string, unbounded: unknown) => ({
       variables: ['x'], optimizer: 'gd', learningRate: 0.1, iterations: 3, stopReason, stationary: 'not-stationary',
       final: { point: [1], value: -1e12, gradientNorm: 1 }, gradientMethod: 'symbolic', elapsedMs: 1, trace: [], unbounded,
@@ -230,8 +230,9 @@ describe('host message guard (webview side)', () => {
       const message = parseHostMessage({ type: 'runUpdate', run: { id: 1, formula: 'x', options: OPTIONS, starts: [], status: 'ok', analysis } });
       return message?.type === 'runUpdate' ? message.run.analysis?.run : undefined;
     };
-    assert.equal(parsedRun('diverged', true)?.unbounded, true);
-    for (const [reason, flag] of [['diverged', 'yes'], ['diverged', 1], ['max-iterations', true]] as const) {
+    assert.equal(parsedRun('diverged', 'below')?.unbounded, 'below');
+    assert.equal(parsedRun('diverged', 'above')?.unbounded, 'above');
+    for (const [reason, flag] of [['diverged', 'yes'], ['diverged', true], ['diverged', 1], ['max-iterations', 'below']] as const) {
       const run = parsedRun(reason, flag);
       assert.ok(run, `the run survives unbounded = ${JSON.stringify(flag)}`);
       assert.equal(run.unbounded, undefined);

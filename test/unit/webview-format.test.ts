@@ -83,7 +83,7 @@ describe('worked steps and formatting', () => {
   it('says a smaller learning rate will not help when f ran off the way descent goes', () => {
     const saddle = analyze({ formula: 'x^2 - y^2', options: { start: [1, 1], optimizer: { name: 'gd', lr: 0.1 }, stop: { maxIterations: 5000 }, maximize: false, traceLimit: 50 } }).run;
     assert.match(runOutcomeText(saddle), /^Diverged at iteration \d+: f fell without bound \(towards −∞\), so it has no minimum along this path; a smaller learning rate only slows the fall\.$/);
-    const climb = { ...saddle, final: { ...saddle.final, value: 1e12 } };
+    const climb = { ...saddle, unbounded: 'above' as const };
     assert.match(runOutcomeText(climb), /f rose without bound \(towards \+∞\), so it has no maximum along this path/);
     const overshoot = analyze({ formula: 'x^2', options: { start: [1], optimizer: { name: 'gd', lr: 1.5 }, stop: { maxIterations: 5000 }, maximize: false, traceLimit: 50 } }).run;
     assert.equal(runOutcomeText(overshoot), stopReasonText('diverged', overshoot.iterations));

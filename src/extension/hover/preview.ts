@@ -81,7 +81,7 @@ export function outcomeSentence(result: RunResult, criticalLearningRate?: number
     case 'non-finite': {
       if (result.unbounded) {
         // The critical η says nothing here: f runs off the way descent goes at any step size.
-        const fell = final.value < 0;
+        const fell = result.unbounded === 'below';
         return `diverged at iteration ${iterations}: f ${fell ? 'falls' : 'rises'} without bound, so there is no ${fell ? 'minimum' : 'maximum'} along this path`;
       }
       const critical =
