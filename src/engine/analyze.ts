@@ -11,7 +11,7 @@ import { parseFormula } from './parse';
 import { cacheState, compiledFormula, type CachedProblem } from './problemCache';
 import { resolveOptimizer, resolveStop } from './settings';
 import { explainSteps } from './steps';
-import { lambdaMaxAt, pickRegimes, sweepLearningRates } from './sweep';
+import { isDiverged, lambdaMaxAt, pickRegimes, sweepLearningRates } from './sweep';
 import {
   OPTIMIZER_NAMES,
   type Analysis,
@@ -122,7 +122,7 @@ export function analyze(request: AnalysisRequest, limits?: Partial<EngineLimits>
     : undefined;
   // The comparison is drawn on the same contours, so they cover every path that stayed finite
   // (a diverged one would stretch the window until the valley vanishes).
-  const shown = [run, ...(comparison ?? []).filter((r) => r.stopReason !== 'diverged' && r.stopReason !== 'non-finite')];
+  const shown = [run, ...(comparison ?? []).filter((r) => !isDiverged(r.stopReason))];
   const landscape = clamped.landscape
     ? sampleLandscape(problem, options.start, shown.flatMap((r) => r.trace), resolved.maxPlotVariables)
     : { kind: 'none' as const };

@@ -1,6 +1,6 @@
 // The webview's model of the panel: the runs the host reported, the selection, the view and the
 // animation frame; updated from host messages and from the person's edits.
-import { type HostMessage, type PanelView, type PersistedState, type RunInput, type RunView } from '../shared/protocol';
+import type { HostMessage, PanelView, PersistedState, RunInput, RunView } from '../shared/protocol';
 
 /** Everything the webview renders from. */
 export interface WebviewState {

@@ -49,7 +49,8 @@ export function hoverPreview(formula: string, options: RunOptions, limits: Engin
     return 'not-a-formula';
   }
   if (result === null) return 'over-budget';
-  const critical = isDiverged(result.stopReason) ? criticalLearningRate(formula, options, result, limits) : undefined;
+  // An unbounded run is told without a critical η, so its Hessian is not worth the hover's time.
+  const critical = isDiverged(result.stopReason) && !result.unbounded ? criticalLearningRate(formula, options, result, limits) : undefined;
   return previewMarkdown(formula, result, critical);
 }
 
