@@ -2,17 +2,13 @@
 // (a run from the clicked x) and the new run plays from its start; the summary says when the start
 // is already stationary, and which variables a definition's left side does not name.
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/engine/analyze';
 import type { RunOptions } from '../../src/engine/types';
-import { closeBrowser, openWebview } from './webview-harness';
+import { closeBrowser, okRun, openWebview } from './webview-harness';
 
 const OPTIONS: RunOptions = { start: [1.5], optimizer: { name: 'gd', lr: 0.01 }, stop: { maxIterations: 400 }, maximize: false, traceLimit: 500 };
 /** Two valleys: from the left it rolls to x ≈ −1.30, from the right to x ≈ 1.13 (seed "gradient-descent-intro"). */
 const TWO_VALLEYS = 'x^4 - 3x^2 + x';
 
-function okRun(id: number, formula: string, options: RunOptions) {
-  return { id, formula, options, starts: [], status: 'ok', analysis: analyze({ formula, options, landscape: true, steps: 2 }) };
-}
 
 describe('webview in a browser: placing the ball', function () {
   this.timeout(60_000);

@@ -2,16 +2,12 @@
 // settings that optimizer takes, a typed formula survives a late answer to the previous one, and a
 // run whose formula fails says so in every view instead of waiting for data that will not come.
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/engine/analyze';
 import { resolveOptimizer } from '../../src/engine/settings';
 import type { OptimizerSettings, RunOptions } from '../../src/engine/types';
-import { closeBrowser, openWebview, type WebviewPage } from './webview-harness';
+import { closeBrowser, okRun, openWebview, type WebviewPage } from './webview-harness';
 
 const BASE: RunOptions = { start: [1], optimizer: { name: 'gd', lr: 0.1 }, stop: { maxIterations: 200 }, maximize: false, traceLimit: 500 };
 
-function okRun(id: number, formula: string, options: RunOptions) {
-  return { id, formula, options, starts: [], status: 'ok', analysis: analyze({ formula, options, landscape: true, steps: 2 }) };
-}
 
 async function lastUpdate(w: WebviewPage): Promise<{ options: RunOptions; formula: string; revision: number }> {
   const updates = (await w.posted()).filter((m) => m.type === 'updateRun');

@@ -2,17 +2,12 @@
 // 3-variable runs, shows user text as text (never HTML), posts typed messages on control changes
 // and clicks, and restores from saved state.
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/engine/analyze';
-import type { AnalysisRequest, RunOptions } from '../../src/engine/types';
-import { closeBrowser, openWebview, type WebviewPage } from './webview-harness';
+import type { RunOptions } from '../../src/engine/types';
+import { closeBrowser, okRun, openWebview, type WebviewPage } from './webview-harness';
 
 const OPTIONS: RunOptions = { start: [1], optimizer: { name: 'gd', lr: 0.1 }, stop: { maxIterations: 200 }, maximize: false, traceLimit: 500 };
 const XSS = '<img src=x onerror="window.__xss=1">';
 
-function okRun(id: number, formula: string, options: RunOptions, extra: Partial<AnalysisRequest> = {}) {
-  const analysis = analyze({ formula, options, landscape: true, steps: 2, ...extra });
-  return { id, formula, options, starts: [], status: 'ok', analysis };
-}
 
 const count = (w: WebviewPage, selector: string): Promise<number> => w.page.locator(selector).count();
 const text = (w: WebviewPage, testId: string): Promise<string> => w.page.getByTestId(testId).innerText();

@@ -1,10 +1,13 @@
 // Loads the real webview bundle into headless Chromium under the panel's real HTML and CSP, with a
 // fake acquireVsCodeApi that records what the webview posts. Used by the webview-*.test.ts files.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../scripts/vscode/browser';
 import { renderHtml } from '../../src/extension/panel/html';
+import { analyze } from '../../src/engine/analyze';
+import type { AnalysisRequest, RunOptions } from '../../src/engine/types';
 import type { HostMessage } from '../../src/shared/protocol';
 
 const ORIGIN = 'http://webview.test';
@@ -16,11 +19,9 @@ export const THEMES = {
   light: `body{--vscode-foreground:#616161;--vscode-editor-foreground:#000000;--vscode-editor-background:#ffffff;--vscode-descriptionForeground:#717171;--vscode-charts-blue:#1a85ff;--vscode-charts-orange:#d18616;--vscode-charts-green:#388a34;--vscode-charts-red:#e51400;--vscode-charts-purple:#652d90;--vscode-charts-yellow:#bf8803;--vscode-charts-foreground:#616161;--vscode-errorForeground:#a1260d;--vscode-panel-border:#80808059;--vscode-button-background:#007acc;--vscode-button-foreground:#ffffff;--vscode-button-secondaryBackground:#5f6a79;--vscode-button-secondaryForeground:#ffffff;--vscode-input-background:#ffffff;--vscode-input-foreground:#616161;--vscode-focusBorder:#0090f1;--vscode-font-family:sans-serif;--vscode-editor-font-family:monospace;--vscode-font-size:13px}`,
 } as const;
 
-/** A chromium to drive: Debian's, else the one inside @sparticuz/chromium. */
-async function executablePath(): Promise<string> {
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  const sparticuz = (await import('@sparticuz/chromium')).default;
-  return sparticuz.executablePath();
+/** A run the host reports as done, with the engine's real analysis of `formula` (plus `extra` parts). */
+export function okRun(id: number, formula: string, options: RunOptions, extra: Partial<AnalysisRequest> = {}) {
+  return { id, formula, options, starts: [], status: 'ok', analysis: analyze({ formula, options, landscape: true, steps: 2, ...extra }) };
 }
 
 let bundle: string | undefined;
@@ -47,7 +48,7 @@ let browser: Browser | undefined;
 
 /** Opens the webview in a fresh page with the given theme and saved state. */
 export async function openWebview(theme: keyof typeof THEMES = 'dark', savedState?: unknown): Promise<WebviewPage> {
-  browser ??= await chromium.launch({ executablePath: await executablePath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  browser ??= await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const log: string[] = [];
   page.on('console', (m) => log.push(m.text()));
