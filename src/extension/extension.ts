@@ -1,6 +1,7 @@
 // Activation: registers the commands, the hover provider and the panel's serializer. Thin glue;
 // the engine does the work.
 import * as vscode from 'vscode';
+import { warmUpEngine } from '../engine/analyze';
 import { INSERT_TABLE_COMMAND, insertIterationTables } from './commands/insertTable';
 import { registerRunCommands } from './commands/runCommands';
 import { ConvergenceHoverProvider } from './hover/hoverProvider';
@@ -30,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): GradientDescentApi {
     GradientPanel.registerSerializer(context),
   );
   // The LaTeX parser's first use costs ~150 ms; pay it once, soon after activation, not in a hover.
-  setTimeout(() => hover.warmUp(), WARM_UP_DELAY_MS).unref();
+  setTimeout(warmUpEngine, WARM_UP_DELAY_MS).unref();
   return { panelRuns: () => GradientPanel.current?.runs() ?? [] };
 }
 

@@ -3,6 +3,7 @@
 // mapping is unit-tested; settings.ts only feeds it from the workspace configuration.
 import { resolveLimits, type EngineLimits } from '../engine/limits';
 import { OPTIMIZER_NAMES, type OptimizerName, type RunOptions, type SweepSettings } from '../engine/types';
+import { clamp, int } from '../shared/values';
 
 /** The configuration section every setting lives under. */
 export const SETTINGS_SECTION = 'gradientDescent';
@@ -42,7 +43,7 @@ export interface LabSettings {
 export type SettingReader = (key: SettingKey) => unknown;
 
 function finite(value: unknown, fallback: number, min: number, max: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+  return typeof value === 'number' && Number.isFinite(value) ? clamp(value, min, max) : fallback;
 }
 
 function positive(value: unknown, fallback: number): number {
@@ -50,7 +51,7 @@ function positive(value: unknown, fallback: number): number {
 }
 
 function integer(value: unknown, fallback: number, min: number, max: number): number {
-  return Math.round(finite(value, fallback, min, max));
+  return int(value, min, max) ?? fallback;
 }
 
 function optimizerName(value: unknown): OptimizerName {

@@ -8,6 +8,11 @@ export type PanelView = 'runs' | 'learning-rate' | 'compare';
 /** All panel views, in tab order. */
 export const PANEL_VIEWS: readonly PanelView[] = ['runs', 'learning-rate', 'compare'];
 
+/** True when `view` draws a part `analysis` lacks: the learning-rate sweep or the optimizer comparison. */
+export function viewLacksData(view: PanelView, analysis: Analysis | undefined): boolean {
+  return (view === 'learning-rate' && !analysis?.sweep) || (view === 'compare' && !analysis?.comparison);
+}
+
 /** A run as other parts of the extension hand it to the panel. */
 export interface PanelRun {
   readonly formula: string;

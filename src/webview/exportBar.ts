@@ -10,7 +10,6 @@ export function svgText(svg: SVGSVGElement): string {
   const style = getComputedStyle(svg);
   copy.setAttribute('color', style.color);
   copy.setAttribute('font-family', style.fontFamily);
-  for (const node of copy.querySelectorAll('style')) node.remove();
   return new XMLSerializer().serializeToString(copy);
 }
 

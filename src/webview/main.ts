@@ -1,7 +1,7 @@
 // The panel's webview script: keeps the state the host sends, renders it and turns the person's
 // actions into typed messages. The engine runs in the extension host; this only draws.
 import { parseHostMessage, parsePersistedState } from '../shared/messageGuards';
-import type { PanelView, RunInput } from '../shared/protocol';
+import { viewLacksData, type PanelView, type RunInput } from '../shared/protocol';
 import { renderControls, type ControlsView } from './controls';
 import { h, replaceChildren } from './dom';
 import { renderExportBar } from './exportBar';
@@ -81,8 +81,7 @@ function renderContent(): void {
     return;
   }
   // A failed run keeps its last analysis for the plots, but no new sweep or comparison will come for it.
-  const viewLacks = (state.view === 'learning-rate' && !analysis?.sweep) || (state.view === 'compare' && !analysis?.comparison);
-  if (!analysis || (run.status === 'error' && viewLacks)) {
+  if (!analysis || (run.status === 'error' && viewLacksData(state.view, analysis))) {
     const text = run.status === 'error' ? 'This formula could not be run; see the message beside the function.' : 'Running…';
     replaceChildren(content, h('p', { class: 'empty', 'data-testid': 'content-status' }, text));
     return;

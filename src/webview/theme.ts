@@ -9,7 +9,6 @@ export interface Palette {
   readonly path: string;
   readonly start: string;
   readonly end: string;
-  readonly error: string;
   readonly grid: string;
   /** Distinct series colours (optimizers, coordinates, basins). */
   readonly series: readonly string[];
@@ -33,7 +32,6 @@ export function readPalette(): Palette {
     path: v('--vscode-charts-orange', '--vscode-foreground'),
     start: v('--vscode-charts-green', '--vscode-foreground'),
     end: v('--vscode-charts-red', '--vscode-errorForeground'),
-    error: v('--vscode-errorForeground', '--vscode-charts-red'),
     grid: v('--vscode-editorWidget-border', '--vscode-panel-border'),
     series: [
       v('--vscode-charts-blue', '--vscode-foreground'),

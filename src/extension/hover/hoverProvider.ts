@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { findMathAt, unwrapMath } from '../../engine/extract';
 import { readSettings } from '../settings';
-import { hoverPreview, previewInSlices } from './hoverRun';
+import { previewInSlices } from './hoverRun';
 import { LruCache } from '../../engine/lruCache';
 import { OPEN_COMMAND } from './preview';
 
@@ -65,11 +65,6 @@ export class ConvergenceHoverProvider implements vscode.HoverProvider {
     const content = new vscode.MarkdownString(markdown);
     content.isTrusted = { enabledCommands: [OPEN_COMMAND] };
     return new vscode.Hover(content, target.range);
-  }
-
-  /** Parses and runs one formula off the critical path, so the first real hover finds the parsers warm. */
-  warmUp(): void {
-    hoverPreview('f(x) = 2x^{2}', { start: [1], optimizer: {}, stop: {}, maximize: false, traceLimit: 2 }, readSettings().limits, 1000);
   }
 
   /** Drops every cached preview. */

@@ -1,6 +1,7 @@
 // The hover preview's Markdown, built from a run result: one sentence on how descent went, a loss
 // sparkline and a command link into the panel. vscode-free so its wording is unit-tested.
 import { sparklineDataUri } from '../../engine/sparkline';
+import { isDiverged } from '../../engine/sweep';
 import type { RunResult, StationaryKind, StopReason } from '../../engine/types';
 import { formatNumber as formatShared, formatPoint, type NumberTextOptions } from '../../shared/numberText';
 
@@ -101,7 +102,7 @@ export function openCommandUri(formula: string): string {
 export function previewMarkdown(formula: string, result: RunResult, criticalLearningRate?: number | null): string {
   const start = result.trace.length > 0 ? result.trace[0].point : result.final.point;
   const header = `**Gradient descent** (${result.optimizer}, η = ${formatNumber(result.learningRate)}, start ${assignment(result.variables, start)})`;
-  const diverged = result.stopReason === 'diverged' || result.stopReason === 'non-finite';
+  const diverged = isDiverged(result.stopReason);
   const curve = sparklineDataUri(
     result.trace.map((t) => t.value),
     diverged ? { dot: DIVERGED_DOT } : {},

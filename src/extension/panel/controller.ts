@@ -11,6 +11,7 @@ import {
   type RunInput,
   type RunView,
   type WebviewMessage,
+  viewLacksData,
 } from '../../shared/protocol';
 import type { Outcome, RunScheduler } from './scheduler';
 import { iterationsCsv, iterationsMarkdown } from './table';
@@ -156,9 +157,7 @@ export class PanelController {
   private ensureViewData(): void {
     const run = this.runList.find((r) => r.id === this.selected);
     if (!run || run.status !== 'ok' || !run.analysis) return;
-    const missing =
-      (this.view === 'learning-rate' && !run.analysis.sweep) || (this.view === 'compare' && !run.analysis.comparison);
-    if (missing) this.schedule(run, true);
+    if (viewLacksData(this.view, run.analysis)) this.schedule(run, true);
   }
 
   private find(runId: number): RunView | undefined {

@@ -143,10 +143,8 @@ export class GradientPanel {
   }
 
   private showProgress(cancel: () => void, finished: Promise<void>): void {
-    let done = false;
-    void finished.then(() => (done = true));
+    // A run that finishes first clears the timer, so no notification shows for it.
     const timer = setTimeout(() => {
-      if (done) return;
       void vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Gradient descent: running…', cancellable: true },
         (_progress, token) => {
