@@ -4,7 +4,7 @@
 // is also bounded by its wall-time budget.
 import { DEFAULT_LIMITS, type EngineLimits } from './limits';
 import { cacheState } from './problemCache';
-import type { AnalysisRequest } from './types';
+import { OPTIMIZER_NAMES, type AnalysisRequest } from './types';
 
 /** Iterations assumed when a request gives no cap (the optimizer's default is not larger). */
 export const ASSUMED_DEFAULT_ITERATIONS = 10_000;
@@ -24,7 +24,7 @@ export function estimateWorkMs(request: AnalysisRequest, limits: EngineLimits = 
   const budget = request.options?.stop?.timeBudgetMs;
   const perRunBudget = typeof budget === 'number' && budget > 0 ? Math.min(budget, limits.timeBudgetMs) : limits.timeBudgetMs;
   const sweepRuns = request.sweep ? Math.min(Math.max(request.sweep.count, 0), limits.maxSweepCount) + 3 : 0;
-  const runs = 1 + (request.compare ? 6 : 0) + sweepRuns + Math.min(request.starts?.length ?? 0, limits.maxStarts);
+  const runs = 1 + (request.compare ? OPTIMIZER_NAMES.length : 0) + sweepRuns + Math.min(request.starts?.length ?? 0, limits.maxStarts);
   const perIterationMs = (LOOP_NS + PER_CHAR_NS * formulaLength) * 1e-6;
   const runMs = Math.min(iterations * perIterationMs, perRunBudget);
   const landscapeMs = request.landscape ? LANDSCAPE_EVALUATIONS * perIterationMs : 0;

@@ -11,3 +11,12 @@ export function minMax(values: readonly number[]): [number, number] | undefined 
   }
   return lo <= hi ? [lo, hi] : undefined;
 }
+
+/** True when at least two values are finite, all of those positive, spanning more than two decades: a log scale reads better. */
+export function spansDecades(values: readonly number[]): boolean {
+  const range = minMax(values);
+  if (range === undefined || range[0] <= 0 || range[1] / range[0] <= 100) return false;
+  let finite = 0;
+  for (const v of values) if (Number.isFinite(v) && ++finite > 1) return true;
+  return false;
+}

@@ -6,8 +6,6 @@ import type { MultiStartResult, MultiStartRun, Problem, RunOptions, RunResult } 
 
 /** Relative size of the clustering tolerance: a fraction of the starts' bounding-box diagonal. */
 const RELATIVE_TOLERANCE = 1e-2;
-/** Most points a grid of starts may have. */
-export const MAX_GRID_STARTS = 2_500;
 
 /** True when a run ended by a tolerance test at a finite point. */
 export function converged(result: RunResult): boolean {
@@ -91,22 +89,4 @@ export function runFromStarts(problem: Problem, options: RunOptions, starts: rea
   const results = starts.map((start) => runDescent(problem, { ...options, start }));
   const tolerance = RELATIVE_TOLERANCE * spread(starts);
   return clusterRuns(starts, results, tolerance, options.maximize);
-}
-
-/**
- * A grid of starts: `perAxis` evenly spaced values on each axis's [lo, hi], every combination,
- * first axis fastest. `perAxis` is reduced so the grid has at most MAX_GRID_STARTS points.
- */
-export function gridOfStarts(ranges: readonly (readonly [number, number])[], perAxis: number): number[][] {
-  if (ranges.length === 0) return [];
-  let n = Math.max(1, Math.floor(perAxis));
-  while (n > 1 && n ** ranges.length > MAX_GRID_STARTS) n--;
-  const axes = ranges.map(([lo, hi]) => (n === 1 ? [(lo + hi) / 2] : Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1))));
-  let grid: number[][] = [[]];
-  for (const values of axes) {
-    const next: number[][] = [];
-    for (const v of values) for (const prefix of grid) next.push([...prefix, v]);
-    grid = next;
-  }
-  return grid;
 }

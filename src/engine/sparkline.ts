@@ -1,6 +1,6 @@
 // A tiny loss-curve sparkline as an SVG string (and data URI) for hover previews, where a plotting
 // library is out of reach: one polyline, one end dot, mid-tone colours that read on dark and light.
-import { minMax } from './extent';
+import { minMax, spansDecades } from './extent';
 
 /** Options for {@link sparklineSvg}. */
 export interface SparklineOptions {
@@ -15,12 +15,6 @@ export interface SparklineOptions {
 const DEFAULT_STROKE = '#3794ff';
 const DEFAULT_DOT = '#e8912d';
 const PAD = 2;
-
-/** Whether finite values spanning these magnitudes read better on a log scale (all positive, over 2 decades). */
-function wantsLog(values: readonly number[]): boolean {
-  const range = minMax(values);
-  return values.length > 1 && range !== undefined && range[0] > 0 && range[1] / range[0] > 100;
-}
 
 /** A hex colour, or the fallback: nothing but a colour ever reaches the markup. */
 function colour(value: string | undefined, fallback: string): string {
@@ -53,7 +47,7 @@ export function sparklineSvg(values: readonly number[], options: SparklineOption
   const height = options.height ?? 28;
   const indexed = sampled(values, width).filter((p) => Number.isFinite(p.v));
   if (indexed.length === 0) return '';
-  const log = wantsLog(indexed.map((p) => p.v));
+  const log = spansDecades(indexed.map((p) => p.v));
   const ys = indexed.map((p) => (log ? Math.log10(p.v) : p.v));
   const [yMin, yMax] = minMax(ys) ?? [0, 0];
   const ySpan = yMax - yMin || 1;

@@ -1,4 +1,5 @@
 // The runs view: the main chart (with the player, click-to-restart and basins) and the loss charts.
+import { gridOfStarts } from '../engine/grid';
 import type { Analysis, Landscape } from '../engine/types';
 import type { RunInput, RunView } from '../shared/protocol';
 import { h } from './dom';
@@ -20,12 +21,10 @@ export interface ViewDeps {
   onCleanup(fn: () => void): void;
 }
 
-/** Starting points on a 5×5 grid inside the landscape, to show the basins. */
+/** Starting points on a 5×5 grid inside the landscape (the centres of its cells), to show the basins. */
 export function basinStarts(land: Extract<Landscape, { kind: 'grid' }>, per = 5): number[][] {
-  const starts: number[][] = [];
-  const at = (range: readonly [number, number], i: number): number => range[0] + ((i + 0.5) * (range[1] - range[0])) / per;
-  for (let i = 0; i < per; i++) for (let j = 0; j < per; j++) starts.push([at(land.xRange, i), at(land.yRange, j)]);
-  return starts;
+  const inner = ([lo, hi]: readonly [number, number]): [number, number] => [lo + (hi - lo) / (2 * per), hi - (hi - lo) / (2 * per)];
+  return gridOfStarts([inner(land.xRange), inner(land.yRange)], per);
 }
 
 /** The run's main chart and loss charts. */

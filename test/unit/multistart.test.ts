@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { compileFormula } from '../../src/engine/compile';
-import { clusterRuns, gridOfStarts, MAX_GRID_STARTS, runFromStarts, spread } from '../../src/engine/multistart';
+import { gridOfStarts, MAX_GRID_STARTS } from '../../src/engine/grid';
+import { clusterRuns, runFromStarts, spread } from '../../src/engine/multistart';
 import { parseFormula } from '../../src/engine/parse';
 import type { RunResult, StationaryKind, StopReason } from '../../src/engine/types';
 

@@ -7,7 +7,6 @@ import type { MathSpan } from './span';
 
 export type { MathSpan, MathSpanKind } from './span';
 export { scanMathRegions, type MathRegion } from './delimited';
-export { cleanLatexRow } from './rows';
 
 /** Options for {@link findMathAt}. */
 export interface FindMathOptions {

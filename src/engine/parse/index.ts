@@ -10,7 +10,6 @@ import { selectNotation } from './notation';
 import { parsePlain, type RawFormula } from './plain';
 import { orderVariables } from './variables';
 
-export { warmLatexParser } from './latex';
 
 /** Limits on what parseFormula accepts. */
 export interface ParseLimits {

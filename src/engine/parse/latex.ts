@@ -16,11 +16,6 @@ function latexSyntax(): LatexSyntax {
   return syntax;
 }
 
-/** Builds the LaTeX parser's dictionary now (tens of milliseconds), so that a later hover does not pay for it. */
-export function warmLatexParser(): void {
-  latexSyntax();
-}
-
 /** Parses LaTeX whose first character sits at `offset` in the original selection. */
 export function parseLatex(text: string, offset: number): RawFormula {
   if (text.trim() === '') throw new FormulaError('There is no formula between the math delimiters.', 'empty', offset + 1);

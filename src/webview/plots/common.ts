@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import type { TracePoint } from '../../engine/types';
 import { h } from '../dom';
 import type { Palette } from '../theme';
-import { minMax } from '../../engine/extent';
+import { minMax, spansDecades } from '../../engine/extent';
 
 /** Class Plot puts on every chart; media/panel.css styles it (Plot's own <style> is blocked by the CSP). */
 export const PLOT_CLASS = 'gd-plot';
@@ -63,10 +63,7 @@ export function finite(values: readonly number[]): number[] {
 
 /** 'log' when every finite value is positive and they span more than two decades, else 'linear'. */
 export function yScaleType(values: readonly number[]): 'log' | 'linear' {
-  const f = finite(values);
-  const range = minMax(f);
-  if (f.length < 2 || !range || range[0] <= 0) return 'linear';
-  return range[1] / range[0] > 100 ? 'log' : 'linear';
+  return spansDecades(values) ? 'log' : 'linear';
 }
 
 /** [min, max] of the finite values, widened when flat; undefined when there are none. */

@@ -18,14 +18,20 @@ export interface ContourExtras {
   readonly height?: number;
 }
 
+// The player redraws the chart every frame over the same grid: its drawn values are worked out once.
+const shownValues = new WeakMap<readonly number[], { values: number[]; log: boolean }>();
+
 /**
  * Values as drawn: when they span many orders of magnitude (Rosenbrock) the contours follow
  * log(1 + f − min) so that the valley shows; otherwise f itself.
  */
-export function contourValues(values: readonly number[]): { values: number[]; log: boolean } {
+function contourValues(values: readonly number[]): { values: number[]; log: boolean } {
+  const cached = shownValues.get(values);
+  if (cached) return cached;
   const range = extent(values);
-  if (!range || !logContours(values)) return { values: [...values], log: false };
-  return { values: values.map((v) => Math.log1p(v - range[0])), log: true };
+  const shown = !range || !logContours(values) ? { values: [...values], log: false } : { values: values.map((v) => Math.log1p(v - range[0])), log: true };
+  shownValues.set(values, shown);
+  return shown;
 }
 
 const px = (d: TracePoint): number => d.point[0];
