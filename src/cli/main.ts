@@ -4,7 +4,7 @@
 import { prepare } from '../engine/analyze';
 import { runDescent } from '../engine/descent';
 import { HARD_LIMITS, resolveLimits, type EngineLimits } from '../engine/limits';
-import { defaultSweepSettings, pickRegimes, sweepLearningRates } from '../engine/sweep';
+import { pickRegimes, sweepAround } from '../engine/sweep';
 import { FormulaError, type OptimizerSettings, type RunOptions, type StopSettings } from '../engine/types';
 import { parseArgs, USAGE, UsageError, wantsJson, type CliArgs } from './args';
 import { runJson, runTable, sweepJson, sweepTable } from './format';
@@ -62,8 +62,7 @@ function execute(args: CliArgs, out: CliOutput): void {
     out.stdout(args.json ? `${JSON.stringify(runJson(result))}\n` : runTable(result));
     return;
   }
-  const settings = defaultSweepSettings(problem, options, { lrMin: args.lrMin, lrMax: args.lrMax, count: args.count });
-  const sweep = sweepLearningRates(problem, options, settings);
+  const { settings, sweep } = sweepAround(problem, options, { lrMin: args.lrMin, lrMax: args.lrMax, count: args.count });
   const json = sweepJson(
     sweep,
     { variables: problem.variables, optimizer: options.optimizer.name ?? 'gd', start: options.start },

@@ -9,7 +9,7 @@ import { runFromStarts } from './multistart';
 import { differentiationWorkOf } from './compile';
 import { parseFormula } from './parse';
 import { cacheState, compiledFormula, type CachedProblem } from './problemCache';
-import { resolveOptimizer, resolveStop } from './settings';
+import { resolveOptimizer, resolveStop, sideRun } from './settings';
 import { explainSteps } from './steps';
 import { isDiverged, lambdaMaxAt, pickRegimes, sweepLearningRates } from './sweep';
 import {
@@ -25,8 +25,6 @@ import {
   type RunResult,
 } from './types';
 
-/** Trace points kept per run of a comparison, regime or multi-start (enough to draw a path). */
-export const SIDE_RUN_TRACE_LIMIT = 200;
 /** Trace points kept per multi-start run (there may be hundreds of them). */
 export const MULTISTART_TRACE_LIMIT = 50;
 /** Formulas longer than this get no simplified gradient text (simplification costs grow fast). */
@@ -78,13 +76,6 @@ function describe(compiled: CachedProblem): FormulaInfo {
   };
 }
 
-/** Options for one of `share` side runs: a shorter trace and 1/share of the time budget, so that every part together stays within a few budgets. */
-function sideRun(options: RunOptions, share: number, traceLimit = SIDE_RUN_TRACE_LIMIT): RunOptions {
-  const limit = options.traceLimit === 'all' ? traceLimit : Math.min(options.traceLimit, traceLimit);
-  const budget = options.stop.timeBudgetMs;
-  const stop = budget !== undefined && budget > 0 ? { ...options.stop, timeBudgetMs: Math.max(1, budget / share) } : options.stop;
-  return { ...options, stop, traceLimit: limit };
-}
 
 /**
  * One optimizer setting per optimizer for the comparison: the user's own optimizer exactly as set; the

@@ -1,5 +1,5 @@
 // The one place where optimizer and stopping defaults live, and where user-given values are checked.
-import { FormulaError, OPTIMIZER_NAMES, type OptimizerName, type OptimizerSettings, type StopSettings } from './types';
+import { FormulaError, OPTIMIZER_NAMES, type OptimizerName, type OptimizerSettings, type RunOptions, type StopSettings } from './types';
 
 /** Default η per optimizer: torch's where it shows descent within ~1000 steps, larger where torch's is too slow to watch. */
 export const DEFAULT_LEARNING_RATES: Readonly<Record<OptimizerName, number>> = {
@@ -95,4 +95,15 @@ export function resolveStop(partial: Partial<StopSettings>): StopSettings {
   check('valueTolerance', stop.valueTolerance, nonNegative, 'non-negative');
   check('timeBudgetMs', stop.timeBudgetMs, nonNegative, 'non-negative');
   return stop;
+}
+
+/** Trace points kept per run of a comparison, regime or multi-start (enough to draw a path). */
+export const SIDE_RUN_TRACE_LIMIT = 200;
+
+/** Options for one of `share` side runs: a shorter trace and 1/share of the time budget, so that every part together stays within a few budgets. */
+export function sideRun(options: RunOptions, share: number, traceLimit = SIDE_RUN_TRACE_LIMIT): RunOptions {
+  const limit = options.traceLimit === 'all' ? traceLimit : Math.min(options.traceLimit, traceLimit);
+  const budget = options.stop.timeBudgetMs;
+  const stop = budget !== undefined && budget > 0 ? { ...options.stop, timeBudgetMs: Math.max(1, budget / share) } : options.stop;
+  return { ...options, stop, traceLimit: limit };
 }

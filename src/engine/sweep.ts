@@ -4,6 +4,7 @@
 import { runDescent, startPoint } from './descent';
 import { hessianEigenvalues } from './hessian';
 import { DEFAULT_SWEEP_COUNT } from './limits';
+import { sideRun } from './settings';
 import type { Problem, RunOptions, StopReason, SweepPoint, SweepResult, SweepSettings } from './types';
 
 /** A too-small η is this many times below the good one. */
@@ -45,9 +46,13 @@ export function isDiverged(reason: StopReason): boolean {
  * Completes a partial sweep range around the critical η at the start: from 1/1000 of it to twice
  * it, so the too-small, good and too-large regimes all appear; 1e-4 to 1 when there is none.
  */
-export function defaultSweepSettings(problem: Problem, options: RunOptions, partial: Partial<SweepSettings> = {}): SweepSettings {
-  const start = Array.from(startPoint(options.start, problem.dimension, options.fitStart));
-  const critical = criticalOf(lambdaMaxAt(problem, start, options.maximize));
+export function defaultSweepSettings(
+  problem: Problem,
+  options: RunOptions,
+  partial: Partial<SweepSettings> = {},
+  lambdaMax = lambdaMaxAt(problem, startOf(problem, options), options.maximize),
+): SweepSettings {
+  const critical = criticalOf(lambdaMax);
   const autoMin = critical === null ? 1e-4 : critical * 1e-3;
   const autoMax = critical === null ? 1 : critical * 2;
   let lrMin = partial.lrMin ?? autoMin;
@@ -59,21 +64,33 @@ export function defaultSweepSettings(problem: Problem, options: RunOptions, part
   return { lrMin, lrMax, count: partial.count ?? DEFAULT_SWEEP_COUNT };
 }
 
+/** The sweep's start: the run's, completed or cut to the formula's variables. */
+function startOf(problem: Problem, options: RunOptions): number[] {
+  return Array.from(startPoint(options.start, problem.dimension, options.fitStart));
+}
+
+/**
+ * A sweep over `partial`'s range completed by defaultSweepSettings; λmax at the start (a Hessian and
+ * its eigenvalues) is worked out once for both.
+ */
+export function sweepAround(problem: Problem, options: RunOptions, partial: Partial<SweepSettings>): { settings: SweepSettings; sweep: SweepResult } {
+  const lambdaMax = lambdaMaxAt(problem, startOf(problem, options), options.maximize);
+  const settings = defaultSweepSettings(problem, options, partial, lambdaMax);
+  return { settings, sweep: sweepLearningRates(problem, options, settings, lambdaMax) };
+}
+
 /** Runs once per log-spaced η; the time budget is shared out among the runs. */
-export function sweepLearningRates(problem: Problem, options: RunOptions, settings: SweepSettings): SweepResult {
-  const start = Array.from(startPoint(options.start, problem.dimension, options.fitStart));
-  const lambdaMax = lambdaMaxAt(problem, start, options.maximize);
+export function sweepLearningRates(
+  problem: Problem,
+  options: RunOptions,
+  settings: SweepSettings,
+  lambdaMax = lambdaMaxAt(problem, startOf(problem, options), options.maximize),
+): SweepResult {
+  const start = startOf(problem, options);
   const rates = logSpace(settings.lrMin, settings.lrMax, Math.max(2, Math.floor(settings.count)));
-  const budget = options.stop.timeBudgetMs;
-  const perRunBudget = budget !== undefined && budget > 0 ? Math.max(1, budget / rates.length) : budget;
+  const side = sideRun({ ...options, start }, rates.length, 2);
   const points: SweepPoint[] = rates.map((learningRate) => {
-    const result = runDescent(problem, {
-      ...options,
-      start,
-      optimizer: { ...options.optimizer, lr: learningRate },
-      stop: perRunBudget === undefined ? options.stop : { ...options.stop, timeBudgetMs: perRunBudget },
-      traceLimit: 2,
-    });
+    const result = runDescent(problem, { ...side, optimizer: { ...options.optimizer, lr: learningRate } });
     return {
       learningRate,
       finalValue: result.final.value,
