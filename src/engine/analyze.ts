@@ -6,9 +6,7 @@ import { runDescent, startPoint } from './descent';
 import { sampleLandscape } from './landscape';
 import { checkFormulaLength, clampRequest, resolveLimits, type EngineLimits } from './limits';
 import { runFromStarts } from './multistart';
-import { differentiationWorkOf } from './compile';
-import { parseFormula } from './parse';
-import { cacheState, compiledFormula, type CachedProblem } from './problemCache';
+import { cacheState, compiledFormula, compiledWithin, type CachedProblem } from './problemCache';
 import { resolveOptimizer, resolveStop, sideRun } from './settings';
 import { explainSteps } from './steps';
 import { isDiverged, lambdaMaxAt, pickRegimes, sweepLearningRates } from './sweep';
@@ -142,8 +140,13 @@ export function quickRun(formula: string, options: RunOptions, budgetMs: number,
   const startedAt = performance.now();
   const resolved = resolveLimits(limits);
   // Compiling cannot be interrupted, so a formula that would take long is not started at all.
-  if (!affordableForHover(formula, resolved)) return null;
-  const { problem } = compiledFormula(formula, resolved);
+  if (cacheState(formula, resolved) === 'none') {
+    checkFormulaLength(formula, resolved);
+    if (formula.length > HOVER_MAX_UNCACHED_LENGTH) return null;
+  }
+  const compiled = compiledWithin(formula, resolved, HOVER_MAX_COMPILE_WORK);
+  if (!compiled) return null;
+  const { problem } = compiled;
   const remaining = budgetMs - (performance.now() - startedAt);
   if (!(remaining > 0)) return null;
   const clamped = clampRequest({ formula, options: { ...options, stop: { ...options.stop, timeBudgetMs: remaining } } }, resolved);
@@ -155,14 +158,6 @@ export function quickRun(formula: string, options: RunOptions, budgetMs: number,
 export const HOVER_MAX_UNCACHED_LENGTH = 500;
 /** A hover compiles no formula whose symbolic partials walk more tree nodes than this (~10 ms; see compile). */
 export const HOVER_MAX_COMPILE_WORK = 5_000;
-
-/** False when compiling `formula` for a hover would cost more than its budget; throws FormulaError for bad text. */
-function affordableForHover(formula: string, limits: EngineLimits): boolean {
-  if (cacheState(formula, limits) !== 'none') return true;
-  checkFormulaLength(formula, limits);
-  if (formula.length > HOVER_MAX_UNCACHED_LENGTH) return false;
-  return differentiationWorkOf(parseFormula(formula, { maxLength: limits.maxFormulaLength })) <= HOVER_MAX_COMPILE_WORK;
-}
 
 /** Loads the lazily initialised parts (the LaTeX parser takes ~200 ms the first time); call it off the hot path. */
 export function warmUpEngine(): void {

@@ -2,7 +2,7 @@
 // the same formula or a sweep does not parse, differentiate and simplify again (simplifying the
 // gradient text alone costs tens of milliseconds). Errors are cached too: hovering over prose
 // again costs a map look-up.
-import { compileFormula } from './compile';
+import { compileFormula, differentiationWorkOf } from './compile';
 import { checkFormulaLength, type EngineLimits } from './limits';
 import { LruCache } from './lruCache';
 import { parseFormula } from './parse';
@@ -27,12 +27,21 @@ function key(text: string, limits: EngineLimits): string {
 
 /** The parsed and compiled formula for `text`; throws the (cached) FormulaError for bad text. */
 export function compiledFormula(text: string, limits: EngineLimits): CachedProblem {
+  return compiledWithin(text, limits, Infinity) as CachedProblem;
+}
+
+/**
+ * As compiledFormula, but an uncached formula whose symbolic partials would walk more than
+ * `maxWork` tree nodes is parsed only (once), not compiled: undefined then.
+ */
+export function compiledWithin(text: string, limits: EngineLimits, maxWork: number): CachedProblem | undefined {
   const k = key(text, limits);
   let entry = cache.get(k);
   if (entry === undefined) {
     try {
       checkFormulaLength(text, limits);
       const formula = parseFormula(text, { maxLength: limits.maxFormulaLength });
+      if (maxWork !== Infinity && differentiationWorkOf(formula) > maxWork) return undefined;
       entry = { ok: { formula, problem: compileFormula(formula) } };
     } catch (error) {
       entry = { error };
