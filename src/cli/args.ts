@@ -3,6 +3,7 @@
 // ends the options so that a formula beginning with a minus sign can follow.
 import { HARD_LIMITS } from '../engine/limits';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../engine/types';
+import { oneOf } from '../shared/values';
 
 /** A mistake in the command line itself; the CLI exits 2 with its message. */
 export class UsageError extends Error {
@@ -109,12 +110,12 @@ function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
     case 'lr':
       out.lr = positive(name, number(name, value));
       return;
-    case 'optimizer':
-      if (!(OPTIMIZER_NAMES as readonly string[]).includes(value)) {
-        throw new UsageError(`--optimizer must be one of ${OPTIMIZER_NAMES.join(', ')}; got "${value}".`);
-      }
-      out.optimizer = value as OptimizerName;
+    case 'optimizer': {
+      const optimizer = oneOf(value, OPTIMIZER_NAMES);
+      if (!optimizer) throw new UsageError(`--optimizer must be one of ${OPTIMIZER_NAMES.join(', ')}; got "${value}".`);
+      out.optimizer = optimizer;
       return;
+    }
     case 'momentum':
       out.momentum = unitInterval(name, number(name, value));
       return;

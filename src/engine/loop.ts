@@ -29,7 +29,7 @@ export interface LoopLimits {
   readonly startedAt: number;
 }
 
-/** Stop reasons by the codes generated loops return. */
+/** Every stop reason, indexed by the code generated loops return (the message guards check against it too). */
 export const STOP_CODES: readonly StopReason[] = [
   'max-iterations',
   'non-finite',

@@ -9,33 +9,22 @@ import type {
   Notation,
   RunResult,
   StationaryKind,
-  StopReason,
   SweepResult,
   TracePoint,
   WorkedStep,
 } from '../engine/types';
+import { STOP_CODES } from '../engine/loop';
 import { OPTIMIZER_NAMES } from '../engine/types';
-import { isRecord, num, nums, str } from './values';
+import { isRecord, num, nums, oneOf, str } from './values';
+import { LIMITS } from './protocol';
 
-const MAX_VARS = 1_000;
+const MAX_VARS = LIMITS.variables;
 const MAX_TRACE = 100_001;
 const MAX_SAMPLES = 250_000;
 const MAX_TEXT = 20_000;
 const NOTATIONS: readonly Notation[] = ['plain', 'latex', 'python', 'javascript'];
-const STOP_REASONS: readonly StopReason[] = [
-  'gradient-tolerance',
-  'step-tolerance',
-  'value-tolerance',
-  'max-iterations',
-  'time-budget',
-  'diverged',
-  'non-finite',
-];
 const KINDS: readonly StationaryKind[] = ['minimum', 'maximum', 'saddle', 'degenerate', 'not-stationary'];
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
-}
 
 function strings(value: unknown, max: number): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
@@ -79,7 +68,7 @@ export function parseRunResult(raw: unknown): RunResult | undefined {
   if (!isRecord(raw) || !isRecord(raw.final)) return undefined;
   const variables = strings(raw.variables, MAX_VARS);
   const optimizer = oneOf(raw.optimizer, OPTIMIZER_NAMES);
-  const stopReason = oneOf(raw.stopReason, STOP_REASONS);
+  const stopReason = oneOf(raw.stopReason, STOP_CODES);
   const stationary = oneOf(raw.stationary, KINDS);
   const trace = all(raw.trace, MAX_TRACE, tracePoint);
   const point = nums(raw.final.point, MAX_VARS);
@@ -130,7 +119,7 @@ function sweep(raw: unknown): SweepResult | undefined {
   if (!isRecord(raw)) return undefined;
   const points = all(raw.points, 1_000, (p) => {
     if (!isRecord(p)) return undefined;
-    const stopReason = oneOf(p.stopReason, STOP_REASONS);
+    const stopReason = oneOf(p.stopReason, STOP_CODES);
     if (!stopReason) return undefined;
     return {
       learningRate: num(p.learningRate),

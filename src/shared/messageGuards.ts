@@ -1,7 +1,7 @@
 // Runtime guards for the panel protocol. Messages from the webview are untrusted (the webview
 // renders user text), so every field is checked, numbers are clamped, strings and arrays capped,
 // and anything unknown is rejected and reported through `log`, never thrown.
-import { OPTIMIZER_NAMES, type OptimizerName, type OptimizerSettings, type RunOptions, type StopSettings } from '../engine/types';
+import { OPTIMIZER_NAMES, type OptimizerSettings, type RunOptions, type StopSettings } from '../engine/types';
 import { parseAnalysis } from './analysisGuard';
 import {
   LIMITS,
@@ -14,7 +14,7 @@ import {
   type RunView,
   type WebviewMessage,
 } from './protocol';
-import { bool, clamp, int, isRecord, str } from './values';
+import { bool, clamp, int, isRecord, oneOf, str } from './values';
 
 
 /** Receives the reason a message was rejected. */
@@ -33,9 +33,8 @@ export function sanitizePoint(raw: unknown): number[] {
 function sanitizeOptimizer(raw: unknown): Partial<OptimizerSettings> {
   if (!isRecord(raw)) return {};
   const out: { -readonly [K in keyof OptimizerSettings]?: OptimizerSettings[K] } = {};
-  if (typeof raw.name === 'string' && (OPTIMIZER_NAMES as readonly string[]).includes(raw.name)) {
-    out.name = raw.name as OptimizerName;
-  }
+  const name = oneOf(raw.name, OPTIMIZER_NAMES);
+  if (name) out.name = name;
   const n = (key: string, min: number, max: number): number | undefined =>
     typeof raw[key] === 'number' && Number.isFinite(raw[key]) ? clamp(raw[key] as number, min, max) : undefined;
   const lr = n('lr', LIMITS.learningRate.min, LIMITS.learningRate.max);
@@ -96,7 +95,7 @@ function sanitizeStarts(raw: unknown): number[][] {
 }
 
 function view(raw: unknown): PanelView | undefined {
-  return typeof raw === 'string' && (PANEL_VIEWS as readonly string[]).includes(raw) ? (raw as PanelView) : undefined;
+  return oneOf(raw, PANEL_VIEWS);
 }
 
 function runId(raw: unknown): number | undefined {

@@ -1,5 +1,6 @@
 // The typed message protocol between the extension host and the panel's webview. Both sides
 // import these types; the runtime guards that check untrusted messages live in messageGuards.ts.
+import { HARD_LIMITS } from '../engine/limits';
 import type { Analysis, RunOptions } from '../engine/types';
 
 /** What the panel shows: the run list, the learning-rate effects, or an optimizer comparison. */
@@ -139,13 +140,13 @@ export type WebviewMessage =
 
 /** Limits the guards enforce on untrusted messages. */
 export const LIMITS = {
-  formulaLength: 10_000,
+  formulaLength: HARD_LIMITS.maxFormulaLength,
   variables: 1_000,
   starts: 64,
   runs: 32,
-  // As high as the settings may raise the engine's limits (HARD_LIMITS); the engine's current limits cap each run.
-  maxIterations: 10_000_000,
-  timeBudgetMs: 120_000,
+  // As high as the settings may raise the engine's limits; the engine's current limits cap each run.
+  maxIterations: HARD_LIMITS.maxIterations,
+  timeBudgetMs: HARD_LIMITS.timeBudgetMs,
   traceLimit: 100_000,
   coordinate: 1e12,
   learningRate: { min: 1e-12, max: 1e6 },

@@ -34,3 +34,8 @@ export function num(value: unknown): number {
 export function nums(value: unknown, max: number): number[] | undefined {
   return Array.isArray(value) ? value.slice(0, max).map(num) : undefined;
 }
+
+/** `value` when it is one of the `allowed` strings, else undefined. */
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}
