@@ -47,7 +47,7 @@ function fenceClose(text: string, bodyStart: number, marker: string): { bodyEnd:
 }
 
 /** Index of `needle` at or after `from`, skipping backslash escapes; -1 when absent. */
-function findUnescaped(text: string, needle: string, from: number): number {
+export function findUnescaped(text: string, needle: string, from: number): number {
   for (let j = from; j < text.length; j++) {
     if (text.startsWith(needle, j)) return j;
     if (text[j] === '\\') j++;

@@ -1,7 +1,7 @@
 // Decides which notation a selection is written in and cuts away math delimiters (`$..$`,
 // `$$..$$`, `\(..\)`, `\[..\]`), keeping the offset of what remains so columns stay true.
 import type { Notation } from '../types';
-import { scanMathRegions } from '../extract/delimited';
+import { findUnescaped, scanMathRegions } from '../extract/delimited';
 import { syntaxError } from './errors';
 
 /** The part of the selection to parse, its notation and where it starts in the original text. */
@@ -49,26 +49,18 @@ function wholeSpan(text: string, open: string, close: string): string | undefine
   if (text.length < open.length + close.length) return undefined;
   if (!text.startsWith(open) || !text.endsWith(close)) return undefined;
   const inner = text.slice(open.length, text.length - close.length);
-  if (open.startsWith('$') && unescapedDollar(inner) >= 0) return undefined;
+  if (open.startsWith('$') && findUnescaped(inner, '$', 0) >= 0) return undefined;
   if (!open.startsWith('$') && inner.includes(close)) return undefined;
   return inner;
 }
 
-/** Index of the first `$` not written as `\$`, or -1. */
-function unescapedDollar(text: string, from = 0): number {
-  for (let i = from; i < text.length; i += 1) {
-    if (text[i] === '\\') i += 1;
-    else if (text[i] === '$') return i;
-  }
-  return -1;
-}
 
 /**
  * The one math span in prose such as `minimize $f(x) = x^2$ here`, found by the same rules as the
  * editor's math finder (pandoc's: `$5 and $10` holds no span); none or several is an error.
  */
 function singleMarkdownSpan(text: string): MathSpan | undefined {
-  const dollar = unescapedDollar(text);
+  const dollar = findUnescaped(text, '$', 0);
   if (dollar < 0) return undefined;
   const spans = scanMathRegions(text).filter((r) => r.kind === 'inline-dollar' || r.kind === 'display-dollar');
   if (spans.length === 0) {
