@@ -3,8 +3,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'gradient-descent-lab.gradient-descent-lab';
+import { activeExtension, EXTENSION_ID } from './entrySupport';
 
 function examplesFolder(): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -18,9 +17,7 @@ describe('extension in a real VS Code', () => {
   });
 
   it('is loaded from this repository and activates', async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is loaded`);
-    await extension.activate();
+    const extension = await activeExtension();
     assert.equal(extension.isActive, true);
   });
 

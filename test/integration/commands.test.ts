@@ -3,15 +3,12 @@
 // iterations under the formula.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import type { PanelRun } from '../../src/shared/protocol';
 import { activeExtension, closeAll, eventually, openWithCursor, panelRuns, selectTexts } from './entrySupport';
 
-interface ReturnedRun {
-  readonly formula: string;
-  readonly options: { readonly optimizer: { readonly lr?: number } };
-}
 
-async function run(command: string, argument?: string): Promise<ReturnedRun[]> {
-  return (await vscode.commands.executeCommand<ReturnedRun[]>(command, ...(argument === undefined ? [] : [argument]))) ?? [];
+async function run(command: string, argument?: string): Promise<PanelRun[]> {
+  return (await vscode.commands.executeCommand<PanelRun[]>(command, ...(argument === undefined ? [] : [argument]))) ?? [];
 }
 
 describe('entry points: commands', () => {

@@ -5,6 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { GradientDescentApi } from '../../src/extension/extension';
+import type { PanelRunResult } from '../../src/extension/panel/controller';
 
 const EXTENSIONS: Record<string, string> = { markdown: 'md', latex: 'tex', python: 'py', javascript: 'js', plaintext: 'txt' };
 let fileCount = 0;
@@ -70,19 +72,10 @@ export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-/** A run in the panel as the extension's API reports it. */
-export interface ApiRun {
-  readonly formula: string;
-  readonly options: { readonly optimizer: { readonly lr?: number; readonly name?: string }; readonly start: readonly number[] };
-  readonly analysis?: { readonly run: { readonly iterations: number }; readonly sweep?: { readonly criticalLearningRate: number | null } };
-  readonly error?: string;
-}
-
 /** The panel's runs through the extension's exported API. */
-export async function panelRuns(): Promise<readonly ApiRun[]> {
+export async function panelRuns(): Promise<readonly PanelRunResult[]> {
   const extension = await activeExtension();
-  const api = extension.exports as { panelRuns(): readonly ApiRun[] };
-  return api.panelRuns();
+  return (extension.exports as GradientDescentApi).panelRuns();
 }
 
 /** Polls `check` until it returns a value (not undefined) or the time runs out. */

@@ -4,34 +4,15 @@
 // (commands.test.ts covers which formulas each entry point picks.)
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { activeExtension, closeAll, eventually, openWithCursor, selectTexts } from './entrySupport';
-
-/** A panel run as the extension's API returns it (the fields these tests read). */
-interface PanelRun {
-  readonly formula: string;
-  readonly analysis?: {
-    readonly run: {
-      readonly variables: readonly string[];
-      readonly learningRate: number;
-      readonly stopReason: string;
-      readonly trace: readonly { readonly iteration: number; readonly point: readonly number[] }[];
-      readonly final: { readonly point: readonly number[]; readonly value: number };
-    };
-  };
-  readonly error?: string;
-}
-
-async function runs(): Promise<readonly PanelRun[]> {
-  const api = (await activeExtension()).exports as { panelRuns(): readonly PanelRun[] };
-  return api.panelRuns();
-}
+import type { PanelRunResult } from '../../src/extension/panel/controller';
+import { activeExtension, closeAll, eventually, openWithCursor, panelRuns, selectTexts } from './entrySupport';
 
 /** Waits until every one of `formulas` is in the panel with a result or an error. */
-async function settled(formulas: readonly string[]): Promise<PanelRun[]> {
+async function settled(formulas: readonly string[]): Promise<PanelRunResult[]> {
   return eventually(async () => {
-    const current = await runs();
+    const current = await panelRuns();
     const found = formulas.map((f) => current.find((r) => r.formula === f && (r.analysis || r.error)));
-    return found.every((r) => r !== undefined) ? (found as PanelRun[]) : undefined;
+    return found.every((r) => r !== undefined) ? (found as PanelRunResult[]) : undefined;
   }, `results for ${formulas.join(', ')}`);
 }
 
@@ -69,7 +50,7 @@ describe('the panel in the extension host', () => {
     await vscode.commands.executeCommand('gradientDescent.run', 'x^2 + 3*y^2');
     await settled(['x^2 + 3*y^2']);
     assert.equal(panelTabs().length, 1, 'the same panel, not a second one');
-    assert.deepEqual((await runs()).map((r) => r.formula), ['f(x) = 2x^{2}', 'x^2 + 3*y^2'], 'the run list grows');
+    assert.deepEqual((await panelRuns()).map((r) => r.formula), ['f(x) = 2x^{2}', 'x^2 + 3*y^2'], 'the run list grows');
   });
 
   it('gives each of several selections its own run and result', async () => {

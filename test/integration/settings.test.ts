@@ -2,21 +2,14 @@
 // apply to new runs, the hard limits cap them, and the workspace-trust capabilities are declared.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import type { PanelRun } from '../../src/shared/protocol';
 import { activeExtension, closeAll, setSetting } from './entrySupport';
 
-interface ReturnedRun {
-  readonly options: {
-    readonly start: readonly number[];
-    readonly optimizer: { readonly name?: string; readonly lr?: number };
-    readonly stop: { readonly maxIterations?: number; readonly gradientTolerance?: number; readonly timeBudgetMs?: number };
-    readonly traceLimit: number | 'all';
-  };
-}
 
 const CHANGED = ['optimizer', 'learningRate', 'initialPoint', 'maxIterations', 'tolerance', 'traceLength', 'limits.maxIterations', 'limits.timeBudgetMs'];
 
-async function firstRunOptions(formula: string): Promise<ReturnedRun['options']> {
-  const runs = await vscode.commands.executeCommand<ReturnedRun[]>('gradientDescent.run', formula);
+async function firstRunOptions(formula: string): Promise<PanelRun['options']> {
+  const runs = await vscode.commands.executeCommand<PanelRun[]>('gradientDescent.run', formula);
   assert.ok(runs && runs.length === 1);
   return runs[0].options;
 }

@@ -60,8 +60,3 @@ export async function closeWorkbench(): Promise<void> {
   current = undefined;
   await open?.context.close();
 }
-
-/** code-server's recent log lines, for diagnosing a failure. */
-export function serverLogTail(): string {
-  return session?.server.logTail() ?? '';
-}

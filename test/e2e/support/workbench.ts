@@ -206,11 +206,4 @@ export class Workbench {
   webview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }
-
-  /** Messages of the notification toasts currently shown. */
-  async notificationMessages(): Promise<string[]> {
-    const toasts = this.page.locator('.notification-toast .notification-list-item-message');
-    await toasts.first().waitFor({ timeout: SHORT });
-    return (await toasts.allTextContents()).map((t) => t.trim());
-  }
 }
