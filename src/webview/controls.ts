@@ -1,6 +1,7 @@
 // The run's controls: formula (errors shown inline at the column), start, η (log slider plus a
 // number box), max iterations, optimizer and its hyper-parameters, direction and tolerance.
 // Every change hands a complete new run input to `onChange`.
+import { DEFAULT_STOP, resolveOptimizer } from '../engine/settings';
 import type { OptimizerName, OptimizerSettings, RunOptions } from '../engine/types';
 import { LIMITS, type RunError, type RunInput, type RunView } from '../shared/protocol';
 import { formatNumber } from '../shared/numberText';
@@ -13,26 +14,26 @@ export interface ControlsView {
   showStatus(run: RunView): void;
 }
 
-type Field = { key: keyof OptimizerSettings; label: string; min: number; max: number; step: number; fallback: number };
+type Field = { key: keyof OptimizerSettings; label: string; min: number; max: number; step: number };
 
-/** Hyper-parameters each optimizer shows, with torch.optim's defaults. */
+/** Hyper-parameters each optimizer shows (their defaults are the engine's, torch.optim's). */
 const HYPER: Readonly<Record<OptimizerName, readonly Field[]>> = {
   gd: [],
   momentum: [
-    { key: 'momentum', label: 'momentum μ', min: 0, max: 0.999, step: 0.01, fallback: 0.9 },
-    { key: 'dampening', label: 'dampening', min: 0, max: 1, step: 0.01, fallback: 0 },
+    { key: 'momentum', label: 'momentum μ', min: 0, max: 0.999, step: 0.01 },
+    { key: 'dampening', label: 'dampening', min: 0, max: 1, step: 0.01 },
   ],
-  nesterov: [{ key: 'momentum', label: 'momentum μ', min: 0, max: 0.999, step: 0.01, fallback: 0.9 }],
+  nesterov: [{ key: 'momentum', label: 'momentum μ', min: 0, max: 0.999, step: 0.01 }],
   adagrad: [
-    { key: 'lrDecay', label: 'lr decay', min: 0, max: 1, step: 0.001, fallback: 0 },
-    { key: 'initialAccumulatorValue', label: 'initial accumulator', min: 0, max: 10, step: 0.1, fallback: 0 },
-    { key: 'eps', label: 'ε', min: 0, max: 1, step: 1e-10, fallback: 1e-10 },
+    { key: 'lrDecay', label: 'lr decay', min: 0, max: 1, step: 0.001 },
+    { key: 'initialAccumulatorValue', label: 'initial accumulator', min: 0, max: 10, step: 0.1 },
+    { key: 'eps', label: 'ε', min: 0, max: 1, step: 1e-10 },
   ],
   rmsprop: [
-    { key: 'alpha', label: 'α (smoothing)', min: 0, max: 0.9999, step: 0.001, fallback: 0.99 },
-    { key: 'eps', label: 'ε', min: 0, max: 1, step: 1e-8, fallback: 1e-8 },
+    { key: 'alpha', label: 'α (smoothing)', min: 0, max: 0.9999, step: 0.001 },
+    { key: 'eps', label: 'ε', min: 0, max: 1, step: 1e-8 },
   ],
-  adam: [{ key: 'eps', label: 'ε', min: 0, max: 1, step: 1e-8, fallback: 1e-8 }],
+  adam: [{ key: 'eps', label: 'ε', min: 0, max: 1, step: 1e-8 }],
 };
 
 /** Settings that belong to particular optimizers: their fields, Adam's betas and the check boxes. */
@@ -74,11 +75,11 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
   const start = h('input', { type: 'text', 'data-testid': 'start-input', value: o.start.map((v) => formatNumber(v, { digits: 12 })).join(', ') || '1' });
   const lrSlider = h('input', { type: 'range', 'data-testid': 'lr-slider', min: -5, max: 1, step: 0.01, value: String(Math.log10(lr)), 'aria-label': 'learning rate η (log scale)' });
   const lrBox = numberInput('lr-input', lr, 1e-8, 100, 'any');
-  const maxIt = numberInput('max-iterations-input', o.stop.maxIterations ?? 1000, 1, LIMITS.maxIterations, 1);
+  const maxIt = numberInput('max-iterations-input', o.stop.maxIterations ?? DEFAULT_STOP.maxIterations, 1, LIMITS.maxIterations, 1);
   const optimizer = h('select', { 'data-testid': 'optimizer-select' });
   for (const [name, label] of Object.entries(OPTIMIZER_LABELS)) optimizer.append(h('option', { value: name, selected: name === (opt.name ?? 'gd') }, label));
   const direction = h('select', { 'data-testid': 'direction-select' }, h('option', { value: 'min', selected: !o.maximize }, 'minimize'), h('option', { value: 'max', selected: o.maximize }, 'maximize'));
-  const tolerance = numberInput('tolerance-input', o.stop.gradientTolerance ?? 1e-6, 0, 1, 'any');
+  const tolerance = numberInput('tolerance-input', o.stop.gradientTolerance ?? DEFAULT_STOP.gradientTolerance, 0, 1, 'any');
   const hyper = h('div', { class: 'hyper', 'data-testid': 'hyper-parameters' });
   const extras = h('div', { class: 'hyper' });
   const status = h('div', { class: 'status', 'data-testid': 'run-status', 'aria-live': 'polite' });
@@ -90,14 +91,15 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
     hyperInputs.clear();
     flags.clear();
     betas = undefined;
+    const defaults = resolveOptimizer({ name });
     const fields = HYPER[name].map((f) => {
       const current = opt[f.key];
-      const input = numberInput(`hp-${f.key}`, typeof current === 'number' ? current : f.fallback, f.min, f.max, 'any');
+      const input = numberInput(`hp-${f.key}`, typeof current === 'number' ? current : Number(defaults[f.key]), f.min, f.max, 'any');
       hyperInputs.set(f.key, input);
       return labelled(f.label, input);
     });
     if (name === 'adam') {
-      const [b1, b2] = opt.betas ?? [0.9, 0.999];
+      const [b1, b2] = opt.betas ?? defaults.betas;
       betas = [numberInput('hp-beta1', b1, 0, 0.9999, 'any'), numberInput('hp-beta2', b2, 0, 0.99999, 'any')];
       fields.push(labelled('β₁', betas[0]), labelled('β₂', betas[1]));
     }
