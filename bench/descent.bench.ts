@@ -39,11 +39,22 @@ function handWritten(iterations: number): Measurement {
 }
 
 function engine(iterations: number): Measurement {
-  const problem = compileFormula({ source: FORMULA, expression: parseExpression(FORMULA), variables: ['x', 'y'], notation: 'plain' });
+  const problem = compileFormula({
+    source: FORMULA,
+    expression: parseExpression(FORMULA),
+    variables: ['x', 'y'],
+    notation: 'plain',
+  });
   const options: RunOptions = {
     start: [-1.2, 1],
     optimizer: { name: 'gd', lr: LR },
-    stop: { maxIterations: iterations, gradientTolerance: 0, stepTolerance: 0, valueTolerance: 0, timeBudgetMs: 0 },
+    stop: {
+      maxIterations: iterations,
+      gradientTolerance: 0,
+      stepTolerance: 0,
+      valueTolerance: 0,
+      timeBudgetMs: 0,
+    },
     maximize: false,
     traceLimit: 500,
   };
@@ -90,7 +101,11 @@ function bestOfRounds(runs: readonly (() => Measurement)[]): Measurement[] {
 
 const perIteration = (m: Measurement): number => (m.ms * 1e6) / m.iterations;
 
-const [ours, hand, theirs] = bestOfRounds([() => engine(ITERATIONS), () => handWritten(ITERATIONS), () => mathjs(MATHJS_ITERATIONS)]);
+const [ours, hand, theirs] = bestOfRounds([
+  () => engine(ITERATIONS),
+  () => handWritten(ITERATIONS),
+  () => mathjs(MATHJS_ITERATIONS),
+]);
 
 const row = (name: string, m: Measurement): string =>
   `${name.padEnd(26)} ${String(m.iterations).padStart(10)} it  ${m.ms.toFixed(1).padStart(9)} ms  ${perIteration(m).toFixed(2).padStart(8)} ns/it  end (${m.point.map((v) => v.toPrecision(8)).join(', ')})`;
@@ -100,5 +115,9 @@ console.log(row('hand-written JS', hand));
 console.log(row('mathjs compile().evaluate', theirs));
 const speedVsHand = perIteration(hand) / perIteration(ours);
 const speedVsMathjs = perIteration(theirs) / perIteration(ours);
-console.log(`engine speed / hand-written speed: ${speedVsHand.toFixed(2)}x (goal >= 0.5x) ${speedVsHand >= 0.5 ? 'OK' : 'MISSED'}`);
-console.log(`engine speed / mathjs speed:       ${speedVsMathjs.toFixed(1)}x (goal >= 50x) ${speedVsMathjs >= 50 ? 'OK' : 'MISSED'}`);
+console.log(
+  `engine speed / hand-written speed: ${speedVsHand.toFixed(2)}x (goal >= 0.5x) ${speedVsHand >= 0.5 ? 'OK' : 'MISSED'}`,
+);
+console.log(
+  `engine speed / mathjs speed:       ${speedVsMathjs.toFixed(1)}x (goal >= 50x) ${speedVsMathjs >= 50 ? 'OK' : 'MISSED'}`,
+);

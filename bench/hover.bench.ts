@@ -6,7 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanMathRegions } from '../src/engine/extract';
 import { spanOfRegion } from '../src/engine/extract/rows';
-import { HOVER_ATTEMPTS, HOVER_BUDGET_MS, hoverPreview, previewInSlices } from '../src/extension/hover/hoverRun';
+import {
+  HOVER_ATTEMPTS,
+  HOVER_BUDGET_MS,
+  hoverPreview,
+  previewInSlices,
+} from '../src/extension/hover/hoverRun';
 import { normalizeSettings } from '../src/extension/settingsModel';
 
 const EXAMPLES = join(__dirname, '..', 'examples');
@@ -42,7 +47,9 @@ async function main(): Promise<void> {
   // The extension warms up with one preview after activation; do the same so "first hover" means first for that formula.
   const warm0 = performance.now();
   hoverPreview('f(x) = 2x^{2}', settings.run, settings.limits, 1000);
-  console.log(`corpus: ${formulas.length} formulas; warm-up ${(performance.now() - warm0).toFixed(1)} ms (once per host, off the hover path)`);
+  console.log(
+    `corpus: ${formulas.length} formulas; warm-up ${(performance.now() - warm0).toFixed(1)} ms (once per host, off the hover path)`,
+  );
   console.log(`budget: ${HOVER_BUDGET_MS} ms per slice, ${HOVER_ATTEMPTS} slices per hover`);
   const first: number[] = [];
   const repeat: number[] = [];

@@ -10,12 +10,20 @@ async function main(): Promise<void> {
     version: process.env.VSCODE_VERSION ?? 'stable',
     extensionDevelopmentPath: PROJECT_ROOT,
     extensionTestsPath,
-    launchArgs: [EXAMPLES_DIR, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    launchArgs: [
+      EXAMPLES_DIR,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+    ],
   });
 }
 
 main().catch((err: Error) => {
   console.error(`[desktop] ${err.message}`);
-  console.error('[desktop] this runner downloads VS Code; offline, use `npm run test:integration` (code-server) instead.');
+  console.error(
+    '[desktop] this runner downloads VS Code; offline, use `npm run test:integration` (code-server) instead.',
+  );
   process.exit(1);
 });

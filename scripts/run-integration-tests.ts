@@ -17,7 +17,14 @@ function formatLog(args: unknown): string {
 }
 
 // Workbench chatter that says nothing about the tests (connection set-up, offline marketplace look-ups).
-const NOISE = [/^Resolv(ing|ed) connection token/, /^Creating a socket/, /^Updating additional builtin/, /^\[Service Worker\]/, /^ChatSessionStore/, /open-vsx\.org/];
+const NOISE = [
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^Updating additional builtin/,
+  /^\[Service Worker\]/,
+  /^ChatSessionStore/,
+  /open-vsx\.org/,
+];
 const verbose = process.env.VERBOSE === '1';
 
 async function main(): Promise<number> {
@@ -30,7 +37,10 @@ async function main(): Promise<number> {
     const exitCode = new Promise<number>((resolve, reject) => {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
       page.on('crash', () => reject(new Error('the workbench page crashed')));
-      setTimeout(() => reject(new Error(`no result from the extension host within ${TIMEOUT_MS / 1000}s`)), TIMEOUT_MS).unref();
+      setTimeout(
+        () => reject(new Error(`no result from the extension host within ${TIMEOUT_MS / 1000}s`)),
+        TIMEOUT_MS,
+      ).unref();
     });
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
       const text = formatLog(args);
@@ -38,11 +48,16 @@ async function main(): Promise<number> {
       if (type === 'error') console.error(text);
       else console.log(text);
     });
-    const url = workbenchUrl(server, { extensionDevelopmentPath: PROJECT_ROOT, extensionTestsPath: testsPath });
+    const url = workbenchUrl(server, {
+      extensionDevelopmentPath: PROJECT_ROOT,
+      extensionTestsPath: testsPath,
+    });
     console.log(`[integration] ${path.relative(PROJECT_ROOT, testsPath)} in VS Code at ${server.origin}`);
     await page.goto(url);
     const code = await exitCode;
-    console.log(`[integration] finished with exit code ${code} in ${Math.round((Date.now() - started) / 1000)}s`);
+    console.log(
+      `[integration] finished with exit code ${code} in ${Math.round((Date.now() - started) / 1000)}s`,
+    );
     return code;
   } catch (err) {
     console.error(`[integration] ${(err as Error).message}\n--- code-server log ---\n${server.logTail()}`);

@@ -9,7 +9,9 @@ function portFromEnv(): number {
   const raw = process.env.PORT;
   if (raw === undefined || raw === '') return DEFAULT_PORT;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, got "${raw}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`PORT must be a port number, got "${raw}"`);
+  }
   return port;
 }
 
@@ -23,7 +25,9 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`  VS Code with Gradient Descent Lab is running: open ${server.origin}/`);
   console.log(`  Workspace: ${EXAMPLES_DIR}`);
-  console.log('  Select a formula, then F1 > "Run Gradient Descent", or right-click it; hover $...$ for a preview.');
+  console.log(
+    '  Select a formula, then F1 > "Run Gradient Descent", or right-click it; hover $...$ for a preview.',
+  );
   console.log('  After `npm run build`, run "Developer: Reload Window" to load the new build. Ctrl+C stops.');
   console.log('');
   const code = await server.exited;

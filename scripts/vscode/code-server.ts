@@ -54,7 +54,9 @@ export function freePort(): Promise<number> {
 function assertPortFree(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.once('error', () => reject(new Error(`port ${port} on 127.0.0.1 is in use; set PORT to another port`)));
+    server.once('error', () =>
+      reject(new Error(`port ${port} on 127.0.0.1 is in use; set PORT to another port`)),
+    );
     server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
   });
 }
@@ -71,7 +73,11 @@ function httpStatus(url: string): Promise<number> {
 }
 
 function linkExtension(extensionPath: string, extensionsDir: string): void {
-  const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+  };
   const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
   fs.symlinkSync(extensionPath, target, 'dir');
 }
@@ -90,18 +96,25 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 
   const args = [
     entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     options.workspace,
   ];
   // Own process group (detached) so one kill reaches code-server and the extension hosts it forks.
-  const child: ChildProcess = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const collect = (chunk: Buffer): void => {
     for (const line of chunk.toString().split('\n')) {
@@ -161,5 +174,14 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { port, origin, workspace: options.workspace, userDataDir, extensionsDir, stop, logTail, exited: exitedPromise };
+  return {
+    port,
+    origin,
+    workspace: options.workspace,
+    userDataDir,
+    extensionsDir,
+    stop,
+    logTail,
+    exited: exitedPromise,
+  };
 }

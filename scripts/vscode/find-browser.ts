@@ -35,7 +35,9 @@ export async function findBrowser(): Promise<string> {
       const sparticuz = (await import('@sparticuz/chromium')).default;
       return await sparticuz.executablePath();
     } catch (err) {
-      throw new Error(`no system Chromium found and @sparticuz/chromium could not unpack: ${(err as Error).message}`);
+      throw new Error(
+        `no system Chromium found and @sparticuz/chromium could not unpack: ${(err as Error).message}`,
+      );
     }
   }
   throw new Error(

@@ -16,23 +16,49 @@ const STEPS: Step[] = [
   {
     title: `npm install code-server@${CODE_SERVER_VERSION}`,
     run: (stage) =>
-      runCommand('npm', ['install', '--prefix', stage, '--ignore-scripts', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], stage),
+      runCommand(
+        'npm',
+        [
+          'install',
+          '--prefix',
+          stage,
+          '--ignore-scripts',
+          '--no-audit',
+          '--no-fund',
+          `code-server@${CODE_SERVER_VERSION}`,
+        ],
+        stage,
+      ),
   },
   {
     title: 'install VS Code runtime modules',
-    run: (stage) => runCommand('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], vscodeDir(stage)),
+    run: (stage) =>
+      runCommand(
+        'npm',
+        ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'],
+        vscodeDir(stage),
+      ),
   },
   {
     // node-pty is left out: it often fails to build and terminals are not needed.
     title: 'rebuild native modules (@parcel/watcher, @vscode/spdlog, native-watchdog)',
-    run: (stage) => runCommand('npm', ['rebuild', '@parcel/watcher', '@vscode/spdlog', 'native-watchdog'], vscodeDir(stage)),
+    run: (stage) =>
+      runCommand(
+        'npm',
+        ['rebuild', '@parcel/watcher', '@vscode/spdlog', 'native-watchdog'],
+        vscodeDir(stage),
+      ),
   },
   {
     title: 'install built-in extensions',
     run: async (stage) => {
       // VS Code resolves its modules through node_modules.asar in packaged builds.
       fs.symlinkSync('node_modules', path.join(vscodeDir(stage), 'node_modules.asar'));
-      return runCommand('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], path.join(vscodeDir(stage), 'extensions'));
+      return runCommand(
+        'npm',
+        ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'],
+        path.join(vscodeDir(stage), 'extensions'),
+      );
     },
   },
   {
@@ -73,10 +99,14 @@ function isAlive(pid: number): boolean {
 
 /** Removes half-finished installs: a final folder without marker, or staging folders of dead processes. */
 function removeLeftovers(): void {
-  if (fs.existsSync(INSTALL_DIR) && !fs.existsSync(INSTALL_MARKER)) fs.rmSync(INSTALL_DIR, { recursive: true, force: true });
+  if (fs.existsSync(INSTALL_DIR) && !fs.existsSync(INSTALL_MARKER)) {
+    fs.rmSync(INSTALL_DIR, { recursive: true, force: true });
+  }
   for (const name of fs.readdirSync(CACHE_DIR)) {
     const match = /^\.staging-(\d+)$/.exec(name);
-    if (match && !isAlive(Number(match[1]))) fs.rmSync(path.join(CACHE_DIR, name), { recursive: true, force: true });
+    if (match && !isAlive(Number(match[1]))) {
+      fs.rmSync(path.join(CACHE_DIR, name), { recursive: true, force: true });
+    }
   }
 }
 
@@ -87,10 +117,13 @@ function startTicker(label: string): () => void {
   const render = (): string => `[code-server] ${label} (${Math.round((Date.now() - started) / 1000)}s)`;
   if (interactive) process.stdout.write(render());
   else console.log(`${render()} ...`);
-  const timer = setInterval(() => {
-    if (interactive) process.stdout.write(`\r${render()}`);
-    else console.log(`${render()} ...`);
-  }, interactive ? 1000 : 15000);
+  const timer = setInterval(
+    () => {
+      if (interactive) process.stdout.write(`\r${render()}`);
+      else console.log(`${render()} ...`);
+    },
+    interactive ? 1000 : 15000,
+  );
   return () => {
     clearInterval(timer);
     if (interactive) process.stdout.write(`\r${render()} done\n`);
@@ -110,7 +143,9 @@ export async function ensureCodeServer(): Promise<string> {
   const stage = path.join(CACHE_DIR, `.staging-${process.pid}`);
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(stage, { recursive: true });
-  console.log(`[code-server] first run: installing code-server@${CODE_SERVER_VERSION} into ${INSTALL_DIR} (about 2 minutes, 300 MB)`);
+  console.log(
+    `[code-server] first run: installing code-server@${CODE_SERVER_VERSION} into ${INSTALL_DIR} (about 2 minutes, 300 MB)`,
+  );
   const started = Date.now();
   try {
     for (const [index, step] of STEPS.entries()) {
@@ -131,7 +166,9 @@ export async function ensureCodeServer(): Promise<string> {
     }
   } catch (err) {
     fs.rmSync(stage, { recursive: true, force: true });
-    throw new Error(`installing code-server failed: ${(err as Error).message}\n(the npm registry must be reachable on first use)`);
+    throw new Error(
+      `installing code-server failed: ${(err as Error).message}\n(the npm registry must be reachable on first use)`,
+    );
   }
   console.log(`[code-server] installed in ${Math.round((Date.now() - started) / 1000)}s`);
   return codeServerEntry();

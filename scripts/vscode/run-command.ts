@@ -7,7 +7,9 @@ export function cleanNpmEnv(): NodeJS.ProcessEnv {
   for (const [key, value] of Object.entries(process.env)) {
     const lower = key.toLowerCase();
     if (lower.startsWith('npm_package_') || lower.startsWith('npm_lifecycle_')) continue;
-    if (lower === 'npm_config_local_prefix' || lower === 'npm_config_prefix' || lower === 'init_cwd') continue;
+    if (lower === 'npm_config_local_prefix' || lower === 'npm_config_prefix' || lower === 'init_cwd') {
+      continue;
+    }
     env[key] = value;
   }
   return env;
@@ -23,7 +25,13 @@ export function runCommand(command: string, args: string[], cwd: string): Promis
     child.on('error', (err) => reject(new Error(`cannot run ${command}: ${err.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve(output);
-      else reject(new Error(`\`${command} ${args.join(' ')}\` failed (exit ${code}) in ${cwd}:\n${output.slice(-3000)}`));
+      else {
+        reject(
+          new Error(
+            `\`${command} ${args.join(' ')}\` failed (exit ${code}) in ${cwd}:\n${output.slice(-3000)}`,
+          ),
+        );
+      }
     });
   });
 }

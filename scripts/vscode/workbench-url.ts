@@ -9,10 +9,15 @@ export interface PayloadOptions {
 }
 
 /** URL that opens the server's workspace folder, with the given development options. */
-export function workbenchUrl(server: Pick<CodeServer, 'origin' | 'port' | 'workspace'>, options: PayloadOptions = {}): string {
+export function workbenchUrl(
+  server: Pick<CodeServer, 'origin' | 'port' | 'workspace'>,
+  options: PayloadOptions = {},
+): string {
   const remote = (p: string): string => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const payload: [string, string][] = [];
-  if (options.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]);
+  if (options.extensionDevelopmentPath) {
+    payload.push(['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]);
+  }
   if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
   const query = new URLSearchParams({ folder: server.workspace });
   if (payload.length > 0) query.set('payload', JSON.stringify(payload));

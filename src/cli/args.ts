@@ -96,7 +96,9 @@ function unitInterval(name: string, v: number): number {
 }
 
 function integer(name: string, v: number, min: number): number {
-  if (!Number.isInteger(v) || v < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, got ${v}.`);
+  if (!Number.isInteger(v) || v < min) {
+    throw new UsageError(`--${name} must be a whole number of at least ${min}, got ${v}.`);
+  }
   return v;
 }
 
@@ -112,7 +114,9 @@ function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
       return;
     case 'optimizer': {
       const optimizer = oneOf(value, OPTIMIZER_NAMES);
-      if (!optimizer) throw new UsageError(`--optimizer must be one of ${OPTIMIZER_NAMES.join(', ')}; got "${value}".`);
+      if (!optimizer) {
+        throw new UsageError(`--optimizer must be one of ${OPTIMIZER_NAMES.join(', ')}; got "${value}".`);
+      }
       out.optimizer = optimizer;
       return;
     }
@@ -124,7 +128,9 @@ function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
       return;
     case 'betas': {
       const list = numberList(name, value);
-      if (list.length !== 2) throw new UsageError(`--betas needs two numbers such as 0.9,0.999; got "${value}".`);
+      if (list.length !== 2) {
+        throw new UsageError(`--betas needs two numbers such as 0.9,0.999; got "${value}".`);
+      }
       out.betas = [unitInterval(name, list[0]!), unitInterval(name, list[1]!)];
       return;
     }
@@ -153,7 +159,9 @@ function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
     case 'count': {
       // The sweep allocates and runs every η, so an absurd count must not reach it.
       const count = integer(name, number(name, value), 2);
-      if (count > HARD_LIMITS.maxSweepCount) throw new UsageError(`--count must be at most ${HARD_LIMITS.maxSweepCount}, got ${count}.`);
+      if (count > HARD_LIMITS.maxSweepCount) {
+        throw new UsageError(`--count must be at most ${HARD_LIMITS.maxSweepCount}, got ${count}.`);
+      }
       out.count = count;
       return;
     }
@@ -187,8 +195,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   const [command, ...rest] = argv;
   if (command === undefined) throw new UsageError('Missing command: run or sweep.');
-  if (command !== 'run' && command !== 'sweep') throw new UsageError(`Unknown command "${command}": use run or sweep.`);
-  const out: Mutable<CliArgs> = { command, formula: '', json: false, lineSearch: false, maximize: false, traceAll: false };
+  if (command !== 'run' && command !== 'sweep') {
+    throw new UsageError(`Unknown command "${command}": use run or sweep.`);
+  }
+  const out: Mutable<CliArgs> = {
+    command,
+    formula: '',
+    json: false,
+    lineSearch: false,
+    maximize: false,
+    traceAll: false,
+  };
   const positionals: string[] = [];
   let optionsEnded = false;
   for (let i = 0; i < rest.length; i++) {
@@ -205,7 +222,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const name = arg.startsWith('--') ? arg.slice(2, eq < 0 ? undefined : eq) : '';
     const spec = Object.prototype.hasOwnProperty.call(OPTIONS, name) ? OPTIONS[name] : undefined;
     if (spec === undefined) {
-      throw new UsageError(`Unknown option "${arg}". A formula that starts with "-" goes after "--", e.g. run -- "${arg}".`);
+      throw new UsageError(
+        `Unknown option "${arg}". A formula that starts with "-" goes after "--", e.g. run -- "${arg}".`,
+      );
     }
     if (!spec.commands.includes(command)) throw new UsageError(`--${name} is not an option of ${command}.`);
     if (spec.kind === 'flag') {

@@ -36,7 +36,12 @@ export function runJson(result: RunResult): RunJson {
     stopReason: result.stopReason,
     final: { point: result.final.point, value: result.final.value, gradientNorm: result.final.gradientNorm },
     stationary: result.stationary,
-    trace: result.trace.map((p) => ({ iteration: p.iteration, point: p.point, value: p.value, gradientNorm: p.gradientNorm })),
+    trace: result.trace.map((p) => ({
+      iteration: p.iteration,
+      point: p.point,
+      value: p.value,
+      gradientNorm: p.gradientNorm,
+    })),
   };
 }
 
@@ -94,15 +99,25 @@ export function runTable(result: RunResult): string {
   if (result.gradientMethod === 'numeric') summary.push('gradient:      numeric (central differences)');
   if (result.unbounded) {
     const fell = result.unbounded === 'below';
-    summary.push(`unbounded:     f ${fell ? 'fell' : 'rose'} without bound: no ${fell ? 'minimum' : 'maximum'} along this path (a smaller learning rate only slows it)`);
+    summary.push(
+      `unbounded:     f ${fell ? 'fell' : 'rose'} without bound: no ${fell ? 'minimum' : 'maximum'} along this path (a smaller learning rate only slows it)`,
+    );
   }
-  const rows = result.trace.map((p) => [String(p.iteration), formatPoint(p.point), formatNumber(p.value), formatNumber(p.gradientNorm)]);
+  const rows = result.trace.map((p) => [
+    String(p.iteration),
+    formatPoint(p.point),
+    formatNumber(p.value),
+    formatNumber(p.gradientNorm),
+  ]);
   return `${summary.join('\n')}\n\n${table(['iteration', `(${vars})`, 'f', '|grad f|'], rows)}\n`;
 }
 
 /** The readable report of a sweep: critical step, regimes and one row per learning rate. */
 export function sweepTable(json: SweepJson): string {
-  const critical = json.criticalLearningRate === null ? 'none (no positive curvature at the start)' : formatNumber(json.criticalLearningRate);
+  const critical =
+    json.criticalLearningRate === null
+      ? 'none (no positive curvature at the start)'
+      : formatNumber(json.criticalLearningRate);
   const summary = [
     `variables:     ${json.variables.join(', ')}`,
     `optimizer:     ${json.optimizer}`,

@@ -45,24 +45,38 @@ export function runOptionsOf(args: CliArgs): RunOptions {
   };
   // --tol is the gradient tolerance; 0 turns every tolerance test off, as the contract says.
   const tolerances: Partial<StopSettings> =
-    args.tol === undefined ? {} : args.tol === 0 ? { gradientTolerance: 0, stepTolerance: 0, valueTolerance: 0 } : { gradientTolerance: args.tol };
+    args.tol === undefined
+      ? {}
+      : args.tol === 0
+        ? { gradientTolerance: 0, stepTolerance: 0, valueTolerance: 0 }
+        : { gradientTolerance: args.tol };
   return {
     start: args.start ?? [],
     optimizer,
-    stop: { ...tolerances, ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : {}) },
+    stop: {
+      ...tolerances,
+      ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : {}),
+    },
     maximize: args.maximize,
     traceLimit: args.traceAll ? 'all' : CLI_TRACE_LIMIT,
   };
 }
 
 function execute(args: CliArgs, out: CliOutput): void {
-  const { compiled: { problem }, options } = prepare(args.formula, runOptionsOf(args), CLI_LIMITS);
+  const {
+    compiled: { problem },
+    options,
+  } = prepare(args.formula, runOptionsOf(args), CLI_LIMITS);
   if (args.command === 'run') {
     const result = runDescent(problem, options);
     out.stdout(args.json ? `${JSON.stringify(runJson(result))}\n` : runTable(result));
     return;
   }
-  const { settings, sweep } = sweepAround(problem, options, { lrMin: args.lrMin, lrMax: args.lrMax, count: args.count });
+  const { settings, sweep } = sweepAround(problem, options, {
+    lrMin: args.lrMin,
+    lrMax: args.lrMax,
+    count: args.count,
+  });
   const json = sweepJson(
     sweep,
     { variables: problem.variables, optimizer: options.optimizer.name ?? 'gd', start: options.start },

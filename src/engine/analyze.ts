@@ -74,7 +74,6 @@ function describe(compiled: CachedProblem): FormulaInfo {
   };
 }
 
-
 /**
  * One optimizer setting per optimizer for the comparison: the user's own optimizer exactly as set; the
  * other adaptive ones at their defaults (their η is a step per coordinate, roughly scale-free); the
@@ -94,8 +93,13 @@ function comparisonSettings(problem: Problem, options: RunOptions): Partial<Opti
 
 const SGD_FAMILY: ReadonlySet<OptimizerName> = new Set(['gd', 'momentum', 'nesterov']);
 
-function regimesOf(problem: Problem, options: RunOptions, rates: { small: number; good: number; large: number }): LearningRateRegimes {
-  const at = (lr: number) => runDescent(problem, { ...sideRun(options, 3), optimizer: { ...options.optimizer, lr } });
+function regimesOf(
+  problem: Problem,
+  options: RunOptions,
+  rates: { small: number; good: number; large: number },
+): LearningRateRegimes {
+  const at = (lr: number) =>
+    runDescent(problem, { ...sideRun(options, 3), optimizer: { ...options.optimizer, lr } });
   return { small: at(rates.small), good: at(rates.good), large: at(rates.large) };
 }
 
@@ -107,15 +111,26 @@ export function analyze(request: AnalysisRequest, limits?: Partial<EngineLimits>
   const { problem } = compiled;
   const run = runDescent(problem, options);
   const comparison = clamped.compare
-    ? comparisonSettings(problem, options).map((optimizer) => runDescent(problem, { ...sideRun(options, OPTIMIZER_NAMES.length), optimizer }))
+    ? comparisonSettings(problem, options).map((optimizer) =>
+        runDescent(problem, { ...sideRun(options, OPTIMIZER_NAMES.length), optimizer }),
+      )
     : undefined;
   // The comparison is drawn on the same contours, so they cover every path that stayed finite
   // (a diverged one would stretch the window until the valley vanishes).
   const shown = [run, ...(comparison ?? []).filter((r) => !isDiverged(r.stopReason))];
   const landscape = clamped.landscape
-    ? sampleLandscape(problem, options.start, shown.flatMap((r) => r.trace), resolved.maxPlotVariables)
+    ? sampleLandscape(
+        problem,
+        options.start,
+        shown.flatMap((r) => r.trace),
+        resolved.maxPlotVariables,
+      )
     : { kind: 'none' as const };
-  const analysis: { -readonly [K in keyof Analysis]: Analysis[K] } = { formula: describe(compiled), run, landscape };
+  const analysis: { -readonly [K in keyof Analysis]: Analysis[K] } = {
+    formula: describe(compiled),
+    run,
+    landscape,
+  };
   if (comparison) analysis.comparison = comparison;
   if (clamped.sweep) {
     const sweep = sweepLearningRates(problem, options, clamped.sweep);
@@ -124,9 +139,15 @@ export function analyze(request: AnalysisRequest, limits?: Partial<EngineLimits>
   }
   if (clamped.starts && clamped.starts.length > 0) {
     const starts = clamped.starts.map((s) => Array.from(startPoint(s, problem.dimension)));
-    analysis.multistart = runFromStarts(problem, sideRun(options, starts.length, MULTISTART_TRACE_LIMIT), starts);
+    analysis.multistart = runFromStarts(
+      problem,
+      sideRun(options, starts.length, MULTISTART_TRACE_LIMIT),
+      starts,
+    );
   }
-  if (clamped.steps !== undefined && clamped.steps > 0) analysis.steps = explainSteps(problem, options, clamped.steps);
+  if (clamped.steps !== undefined && clamped.steps > 0) {
+    analysis.steps = explainSteps(problem, options, clamped.steps);
+  }
   return analysis;
 }
 
@@ -136,7 +157,12 @@ export function analyze(request: AnalysisRequest, limits?: Partial<EngineLimits>
  * cache) or when the formula is too large to compile within a hover's budget (longer than
  * HOVER_MAX_UNCACHED_LENGTH or above HOVER_MAX_COMPILE_WORK); throws FormulaError for bad text or options.
  */
-export function quickRun(formula: string, options: RunOptions, budgetMs: number, limits?: Partial<EngineLimits>): RunResult | null {
+export function quickRun(
+  formula: string,
+  options: RunOptions,
+  budgetMs: number,
+  limits?: Partial<EngineLimits>,
+): RunResult | null {
   const startedAt = performance.now();
   const resolved = resolveLimits(limits);
   // Compiling cannot be interrupted, so a formula that would take long is not started at all.
@@ -149,7 +175,10 @@ export function quickRun(formula: string, options: RunOptions, budgetMs: number,
   const { problem } = compiled;
   const remaining = budgetMs - (performance.now() - startedAt);
   if (!(remaining > 0)) return null;
-  const clamped = clampRequest({ formula, options: { ...options, stop: { ...options.stop, timeBudgetMs: remaining } } }, resolved);
+  const clamped = clampRequest(
+    { formula, options: { ...options, stop: { ...options.stop, timeBudgetMs: remaining } } },
+    resolved,
+  );
   const result = runDescent(problem, clamped.options);
   return result.stopReason === 'time-budget' ? null : result;
 }
@@ -162,7 +191,11 @@ export const HOVER_MAX_COMPILE_WORK = 5_000;
 /** Loads the lazily initialised parts (the LaTeX parser takes ~200 ms the first time); call it off the hot path. */
 export function warmUpEngine(): void {
   try {
-    quickRun('$f(x) = \\frac{1}{2}x^{2}$', { start: [1], optimizer: {}, stop: { maxIterations: 1 }, maximize: false, traceLimit: 2 }, 1_000);
+    quickRun(
+      '$f(x) = \\frac{1}{2}x^{2}$',
+      { start: [1], optimizer: {}, stop: { maxIterations: 1 }, maximize: false, traceLimit: 2 },
+      1_000,
+    );
   } catch {
     // Warming up is best effort; real requests report their own errors.
   }

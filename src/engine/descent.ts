@@ -22,12 +22,17 @@ export function startPoint(start: readonly number[], dimension: number, fit = fa
   if (!Array.isArray(start)) throw new FormulaError('A start must be a list of numbers', 'bad-option');
   if (fit) start = start.slice(0, dimension);
   if (start.length > dimension) {
-    throw new FormulaError(`The start has ${start.length} coordinates but the formula has ${dimension} variable(s)`, 'bad-option');
+    throw new FormulaError(
+      `The start has ${start.length} coordinates but the formula has ${dimension} variable(s)`,
+      'bad-option',
+    );
   }
   const x = new Float64Array(dimension);
   for (let i = 0; i < dimension; i++) {
     const v = i < start.length ? start[i] : start.length > 0 ? start[start.length - 1] : 1;
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new FormulaError('Start coordinates must be finite numbers', 'bad-option');
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new FormulaError('Start coordinates must be finite numbers', 'bad-option');
+    }
     x[i] = v;
   }
   return x;

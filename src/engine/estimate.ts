@@ -20,11 +20,19 @@ const LANDSCAPE_EVALUATIONS = 3_600;
 export function estimateWorkMs(request: AnalysisRequest, limits: EngineLimits = DEFAULT_LIMITS): number {
   const formulaLength = typeof request.formula === 'string' ? request.formula.length : 0;
   const requested = request.options?.stop?.maxIterations;
-  const iterations = Math.min(typeof requested === 'number' && requested >= 0 ? requested : ASSUMED_DEFAULT_ITERATIONS, limits.maxIterations);
+  const iterations = Math.min(
+    typeof requested === 'number' && requested >= 0 ? requested : ASSUMED_DEFAULT_ITERATIONS,
+    limits.maxIterations,
+  );
   const budget = request.options?.stop?.timeBudgetMs;
-  const perRunBudget = typeof budget === 'number' && budget > 0 ? Math.min(budget, limits.timeBudgetMs) : limits.timeBudgetMs;
+  const perRunBudget =
+    typeof budget === 'number' && budget > 0 ? Math.min(budget, limits.timeBudgetMs) : limits.timeBudgetMs;
   const sweepRuns = request.sweep ? Math.min(Math.max(request.sweep.count, 0), limits.maxSweepCount) + 3 : 0;
-  const runs = 1 + (request.compare ? OPTIMIZER_NAMES.length : 0) + sweepRuns + Math.min(request.starts?.length ?? 0, limits.maxStarts);
+  const runs =
+    1 +
+    (request.compare ? OPTIMIZER_NAMES.length : 0) +
+    sweepRuns +
+    Math.min(request.starts?.length ?? 0, limits.maxStarts);
   const perIterationMs = (LOOP_NS + PER_CHAR_NS * formulaLength) * 1e-6;
   const runMs = Math.min(iterations * perIterationMs, perRunBudget);
   const landscapeMs = request.landscape ? LANDSCAPE_EVALUATIONS * perIterationMs : 0;

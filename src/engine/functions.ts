@@ -15,7 +15,8 @@ export const FUNCTION_HELPERS: Readonly<Record<string, (...a: number[]) => numbe
   csc: (x: number): number => 1 / Math.sin(x),
   cot: (x: number): number => 1 / Math.tan(x),
   // mathjs reads log(x, b) as the base-b logarithm; Math.log would silently ignore b.
-  log: (x: number, base?: number): number => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base)),
+  log: (x: number, base?: number): number =>
+    base === undefined ? Math.log(x) : Math.log(x) / Math.log(base),
 });
 
 const table: readonly (readonly [string, AllowedFunction])[] = [

@@ -67,9 +67,10 @@ for (;;) {
 ${list((i) => `x[${i}] = v${i}; g[${i}] = g${i};`, ' ')}
 s[0] = f; s[1] = ${gradientNorm}; s[2] = it;
 return reason;`;
-  const factory = new Function('H', `"use strict";\nreturn function fusedGd(x, g, s, p, rec, now) {${body}\n};`) as (
-    helpers: typeof COMPILER_HELPERS,
-  ) => FusedLoop;
+  const factory = new Function(
+    'H',
+    `"use strict";\nreturn function fusedGd(x, g, s, p, rec, now) {${body}\n};`,
+  ) as (helpers: typeof COMPILER_HELPERS) => FusedLoop;
   return factory(COMPILER_HELPERS);
 }
 

@@ -12,7 +12,9 @@ export function gridOfStarts(ranges: readonly (readonly [number, number])[], per
   if (ranges.length === 0) return [];
   let n = Math.max(1, Math.floor(perAxis));
   while (n > 1 && n ** ranges.length > MAX_GRID_STARTS) n--;
-  const axes = ranges.map(([lo, hi]) => (n === 1 ? [(lo + hi) / 2] : Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1))));
+  const axes = ranges.map(([lo, hi]) =>
+    n === 1 ? [(lo + hi) / 2] : Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1)),
+  );
   let grid: number[][] = [[]];
   for (const values of axes) {
     const next: number[][] = [];

@@ -11,7 +11,11 @@ export const GRID_SIDE = 60;
 const MARGIN = 0.15;
 
 /** The smallest and largest finite coordinate `axis` over the start and the trace, widened by a margin. */
-export function coveringRange(start: readonly number[], trace: readonly TracePoint[], axis: number): [number, number] {
+export function coveringRange(
+  start: readonly number[],
+  trace: readonly TracePoint[],
+  axis: number,
+): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   const visit = (v: number | undefined): void => {

@@ -83,12 +83,20 @@ export function checkFormulaLength(formula: string, limits: EngineLimits): void 
 
 function clampOptions(options: RunOptions, limits: EngineLimits): RunOptions {
   const stop = options.stop ?? {};
-  const maxIterations = stop.maxIterations === undefined ? undefined : clampInteger(stop.maxIterations, 0, limits.maxIterations, limits.maxIterations);
+  const maxIterations =
+    stop.maxIterations === undefined
+      ? undefined
+      : clampInteger(stop.maxIterations, 0, limits.maxIterations, limits.maxIterations);
   // A budget of 0 means "none" to the optimizer; the cap turns it into the limit.
   const requestedBudget = stop.timeBudgetMs ?? 0;
-  const timeBudgetMs = requestedBudget > 0 ? clampNumber(requestedBudget, 1, limits.timeBudgetMs, limits.timeBudgetMs) : limits.timeBudgetMs;
+  const timeBudgetMs =
+    requestedBudget > 0
+      ? clampNumber(requestedBudget, 1, limits.timeBudgetMs, limits.timeBudgetMs)
+      : limits.timeBudgetMs;
   const traceLimit =
-    options.traceLimit === 'all' ? limits.maxTracePoints : clampInteger(options.traceLimit, 2, limits.maxTracePoints, DEFAULT_TRACE_LIMIT);
+    options.traceLimit === 'all'
+      ? limits.maxTracePoints
+      : clampInteger(options.traceLimit, 2, limits.maxTracePoints, DEFAULT_TRACE_LIMIT);
   return {
     ...options,
     start: Array.isArray(options.start) ? options.start : [],
@@ -109,11 +117,17 @@ function clampSweep(sweep: SweepSettings, limits: EngineLimits): SweepSettings {
  * Returns the request with every size within the limits: iterations, time budget, trace length,
  * sweep count, number of starts and steps. Throws a FormulaError for an over-long formula.
  */
-export function clampRequest(untrusted: AnalysisRequest, limits: EngineLimits = DEFAULT_LIMITS): AnalysisRequest {
-  const request: AnalysisRequest = untrusted !== null && typeof untrusted === 'object' ? untrusted : ({} as AnalysisRequest);
+export function clampRequest(
+  untrusted: AnalysisRequest,
+  limits: EngineLimits = DEFAULT_LIMITS,
+): AnalysisRequest {
+  const request: AnalysisRequest =
+    untrusted !== null && typeof untrusted === 'object' ? untrusted : ({} as AnalysisRequest);
   const formula = typeof request.formula === 'string' ? request.formula : '';
   checkFormulaLength(formula, limits);
-  if (request.starts !== undefined && !Array.isArray(request.starts)) throw new FormulaError('The starts must be a list of points', 'bad-option');
+  if (request.starts !== undefined && !Array.isArray(request.starts)) {
+    throw new FormulaError('The starts must be a list of points', 'bad-option');
+  }
   const clamped: AnalysisRequest = {
     ...request,
     formula,

@@ -92,7 +92,11 @@ export function genericLoop(
     else if (gradientNorm < limits.gradientTolerance) reason = 'gradient-tolerance';
     else if (step < limits.stepTolerance) reason = 'step-tolerance';
     else if (Math.abs(value - previousValue) < limits.valueTolerance) reason = 'value-tolerance';
-    else if (iterations % CLOCK_INTERVAL === 0 && limits.timeBudgetMs > 0 && performance.now() - limits.startedAt > limits.timeBudgetMs) {
+    else if (
+      iterations % CLOCK_INTERVAL === 0 &&
+      limits.timeBudgetMs > 0 &&
+      performance.now() - limits.startedAt > limits.timeBudgetMs
+    ) {
       reason = 'time-budget';
     } else continue;
     break;

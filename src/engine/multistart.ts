@@ -9,7 +9,11 @@ const RELATIVE_TOLERANCE = 1e-2;
 
 /** True when a run ended by a tolerance test at a finite point. */
 export function converged(result: RunResult): boolean {
-  return isConverged(result.stopReason) && Number.isFinite(result.final.value) && result.final.point.every(Number.isFinite);
+  return (
+    isConverged(result.stopReason) &&
+    Number.isFinite(result.final.value) &&
+    result.final.point.every(Number.isFinite)
+  );
 }
 
 /**
@@ -52,7 +56,12 @@ function distance(a: readonly number[], b: readonly number[]): number {
  * optimum joins it (which keeps the member with the best value), else it founds a new one. Optima
  * are ordered best first; runs that did not converge, or converged to a saddle, get basin -1.
  */
-export function clusterRuns(starts: readonly (readonly number[])[], results: readonly RunResult[], tolerance: number, maximize: boolean): MultiStartResult {
+export function clusterRuns(
+  starts: readonly (readonly number[])[],
+  results: readonly RunResult[],
+  tolerance: number,
+  maximize: boolean,
+): MultiStartResult {
   const better = (a: number, b: number): boolean => (maximize ? a > b : a < b);
   const clusters: { point: readonly number[]; value: number; count: number }[] = [];
   const membership = results.map((result) => {
@@ -78,14 +87,30 @@ export function clusterRuns(starts: readonly (readonly number[])[], results: rea
     }
     return nearest;
   });
-  const order = clusters.map((_, i) => i).sort((a, b) => (better(clusters[a]!.value, clusters[b]!.value) ? -1 : better(clusters[b]!.value, clusters[a]!.value) ? 1 : a - b));
+  const order = clusters
+    .map((_, i) => i)
+    .sort((a, b) =>
+      better(clusters[a]!.value, clusters[b]!.value)
+        ? -1
+        : better(clusters[b]!.value, clusters[a]!.value)
+          ? 1
+          : a - b,
+    );
   const rank = new Map(order.map((original, position) => [original, position]));
-  const runs: MultiStartRun[] = results.map((result, i) => ({ start: starts[i]!, result, basin: membership[i]! < 0 ? -1 : rank.get(membership[i]!)! }));
+  const runs: MultiStartRun[] = results.map((result, i) => ({
+    start: starts[i]!,
+    result,
+    basin: membership[i]! < 0 ? -1 : rank.get(membership[i]!)!,
+  }));
   return { runs, minima: order.map((i) => ({ ...clusters[i]! })) };
 }
 
 /** Runs the optimizer from each start and labels every endpoint by the optimum it reached. */
-export function runFromStarts(problem: Problem, options: RunOptions, starts: readonly (readonly number[])[]): MultiStartResult {
+export function runFromStarts(
+  problem: Problem,
+  options: RunOptions,
+  starts: readonly (readonly number[])[],
+): MultiStartResult {
   const results = starts.map((start) => runDescent(problem, { ...options, start }));
   const tolerance = RELATIVE_TOLERANCE * spread(starts);
   return clusterRuns(starts, results, tolerance, options.maximize);

@@ -17,12 +17,16 @@ export interface AnalysisFailure {
 }
 
 /** The result of an analysis as a value. */
-export type AnalysisOutcome = { readonly ok: true; readonly analysis: Analysis } | { readonly ok: false; readonly error: AnalysisFailure };
+export type AnalysisOutcome =
+  | { readonly ok: true; readonly analysis: Analysis }
+  | { readonly ok: false; readonly error: AnalysisFailure };
 
 /** Converts anything thrown into a failure value: FormulaErrors keep code and column, the rest is 'internal'. */
 export function failureOf(error: unknown): AnalysisFailure {
   if (error instanceof FormulaError) {
-    return error.column === undefined ? { message: error.message, code: error.code } : { message: error.message, code: error.code, column: error.column };
+    return error.column === undefined
+      ? { message: error.message, code: error.code }
+      : { message: error.message, code: error.code, column: error.column };
   }
   const detail = error instanceof Error ? error.message : String(error);
   return { message: `Internal error: ${detail}`, code: 'internal' };

@@ -34,7 +34,11 @@ export function compiledFormula(text: string, limits: EngineLimits): CachedProbl
  * As compiledFormula, but an uncached formula whose symbolic partials would walk more than
  * `maxWork` tree nodes is parsed only (once), not compiled: undefined then.
  */
-export function compiledWithin(text: string, limits: EngineLimits, maxWork: number): CachedProblem | undefined {
+export function compiledWithin(
+  text: string,
+  limits: EngineLimits,
+  maxWork: number,
+): CachedProblem | undefined {
   const k = key(text, limits);
   let entry = cache.get(k);
   if (entry === undefined) {

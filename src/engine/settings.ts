@@ -1,5 +1,12 @@
 // The one place where optimizer and stopping defaults live, and where user-given values are checked.
-import { FormulaError, OPTIMIZER_NAMES, type OptimizerName, type OptimizerSettings, type RunOptions, type StopSettings } from './types';
+import {
+  FormulaError,
+  OPTIMIZER_NAMES,
+  type OptimizerName,
+  type OptimizerSettings,
+  type RunOptions,
+  type StopSettings,
+} from './types';
 
 /** Default η per optimizer: torch's where it shows descent within ~1000 steps, larger where torch's is too slow to watch. */
 export const DEFAULT_LEARNING_RATES: Readonly<Record<OptimizerName, number>> = {
@@ -50,7 +57,9 @@ function bad(message: string): never {
 }
 
 function check(name: string, value: number, ok: (v: number) => boolean, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) bad(`${name} must be ${what} (got ${String(value)})`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) {
+    bad(`${name} must be ${what} (got ${String(value)})`);
+  }
   return value;
 }
 
@@ -60,7 +69,9 @@ const unit = (v: number): boolean => v >= 0 && v < 1;
 /** Complete optimizer settings from a partial, with torch's validity rules (a FormulaError 'bad-option' otherwise). */
 export function resolveOptimizer(partial: Partial<OptimizerSettings>): OptimizerSettings {
   const name = partial.name ?? 'gd';
-  if (!OPTIMIZER_NAMES.includes(name)) bad(`Unknown optimizer "${String(name)}"; use one of ${OPTIMIZER_NAMES.join(', ')}`);
+  if (!OPTIMIZER_NAMES.includes(name)) {
+    bad(`Unknown optimizer "${String(name)}"; use one of ${OPTIMIZER_NAMES.join(', ')}`);
+  }
   const settings: OptimizerSettings = {
     ...DEFAULT_OPTIMIZER,
     name,
@@ -88,7 +99,10 @@ export function resolveOptimizer(partial: Partial<OptimizerSettings>): Optimizer
 
 /** Complete stop settings from a partial; tolerances of 0 turn their test off. */
 export function resolveStop(partial: Partial<StopSettings>): StopSettings {
-  const stop: StopSettings = { ...DEFAULT_STOP, ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) };
+  const stop: StopSettings = {
+    ...DEFAULT_STOP,
+    ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)),
+  };
   check('maxIterations', stop.maxIterations, (v) => Number.isInteger(v) && v >= 0, 'a non-negative integer');
   check('gradientTolerance', stop.gradientTolerance, nonNegative, 'non-negative');
   check('stepTolerance', stop.stepTolerance, nonNegative, 'non-negative');
@@ -104,6 +118,9 @@ export const SIDE_RUN_TRACE_LIMIT = 200;
 export function sideRun(options: RunOptions, share: number, traceLimit = SIDE_RUN_TRACE_LIMIT): RunOptions {
   const limit = options.traceLimit === 'all' ? traceLimit : Math.min(options.traceLimit, traceLimit);
   const budget = options.stop.timeBudgetMs;
-  const stop = budget !== undefined && budget > 0 ? { ...options.stop, timeBudgetMs: Math.max(1, budget / share) } : options.stop;
+  const stop =
+    budget !== undefined && budget > 0
+      ? { ...options.stop, timeBudgetMs: Math.max(1, budget / share) }
+      : options.stop;
   return { ...options, stop, traceLimit: limit };
 }

@@ -13,13 +13,23 @@ export const DEGENERATE_RELATIVE = 1e-6;
 export const EIGENVALUE_MAX_DIMENSION = 48;
 
 /** Second-derivative test on eigenvalues: all > 0 minimum, all < 0 maximum, mixed signs saddle, any ~0 degenerate. */
-export function classifyEigenvalues(eigenvalues: readonly number[]): Exclude<StationaryKind, 'not-stationary'> {
+export function classifyEigenvalues(
+  eigenvalues: readonly number[],
+): Exclude<StationaryKind, 'not-stationary'> {
   const largest = eigenvalues.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   const zero = Math.max(DEGENERATE_ABSOLUTE, DEGENERATE_RELATIVE * largest);
-  return kindOfInertia(eigenvalues.filter((v) => v > zero).length, eigenvalues.filter((v) => v < -zero).length, eigenvalues.length);
+  return kindOfInertia(
+    eigenvalues.filter((v) => v > zero).length,
+    eigenvalues.filter((v) => v < -zero).length,
+    eigenvalues.length,
+  );
 }
 
-function kindOfInertia(positive: number, negative: number, n: number): Exclude<StationaryKind, 'not-stationary'> {
+function kindOfInertia(
+  positive: number,
+  negative: number,
+  n: number,
+): Exclude<StationaryKind, 'not-stationary'> {
   if (positive > 0 && negative > 0) return 'saddle';
   if (positive + negative < n) return 'degenerate';
   return positive > 0 ? 'minimum' : 'maximum';

@@ -17,7 +17,9 @@ export function logSpace(lo: number, hi: number, count: number): number[] {
   if (count <= 1) return [lo];
   const a = Math.log(lo);
   const b = Math.log(hi);
-  return Array.from({ length: count }, (_, i) => (i === 0 ? lo : i === count - 1 ? hi : Math.exp(a + ((b - a) * i) / (count - 1))));
+  return Array.from({ length: count }, (_, i) =>
+    i === 0 ? lo : i === count - 1 ? hi : Math.exp(a + ((b - a) * i) / (count - 1)),
+  );
 }
 
 /** Largest curvature along which the run descends (of −f when maximizing) at x; NaN when not finite. */
@@ -73,7 +75,11 @@ function startOf(problem: Problem, options: RunOptions): number[] {
  * A sweep over `partial`'s range completed by defaultSweepSettings; λmax at the start (a Hessian and
  * its eigenvalues) is worked out once for both.
  */
-export function sweepAround(problem: Problem, options: RunOptions, partial: Partial<SweepSettings>): { settings: SweepSettings; sweep: SweepResult } {
+export function sweepAround(
+  problem: Problem,
+  options: RunOptions,
+  partial: Partial<SweepSettings>,
+): { settings: SweepSettings; sweep: SweepResult } {
   const lambdaMax = lambdaMaxAt(problem, startOf(problem, options), options.maximize);
   const settings = defaultSweepSettings(problem, options, partial, lambdaMax);
   return { settings, sweep: sweepLearningRates(problem, options, settings, lambdaMax) };
@@ -109,7 +115,11 @@ export function sweepLearningRates(
  * Large: just beyond the critical η (else the smallest diverging η above good, else 10× good).
  * Small: good / SMALL_FACTOR.
  */
-export function pickRegimes(sweep: SweepResult, settings: SweepSettings, maximize = false): { small: number; good: number; large: number } {
+export function pickRegimes(
+  sweep: SweepResult,
+  settings: SweepSettings,
+  maximize = false,
+): { small: number; good: number; large: number } {
   const critical = sweep.criticalLearningRate;
   const convergedPoints = sweep.points.filter((p) => p.converged);
   const stable = sweep.points.filter((p) => !p.diverged && Number.isFinite(p.finalValue));

@@ -38,7 +38,9 @@ export class TraceRecorder {
     const count = this.points.length;
     if (count <= this.limit) return this.points;
     const kept: TracePoint[] = [];
-    for (let j = 0; j < this.limit; j++) kept.push(this.points[Math.round((j * (count - 1)) / (this.limit - 1))]);
+    for (let j = 0; j < this.limit; j++) {
+      kept.push(this.points[Math.round((j * (count - 1)) / (this.limit - 1))]);
+    }
     return kept;
   }
 }

@@ -23,13 +23,7 @@ export interface Formula {
 
 /** Error kinds a person can be told about; never a stack trace. */
 export type FormulaErrorCode =
-  | 'empty'
-  | 'syntax'
-  | 'not-allowed'
-  | 'no-variable'
-  | 'too-long'
-  | 'too-many-variables'
-  | 'bad-option';
+  'empty' | 'syntax' | 'not-allowed' | 'no-variable' | 'too-long' | 'too-many-variables' | 'bad-option';
 
 /** A typed, user-facing error from any stage of the engine. */
 export class FormulaError extends Error {
@@ -48,7 +42,14 @@ export class FormulaError extends Error {
 export type OptimizerName = 'gd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
 
 /** All optimizer names, in display order. */
-export const OPTIMIZER_NAMES: readonly OptimizerName[] = ['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'];
+export const OPTIMIZER_NAMES: readonly OptimizerName[] = [
+  'gd',
+  'momentum',
+  'nesterov',
+  'adagrad',
+  'rmsprop',
+  'adam',
+];
 
 /** Hyper-parameters, named and defaulted as in torch.optim. */
 export interface OptimizerSettings {
@@ -131,7 +132,11 @@ export interface RunResult {
   readonly learningRate: number;
   readonly iterations: number;
   readonly stopReason: StopReason;
-  readonly final: { readonly point: readonly number[]; readonly value: number; readonly gradientNorm: number };
+  readonly final: {
+    readonly point: readonly number[];
+    readonly value: number;
+    readonly gradientNorm: number;
+  };
   readonly stationary: StationaryKind;
   readonly trace: readonly TracePoint[];
   /** 'numeric' when some partial derivative had no symbolic form and central differences were used. */
@@ -197,7 +202,11 @@ export interface MultiStartRun {
 /** Several starting points at once; endpoints grouped into the distinct minima reached. */
 export interface MultiStartResult {
   readonly runs: readonly MultiStartRun[];
-  readonly minima: readonly { readonly point: readonly number[]; readonly value: number; readonly count: number }[];
+  readonly minima: readonly {
+    readonly point: readonly number[];
+    readonly value: number;
+    readonly count: number;
+  }[];
 }
 
 /** One update written out with its intermediate quantities, for the worked-steps view. */
@@ -208,7 +217,11 @@ export interface WorkedStep {
   readonly value: number;
   readonly gradient: readonly number[];
   /** Optimizer state after the update, e.g. buf (momentum), m̂ and v̂ (Adam), in torch's names. */
-  readonly quantities: readonly { readonly name: string; readonly value: readonly number[]; readonly symbol?: string }[];
+  readonly quantities: readonly {
+    readonly name: string;
+    readonly value: readonly number[];
+    readonly symbol?: string;
+  }[];
   /** The effective learning rate used (after decay or line search). */
   readonly learningRate: number;
   readonly next: readonly number[];

@@ -5,7 +5,12 @@
 import { Worker } from 'node:worker_threads';
 import { estimateWorkMs } from './estimate';
 import { resolveLimits, type EngineLimits } from './limits';
-import { analyzeSafely, type AnalysisOutcome, type WorkerRequestMessage, type WorkerResponseMessage } from './outcome';
+import {
+  analyzeSafely,
+  type AnalysisOutcome,
+  type WorkerRequestMessage,
+  type WorkerResponseMessage,
+} from './outcome';
 import type { AnalysisRequest } from './types';
 
 /** How the client is set up. */
@@ -38,7 +43,10 @@ export const DEFAULT_INLINE_BELOW_MS = 50;
 /** Loads the worker's lazily initialised parts (mathjs, the LaTeX parser); its answer is ignored. */
 const WARM_UP: WorkerRequestMessage = {
   id: 0,
-  request: { formula: '$f(x) = x^{2}$', options: { start: [1], optimizer: {}, stop: { maxIterations: 1 }, maximize: false, traceLimit: 2 } },
+  request: {
+    formula: '$f(x) = x^{2}$',
+    options: { start: [1], optimizer: {}, stop: { maxIterations: 1 }, maximize: false, traceLimit: 2 },
+  },
 };
 
 interface Pending {
@@ -112,7 +120,11 @@ export class AnalysisClient {
       const timeoutMs = control.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       const onAbort = (): void => pending.settle(failed('cancelled', 'The run was cancelled.'), false);
       const timer = setTimeout(
-        () => pending.settle(failed('timeout', `The run took longer than ${Math.round(timeoutMs)} ms and was stopped.`), false),
+        () =>
+          pending.settle(
+            failed('timeout', `The run took longer than ${Math.round(timeoutMs)} ms and was stopped.`),
+            false,
+          ),
         timeoutMs,
       );
       const pending: Pending = {
@@ -133,14 +145,20 @@ export class AnalysisClient {
       try {
         worker.postMessage(message);
       } catch (error) {
-        pending.settle(failed('internal', `Could not send the request to the worker: ${(error as Error).message}`), false);
+        pending.settle(
+          failed('internal', `Could not send the request to the worker: ${(error as Error).message}`),
+          false,
+        );
       }
     });
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.options.workerScript, this.options.execArgv ? { execArgv: [...this.options.execArgv] } : {});
+    const worker = new Worker(
+      this.options.workerScript,
+      this.options.execArgv ? { execArgv: [...this.options.execArgv] } : {},
+    );
     // The host decides when to exit; an idle worker must not keep it alive.
     worker.unref();
     worker.on('message', (message: WorkerResponseMessage) => {

@@ -60,7 +60,11 @@ function optimizerName(value: unknown): OptimizerName {
 
 /** The initial point: a number, an array of numbers or a text like "1, -2"; non-numbers dropped. */
 export function readInitialPoint(value: unknown): number[] {
-  const parts: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,;]+/) : [value];
+  const parts: unknown[] = Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value.split(/[\s,;]+/)
+      : [value];
   const point = parts
     .map((p) => (typeof p === 'string' && p.trim() !== '' ? Number(p) : p))
     .filter((p): p is number => typeof p === 'number' && Number.isFinite(p))
@@ -72,10 +76,25 @@ export function readInitialPoint(value: unknown): number[] {
 export function normalizeSettings(read: SettingReader): LabSettings {
   const d = SETTING_DEFAULTS;
   const limits = resolveLimits({
-    maxIterations: integer(read('limits.maxIterations'), d['limits.maxIterations'], 1, Number.MAX_SAFE_INTEGER),
+    maxIterations: integer(
+      read('limits.maxIterations'),
+      d['limits.maxIterations'],
+      1,
+      Number.MAX_SAFE_INTEGER,
+    ),
     timeBudgetMs: integer(read('limits.timeBudgetMs'), d['limits.timeBudgetMs'], 1, Number.MAX_SAFE_INTEGER),
-    maxFormulaLength: integer(read('limits.maxFormulaLength'), d['limits.maxFormulaLength'], 1, Number.MAX_SAFE_INTEGER),
-    maxPlotVariables: integer(read('limits.maxPlottedVariables'), d['limits.maxPlottedVariables'], 1, Number.MAX_SAFE_INTEGER),
+    maxFormulaLength: integer(
+      read('limits.maxFormulaLength'),
+      d['limits.maxFormulaLength'],
+      1,
+      Number.MAX_SAFE_INTEGER,
+    ),
+    maxPlotVariables: integer(
+      read('limits.maxPlottedVariables'),
+      d['limits.maxPlottedVariables'],
+      1,
+      Number.MAX_SAFE_INTEGER,
+    ),
   });
   const lrMin = positive(read('sweep.minLearningRate'), d['sweep.minLearningRate']);
   const lrMaxRaw = positive(read('sweep.maxLearningRate'), d['sweep.maxLearningRate']);
@@ -83,7 +102,10 @@ export function normalizeSettings(read: SettingReader): LabSettings {
   return {
     run: {
       start: readInitialPoint(read('initialPoint')),
-      optimizer: { name: optimizerName(read('optimizer')), lr: positive(read('learningRate'), d.learningRate) },
+      optimizer: {
+        name: optimizerName(read('optimizer')),
+        lr: positive(read('learningRate'), d.learningRate),
+      },
       stop: {
         maxIterations: integer(read('maxIterations'), d.maxIterations, 1, limits.maxIterations),
         gradientTolerance: finite(read('tolerance'), d.tolerance, 0, 1e6),
@@ -101,7 +123,9 @@ export function normalizeSettings(read: SettingReader): LabSettings {
     },
     hover: {
       enabled: read('hover.enabled') !== false,
-      languages: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : [...d['hover.languages']],
+      languages: Array.isArray(languages)
+        ? languages.filter((l): l is string => typeof l === 'string')
+        : [...d['hover.languages']],
     },
     limits,
   };

@@ -25,7 +25,6 @@ const MAX_TEXT = 20_000;
 const NOTATIONS: readonly Notation[] = ['plain', 'latex', 'python', 'javascript'];
 const KINDS: readonly StationaryKind[] = ['minimum', 'maximum', 'saddle', 'degenerate', 'not-stationary'];
 
-
 function strings(value: unknown, max: number): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const out = value.slice(0, max).map((s) => str(s, MAX_TEXT));
@@ -53,7 +52,14 @@ function formulaInfo(raw: unknown): FormulaInfo | undefined {
   const gradient = strings(raw.gradient, MAX_VARS);
   if (source === undefined || !notation || !variables || text === undefined || !gradient) return undefined;
   const undeclared = raw.undeclared === undefined ? undefined : strings(raw.undeclared, MAX_VARS);
-  return { source, notation, variables, text, gradient, ...(undeclared && undeclared.length > 0 ? { undeclared } : {}) };
+  return {
+    source,
+    notation,
+    variables,
+    text,
+    gradient,
+    ...(undeclared && undeclared.length > 0 ? { undeclared } : {}),
+  };
 }
 
 function tracePoint(raw: unknown): TracePoint | undefined {
@@ -85,7 +91,9 @@ export function parseRunResult(raw: unknown): RunResult | undefined {
     trace,
     gradientMethod,
     elapsedMs: num(raw.elapsedMs),
-    ...((raw.unbounded === 'below' || raw.unbounded === 'above') && stopReason === 'diverged' ? { unbounded: raw.unbounded } : {}),
+    ...((raw.unbounded === 'below' || raw.unbounded === 'above') && stopReason === 'diverged'
+      ? { unbounded: raw.unbounded }
+      : {}),
   };
 }
 
@@ -149,7 +157,9 @@ function multistart(raw: unknown): MultiStartResult | undefined {
     if (!isRecord(r)) return undefined;
     const start = nums(r.start, MAX_VARS);
     const result = parseRunResult(r.result);
-    return start && result ? { start, result, basin: Number.isInteger(r.basin) ? (r.basin as number) : -1 } : undefined;
+    return start && result
+      ? { start, result, basin: Number.isInteger(r.basin) ? (r.basin as number) : -1 }
+      : undefined;
   });
   const minima = all(raw.minima, 256, (m) => {
     if (!isRecord(m)) return undefined;

@@ -16,7 +16,6 @@ import {
 } from './protocol';
 import { bool, clamp, int, isRecord, oneOf, str } from './values';
 
-
 /** Receives the reason a message was rejected. */
 export type RejectLog = (reason: string) => void;
 
@@ -27,7 +26,9 @@ function finiteOr(value: unknown, fallback: number): number {
 /** A point: finite numbers clamped to the coordinate range, at most LIMITS.variables of them. */
 export function sanitizePoint(raw: unknown): number[] {
   if (!Array.isArray(raw)) return [];
-  return raw.slice(0, LIMITS.variables).map((v) => clamp(finiteOr(v, 0), -LIMITS.coordinate, LIMITS.coordinate));
+  return raw
+    .slice(0, LIMITS.variables)
+    .map((v) => clamp(finiteOr(v, 0), -LIMITS.coordinate, LIMITS.coordinate));
 }
 
 function sanitizeOptimizer(raw: unknown): Partial<OptimizerSettings> {
@@ -36,7 +37,9 @@ function sanitizeOptimizer(raw: unknown): Partial<OptimizerSettings> {
   const name = oneOf(raw.name, OPTIMIZER_NAMES);
   if (name) out.name = name;
   const n = (key: string, min: number, max: number): number | undefined =>
-    typeof raw[key] === 'number' && Number.isFinite(raw[key]) ? clamp(raw[key] as number, min, max) : undefined;
+    typeof raw[key] === 'number' && Number.isFinite(raw[key])
+      ? clamp(raw[key] as number, min, max)
+      : undefined;
   const lr = n('lr', LIMITS.learningRate.min, LIMITS.learningRate.max);
   if (lr !== undefined) out.lr = lr;
   const momentum = n('momentum', 0, 0.9999);
@@ -56,7 +59,10 @@ function sanitizeOptimizer(raw: unknown): Partial<OptimizerSettings> {
     if (b !== undefined) out[key] = b;
   }
   if (Array.isArray(raw.betas) && raw.betas.length === 2) {
-    out.betas = [clamp(finiteOr(raw.betas[0], 0.9), 0, 0.999999), clamp(finiteOr(raw.betas[1], 0.999), 0, 0.999999)];
+    out.betas = [
+      clamp(finiteOr(raw.betas[0], 0.9), 0, 0.999999),
+      clamp(finiteOr(raw.betas[1], 0.999), 0, 0.999999),
+    ];
   }
   return out;
 }
@@ -103,7 +109,10 @@ function runId(raw: unknown): number | undefined {
 }
 
 /** Checks one message from the webview; returns a clean copy, or undefined (and logs why). */
-export function parseWebviewMessage(raw: unknown, log: RejectLog = () => undefined): WebviewMessage | undefined {
+export function parseWebviewMessage(
+  raw: unknown,
+  log: RejectLog = () => undefined,
+): WebviewMessage | undefined {
   if (!isRecord(raw) || typeof raw.type !== 'string') {
     log('message without a type');
     return undefined;
@@ -119,7 +128,14 @@ export function parseWebviewMessage(raw: unknown, log: RejectLog = () => undefin
       const formula = str(raw.formula, LIMITS.formulaLength);
       if (id === undefined || formula === undefined) break;
       const revision = runId(raw.revision) ?? 0;
-      return { type, runId: id, formula, options: sanitizeRunOptions(raw.options), starts: sanitizeStarts(raw.starts), revision };
+      return {
+        type,
+        runId: id,
+        formula,
+        options: sanitizeRunOptions(raw.options),
+        starts: sanitizeStarts(raw.starts),
+        revision,
+      };
     }
     case 'selectRun':
     case 'removeRun':
@@ -134,12 +150,17 @@ export function parseWebviewMessage(raw: unknown, log: RejectLog = () => undefin
       if (id === undefined || (raw.format !== 'markdown' && raw.format !== 'csv')) break;
       return { type, runId: id, format: raw.format };
     case 'savePlot': {
-      const data = typeof raw.data === 'string' && raw.data.length <= LIMITS.plotDataLength ? raw.data : undefined;
+      const data =
+        typeof raw.data === 'string' && raw.data.length <= LIMITS.plotDataLength ? raw.data : undefined;
       const name = (str(raw.name, LIMITS.nameLength) ?? 'plot').replace(/[^\w.-]+/g, '-') || 'plot';
       if (raw.format === 'svg' && data !== undefined && /^\s*<svg[\s>]/.test(data)) {
         return { type, format: 'svg', data, name };
       }
-      if (raw.format === 'png' && data !== undefined && /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(data)) {
+      if (
+        raw.format === 'png' &&
+        data !== undefined &&
+        /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(data)
+      ) {
         return { type, format: 'png', data, name };
       }
       break;

@@ -36,7 +36,10 @@ export function formatNumber(value: number, options?: NumberTextOptions): string
   // The range is judged on the rounded value so that 999999.7 (6 digits) is "1e6", not "1000000".
   const rounded = Number(value.toPrecision(digits));
   const abs = Math.abs(rounded);
-  const text = abs >= 1e-4 && abs < 10 ** digits ? String(rounded) : exponentText(value, digits, Number.isFinite(rounded));
+  const text =
+    abs >= 1e-4 && abs < 10 ** digits
+      ? String(rounded)
+      : exponentText(value, digits, Number.isFinite(rounded));
   return minus === '-' ? text : text.replace(/-/g, minus);
 }
 
@@ -44,7 +47,9 @@ export function formatNumber(value: number, options?: NumberTextOptions): string
 function exponentText(value: number, digits: number, roundNearest: boolean): string {
   // Next to Number.MAX_VALUE rounding up would write a number that reads back as Infinity
   // ("2e308"), so there the mantissa is cut instead.
-  const [mantissa, exponent] = (roundNearest ? value.toExponential(digits - 1) : truncated(value, digits)).split('e');
+  const [mantissa, exponent] = (
+    roundNearest ? value.toExponential(digits - 1) : truncated(value, digits)
+  ).split('e');
   const trimmed = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
   return `${trimmed}e${exponent.replace('+', '')}`;
 }

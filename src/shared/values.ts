@@ -37,5 +37,7 @@ export function nums(value: unknown, max: number): number[] | undefined {
 
 /** `value` when it is one of the `allowed` strings, else undefined. */
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value)
+    ? (value as T)
+    : undefined;
 }

@@ -49,10 +49,22 @@ let uid = 0;
 function labelled(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const id = control.id || `ctl-${++uid}`;
   control.id = id;
-  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('span', { class: 'hint' }, hint) : null);
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    control,
+    hint ? h('span', { class: 'hint' }, hint) : null,
+  );
 }
 
-function numberInput(testId: string, value: number, min: number, max: number, step: number | 'any'): HTMLInputElement {
+function numberInput(
+  testId: string,
+  value: number,
+  min: number,
+  max: number,
+  step: number | 'any',
+): HTMLInputElement {
   return h('input', { type: 'number', 'data-testid': testId, value: String(value), min, max, step });
 }
 
@@ -60,7 +72,13 @@ function numberInput(testId: string, value: number, min: number, max: number, st
 export function errorView(formula: string, error: RunError): HTMLElement {
   const parts: HTMLElement[] = [h('div', { class: 'error-message' }, error.message)];
   if (error.column !== undefined && formula.length <= 200) {
-    parts.push(h('pre', { class: 'error-caret', 'aria-hidden': 'true' }, `${formula}\n${' '.repeat(Math.max(0, error.column - 1))}^`));
+    parts.push(
+      h(
+        'pre',
+        { class: 'error-caret', 'aria-hidden': 'true' },
+        `${formula}\n${' '.repeat(Math.max(0, error.column - 1))}^`,
+      ),
+    );
     parts.push(h('div', { class: 'hint' }, `at column ${error.column}`));
   }
   return h('div', { class: 'error', role: 'alert', 'data-testid': 'formula-error' }, ...parts);
@@ -71,15 +89,52 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
   const o = run.options;
   const opt = o.optimizer;
   const lr = opt.lr ?? run.analysis?.run.learningRate ?? 0.01;
-  const formula = h('input', { type: 'text', 'data-testid': 'formula-input', value: run.formula, spellcheck: 'false', autocomplete: 'off' });
-  const start = h('input', { type: 'text', 'data-testid': 'start-input', value: o.start.map((v) => formatNumber(v, { digits: 12 })).join(', ') || '1' });
-  const lrSlider = h('input', { type: 'range', 'data-testid': 'lr-slider', min: -5, max: 1, step: 0.01, value: String(Math.log10(lr)), 'aria-label': 'learning rate η (log scale)' });
+  const formula = h('input', {
+    type: 'text',
+    'data-testid': 'formula-input',
+    value: run.formula,
+    spellcheck: 'false',
+    autocomplete: 'off',
+  });
+  const start = h('input', {
+    type: 'text',
+    'data-testid': 'start-input',
+    value: o.start.map((v) => formatNumber(v, { digits: 12 })).join(', ') || '1',
+  });
+  const lrSlider = h('input', {
+    type: 'range',
+    'data-testid': 'lr-slider',
+    min: -5,
+    max: 1,
+    step: 0.01,
+    value: String(Math.log10(lr)),
+    'aria-label': 'learning rate η (log scale)',
+  });
   const lrBox = numberInput('lr-input', lr, 1e-8, 100, 'any');
-  const maxIt = numberInput('max-iterations-input', o.stop.maxIterations ?? DEFAULT_STOP.maxIterations, 1, LIMITS.maxIterations, 1);
+  const maxIt = numberInput(
+    'max-iterations-input',
+    o.stop.maxIterations ?? DEFAULT_STOP.maxIterations,
+    1,
+    LIMITS.maxIterations,
+    1,
+  );
   const optimizer = h('select', { 'data-testid': 'optimizer-select' });
-  for (const [name, label] of Object.entries(OPTIMIZER_LABELS)) optimizer.append(h('option', { value: name, selected: name === (opt.name ?? 'gd') }, label));
-  const direction = h('select', { 'data-testid': 'direction-select' }, h('option', { value: 'min', selected: !o.maximize }, 'minimize'), h('option', { value: 'max', selected: o.maximize }, 'maximize'));
-  const tolerance = numberInput('tolerance-input', o.stop.gradientTolerance ?? DEFAULT_STOP.gradientTolerance, 0, 1, 'any');
+  for (const [name, label] of Object.entries(OPTIMIZER_LABELS)) {
+    optimizer.append(h('option', { value: name, selected: name === (opt.name ?? 'gd') }, label));
+  }
+  const direction = h(
+    'select',
+    { 'data-testid': 'direction-select' },
+    h('option', { value: 'min', selected: !o.maximize }, 'minimize'),
+    h('option', { value: 'max', selected: o.maximize }, 'maximize'),
+  );
+  const tolerance = numberInput(
+    'tolerance-input',
+    o.stop.gradientTolerance ?? DEFAULT_STOP.gradientTolerance,
+    0,
+    1,
+    'any',
+  );
   const hyper = h('div', { class: 'hyper', 'data-testid': 'hyper-parameters' });
   const extras = h('div', { class: 'hyper' });
   const status = h('div', { class: 'status', 'data-testid': 'run-status', 'aria-live': 'polite' });
@@ -94,7 +149,13 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
     const defaults = resolveOptimizer({ name });
     const fields = HYPER[name].map((f) => {
       const current = opt[f.key];
-      const input = numberInput(`hp-${f.key}`, typeof current === 'number' ? current : Number(defaults[f.key]), f.min, f.max, 'any');
+      const input = numberInput(
+        `hp-${f.key}`,
+        typeof current === 'number' ? current : Number(defaults[f.key]),
+        f.min,
+        f.max,
+        'any',
+      );
       hyperInputs.set(f.key, input);
       return labelled(f.label, input);
     });
@@ -122,20 +183,28 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
     const iterations = maxIt.valueAsNumber;
     const gradientTolerance = tolerance.valueAsNumber;
     // An empty or partial box is being retyped: wait for a number rather than run with a stand-in.
-    if (!point || !(rate > 0) || !Number.isFinite(iterations) || !Number.isFinite(gradientTolerance)) return undefined;
+    if (!point || !(rate > 0) || !Number.isFinite(iterations) || !Number.isFinite(gradientTolerance)) {
+      return undefined;
+    }
     const name = optimizer.value as OptimizerName;
     // Another optimizer's hyper-parameters would be refused (line search off gd, dampening with Nesterov):
     // keep only what this optimizer's fields show.
     const settings: Record<string, unknown> = { ...opt, name, lr: rate };
     for (const key of OPTIMIZER_SPECIFIC) delete settings[key];
-    for (const [key, input] of hyperInputs) if (Number.isFinite(input.valueAsNumber)) settings[key] = input.valueAsNumber;
+    for (const [key, input] of hyperInputs) {
+      if (Number.isFinite(input.valueAsNumber)) settings[key] = input.valueAsNumber;
+    }
     for (const [key, box] of flags) settings[key] = box.checked;
     if (betas) settings.betas = [betas[0].valueAsNumber, betas[1].valueAsNumber];
     const options: RunOptions = {
       ...o,
       start: point,
       optimizer: settings as Partial<OptimizerSettings>,
-      stop: { ...o.stop, maxIterations: Math.max(1, Math.round(iterations)), gradientTolerance: Math.max(0, gradientTolerance) },
+      stop: {
+        ...o.stop,
+        maxIterations: Math.max(1, Math.round(iterations)),
+        gradientTolerance: Math.max(0, gradientTolerance),
+      },
       maximize: direction.value === 'max',
     };
     return { id: run.id, formula: formula.value, options, starts: run.starts };
@@ -178,7 +247,10 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
   );
   element.addEventListener('submit', (e) => e.preventDefault());
   const showStatus = (current: RunView): void => {
-    replaceChildren(extras, current.status === 'error' && current.error ? errorView(current.formula, current.error) : null);
+    replaceChildren(
+      extras,
+      current.status === 'error' && current.error ? errorView(current.formula, current.error) : null,
+    );
     formula.setAttribute('aria-invalid', String(current.status === 'error'));
     status.textContent = current.status === 'pending' ? 'Running…' : '';
   };

@@ -56,9 +56,33 @@ export function renderExportBar(
   return h(
     'div',
     { class: 'export', role: 'toolbar', 'aria-label': 'Export' },
-    h('button', { type: 'button', 'data-testid': 'copy-markdown', onclick: () => post({ type: 'copyIterations', runId, format: 'markdown' }) }, 'Copy iterations (Markdown)'),
-    h('button', { type: 'button', 'data-testid': 'copy-csv', onclick: () => post({ type: 'copyIterations', runId, format: 'csv' }) }, 'Copy iterations (CSV)'),
-    h('button', { type: 'button', 'data-testid': 'save-svg', onclick: () => void save('svg') }, 'Save plot as SVG'),
-    h('button', { type: 'button', 'data-testid': 'save-png', onclick: () => void save('png') }, 'Save plot as PNG'),
+    h(
+      'button',
+      {
+        type: 'button',
+        'data-testid': 'copy-markdown',
+        onclick: () => post({ type: 'copyIterations', runId, format: 'markdown' }),
+      },
+      'Copy iterations (Markdown)',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        'data-testid': 'copy-csv',
+        onclick: () => post({ type: 'copyIterations', runId, format: 'csv' }),
+      },
+      'Copy iterations (CSV)',
+    ),
+    h(
+      'button',
+      { type: 'button', 'data-testid': 'save-svg', onclick: () => void save('svg') },
+      'Save plot as SVG',
+    ),
+    h(
+      'button',
+      { type: 'button', 'data-testid': 'save-png', onclick: () => void save('png') },
+      'Save plot as PNG',
+    ),
   );
 }

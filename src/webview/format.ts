@@ -127,7 +127,9 @@ export function workedStepLines(
       // always x − η·u. Adam's engine step size is η/(1 − β₁ᵗ); with the run's η, u is m̂/(√v̂ + ε) as listed.
       const eta = optimizer === 'adam' ? learningRate : step.learningRate;
       const u = (x - next) / eta || 0;
-      lines.push(`${at(v, k + 1)} = ${at(v, k)} − η·u = ${formatNumber(x)} − ${formatNumber(eta)}·${term(u)} = ${formatNumber(next)}`);
+      lines.push(
+        `${at(v, k + 1)} = ${at(v, k)} − η·u = ${formatNumber(x)} − ${formatNumber(eta)}·${term(u)} = ${formatNumber(next)}`,
+      );
     }
   });
   return lines;

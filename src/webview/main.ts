@@ -22,7 +22,10 @@ const notice = h('div', { class: 'notice', 'data-testid': 'notice', role: 'statu
 const runList = h('div', { class: 'runs-holder' });
 const controlsHolder = h('aside', { class: 'side' });
 const content = h('div', { class: 'content', 'data-testid': 'content' });
-app.append(h('header', {}, tabs, notice), h('div', { class: 'layout' }, h('div', { class: 'side-column' }, runList, controlsHolder), content));
+app.append(
+  h('header', {}, tabs, notice),
+  h('div', { class: 'layout' }, h('div', { class: 'side-column' }, runList, controlsHolder), content),
+);
 
 let controls: ControlsView | undefined;
 let cleanups: (() => void)[] = [];
@@ -33,7 +36,14 @@ function save(): void {
 
 function edit(input: RunInput, fromControls: boolean): void {
   const revision = editRun(state, input);
-  vscode.postMessage({ type: 'updateRun', runId: input.id, formula: input.formula, options: input.options, starts: input.starts, revision });
+  vscode.postMessage({
+    type: 'updateRun',
+    runId: input.id,
+    formula: input.formula,
+    options: input.options,
+    starts: input.starts,
+    revision,
+  });
   save();
   if (!fromControls) render('all');
   else renderChrome();
@@ -41,7 +51,12 @@ function edit(input: RunInput, fromControls: boolean): void {
 
 function renderChrome(): void {
   replaceChildren(tabs, renderTabs(state.view, chooseView));
-  replaceChildren(runList, state.runs.length > 1 ? renderRunList(state.runs, selectedRun(state)?.id ?? 0, selectRun, removeRun) : null);
+  replaceChildren(
+    runList,
+    state.runs.length > 1
+      ? renderRunList(state.runs, selectedRun(state)?.id ?? 0, selectRun, removeRun)
+      : null,
+  );
   const run = selectedRun(state);
   if (run) controls?.showStatus(run);
 }
@@ -77,34 +92,62 @@ function renderContent(): void {
   const run = selectedRun(state);
   const analysis = run?.analysis;
   if (!run) {
-    replaceChildren(content, h('p', { class: 'empty', 'data-testid': 'empty' }, 'Select a formula in an editor and run "Gradient Descent: Run Gradient Descent".'));
+    replaceChildren(
+      content,
+      h(
+        'p',
+        { class: 'empty', 'data-testid': 'empty' },
+        'Select a formula in an editor and run "Gradient Descent: Run Gradient Descent".',
+      ),
+    );
     return;
   }
   // A failed run keeps its last analysis for the plots, but no new sweep or comparison will come for it.
   if (!analysis || (run.status === 'error' && viewLacksData(state.view, analysis))) {
-    const text = run.status === 'error' ? 'This formula could not be run; see the message beside the function.' : 'Running…';
+    const text =
+      run.status === 'error'
+        ? 'This formula could not be run; see the message beside the function.'
+        : 'Running…';
     replaceChildren(content, h('p', { class: 'empty', 'data-testid': 'content-status' }, text));
     return;
   }
   const ctx = { palette: readPalette(), width: Math.max(280, content.clientWidth - 24) };
   const editLatest = (update: (current: RunInput) => RunInput): void => {
     const latest = state.runs.find((r) => r.id === run.id);
-    if (latest) edit(update({ id: latest.id, formula: latest.formula, options: latest.options, starts: latest.starts }), false);
+    if (latest) {
+      edit(
+        update({ id: latest.id, formula: latest.formula, options: latest.options, starts: latest.starts }),
+        false,
+      );
+    }
   };
-  const deps = { ctx, frames: state.frames, rolling: state.rolling, edit: editLatest, onCleanup: (fn: () => void) => cleanups.push(fn) };
+  const deps = {
+    ctx,
+    frames: state.frames,
+    rolling: state.rolling,
+    edit: editLatest,
+    onCleanup: (fn: () => void) => cleanups.push(fn),
+  };
   const charts =
     state.view === 'learning-rate'
       ? renderLearningRateView(analysis, ctx)
       : state.view === 'compare'
         ? renderCompareView(analysis, ctx)
         : renderRunsView(run, analysis, deps);
-  const mainSvg = (): SVGSVGElement | null => content.querySelector('[data-testid="plot-main"] svg.gd-plot, [data-testid="plot-sweep"] svg.gd-plot');
+  const mainSvg = (): SVGSVGElement | null =>
+    content.querySelector('[data-testid="plot-main"] svg.gd-plot, [data-testid="plot-sweep"] svg.gd-plot');
   replaceChildren(
     content,
     ...charts,
     renderSummary(analysis),
     renderSteps(analysis, run.options.maximize),
-    renderExportBar(run.id, (m) => vscode.postMessage(m), mainSvg, () => ctx.palette.background, showNotice),
+    renderExportBar(
+      run.id,
+      (m) => vscode.postMessage(m),
+      mainSvg,
+      () => ctx.palette.background,
+      showNotice,
+    ),
   );
   content.classList.toggle('stale', run.status !== 'ok');
 }
@@ -121,7 +164,9 @@ function render(change: Change): void {
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const message = parseHostMessage(event.data, (reason) => console.warn(`Gradient Descent panel: ignored ${reason}`));
+  const message = parseHostMessage(event.data, (reason) =>
+    console.warn(`Gradient Descent panel: ignored ${reason}`),
+  );
   if (!message) return;
   render(applyHostMessage(state, message));
   save();
@@ -137,7 +182,10 @@ new ResizeObserver(() => {
 }).observe(content);
 
 // VS Code swaps the body's theme class when the colour theme changes: redraw with new colours.
-new MutationObserver(() => renderContent()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+new MutationObserver(() => renderContent()).observe(document.body, {
+  attributes: true,
+  attributeFilter: ['class'],
+});
 
 render('all');
 vscode.postMessage({ type: 'ready', ...(state.runs.length > 0 ? { saved: persisted(state) } : {}) });

@@ -16,7 +16,12 @@ export interface MainPlotOptions {
 }
 
 /** The main chart of an analysis with the given paths drawn on it. */
-export function mainPlot(ctx: PlotContext, analysis: Analysis, series: readonly Series[], options: MainPlotOptions = {}): PlotElement {
+export function mainPlot(
+  ctx: PlotContext,
+  analysis: Analysis,
+  series: readonly Series[],
+  options: MainPlotOptions = {},
+): PlotElement {
   const land = analysis.landscape;
   const vars = analysis.run.variables;
   if (land.kind === 'curve') {

@@ -14,7 +14,15 @@ export function createPlayer(count: number, frame: number, show: (frame: number)
   const last = Math.max(0, count - 1);
   let current = Math.min(frame, last);
   let timer: ReturnType<typeof setInterval> | undefined;
-  const slider = h('input', { type: 'range', min: 0, max: last, step: 1, value: String(current), 'data-testid': 'iteration-slider', id: 'iteration-slider' });
+  const slider = h('input', {
+    type: 'range',
+    min: 0,
+    max: last,
+    step: 1,
+    value: String(current),
+    'data-testid': 'iteration-slider',
+    id: 'iteration-slider',
+  });
   const label = h('output', { for: 'iteration-slider', 'data-testid': 'iteration-label' });
   const button = h('button', { type: 'button', 'data-testid': 'play-pause' }, 'Play');
   const set = (k: number): void => {
@@ -43,6 +51,13 @@ export function createPlayer(count: number, frame: number, show: (frame: number)
     set(Number(slider.value));
   });
   label.textContent = `iterate ${current} of ${last}`;
-  const element = h('div', { class: 'player', 'data-testid': 'player' }, button, h('label', { for: 'iteration-slider', class: 'sr-only' }, 'Iteration'), slider, label);
+  const element = h(
+    'div',
+    { class: 'player', 'data-testid': 'player' },
+    button,
+    h('label', { for: 'iteration-slider', class: 'sr-only' }, 'Iteration'),
+    slider,
+    label,
+  );
   return { element, play, stop };
 }

@@ -33,7 +33,12 @@ export function initialState(saved: PersistedState | undefined): WebviewState {
 export function applyHostMessage(state: WebviewState, message: HostMessage): Change {
   switch (message.type) {
     case 'state':
-      state.runs = message.runs.map((run) => keepNewerEdit(state.runs.find((r) => r.id === run.id), run));
+      state.runs = message.runs.map((run) =>
+        keepNewerEdit(
+          state.runs.find((r) => r.id === run.id),
+          run,
+        ),
+      );
       state.selected = message.selected;
       state.view = message.view;
       return 'all';
@@ -57,7 +62,9 @@ export function applyHostMessage(state: WebviewState, message: HostMessage): Cha
  * change, or a click on the plot, would re-send the older input.
  */
 function keepNewerEdit(local: RunView | undefined, reported: RunView): RunView {
-  if (!local || local.status !== 'pending' || (reported.revision ?? 0) >= (local.revision ?? 0)) return reported;
+  if (!local || local.status !== 'pending' || (reported.revision ?? 0) >= (local.revision ?? 0)) {
+    return reported;
+  }
   const analysis = reported.analysis ?? local.analysis;
   const { id, formula, options, starts, revision } = local;
   return { id, formula, options, starts, revision, status: 'pending', ...(analysis ? { analysis } : {}) };
@@ -77,7 +84,12 @@ export function editRun(state: WebviewState, input: RunInput): number {
   if (index < 0) return 0;
   const previous = state.runs[index];
   const revision = (previous.revision ?? 0) + 1;
-  state.runs[index] = { ...input, revision, status: 'pending', ...(previous.analysis ? { analysis: previous.analysis } : {}) };
+  state.runs[index] = {
+    ...input,
+    revision,
+    status: 'pending',
+    ...(previous.analysis ? { analysis: previous.analysis } : {}),
+  };
   return revision;
 }
 

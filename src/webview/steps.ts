@@ -21,7 +21,17 @@ export function renderSteps(analysis: Analysis, maximize: boolean): HTMLElement 
       'ol',
       { start: 0 },
       ...steps.map((step) =>
-        h('li', { 'data-testid': 'step' }, ...workedStepLines(step, analysis.run.variables, optimizer, maximize, analysis.run.learningRate).map((line) => h('div', { class: 'math' }, line))),
+        h(
+          'li',
+          { 'data-testid': 'step' },
+          ...workedStepLines(
+            step,
+            analysis.run.variables,
+            optimizer,
+            maximize,
+            analysis.run.learningRate,
+          ).map((line) => h('div', { class: 'math' }, line)),
+        ),
       ),
     ),
   );

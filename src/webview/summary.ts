@@ -10,7 +10,11 @@ function row(label: string, value: string, testId?: string): HTMLElement[] {
 
 /** True when the start itself met the gradient tolerance (Rosenbrock from (1, 1)): no step was taken. */
 function startedStationary(analysis: Analysis): boolean {
-  return analysis.run.iterations === 0 && analysis.run.stopReason === 'gradient-tolerance' && analysis.run.stationary !== 'not-stationary';
+  return (
+    analysis.run.iterations === 0 &&
+    analysis.run.stopReason === 'gradient-tolerance' &&
+    analysis.run.stationary !== 'not-stationary'
+  );
 }
 
 /** Why a symbol the left side does not name moved too, and how to hold it fixed (`λ` in `L(θ₀, θ₁) = … + λ/2 …`). */
@@ -41,13 +45,21 @@ export function renderSummary(analysis: Analysis): HTMLElement {
       ...row('Function', `f(${vars.join(', ')}) = ${formula.text}`, 'summary-formula'),
       ...row('Optimizer', `${OPTIMIZER_LABELS[run.optimizer]}, η = ${formatNumber(run.learningRate)}`),
       ...row('Iterations', String(run.iterations), 'summary-iterations'),
-      ...row('Final point', `${vars.length === 1 ? vars[0] : `(${vars.join(', ')})`} = ${formatPoint(run.final.point)}`, 'summary-point'),
+      ...row(
+        'Final point',
+        `${vars.length === 1 ? vars[0] : `(${vars.join(', ')})`} = ${formatPoint(run.final.point)}`,
+        'summary-point',
+      ),
       ...row('Final value', `f = ${formatNumber(run.final.value)}`, 'summary-value'),
       ...row('Gradient norm', `‖∇f‖ = ${formatNumber(run.final.gradientNorm, 3)}`),
       ...row('Point reached', stationaryText(run.stationary), 'summary-kind'),
       ...row(vars.length === 1 ? 'Derivative' : 'Gradient', gradient.join('; ') || '—'),
-      ...(run.gradientMethod === 'numeric' ? row('Note', 'Some partial derivatives were computed numerically.') : []),
-      ...(formula.undeclared ? row('Also descended on', undeclaredText(formula.undeclared), 'summary-undeclared') : []),
+      ...(run.gradientMethod === 'numeric'
+        ? row('Note', 'Some partial derivatives were computed numerically.')
+        : []),
+      ...(formula.undeclared
+        ? row('Also descended on', undeclaredText(formula.undeclared), 'summary-undeclared')
+        : []),
     ),
   );
 }

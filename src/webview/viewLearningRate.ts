@@ -11,7 +11,9 @@ import { sweepIterationsPlot, sweepValuePlot } from './plots/sweep';
 export function renderLearningRateView(analysis: Analysis, ctx: PlotContext): HTMLElement[] {
   const out: HTMLElement[] = [];
   const sweep = analysis.sweep;
-  if (!sweep) return [h('p', { class: 'hint', 'data-testid': 'lr-pending' }, 'Computing the learning-rate sweep…')];
+  if (!sweep) {
+    return [h('p', { class: 'hint', 'data-testid': 'lr-pending' }, 'Computing the learning-rate sweep…')];
+  }
   const half = { ...ctx, width: Math.max(260, ctx.width / 2 - 8) };
   const critical = sweep.criticalLearningRate;
   const note =
@@ -40,11 +42,15 @@ export function renderLearningRateView(analysis: Analysis, ctx: PlotContext): HT
         'div',
         { class: 'regime', 'data-testid': `regime-${label.replace(' ', '-')}` },
         h('h4', {}, `η ${label}: ${formatNumber(run.learningRate, 3)}`),
-        mainPlot(third, { ...analysis, run }, [{ label, color: ctx.palette.path, trace: run.trace }], { height: 220 }),
+        mainPlot(third, { ...analysis, run }, [{ label, color: ctx.palette.path, trace: run.trace }], {
+          height: 220,
+        }),
         h('p', { class: 'hint' }, runOutcomeText(run)),
       ),
     );
-    out.push(figure('Too small, good and too large η', 'plot-regimes', h('div', { class: 'triple' }, ...cells)));
+    out.push(
+      figure('Too small, good and too large η', 'plot-regimes', h('div', { class: 'triple' }, ...cells)),
+    );
   }
   return out;
 }

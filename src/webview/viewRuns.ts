@@ -23,7 +23,10 @@ export interface ViewDeps {
 
 /** Starting points on a 5×5 grid inside the landscape (the centres of its cells), to show the basins. */
 export function basinStarts(land: Extract<Landscape, { kind: 'grid' }>, per = 5): number[][] {
-  const inner = ([lo, hi]: readonly [number, number]): [number, number] => [lo + (hi - lo) / (2 * per), hi - (hi - lo) / (2 * per)];
+  const inner = ([lo, hi]: readonly [number, number]): [number, number] => [
+    lo + (hi - lo) / (2 * per),
+    hi - (hi - lo) / (2 * per),
+  ];
   return gridOfStarts([inner(land.xRange), inner(land.yRange)], per);
 }
 
@@ -62,7 +65,13 @@ export function renderRunsView(run: RunView, analysis: Analysis, deps: ViewDeps)
   }
   const land = analysis.landscape;
   if (land.kind === 'curve') {
-    extras.push(h('div', { class: 'row' }, h('span', { class: 'hint' }, 'Click on the plot to place the ball there and watch it roll.')));
+    extras.push(
+      h(
+        'div',
+        { class: 'row' },
+        h('span', { class: 'hint' }, 'Click on the plot to place the ball there and watch it roll.'),
+      ),
+    );
   }
   if (land.kind === 'grid') {
     extras.push(
@@ -70,14 +79,41 @@ export function renderRunsView(run: RunView, analysis: Analysis, deps: ViewDeps)
         'div',
         { class: 'row' },
         h('span', { class: 'hint' }, 'Click on the plot to start again from there.'),
-        h('button', { type: 'button', 'data-testid': 'basins-button', onclick: () => deps.edit((current) => ({ ...current, starts: basinStarts(land) })) }, 'Show basins (25 starts)'),
-        run.starts.length > 0 ? h('button', { type: 'button', 'data-testid': 'basins-clear', onclick: () => deps.edit((current) => ({ ...current, starts: [] })) }, 'Clear basins') : null,
+        h(
+          'button',
+          {
+            type: 'button',
+            'data-testid': 'basins-button',
+            onclick: () => deps.edit((current) => ({ ...current, starts: basinStarts(land) })),
+          },
+          'Show basins (25 starts)',
+        ),
+        run.starts.length > 0
+          ? h(
+              'button',
+              {
+                type: 'button',
+                'data-testid': 'basins-clear',
+                onclick: () => deps.edit((current) => ({ ...current, starts: [] })),
+              },
+              'Clear basins',
+            )
+          : null,
       ),
     );
   }
-  const title = land.kind === 'curve' ? 'f and the iterates' : land.kind === 'grid' ? 'Contours of f and the path' : 'Coordinates against the iteration';
+  const title =
+    land.kind === 'curve'
+      ? 'f and the iterates'
+      : land.kind === 'grid'
+        ? 'Contours of f and the path'
+        : 'Coordinates against the iteration';
   return [
     figure(title, 'plot-main', holder, ...extras),
-    figure('Value and gradient norm against the iteration', 'plot-loss', h('div', { class: 'pair' }, ...lossPlots(ctx, series))),
+    figure(
+      'Value and gradient norm against the iteration',
+      'plot-loss',
+      h('div', { class: 'pair' }, ...lossPlots(ctx, series)),
+    ),
   ];
 }

@@ -11,11 +11,24 @@ export interface CorpusEntry {
 
 /** Inputs too large to keep in the file: long, deep and wide formulas. */
 export function generatedEntries(): CorpusEntry[] {
-  const vars = (n: number, sep: string): string => Array.from({ length: n }, (_, i) => `x_${i + 1}`).join(sep);
+  const vars = (n: number, sep: string): string =>
+    Array.from({ length: n }, (_, i) => `x_${i + 1}`).join(sep);
   return [
-    { input: `${'('.repeat(1000)}x${')'.repeat(1000)}`, expect: 'error:too-long', note: '1,000 nested parentheses' },
-    { input: `$${'{'.repeat(1000)}x${'}'.repeat(1000)}$`, expect: 'error:too-long', note: '1,000 nested braces' },
-    { input: `${'\\left('.repeat(300)}x${'\\right)'.repeat(300)}`, expect: 'error:too-long', note: 'deep \\left(' },
+    {
+      input: `${'('.repeat(1000)}x${')'.repeat(1000)}`,
+      expect: 'error:too-long',
+      note: '1,000 nested parentheses',
+    },
+    {
+      input: `$${'{'.repeat(1000)}x${'}'.repeat(1000)}$`,
+      expect: 'error:too-long',
+      note: '1,000 nested braces',
+    },
+    {
+      input: `${'\\left('.repeat(300)}x${'\\right)'.repeat(300)}`,
+      expect: 'error:too-long',
+      note: 'deep \\left(',
+    },
     { input: `${'sin('.repeat(1000)}x${')'.repeat(1000)}`, expect: 'error:too-long', note: 'deep calls' },
     { input: `${'('.repeat(90)}x${')'.repeat(90)}`, expect: 'ok', note: '90 nested parentheses' },
     { input: `${'x^'.repeat(2000)}x`, expect: 'any', note: 'long power tower' },
@@ -28,7 +41,11 @@ export function generatedEntries(): CorpusEntry[] {
     { input: `$${'x^2 + '.repeat(1600)}x$`, expect: 'any', note: '10k-character LaTeX' },
     { input: `$${'\\frac{1}{'.repeat(95)}x${'}'.repeat(95)}$`, expect: 'ok', note: 'nested fractions' },
     { input: vars(1000, ' + '), expect: 'ok', note: '1,000 variables' },
-    { input: `$${vars(1000, ' + ').replace(/_(\d+)/g, '_{$1}')}$`, expect: 'ok', note: '1,000 LaTeX variables' },
+    {
+      input: `$${vars(1000, ' + ').replace(/_(\d+)/g, '_{$1}')}$`,
+      expect: 'ok',
+      note: '1,000 LaTeX variables',
+    },
     { input: vars(1001, '+'), expect: 'error:too-many-variables', note: '1,001 variables' },
     { input: `${'x*'.repeat(3000)}x`, expect: 'any', note: 'long product' },
     { input: 'x $'.repeat(2000), expect: 'error', note: 'many $ spans' },

@@ -28,7 +28,10 @@ async function cursorAt(workbench: Workbench, text: string): Promise<void> {
 
 /** The active editor's visible text, with the editor's non-breaking spaces as plain spaces. */
 async function editorText(workbench: Workbench): Promise<string> {
-  return ((await workbench.activeEditor().locator('.view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
+  return ((await workbench.activeEditor().locator('.view-lines').textContent()) ?? '').replace(
+    /\u00a0/g,
+    ' ',
+  );
 }
 
 describe('entry points in the workbench', () => {
@@ -55,14 +58,22 @@ describe('entry points in the workbench', () => {
     await workbench.page.keyboard.press('F1');
     const input = workbench.page.locator('.quick-input-widget input');
     await input.fill('>Run Gradient Descent');
-    await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Run Gradient Descent' }).first().click();
-    await workbench.page.locator('.quick-input-widget', { hasText: 'Formula to run gradient descent on' }).waitFor({ timeout: 10_000 });
+    await workbench.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Run Gradient Descent' })
+      .first()
+      .click();
+    await workbench.page
+      .locator('.quick-input-widget', { hasText: 'Formula to run gradient descent on' })
+      .waitFor({ timeout: 10_000 });
     await input.fill('x +');
     const message = workbench.page.locator('.quick-input-message', { hasText: 'column' });
     await message.waitFor({ timeout: 10_000 });
     assert.match((await message.textContent()) ?? '', /column \d+/);
     await input.fill('x^2 + 3*y^2');
-    await workbench.page.locator('.quick-input-message', { hasText: 'column' }).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await workbench.page
+      .locator('.quick-input-message', { hasText: 'column' })
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
     await workbench.page.keyboard.press('Enter');
     await expectRunInPanel(workbench, 'x^2 + 3*y^2');
   });
@@ -77,15 +88,23 @@ describe('entry points in the workbench', () => {
     }
     await workbench.chooseContextMenuItem('Compare Learning Rates');
     await expectRunInPanel(workbench, 'L(w, b) = (w - 3)^2 + 10b^2');
-    await workbench.webview().locator('[data-testid="tab-learning-rate"][aria-selected="true"]').waitFor({ timeout: 30_000 });
+    await workbench
+      .webview()
+      .locator('[data-testid="tab-learning-rate"][aria-selected="true"]')
+      .waitFor({ timeout: 30_000 });
   });
 
   it('hover: tells how descent went and its link opens the panel', async () => {
     const workbench = await newWorkbench();
     await workbench.openFile('quick-tour.md');
     const text = await workbench.hoverText('2x^{2}', 'Gradient descent');
-    assert.match(text, /Gradient descent \(gd, η = 0\.1, start x = 1\): converged in \d+ iterations to x\* = /);
-    const link = workbench.page.locator('.monaco-hover:visible a', { hasText: 'Open in Gradient Descent panel' }).first();
+    assert.match(
+      text,
+      /Gradient descent \(gd, η = 0\.1, start x = 1\): converged in \d+ iterations to x\* = /,
+    );
+    const link = workbench.page
+      .locator('.monaco-hover:visible a', { hasText: 'Open in Gradient Descent panel' })
+      .first();
     await link.waitFor({ timeout: 10_000 });
     await link.click();
     await expectRunInPanel(workbench, 'f(x) = 2x^{2}');
@@ -97,7 +116,11 @@ describe('entry points in the workbench', () => {
     await cursorAt(workbench, '2x^{2}');
     await workbench.runCommand('Insert Iteration Table');
     try {
-      await workbench.activeEditor().locator('.view-line', { hasText: '0.36' }).first().waitFor({ timeout: 10_000 });
+      await workbench
+        .activeEditor()
+        .locator('.view-line', { hasText: '0.36' })
+        .first()
+        .waitFor({ timeout: 10_000 });
       const text = await editorText(workbench);
       assert.match(text, /\| 1 \| 0\.6 \|/);
       assert.match(text, /\| 2 \| 0\.36 \|/);

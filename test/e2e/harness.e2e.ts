@@ -14,7 +14,13 @@ describe('E2E harness in code-server', () => {
 
   it('lists "Run Gradient Descent" in the command palette (F1)', async () => {
     const workbench = await newWorkbench();
-    const labels = await workbench.paletteEntries('Run Gradient Descent', 'Gradient Descent: Run Gradient Descent');
-    assert.ok(labels.some((l) => l.includes('Gradient Descent: Run Gradient Descent')), `palette shows: ${labels.join(' | ')}`);
+    const labels = await workbench.paletteEntries(
+      'Run Gradient Descent',
+      'Gradient Descent: Run Gradient Descent',
+    );
+    assert.ok(
+      labels.some((l) => l.includes('Gradient Descent: Run Gradient Descent')),
+      `palette shows: ${labels.join(' | ')}`,
+    );
   });
 });

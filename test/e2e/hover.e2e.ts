@@ -9,6 +9,10 @@ describe('hover preview on a Markdown formula', () => {
     const text = await workbench.hoverText('2x^{2}', 'Gradient descent');
     // By hand, with the default settings (η = 0.1, x0 = 1, tolerance 1e-6): x_k = 0.6^k and f′(x_k) = 4·0.6^k,
     // first below 1e-6 at k = 30; x* = 0.6^30 ≈ 2.211e-7 and f(x*) = 2·0.6^60 ≈ 9.775e-14.
-    assert.match(text, /converged in 30 iterations to x\* = 2\.211e−7, f\(x\*\) = 9\.775e−14/, `the preview tells the outcome: ${text}`);
+    assert.match(
+      text,
+      /converged in 30 iterations to x\* = 2\.211e−7, f\(x\*\) = 9\.775e−14/,
+      `the preview tells the outcome: ${text}`,
+    );
   });
 });

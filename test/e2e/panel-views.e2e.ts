@@ -30,7 +30,10 @@ function rgb(colour: string): string {
     const full = hex.length <= 4 ? [...hex].map((d) => d + d).join('') : hex;
     return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)).join(',');
   }
-  const parts = /^rgba?\(([^)]*)\)$/.exec(c)?.[1].split(/[\s,/]+/).filter((p) => p !== '');
+  const parts = /^rgba?\(([^)]*)\)$/
+    .exec(c)?.[1]
+    .split(/[\s,/]+/)
+    .filter((p) => p !== '');
   return parts ? parts.slice(0, 3).join(',') : c;
 }
 
@@ -38,7 +41,11 @@ function rgb(colour: string): string {
 async function colours(locator: Locator, read: 'stroke' | 'fill' | 'background'): Promise<string[]> {
   const raw = await locator.evaluateAll(
     (elements: ElementLike[], which) =>
-      elements.map((el) => (which === 'background' ? el.style.background : (el.getAttribute(which) ?? el.closest(`[${which}]`)?.getAttribute(which) ?? ''))),
+      elements.map((el) =>
+        which === 'background'
+          ? el.style.background
+          : (el.getAttribute(which) ?? el.closest(`[${which}]`)?.getAttribute(which) ?? ''),
+      ),
     read,
   );
   return raw.map(rgb);
@@ -57,7 +64,9 @@ describe('Gradient Descent panel: views', () => {
     const lines = main.locator('g[aria-label="line"] path');
     assert.equal(await lines.count(), 3, 'one line per coordinate');
     assert.equal(new Set(await colours(lines, 'stroke')).size, 3, 'each coordinate has its own colour');
-    for (const points of await pathPoints(lines)) assert.ok(points > 3, `a coordinate's line joins its iterates (${points} points)`);
+    for (const points of await pathPoints(lines)) {
+      assert.ok(points > 3, `a coordinate's line joins its iterates (${points} points)`);
+    }
     const labels = await main.locator('g[aria-label="text"] text').allTextContents();
     assert.deepEqual([...labels].sort(), ['x', 'y', 'z'], 'each line is labelled with its variable');
     assert.match(await main.innerHTML(), />iteration/, 'the x axis is the iteration');
@@ -66,7 +75,10 @@ describe('Gradient Descent panel: views', () => {
     assert.equal(await loss.count(), 2, 'value and gradient norm charts');
     for (let i = 0; i < 2; i++) {
       const points = await pathPoints(loss.nth(i).locator('g[aria-label="line"] path'));
-      assert.ok(points.length === 1 && points[0] > 3, `loss chart ${i} draws its curve (${points.join(',')})`);
+      assert.ok(
+        points.length === 1 && points[0] > 3,
+        `loss chart ${i} draws its curve (${points.join(',')})`,
+      );
     }
   });
 
@@ -87,7 +99,10 @@ describe('Gradient Descent panel: views', () => {
     const startBox = await start.boundingBox();
     const endBox = await end.boundingBox();
     assert.ok(startBox && endBox, 'both marks are on screen');
-    assert.ok(Math.hypot(startBox.x - endBox.x, startBox.y - endBox.y) > 20, 'the end is away from the start');
+    assert.ok(
+      Math.hypot(startBox.x - endBox.x, startBox.y - endBox.y) > 20,
+      'the end is away from the start',
+    );
   });
 
   it('compare view: the six optimizers overlaid on one contour with a legend', async () => {
@@ -98,14 +113,22 @@ describe('Gradient Descent panel: views', () => {
     await legend.waitFor({ timeout: WAIT });
     const items = (await legend.locator('.legend-item').allInnerTexts()).map((t) => t.trim());
     const names = ['Gradient descent', 'Momentum', 'Nesterov', 'AdaGrad', 'RMSProp', 'Adam'];
-    assert.deepEqual(items.map((t) => t.split(' (')[0]), names, `legend: ${items.join(' | ')}`);
+    assert.deepEqual(
+      items.map((t) => t.split(' (')[0]),
+      names,
+      `legend: ${items.join(' | ')}`,
+    );
     const main = view.locator('[data-testid="plot-main"] svg.gd-plot');
     assert.ok((await main.locator('g[aria-label="contour"] path').count()) >= 10, 'on the contours of f');
     const lines = main.locator('g[aria-label="line"] path');
     assert.equal(await lines.count(), 6, 'one path per optimizer');
     const strokes = await colours(lines, 'stroke');
     assert.equal(new Set(strokes).size, 6, `each optimizer has its own colour: ${strokes.join(' ')}`);
-    assert.deepEqual(await colours(legend.locator('.swatch'), 'background'), strokes, 'the legend swatches match the paths');
+    assert.deepEqual(
+      await colours(legend.locator('.swatch'), 'background'),
+      strokes,
+      'the legend swatches match the paths',
+    );
   });
 
   it('learning-rate view: the sweep with the critical η and too small, good and too large paths', async () => {
@@ -115,12 +138,22 @@ describe('Gradient Descent panel: views', () => {
     const sweep = view.locator('[data-testid="plot-sweep"] svg.gd-plot');
     await sweep.first().waitFor({ timeout: WAIT });
     // λmax of x^2 + 3y^2 is 6, so 2/λmax = 1/3.
-    assert.match(await view.getByTestId('critical-lr').innerText(), /Critical learning rate 2\/λmax = 0\.3333 \(λmax = 6\)/);
+    assert.match(
+      await view.getByTestId('critical-lr').innerText(),
+      /Critical learning rate 2\/λmax = 0\.3333 \(λmax = 6\)/,
+    );
     assert.equal(await sweep.count(), 2, 'final value and iterations against η');
     for (let i = 0; i < 2; i++) {
       const chart = sweep.nth(i);
-      assert.equal(await chart.locator('g[aria-label="rule"]').count(), 1, 'the critical η is drawn as a rule');
-      assert.ok((await chart.locator('g[aria-label="text"] text').allTextContents()).includes('2/λmax'), 'and labelled');
+      assert.equal(
+        await chart.locator('g[aria-label="rule"]').count(),
+        1,
+        'the critical η is drawn as a rule',
+      );
+      assert.ok(
+        (await chart.locator('g[aria-label="text"] text').allTextContents()).includes('2/λmax'),
+        'and labelled',
+      );
       assert.match(await chart.innerHTML(), />learning rate η/, 'η is on the x axis');
     }
     const diverged = sweep.nth(0).locator('g[aria-label="dot"]').last().locator('path');
@@ -134,7 +167,10 @@ describe('Gradient Descent panel: views', () => {
       const points = await pathPoints(cell.locator('svg.gd-plot g[aria-label="line"] path'));
       assert.ok(points.length === 1 && points[0] >= 2, `${regime}: the path is drawn (${points.join(',')})`);
     }
-    assert.ok(rates[0] < rates[1] && rates[1] < rates[2], `η grows from small to large: ${rates.join(' < ')}`);
+    assert.ok(
+      rates[0] < rates[1] && rates[1] < rates[2],
+      `η grows from small to large: ${rates.join(' < ')}`,
+    );
     assert.ok(rates[1] < 1 / 3 && rates[2] > 1 / 3, 'the good η is below 2/λmax and the large one above');
     assert.match(await view.getByTestId('regime-good').locator('p').innerText(), /^Converged/);
     assert.doesNotMatch(await view.getByTestId('regime-too-large').locator('p').innerText(), /^Converged/);
@@ -145,14 +181,19 @@ describe('Gradient Descent panel: views', () => {
     await workbench.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const view = await runFormula(workbench, 'quick-tour.md', 'f(x) = 2x^{2}');
     await view.getByTestId('copy-markdown').click();
-    await view.getByTestId('notice').filter({ hasText: /Copied \d+ iterations as a Markdown table/ }).waitFor({ timeout: WAIT });
+    await view
+      .getByTestId('notice')
+      .filter({ hasText: /Copied \d+ iterations as a Markdown table/ })
+      .waitFor({ timeout: WAIT });
     await workbench.runCommand('File: New Untitled Text File');
     const editor = workbench.activeEditor();
     await editor.locator('.view-lines').waitFor({ timeout: WAIT });
     await workbench.page.keyboard.press('Control+V');
     try {
       await editor.locator('.view-line', { hasText: '0.36' }).first().waitFor({ timeout: 10_000 });
-      const lines = (await editor.locator('.view-line').allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' ').trim());
+      const lines = (await editor.locator('.view-line').allInnerTexts()).map((l) =>
+        l.replace(/\u00a0/g, ' ').trim(),
+      );
       assert.ok(lines.includes('| k | x | f | ‖∇f‖ |'), `pasted: ${lines.slice(0, 5).join(' / ')}`);
       assert.ok(lines.includes('| --- | --- | --- | --- |'));
       assert.ok(lines.includes('| 0 | 1 | 2 | 4 |'), 'x₀ = 1, f = 2, |f′| = 4');
@@ -166,8 +207,12 @@ describe('Gradient Descent panel: views', () => {
   it('worked steps: x₁ = x₀ − η·f′(x₀) = 1 − 0.1·4 = 0.6 for f(x) = 2x^2 from x₀ = 1, η = 0.1', async () => {
     const workbench = await newWorkbench();
     const view = await runFormula(workbench, 'quick-tour.md', 'f(x) = 2x^{2}');
-    if ((await view.getByTestId('start-input').inputValue()) !== '1') await setControl(view, 'start-input', '1');
-    if ((await view.getByTestId('lr-input').inputValue()) !== '0.1') await setControl(view, 'lr-input', '0.1');
+    if ((await view.getByTestId('start-input').inputValue()) !== '1') {
+      await setControl(view, 'start-input', '1');
+    }
+    if ((await view.getByTestId('lr-input').inputValue()) !== '0.1') {
+      await setControl(view, 'lr-input', '0.1');
+    }
     const steps = view.locator('[data-testid="steps"] [data-testid="step"]');
     await steps.first().waitFor({ timeout: WAIT });
     const first = (await steps.first().locator('.math').allInnerTexts()).map((l) => l.trim());

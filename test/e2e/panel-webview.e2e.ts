@@ -6,7 +6,12 @@ import { newWorkbench } from './support/session';
 
 /** How many points the loss chart's line joins (from its `d` attribute; the test code has no DOM types). */
 async function lossPoints(view: FrameLocator): Promise<number> {
-  const d = await view.locator('[data-testid="plot-loss"] svg.gd-plot').first().locator('g[aria-label="line"] path').first().getAttribute('d');
+  const d = await view
+    .locator('[data-testid="plot-loss"] svg.gd-plot')
+    .first()
+    .locator('g[aria-label="line"] path')
+    .first()
+    .getAttribute('d');
   return (d ?? '').split(/[ML]/).filter((s) => s.trim() !== '').length;
 }
 
@@ -26,13 +31,20 @@ describe('Gradient Descent panel webview', () => {
 
     await view.getByTestId('lr-input').fill('0.01');
     await view.getByTestId('summary-iterations').filter({ hasText: /^373$/ }).waitFor({ timeout: 20_000 });
-    assert.equal(await lossPoints(view), 374, 'changing η re-plots the loss chart with the new run\'s iterates 0..373');
+    assert.equal(
+      await lossPoints(view),
+      374,
+      "changing η re-plots the loss chart with the new run's iterates 0..373",
+    );
 
     await view.getByTestId('formula-input').fill('2x^^2 +');
     const error = view.getByTestId('formula-error');
     await error.waitFor({ timeout: 20_000 });
     assert.ok((await error.innerText()).trim().length > 5, 'the error says what is wrong');
-    assert.ok((await view.locator('[data-testid="plot-main"] svg').count()) > 0, 'the panel still shows the last plot');
+    assert.ok(
+      (await view.locator('[data-testid="plot-main"] svg').count()) > 0,
+      'the panel still shows the last plot',
+    );
     await view.getByTestId('formula-input').fill('2x^2 - x^3');
     await error.waitFor({ state: 'detached', timeout: 20_000 });
 

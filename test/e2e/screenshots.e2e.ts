@@ -11,13 +11,34 @@ import { newWorkbench } from './support/session';
 import type { Workbench } from './support/workbench';
 
 const THEMES = [
-  { label: 'Dark Modern', name: 'Default Dark Modern', file: 'dark', workbenchClass: 'vs-dark', webviewClass: 'vscode-dark' },
-  { label: 'Light Modern', name: 'Default Light Modern', file: 'light', workbenchClass: 'vs', webviewClass: 'vscode-light' },
-  { label: 'Dark High Contrast', name: 'Default High Contrast', file: 'high-contrast', workbenchClass: 'hc-black', webviewClass: 'vscode-high-contrast' },
+  {
+    label: 'Dark Modern',
+    name: 'Default Dark Modern',
+    file: 'dark',
+    workbenchClass: 'vs-dark',
+    webviewClass: 'vscode-dark',
+  },
+  {
+    label: 'Light Modern',
+    name: 'Default Light Modern',
+    file: 'light',
+    workbenchClass: 'vs',
+    webviewClass: 'vscode-light',
+  },
+  {
+    label: 'Dark High Contrast',
+    name: 'Default High Contrast',
+    file: 'high-contrast',
+    workbenchClass: 'hc-black',
+    webviewClass: 'vscode-high-contrast',
+  },
 ] as const;
 type Theme = (typeof THEMES)[number];
 
-const OUT_DIRS = [path.join(TEST_RESULTS_DIR, 'screenshots'), ...(process.env.UPDATE_SCREENSHOTS === '1' ? [path.join(PROJECT_ROOT, 'docs', 'screenshots')] : [])];
+const OUT_DIRS = [
+  path.join(TEST_RESULTS_DIR, 'screenshots'),
+  ...(process.env.UPDATE_SCREENSHOTS === '1' ? [path.join(PROJECT_ROOT, 'docs', 'screenshots')] : []),
+];
 const MAX_BYTES = 300_000;
 const WAIT = 30_000;
 
@@ -29,9 +50,13 @@ async function useTheme(workbench: Workbench, theme: Theme): Promise<void> {
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+T');
   const input = page.locator('.quick-input-widget input');
-  await page.locator('.quick-input-widget input[placeholder^="Select Color Theme"]').waitFor({ timeout: WAIT });
+  await page
+    .locator('.quick-input-widget input[placeholder^="Select Color Theme"]')
+    .waitFor({ timeout: WAIT });
   await input.fill(theme.label);
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: theme.name }).waitFor({ timeout: WAIT });
+  await page
+    .locator('.quick-input-list .monaco-list-row.focused', { hasText: theme.name })
+    .waitFor({ timeout: WAIT });
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT });
   await page.locator(`.monaco-workbench.${theme.workbenchClass}`).waitFor({ timeout: WAIT });
@@ -70,17 +95,23 @@ describe('panel screenshots in the dark, light and high-contrast themes', () => 
       for (const theme of THEMES) {
         await useTheme(workbench, theme);
         await chooseView(view, 'runs');
-        await view.locator('[data-testid="plot-main"] svg.gd-plot g[aria-label="contour"]').waitFor({ timeout: WAIT });
+        await view
+          .locator('[data-testid="plot-main"] svg.gd-plot g[aria-label="contour"]')
+          .waitFor({ timeout: WAIT });
         const contour = await shoot(workbench, `panel-contour-${theme.file}`);
         await chooseView(view, 'learning-rate');
         await view.locator('[data-testid="plot-regimes"] svg.gd-plot').first().waitFor({ timeout: WAIT });
         const sweep = await shoot(workbench, `panel-learning-rate-${theme.file}`);
-        for (const size of [contour, sweep]) assert.ok(size < MAX_BYTES, `${theme.file}: screenshot of ${size} bytes`);
+        for (const size of [contour, sweep]) {
+          assert.ok(size < MAX_BYTES, `${theme.file}: screenshot of ${size} bytes`);
+        }
       }
     } finally {
       // The theme is a user setting on the shared server: put back the dark one for later specs
       // (a failure here must not hide the test's own).
-      await useTheme(workbench, THEMES[0]).catch((err: Error) => console.log(`      (theme not restored: ${err.message})`));
+      await useTheme(workbench, THEMES[0]).catch((err: Error) =>
+        console.log(`      (theme not restored: ${err.message})`),
+      );
     }
   });
 });

@@ -23,7 +23,9 @@ describe('extension in a real VS Code', () => {
 
   it('contributes "Run Gradient Descent" and registers it', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    const commands = (extension?.packageJSON as { contributes?: { commands?: { command: string; title: string }[] } })?.contributes?.commands ?? [];
+    const commands =
+      (extension?.packageJSON as { contributes?: { commands?: { command: string; title: string }[] } })
+        ?.contributes?.commands ?? [];
     assert.deepEqual(
       commands.filter((c) => c.command === 'gradientDescent.run').map((c) => c.title),
       ['Run Gradient Descent'],
@@ -39,7 +41,10 @@ describe('extension in a real VS Code', () => {
     const formula = 'f(x) = 2x^{2}';
     const offset = document.getText().indexOf(formula);
     assert.ok(offset >= 0, 'quick-tour.md holds the parabola');
-    editor.selection = new vscode.Selection(document.positionAt(offset), document.positionAt(offset + formula.length));
+    editor.selection = new vscode.Selection(
+      document.positionAt(offset),
+      document.positionAt(offset + formula.length),
+    );
     assert.equal(document.getText(editor.selection), formula);
     await vscode.commands.executeCommand('gradientDescent.run');
   });

@@ -4,11 +4,22 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { PanelRun } from '../../src/shared/protocol';
-import { activeExtension, closeAll, eventually, openWithCursor, panelRuns, selectTexts } from './entrySupport';
-
+import {
+  activeExtension,
+  closeAll,
+  eventually,
+  openWithCursor,
+  panelRuns,
+  selectTexts,
+} from './entrySupport';
 
 async function run(command: string, argument?: string): Promise<PanelRun[]> {
-  return (await vscode.commands.executeCommand<PanelRun[]>(command, ...(argument === undefined ? [] : [argument]))) ?? [];
+  return (
+    (await vscode.commands.executeCommand<PanelRun[]>(
+      command,
+      ...(argument === undefined ? [] : [argument]),
+    )) ?? []
+  );
 }
 
 describe('entry points: commands', () => {
@@ -19,7 +30,11 @@ describe('entry points: commands', () => {
 
   it('registers the three commands', async () => {
     const registered = await vscode.commands.getCommands(true);
-    for (const id of ['gradientDescent.run', 'gradientDescent.compareLearningRates', 'gradientDescent.insertIterationTable']) {
+    for (const id of [
+      'gradientDescent.run',
+      'gradientDescent.compareLearningRates',
+      'gradientDescent.insertIterationTable',
+    ]) {
       assert.ok(registered.includes(id), id);
     }
   });
@@ -28,9 +43,15 @@ describe('entry points: commands', () => {
     const editor = await openWithCursor('Minimize $f(x) = 2x^{2}$ by hand.', 'markdown');
     selectTexts(editor, ['f(x) = 2x^{2}']);
     const runs = await run('gradientDescent.run');
-    assert.deepEqual(runs.map((r) => r.formula), ['f(x) = 2x^{2}']);
+    assert.deepEqual(
+      runs.map((r) => r.formula),
+      ['f(x) = 2x^{2}'],
+    );
     assert.equal(runs[0].options.optimizer.lr, 0.1, 'options come from the settings');
-    const inPanel = await eventually(async () => (await panelRuns()).find((r) => r.formula === 'f(x) = 2x^{2}' && r.analysis), 'the panel run');
+    const inPanel = await eventually(
+      async () => (await panelRuns()).find((r) => r.formula === 'f(x) = 2x^{2}' && r.analysis),
+      'the panel run',
+    );
     // By hand: f′(x_k) = 4·0.6^k first falls below the default tolerance 1e-6 at k = 30.
     assert.equal(inPanel.analysis?.run.iterations, 30);
   });
@@ -38,39 +59,66 @@ describe('entry points: commands', () => {
   it('strips the delimiters of a selection that includes them', async () => {
     const editor = await openWithCursor('See $x^2 + 3y^2$ here.', 'markdown');
     selectTexts(editor, ['$x^2 + 3y^2$']);
-    assert.deepEqual((await run('gradientDescent.run')).map((r) => r.formula), ['x^2 + 3y^2']);
+    assert.deepEqual(
+      (await run('gradientDescent.run')).map((r) => r.formula),
+      ['x^2 + 3y^2'],
+    );
   });
 
   it('opens one run per selection', async () => {
     const editor = await openWithCursor('a: $x^4 - 3x^2$ and b: $\\sin(x)\\cos(y)$', 'markdown');
     selectTexts(editor, ['x^4 - 3x^2', '\\sin(x)\\cos(y)']);
-    assert.deepEqual((await run('gradientDescent.run')).map((r) => r.formula), ['x^4 - 3x^2', '\\sin(x)\\cos(y)']);
+    assert.deepEqual(
+      (await run('gradientDescent.run')).map((r) => r.formula),
+      ['x^4 - 3x^2', '\\sin(x)\\cos(y)'],
+    );
   });
 
   it('takes the math under the cursor when nothing is selected', async () => {
     await openWithCursor('Rosenbrock: $$f(x, y) = (1-x)^2 + 100(y|-x^2)^2$$ and more', 'markdown');
-    assert.deepEqual((await run('gradientDescent.run')).map((r) => r.formula), ['f(x, y) = (1-x)^2 + 100(y-x^2)^2']);
+    assert.deepEqual(
+      (await run('gradientDescent.run')).map((r) => r.formula),
+      ['f(x, y) = (1-x)^2 + 100(y-x^2)^2'],
+    );
   });
 
   it('takes the row under the cursor of a LaTeX align environment', async () => {
-    await openWithCursor('\\begin{align}\n  g(x) &= (x-1)^2 \\\\\n  h(y) &= y^4| + y\n\\end{align}\n', 'latex');
-    assert.deepEqual((await run('gradientDescent.run')).map((r) => r.formula), ['h(y) = y^4 + y']);
+    await openWithCursor(
+      '\\begin{align}\n  g(x) &= (x-1)^2 \\\\\n  h(y) &= y^4| + y\n\\end{align}\n',
+      'latex',
+    );
+    assert.deepEqual(
+      (await run('gradientDescent.run')).map((r) => r.formula),
+      ['h(y) = y^4 + y'],
+    );
   });
 
   it('takes the right side of an assignment or return in code', async () => {
     await openWithCursor('def loss(w):\n    return (w - 3)**2| + 1\n', 'python');
-    assert.deepEqual((await run('gradientDescent.run')).map((r) => r.formula), ['(w - 3)**2 + 1']);
+    assert.deepEqual(
+      (await run('gradientDescent.run')).map((r) => r.formula),
+      ['(w - 3)**2 + 1'],
+    );
     await openWithCursor('const f = (x, y) => x*x |+ 3*y*y;\n', 'javascript');
-    assert.deepEqual((await run('gradientDescent.run')).map((r) => r.formula), ['x*x + 3*y*y']);
+    assert.deepEqual(
+      (await run('gradientDescent.run')).map((r) => r.formula),
+      ['x*x + 3*y*y'],
+    );
   });
 
   it('runs a formula given as the argument (the hover link)', async () => {
-    assert.deepEqual((await run('gradientDescent.run', 'x^2 + y^2')).map((r) => r.formula), ['x^2 + y^2']);
+    assert.deepEqual(
+      (await run('gradientDescent.run', 'x^2 + y^2')).map((r) => r.formula),
+      ['x^2 + y^2'],
+    );
   });
 
   it('opens Compare Learning Rates with a learning-rate sweep', async () => {
     const runs = await run('gradientDescent.compareLearningRates', '(w - 3)^2 + 10b^2');
-    assert.deepEqual(runs.map((r) => r.formula), ['(w - 3)^2 + 10b^2']);
+    assert.deepEqual(
+      runs.map((r) => r.formula),
+      ['(w - 3)^2 + 10b^2'],
+    );
     const swept = await eventually(
       async () => (await panelRuns()).find((r) => r.formula === '(w - 3)^2 + 10b^2' && r.analysis?.sweep),
       'a run with a sweep',
@@ -82,7 +130,10 @@ describe('entry points: commands', () => {
 
   it('keeps a bad formula as a run with a message instead of throwing', async () => {
     await run('gradientDescent.run', 'x +');
-    const failed = await eventually(async () => (await panelRuns()).find((r) => r.formula === 'x +' && r.error), 'the error');
+    const failed = await eventually(
+      async () => (await panelRuns()).find((r) => r.formula === 'x +' && r.error),
+      'the error',
+    );
     assert.match(failed.error ?? '', /Unexpected end of expression/);
   });
 });
@@ -98,9 +149,20 @@ describe('entry points: Insert Iteration Table', () => {
     assert.equal(lines[0], 'Minimize $f(x) = 2x^{2}$ by hand.');
     assert.equal(lines[1], '');
     assert.match(lines[2], /^\| k \| x \| f \|/);
-    const cells = (row: string) => row.split('|').map((c) => c.trim()).filter((c) => c !== '');
+    const cells = (row: string) =>
+      row
+        .split('|')
+        .map((c) => c.trim())
+        .filter((c) => c !== '');
     const rows = lines.filter((l) => /^\| \d+ \|/.test(l)).map(cells);
-    assert.deepEqual(rows.slice(0, 3).map((r) => [r[0], r[1]]), [['0', '1'], ['1', '0.6'], ['2', '0.36']]);
+    assert.deepEqual(
+      rows.slice(0, 3).map((r) => [r[0], r[1]]),
+      [
+        ['0', '1'],
+        ['1', '0.6'],
+        ['2', '0.36'],
+      ],
+    );
     assert.equal(rows.length, 11, 'iterations 0 to 10');
     const after = lines.indexOf('Next paragraph.');
     assert.equal(lines[after - 1], '', 'a blank line keeps the next paragraph out of the table');

@@ -8,7 +8,13 @@ import * as vscode from 'vscode';
 import type { GradientDescentApi } from '../../src/extension/extension';
 import type { PanelRunResult } from '../../src/extension/panel/controller';
 
-const EXTENSIONS: Record<string, string> = { markdown: 'md', latex: 'tex', python: 'py', javascript: 'js', plaintext: 'txt' };
+const EXTENSIONS: Record<string, string> = {
+  markdown: 'md',
+  latex: 'tex',
+  python: 'py',
+  javascript: 'js',
+  plaintext: 'txt',
+};
 let fileCount = 0;
 let scratch: string | undefined;
 
@@ -27,7 +33,9 @@ export async function openWithCursor(marked: string, language: string): Promise<
   const file = path.join(scratch, `doc${++fileCount}.${EXTENSIONS[language] ?? 'txt'}`);
   fs.writeFileSync(file, content);
   let document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
+  if (document.languageId !== language) {
+    document = await vscode.languages.setTextDocumentLanguage(document, language);
+  }
   const editor = await vscode.window.showTextDocument(document);
   assert.equal(editor.document, document, 'the new document is in the active editor');
   const offsets: number[] = [];
@@ -36,7 +44,11 @@ export async function openWithCursor(marked: string, language: string): Promise<
     at += part.length;
     offsets.push(at);
   }
-  if (offsets.length > 0) editor.selections = offsets.map((o) => new vscode.Selection(document.positionAt(o), document.positionAt(o)));
+  if (offsets.length > 0) {
+    editor.selections = offsets.map(
+      (o) => new vscode.Selection(document.positionAt(o), document.positionAt(o)),
+    );
+  }
   return editor;
 }
 
@@ -46,7 +58,10 @@ export function selectTexts(editor: vscode.TextEditor, texts: readonly string[])
   editor.selections = texts.map((t) => {
     const offset = whole.indexOf(t);
     assert.ok(offset >= 0, `document holds ${t}: ${JSON.stringify(whole)}`);
-    return new vscode.Selection(editor.document.positionAt(offset), editor.document.positionAt(offset + t.length));
+    return new vscode.Selection(
+      editor.document.positionAt(offset),
+      editor.document.positionAt(offset + t.length),
+    );
   });
 }
 
@@ -60,7 +75,9 @@ export async function activeExtension(): Promise<vscode.Extension<unknown>> {
 
 /** Sets a gradientDescent.* setting globally (undefined removes it). */
 export async function setSetting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('gradientDescent').update(key, value, vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration('gradientDescent')
+    .update(key, value, vscode.ConfigurationTarget.Global);
 }
 
 /** Closes every editor (and the panel) between tests, dropping unsaved edits so no save prompt waits. */
@@ -79,7 +96,11 @@ export async function panelRuns(): Promise<readonly PanelRunResult[]> {
 }
 
 /** Polls `check` until it returns a value (not undefined) or the time runs out. */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -9,7 +9,12 @@ async function previewAt(marked: string, language: string, select?: string): Pro
   const editor = await openWithCursor(marked, language);
   if (select) selectTexts(editor, [select]);
   const position = select ? editor.selection.start.translate(0, 1) : editor.selection.active;
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position)) ?? [];
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      position,
+    )) ?? [];
   const texts = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
   return texts.find((t) => t.includes('**Gradient descent**'));
 }
@@ -28,7 +33,10 @@ describe('entry points: hover preview', () => {
     assert.ok(text, 'a preview is shown');
     // By hand, with the default settings (η = 0.1, x0 = 1, tolerance 1e-6): x_k = 0.6^k and f′(x_k) = 4·0.6^k,
     // first below 1e-6 at k = 30; x* = 0.6^30 ≈ 2.211e-7 and f(x*) = 2·0.6^60 ≈ 9.775e-14.
-    assert.match(text, /^\*\*Gradient descent\*\* \(gd, η = 0\.1, start x = 1\): converged in 30 iterations to x\\\* = 2\.211e−7, f\(x\\\*\) = 9\.775e−14/);
+    assert.match(
+      text,
+      /^\*\*Gradient descent\*\* \(gd, η = 0\.1, start x = 1\): converged in 30 iterations to x\\\* = 2\.211e−7, f\(x\\\*\) = 9\.775e−14/,
+    );
   });
 
   it('carries a loss sparkline and a link that opens the formula in the panel', async () => {

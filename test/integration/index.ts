@@ -18,7 +18,9 @@ export function run(): Promise<void> {
       return;
     }
     try {
-      mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
+      mocha.run((failures) =>
+        failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve(),
+      );
     } catch (err) {
       reject(err instanceof Error ? err : new Error(String(err)));
     }

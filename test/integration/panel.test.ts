@@ -5,22 +5,35 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { PanelRunResult } from '../../src/extension/panel/controller';
-import { activeExtension, closeAll, eventually, openWithCursor, panelRuns, selectTexts } from './entrySupport';
+import {
+  activeExtension,
+  closeAll,
+  eventually,
+  openWithCursor,
+  panelRuns,
+  selectTexts,
+} from './entrySupport';
 
 /** Waits until every one of `formulas` is in the panel with a result or an error. */
 async function settled(formulas: readonly string[]): Promise<PanelRunResult[]> {
-  return eventually(async () => {
-    const current = await panelRuns();
-    const found = formulas.map((f) => current.find((r) => r.formula === f && (r.analysis || r.error)));
-    return found.every((r) => r !== undefined) ? (found as PanelRunResult[]) : undefined;
-  }, `results for ${formulas.join(', ')}`);
+  return eventually(
+    async () => {
+      const current = await panelRuns();
+      const found = formulas.map((f) => current.find((r) => r.formula === f && (r.analysis || r.error)));
+      return found.every((r) => r !== undefined) ? (found as PanelRunResult[]) : undefined;
+    },
+    `results for ${formulas.join(', ')}`,
+  );
 }
 
 /** The open webview tabs of the Gradient Descent panel. */
 function panelTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
     .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('gradientDescent.panel'));
+    .filter(
+      (tab) =>
+        tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('gradientDescent.panel'),
+    );
 }
 
 describe('the panel in the extension host', () => {
@@ -43,14 +56,21 @@ describe('the panel in the extension host', () => {
     assert.deepEqual(result.variables, ['x']);
     assert.equal(result.learningRate, 0.1);
     assert.equal(result.trace[0].point[0], 1, 'from x₀ = 1');
-    assert.ok(Math.abs(result.trace[1].point[0] - 0.6) < 1e-12 && Math.abs(result.trace[2].point[0] - 0.36) < 1e-12, 'x₁ = 0.6, x₂ = 0.36');
+    assert.ok(
+      Math.abs(result.trace[1].point[0] - 0.6) < 1e-12 && Math.abs(result.trace[2].point[0] - 0.36) < 1e-12,
+      'x₁ = 0.6, x₂ = 0.36',
+    );
     assert.equal(result.stopReason, 'gradient-tolerance');
     assert.ok(Math.abs(result.final.point[0]) < 1e-5, `converges to 0: ${result.final.point[0]}`);
 
     await vscode.commands.executeCommand('gradientDescent.run', 'x^2 + 3*y^2');
     await settled(['x^2 + 3*y^2']);
     assert.equal(panelTabs().length, 1, 'the same panel, not a second one');
-    assert.deepEqual((await panelRuns()).map((r) => r.formula), ['f(x) = 2x^{2}', 'x^2 + 3*y^2'], 'the run list grows');
+    assert.deepEqual(
+      (await panelRuns()).map((r) => r.formula),
+      ['f(x) = 2x^{2}', 'x^2 + 3*y^2'],
+      'the run list grows',
+    );
   });
 
   it('gives each of several selections its own run and result', async () => {
@@ -60,14 +80,20 @@ describe('the panel in the extension host', () => {
     const [one, two] = await settled(['(x - 3)^2', '(u + 1)^2 + (v - 2)^2']);
     assert.equal(panelTabs().length, 1, 'both runs in one panel');
     assert.deepEqual(one.analysis?.run.variables, ['x']);
-    assert.ok(Math.abs((one.analysis?.run.final.point[0] ?? Number.NaN) - 3) < 1e-4, 'the first run finds x = 3');
+    assert.ok(
+      Math.abs((one.analysis?.run.final.point[0] ?? Number.NaN) - 3) < 1e-4,
+      'the first run finds x = 3',
+    );
     assert.deepEqual(two.analysis?.run.variables, ['u', 'v']);
     const [u, v] = two.analysis?.run.final.point ?? [];
     assert.ok(Math.abs(u + 1) < 1e-4 && Math.abs(v - 2) < 1e-4, `the second run finds (−1, 2): (${u}, ${v})`);
   });
 
   it('keeps a bad formula as a run with a clear message, beside a good run', async () => {
-    const editor = await openWithCursor('good: $x^2 + 1$, bad: $foo(x) + 1$, unclosed: $\\sin(x$', 'markdown');
+    const editor = await openWithCursor(
+      'good: $x^2 + 1$, bad: $foo(x) + 1$, unclosed: $\\sin(x$',
+      'markdown',
+    );
     selectTexts(editor, ['x^2 + 1', 'foo(x) + 1', '\\sin(x']);
     await vscode.commands.executeCommand('gradientDescent.run');
     const [good, unknown, unclosed] = await settled(['x^2 + 1', 'foo(x) + 1', '\\sin(x']);

@@ -5,8 +5,16 @@ import * as vscode from 'vscode';
 import type { PanelRun } from '../../src/shared/protocol';
 import { activeExtension, closeAll, setSetting } from './entrySupport';
 
-
-const CHANGED = ['optimizer', 'learningRate', 'initialPoint', 'maxIterations', 'tolerance', 'traceLength', 'limits.maxIterations', 'limits.timeBudgetMs'];
+const CHANGED = [
+  'optimizer',
+  'learningRate',
+  'initialPoint',
+  'maxIterations',
+  'tolerance',
+  'traceLength',
+  'limits.maxIterations',
+  'limits.timeBudgetMs',
+];
 
 async function firstRunOptions(formula: string): Promise<PanelRun['options']> {
   const runs = await vscode.commands.executeCommand<PanelRun[]>('gradientDescent.run', formula);
@@ -60,7 +68,10 @@ describe('entry points: settings', () => {
 
   it('declares workspace trust and virtual workspace support', () => {
     const manifest = extension.packageJSON as {
-      capabilities?: { untrustedWorkspaces?: { supported?: unknown; description?: string }; virtualWorkspaces?: unknown };
+      capabilities?: {
+        untrustedWorkspaces?: { supported?: unknown; description?: string };
+        virtualWorkspaces?: unknown;
+      };
     };
     assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
     assert.ok((manifest.capabilities?.untrustedWorkspaces?.description ?? '').length > 20);

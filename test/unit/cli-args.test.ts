@@ -8,16 +8,59 @@ function run(...argv: string[]): CliArgs {
 }
 
 function usageError(argv: string[], pattern: RegExp): void {
-  assert.throws(() => parseArgs(argv), (e: unknown) => e instanceof UsageError && pattern.test(e.message), argv.join(' '));
+  assert.throws(
+    () => parseArgs(argv),
+    (e: unknown) => e instanceof UsageError && pattern.test(e.message),
+    argv.join(' '),
+  );
 }
 
 describe('CLI argument parsing', () => {
   it('reads every run option in both spellings', () => {
-    const spaced = run('run', 'x^2', '--start', '1,2', '--lr', '0.05', '--optimizer', 'adam', '--momentum', '0.8',
-      '--alpha', '0.9', '--betas', '0.8,0.99', '--eps', '1e-6', '--line-search', '--max-iter', '50', '--tol', '1e-5',
-      '--maximize', '--trace', 'all', '--json');
-    const equals = run('run', 'x^2', '--start=1,2', '--lr=0.05', '--optimizer=adam', '--momentum=0.8', '--alpha=0.9',
-      '--betas=0.8,0.99', '--eps=1e-6', '--line-search', '--max-iter=50', '--tol=1e-5', '--maximize', '--trace=all', '--json');
+    const spaced = run(
+      'run',
+      'x^2',
+      '--start',
+      '1,2',
+      '--lr',
+      '0.05',
+      '--optimizer',
+      'adam',
+      '--momentum',
+      '0.8',
+      '--alpha',
+      '0.9',
+      '--betas',
+      '0.8,0.99',
+      '--eps',
+      '1e-6',
+      '--line-search',
+      '--max-iter',
+      '50',
+      '--tol',
+      '1e-5',
+      '--maximize',
+      '--trace',
+      'all',
+      '--json',
+    );
+    const equals = run(
+      'run',
+      'x^2',
+      '--start=1,2',
+      '--lr=0.05',
+      '--optimizer=adam',
+      '--momentum=0.8',
+      '--alpha=0.9',
+      '--betas=0.8,0.99',
+      '--eps=1e-6',
+      '--line-search',
+      '--max-iter=50',
+      '--tol=1e-5',
+      '--maximize',
+      '--trace=all',
+      '--json',
+    );
     for (const a of [spaced, equals]) {
       assert.equal(a.command, 'run');
       assert.equal(a.formula, 'x^2');

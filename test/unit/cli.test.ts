@@ -29,22 +29,42 @@ function json(ran: Ran): any {
 describe('CLI (in-process)', () => {
   it('reproduces the seed: f(x) = 2x^2 from 1 at η = 0.1 gives 0.6 then 0.36', () => {
     const out = json(cli('run', 'f(x) = 2x^2', '--start', '1', '--lr', '0.1', '--max-iter', '2', '--json'));
-    assert.deepEqual(Object.keys(out).sort(), ['final', 'iterations', 'learningRate', 'optimizer', 'stationary', 'stopReason', 'trace', 'variables']);
+    assert.deepEqual(Object.keys(out).sort(), [
+      'final',
+      'iterations',
+      'learningRate',
+      'optimizer',
+      'stationary',
+      'stopReason',
+      'trace',
+      'variables',
+    ]);
     assert.deepEqual(out.variables, ['x']);
     assert.equal(out.optimizer, 'gd');
     assert.equal(out.learningRate, 0.1);
     assert.equal(out.iterations, 2);
     assert.equal(out.stopReason, 'max-iterations');
-    assert.deepEqual(out.trace.map((p: { point: number[] }) => p.point[0]), [1, 0.6, 0.36]);
-    assert.deepEqual(out.trace.map((p: { iteration: number }) => p.iteration), [0, 1, 2]);
-    assert.deepEqual(out.trace.map((p: { gradientNorm: number }) => p.gradientNorm), [4, 2.4, 4 * 0.36]);
+    assert.deepEqual(
+      out.trace.map((p: { point: number[] }) => p.point[0]),
+      [1, 0.6, 0.36],
+    );
+    assert.deepEqual(
+      out.trace.map((p: { iteration: number }) => p.iteration),
+      [0, 1, 2],
+    );
+    assert.deepEqual(
+      out.trace.map((p: { gradientNorm: number }) => p.gradientNorm),
+      [4, 2.4, 4 * 0.36],
+    );
     assert.deepEqual(Object.keys(out.final).sort(), ['gradientNorm', 'point', 'value']);
     assert.deepEqual(out.final.point, [0.36]);
     assert.deepEqual(Object.keys(out.trace[0]).sort(), ['gradientNorm', 'iteration', 'point', 'value']);
   });
 
   it('keeps every iteration with --trace all and a bounded trace otherwise', () => {
-    const all = json(cli('run', 'x^2', '--lr', '0.001', '--max-iter', '300', '--tol', '0', '--trace', 'all', '--json'));
+    const all = json(
+      cli('run', 'x^2', '--lr', '0.001', '--max-iter', '300', '--tol', '0', '--trace', 'all', '--json'),
+    );
     assert.equal(all.trace.length, 301);
     assert.equal(all.trace[0].iteration, 0);
     const bounded = json(cli('run', 'x^2', '--lr', '0.001', '--max-iter', '300', '--tol', '0', '--json'));
@@ -64,7 +84,9 @@ describe('CLI (in-process)', () => {
   });
 
   it('starts from --start with = and a negative first value, and repeats a short start', () => {
-    const out = json(cli('run', '(1-x)^2 + 100(y-x^2)^2', '--start=-1.2,1', '--lr', '0.001', '--max-iter', '1', '--json'));
+    const out = json(
+      cli('run', '(1-x)^2 + 100(y-x^2)^2', '--start=-1.2,1', '--lr', '0.001', '--max-iter', '1', '--json'),
+    );
     assert.deepEqual(out.trace[0].point, [-1.2, 1]);
     assert.deepEqual(out.variables, ['x', 'y']);
     const short = json(cli('run', 'x^2 + y^2', '--start', '2', '--max-iter', '0', '--json'));
@@ -96,7 +118,17 @@ describe('CLI (in-process)', () => {
     const finals = variants.map((v) => json(cli(...base, ...v)).final.point.join(','));
     assert.equal(new Set(finals).size, finals.length, 'each option changes the path');
     const named = variants.map((v) => json(cli(...base, ...v)).optimizer);
-    assert.deepEqual(named.slice(0, 9), ['momentum', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'rmsprop', 'adam', 'adam', 'adam']);
+    assert.deepEqual(named.slice(0, 9), [
+      'momentum',
+      'momentum',
+      'nesterov',
+      'adagrad',
+      'rmsprop',
+      'rmsprop',
+      'adam',
+      'adam',
+      'adam',
+    ]);
   });
 
   it('prints a readable table without --json', () => {
@@ -112,8 +144,15 @@ describe('CLI (in-process)', () => {
     const ran = cli('run', 'x^2 - y^2', '--start', '1,1', '--lr', '0.1');
     assert.match(ran.stdout, /stop reason:\s+diverged\n/);
     assert.match(ran.stdout, /\nunbounded:\s+f fell without bound: no minimum along this path/);
-    assert.doesNotMatch(cli('run', 'x^2', '--start', '1', '--lr', '1.5').stdout, /unbounded/, 'an overshoot is not unbounded');
-    assert.equal(json(cli('run', 'x^2 - y^2', '--start', '1,1', '--lr', '0.1', '--json')).unbounded, undefined);
+    assert.doesNotMatch(
+      cli('run', 'x^2', '--start', '1', '--lr', '1.5').stdout,
+      /unbounded/,
+      'an overshoot is not unbounded',
+    );
+    assert.equal(
+      json(cli('run', 'x^2 - y^2', '--start', '1,1', '--lr', '0.1', '--json')).unbounded,
+      undefined,
+    );
   });
 
   it('writes readable numbers by the shared rule (ASCII minus, exponent from 1e6) and raw numbers in --json', () => {
@@ -129,8 +168,27 @@ describe('CLI (in-process)', () => {
   });
 
   it('sweeps log-spaced learning rates with the critical step and regimes', () => {
-    const out = json(cli('sweep', 'f(x) = 2x^2', '--start', '1', '--lr-min', '0.01', '--lr-max', '1', '--count', '5', '--json'));
-    assert.deepEqual(out.points.map((p: { learningRate: number }) => p.learningRate).map((v: number) => Number(v.toPrecision(12))), [0.01, 0.0316227766017, 0.1, 0.316227766017, 1]);
+    const out = json(
+      cli(
+        'sweep',
+        'f(x) = 2x^2',
+        '--start',
+        '1',
+        '--lr-min',
+        '0.01',
+        '--lr-max',
+        '1',
+        '--count',
+        '5',
+        '--json',
+      ),
+    );
+    assert.deepEqual(
+      out.points
+        .map((p: { learningRate: number }) => p.learningRate)
+        .map((v: number) => Number(v.toPrecision(12))),
+      [0.01, 0.0316227766017, 0.1, 0.316227766017, 1],
+    );
     assert.ok(Math.abs(out.lambdaMax - 4) < 1e-6);
     assert.ok(Math.abs(out.criticalLearningRate - 0.5) < 1e-6);
     assert.equal(out.points[4].diverged, true);
@@ -145,8 +203,26 @@ describe('CLI (in-process)', () => {
   it('picks the good η of a maximizing sweep by the highest final value', () => {
     // With every tolerance off no run converges, so the good η is the one whose final value is best:
     // for a maximization the highest, reached near half the critical step, not the lowest (at --lr-max).
-    const out = json(cli('sweep', '--maximize', '--tol', '0', '--max-iter', '3', '--start', '5', '--count', '9', '--json', '--', '-x^2'));
-    assert.ok(out.points.every((p: { converged: boolean; diverged: boolean }) => !p.converged && !p.diverged));
+    const out = json(
+      cli(
+        'sweep',
+        '--maximize',
+        '--tol',
+        '0',
+        '--max-iter',
+        '3',
+        '--start',
+        '5',
+        '--count',
+        '9',
+        '--json',
+        '--',
+        '-x^2',
+      ),
+    );
+    assert.ok(
+      out.points.every((p: { converged: boolean; diverged: boolean }) => !p.converged && !p.diverged),
+    );
     const best = Math.max(...out.points.map((p: { finalValue: number }) => p.finalValue));
     const good = out.points.find((p: { learningRate: number }) => p.learningRate === out.regimes.good);
     assert.equal(good.finalValue, best);
@@ -163,7 +239,13 @@ describe('CLI (in-process)', () => {
   });
 
   it('exits 2 with one line on stderr without --json, never a stack trace', () => {
-    for (const argv of [['run', 'import("fs")'], ['run', 'x', '--lr', 'abc'], ['run'], ['bogus'], ['run', 'x', '--start', '1,2']]) {
+    for (const argv of [
+      ['run', 'import("fs")'],
+      ['run', 'x', '--lr', 'abc'],
+      ['run'],
+      ['bogus'],
+      ['run', 'x', '--start', '1,2'],
+    ]) {
       const ran = cli(...argv);
       assert.equal(ran.code, 2, argv.join(' '));
       assert.equal(ran.stdout, '');
@@ -193,7 +275,15 @@ describe('CLI (built bundle, spawned)', function () {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gdlab-cli-'));
     script = join(dir, 'cli.js');
-    await build({ entryPoints: ['src/cli/cli.ts'], outfile: script, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+    await build({
+      entryPoints: ['src/cli/cli.ts'],
+      outfile: script,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'silent',
+    });
   });
 
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -206,7 +296,10 @@ describe('CLI (built bundle, spawned)', function () {
   it('runs the seed example as a process', () => {
     const ran = spawn('run', 'f(x) = 2x^2', '--start', '1', '--lr', '0.1', '--max-iter', '2', '--json');
     assert.equal(ran.code, 0, ran.stderr);
-    assert.deepEqual(json(ran).trace.map((p: { point: number[] }) => p.point[0]), [1, 0.6, 0.36]);
+    assert.deepEqual(
+      json(ran).trace.map((p: { point: number[] }) => p.point[0]),
+      [1, 0.6, 0.36],
+    );
   });
 
   it('exits 2 with JSON or one line, never a stack trace', () => {

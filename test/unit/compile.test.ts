@@ -18,7 +18,10 @@ function gradientAt(problem: Problem, point: number[]): { value: number; gradien
 }
 
 function close(actual: number, expected: number, relative: number): void {
-  assert.ok(Math.abs(actual - expected) <= relative * Math.max(1, Math.abs(expected)), `${actual} vs ${expected}`);
+  assert.ok(
+    Math.abs(actual - expected) <= relative * Math.max(1, Math.abs(expected)),
+    `${actual} vs ${expected}`,
+  );
 }
 
 describe('compileFormula', () => {
@@ -85,8 +88,22 @@ describe('compileFormula', () => {
   });
 
   it('rejects node kinds, names and operators outside the tables', () => {
-    for (const text of ['a.b + x', '[1, 2] + x', 'x == 2', 'foo(x)', 'x + q', 'x!', '"s" + x', 'x ? 1 : 2', 'x mod 2']) {
-      assert.throws(() => problemOf(text, ['x']), (e: unknown) => e instanceof FormulaError && e.code === 'not-allowed', text);
+    for (const text of [
+      'a.b + x',
+      '[1, 2] + x',
+      'x == 2',
+      'foo(x)',
+      'x + q',
+      'x!',
+      '"s" + x',
+      'x ? 1 : 2',
+      'x mod 2',
+    ]) {
+      assert.throws(
+        () => problemOf(text, ['x']),
+        (e: unknown) => e instanceof FormulaError && e.code === 'not-allowed',
+        text,
+      );
     }
   });
 
@@ -101,7 +118,9 @@ describe('compileFormula', () => {
     const builder = new IrBuilder(['x']);
     const id = builder.fromMath(parseExpression('sin(x) * sin(x) + 3'));
     const block = emitBlock(builder.nodes, [id]);
-    assert.deepEqual(block.statements, [`const t${builder.nodes.findIndex((n) => n.kind === 'call')} = Math.sin(v0);`]);
+    assert.deepEqual(block.statements, [
+      `const t${builder.nodes.findIndex((n) => n.kind === 'call')} = Math.sin(v0);`,
+    ]);
     assert.throws(() => emitBlock([{ kind: 'call', name: 'constructor', args: [] }], [0]));
   });
 
@@ -115,25 +134,36 @@ describe('compileFormula', () => {
         { depthSize: 'small', withCrossShrink: true },
         leaf,
         fc.tuple(tie('e'), fc.constantFrom('+', '-', '*'), tie('e')).map(([a, op, b]) => `(${a} ${op} ${b})`),
-        fc.tuple(fc.constantFrom('sin', 'cos', 'atan', 'tanh', 'exp'), tie('e')).map(([f, a]) => `${f}(${a} / 4)`),
+        fc
+          .tuple(fc.constantFrom('sin', 'cos', 'atan', 'tanh', 'exp'), tie('e'))
+          .map(([f, a]) => `${f}(${a} / 4)`),
         fc.tuple(tie('e'), fc.integer({ min: 0, max: 4 })).map(([a, n]) => `(${a})^${n}`),
         tie('e').map((a) => `sqrt(1 + (${a})^2)`),
       ),
     })).e;
-    const point = fc.tuple(fc.double({ min: -1.5, max: 1.5, noNaN: true }), fc.double({ min: -1.5, max: 1.5, noNaN: true }), fc.double({ min: -1.5, max: 1.5, noNaN: true }));
+    const point = fc.tuple(
+      fc.double({ min: -1.5, max: 1.5, noNaN: true }),
+      fc.double({ min: -1.5, max: 1.5, noNaN: true }),
+      fc.double({ min: -1.5, max: 1.5, noNaN: true }),
+    );
     fc.assert(
       fc.property(expr, point, (text, xs) => {
         const p = problemOf(text, ['x', 'y', 'z']);
         const x = Float64Array.from(xs);
         const { value, gradient } = gradientAt(p, xs);
-        const reference = parseExpression(text).compile().evaluate({ x: xs[0], y: xs[1], z: xs[2] }) as number;
+        const reference = parseExpression(text)
+          .compile()
+          .evaluate({ x: xs[0], y: xs[1], z: xs[2] }) as number;
         if (!Number.isFinite(reference) || Math.abs(reference) > 1e6) return;
         close(value, reference, 1e-9);
         const scratch = new Float64Array(3);
         for (let i = 0; i < 3; i++) {
           const numeric = centralDifference((v) => p.value(v), x, i, scratch);
           const scale = Math.max(1, Math.abs(value), Math.abs(numeric));
-          assert.ok(Math.abs(gradient[i] - numeric) <= 1e-5 * scale, `${text} ∂${i}: ${gradient[i]} vs ${numeric}`);
+          assert.ok(
+            Math.abs(gradient[i] - numeric) <= 1e-5 * scale,
+            `${text} ∂${i}: ${gradient[i]} vs ${numeric}`,
+          );
         }
       }),
       { numRuns: 300 },

@@ -5,7 +5,9 @@ import { parseFormula } from '../../src/engine/parse';
 import { FormulaError, type Formula } from '../../src/engine/types';
 import { generatedEntries, type CorpusEntry } from '../corpus/generated';
 
-const corpus = JSON.parse(readFileSync(join(__dirname, '..', 'corpus', 'bad-inputs.json'), 'utf8')) as { entries: CorpusEntry[] };
+const corpus = JSON.parse(readFileSync(join(__dirname, '..', 'corpus', 'bad-inputs.json'), 'utf8')) as {
+  entries: CorpusEntry[];
+};
 
 /** CPU milliseconds since `from`: unlike wall time, not inflated when the machine is busy with other work. */
 function cpuMs(from: NodeJS.CpuUsage): number {
@@ -48,8 +50,12 @@ describe('bad-input corpus (issue 5)', () => {
         problems.push(`${label}: formula without variables`);
       }
       const [want, code] = entry.expect.split(':');
-      if (want === 'ok' && !formula) problems.push(`${label}: expected a formula, got ${error?.code}: ${error?.message}`);
-      if (want === 'error' && !error) problems.push(`${label}: expected an error, got ${formula?.expression.toString().slice(0, 60)}`);
+      if (want === 'ok' && !formula) {
+        problems.push(`${label}: expected a formula, got ${error?.code}: ${error?.message}`);
+      }
+      if (want === 'error' && !error) {
+        problems.push(`${label}: expected an error, got ${formula?.expression.toString().slice(0, 60)}`);
+      }
       if (want === 'error' && error && code !== undefined && error.code !== code) {
         problems.push(`${label}: expected ${code}, got ${error.code}: ${error.message}`);
       }

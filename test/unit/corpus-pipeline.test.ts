@@ -18,8 +18,11 @@ interface Case {
   readonly note: string;
 }
 
-const file = JSON.parse(readFileSync(join(__dirname, '..', 'corpus', 'bad-inputs.json'), 'utf8')) as { entries: CorpusEntry[] };
-const wide = (n: number, term: (i: number) => string, sep: string): string => Array.from({ length: n }, (_, i) => term(i + 1)).join(sep);
+const file = JSON.parse(readFileSync(join(__dirname, '..', 'corpus', 'bad-inputs.json'), 'utf8')) as {
+  entries: CorpusEntry[];
+};
+const wide = (n: number, term: (i: number) => string, sep: string): string =>
+  Array.from({ length: n }, (_, i) => term(i + 1)).join(sep);
 
 /** The issue's numeric cases, at the points where they are undefined, flat or overflow. */
 const NUMERIC: readonly Case[] = [
@@ -40,11 +43,19 @@ const NUMERIC: readonly Case[] = [
   { input: wide(200, (i) => `x_${i}`, '*'), start: [1], note: 'product of 200 variables' },
   { input: wide(1000, (i) => `x_${i}^2`, '+'), start: [1], note: '1,000-variable sum of squares' },
   { input: `(${wide(1000, (i) => `x_${i}`, '+')})^2`, start: [0], note: 'square of a 1,000-variable sum' },
-  { input: wide(600, (i) => `(x_${i}-x_${i + 1})^2`, '+'), start: [0], note: 'chain of 601 variables at its minimum' },
+  {
+    input: wide(600, (i) => `(x_${i}-x_${i + 1})^2`, '+'),
+    start: [0],
+    note: 'chain of 601 variables at its minimum',
+  },
 ];
 
 const CASES: readonly Case[] = [
-  ...[...file.entries, ...generatedEntries()].map((e) => ({ input: e.input, start: [1], note: e.note ?? '' })),
+  ...[...file.entries, ...generatedEntries()].map((e) => ({
+    input: e.input,
+    start: [1],
+    note: e.note ?? '',
+  })),
   ...NUMERIC,
 ];
 
@@ -86,11 +97,15 @@ function timed<T>(work: () => T): { value?: T; error?: unknown; ms: number } {
 }
 
 function errorProblems(error: unknown, input: string): string[] {
-  if (!(error instanceof FormulaError)) return [`threw a raw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`];
+  if (!(error instanceof FormulaError)) {
+    return [`threw a raw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`];
+  }
   const problems: string[] = [];
   if (error.message.trim() === '') problems.push('empty message');
   if (/\n\s+at /.test(error.message)) problems.push('stack trace in the message');
-  if (error.column !== undefined && (error.column < 1 || error.column > input.length)) problems.push(`column ${error.column} out of range`);
+  if (error.column !== undefined && (error.column < 1 || error.column > input.length)) {
+    problems.push(`column ${error.column} out of range`);
+  }
   return problems;
 }
 
@@ -99,20 +114,36 @@ function runProblems(run: RunResult, tolerance: number): string[] {
   const { value, point, gradientNorm } = run.final;
   const finite = Number.isFinite(value) && Number.isFinite(gradientNorm) && point.every(Number.isFinite);
   const problems: string[] = [];
-  if (run.stopReason === 'non-finite' && finite) problems.push(`'non-finite' with finite f = ${value}, ‖∇f‖ = ${gradientNorm}`);
-  if (run.stopReason !== 'non-finite' && !finite) problems.push(`'${run.stopReason}' with f = ${value}, ‖∇f‖ = ${gradientNorm}`);
-  if (run.stopReason === 'gradient-tolerance' && !(gradientNorm < tolerance)) problems.push(`'gradient-tolerance' with ‖∇f‖ = ${gradientNorm}`);
-  if (run.stopReason === 'max-iterations' && run.iterations !== DEFAULT_STOP.maxIterations) problems.push(`'max-iterations' after ${run.iterations}`);
-  if (run.stationary !== 'not-stationary' && !(gradientNorm <= 1e-3)) problems.push(`'${run.stationary}' with ‖∇f‖ = ${gradientNorm}`);
-  if (point.length !== run.variables.length) problems.push(`point of ${point.length} coordinates for ${run.variables.length} variables`);
+  if (run.stopReason === 'non-finite' && finite) {
+    problems.push(`'non-finite' with finite f = ${value}, ‖∇f‖ = ${gradientNorm}`);
+  }
+  if (run.stopReason !== 'non-finite' && !finite) {
+    problems.push(`'${run.stopReason}' with f = ${value}, ‖∇f‖ = ${gradientNorm}`);
+  }
+  if (run.stopReason === 'gradient-tolerance' && !(gradientNorm < tolerance)) {
+    problems.push(`'gradient-tolerance' with ‖∇f‖ = ${gradientNorm}`);
+  }
+  if (run.stopReason === 'max-iterations' && run.iterations !== DEFAULT_STOP.maxIterations) {
+    problems.push(`'max-iterations' after ${run.iterations}`);
+  }
+  if (run.stationary !== 'not-stationary' && !(gradientNorm <= 1e-3)) {
+    problems.push(`'${run.stationary}' with ‖∇f‖ = ${gradientNorm}`);
+  }
+  if (point.length !== run.variables.length) {
+    problems.push(`point of ${point.length} coordinates for ${run.variables.length} variables`);
+  }
   return problems;
 }
 
 function analysisProblems(analysis: Analysis): string[] {
   const problems = runProblems(analysis.run, DEFAULT_STOP.gradientTolerance);
   const { landscape } = analysis;
-  if (landscape.kind === 'curve' && landscape.values.some((v) => !Number.isNaN(v) && !Number.isFinite(v))) problems.push('infinite landscape sample');
-  if (landscape.kind === 'grid' && landscape.values.some((v) => !Number.isNaN(v) && !Number.isFinite(v))) problems.push('infinite landscape sample');
+  if (landscape.kind === 'curve' && landscape.values.some((v) => !Number.isNaN(v) && !Number.isFinite(v))) {
+    problems.push('infinite landscape sample');
+  }
+  if (landscape.kind === 'grid' && landscape.values.some((v) => !Number.isNaN(v) && !Number.isFinite(v))) {
+    problems.push('infinite landscape sample');
+  }
   return problems;
 }
 
@@ -128,7 +159,9 @@ describe('bad-input corpus through the whole pipeline (issue 5)', function () {
       const problems: string[] = [];
       for (const c of CASES) {
         const label = `${JSON.stringify(c.input.slice(0, 50))} at ${c.start.join(',')} (${c.note})`;
-        const { value, error, ms } = timed(() => analyze({ formula: c.input, options: optionsAt(c.start, 500), landscape: true }, limits));
+        const { value, error, ms } = timed(() =>
+          analyze({ formula: c.input, options: optionsAt(c.start, 500), landscape: true }, limits),
+        );
         if (ms > ANALYZE_CPU_MS) problems.push(`${label}: took ${ms.toFixed(0)} ms of CPU`);
         const found = value !== undefined ? analysisProblems(value) : errorProblems(error, c.input);
         problems.push(...found.map((p) => `${label}: ${p}`));
@@ -140,10 +173,14 @@ describe('bad-input corpus through the whole pipeline (issue 5)', function () {
       const problems: string[] = [];
       for (const c of CASES) {
         const label = `${JSON.stringify(c.input.slice(0, 50))} at ${c.start.join(',')} (${c.note})`;
-        const { value, error, ms } = timed(() => quickRun(c.input, optionsAt(c.start, 50), HOVER_BUDGET_MS, limits));
+        const { value, error, ms } = timed(() =>
+          quickRun(c.input, optionsAt(c.start, 50), HOVER_BUDGET_MS, limits),
+        );
         if (ms > HOVER_CPU_MS) problems.push(`${label}: took ${ms.toFixed(0)} ms of CPU`);
         if (value === undefined) problems.push(...errorProblems(error, c.input).map((p) => `${label}: ${p}`));
-        else if (value !== null) problems.push(...runProblems(value, DEFAULT_STOP.gradientTolerance).map((p) => `${label}: ${p}`));
+        else if (value !== null) {
+          problems.push(...runProblems(value, DEFAULT_STOP.gradientTolerance).map((p) => `${label}: ${p}`));
+        }
       }
       assert.deepEqual(problems, []);
     });

@@ -4,7 +4,14 @@ import { runDescent, startPoint } from '../../src/engine/descent';
 import { parseExpression } from '../../src/engine/math';
 import { parseFormula } from '../../src/engine/parse';
 import { TraceRecorder } from '../../src/engine/trace';
-import { FormulaError, type OptimizerSettings, type Problem, type RunOptions, type RunResult, type StopSettings } from '../../src/engine/types';
+import {
+  FormulaError,
+  type OptimizerSettings,
+  type Problem,
+  type RunOptions,
+  type RunResult,
+  type StopSettings,
+} from '../../src/engine/types';
 
 function problemOf(text: string, variables: string[]): Problem {
   return compileFormula({ source: text, expression: parseExpression(text), variables, notation: 'plain' });
@@ -42,7 +49,10 @@ describe('runDescent', () => {
     const p = problemOf('2 * x^2', ['x']);
     for (const problem of [p, withoutKernel(p)]) {
       const r = run(problem, [1], { name: 'gd', lr: 0.1 }, { maxIterations: 2 }, { traceLimit: 'all' });
-      assert.deepEqual(r.trace.map((t) => t.iteration), [0, 1, 2]);
+      assert.deepEqual(
+        r.trace.map((t) => t.iteration),
+        [0, 1, 2],
+      );
       assert.ok(Math.abs(r.trace[1].point[0] - 0.6) < 1e-12);
       assert.ok(Math.abs(r.trace[2].point[0] - 0.36) < 1e-12);
       assert.equal(r.stopReason, 'max-iterations');
@@ -58,8 +68,16 @@ describe('runDescent', () => {
       maximize: false,
       traceLimit: 'all',
     });
-    assert.deepEqual(seed.trace.map((t) => Math.round(t.point[0] * 1e12) / 1e12), [1, 0.6, 0.36]);
-    const python = run(compileFormula(parseFormula('(x - 2)**2 + np.sin(y)')), [0, 0], { lr: 0.1 }, { maxIterations: 10_000 });
+    assert.deepEqual(
+      seed.trace.map((t) => Math.round(t.point[0] * 1e12) / 1e12),
+      [1, 0.6, 0.36],
+    );
+    const python = run(
+      compileFormula(parseFormula('(x - 2)**2 + np.sin(y)')),
+      [0, 0],
+      { lr: 0.1 },
+      { maxIterations: 10_000 },
+    );
     assertNear(python.final.point, [2, -Math.PI / 2], 1e-5);
   });
 
@@ -70,11 +88,29 @@ describe('runDescent', () => {
       [ROSENBROCK, ['x', 'y'], [-1.2, 1], { name: 'adam', lr: 0.01 }, [[1, 1]]],
       [ROSENBROCK, ['x', 'y'], [-1.2, 1], { name: 'nesterov', lr: 0.0005 }, [[1, 1]]],
       ['(x^2 + y - 11)^2 + (x + y^2 - 7)^2', ['x', 'y'], [0, 0], { name: 'gd', lr: 0.01 }, HIMMELBLAU_MINIMA],
-      ['(x^2 + y - 11)^2 + (x + y^2 - 7)^2', ['x', 'y'], [-1, -1], { name: 'momentum', lr: 0.001 }, HIMMELBLAU_MINIMA],
+      [
+        '(x^2 + y - 11)^2 + (x + y^2 - 7)^2',
+        ['x', 'y'],
+        [-1, -1],
+        { name: 'momentum', lr: 0.001 },
+        HIMMELBLAU_MINIMA,
+      ],
       ['(x + 2y - 7)^2 + (2x + y - 5)^2', ['x', 'y'], [0, 0], { name: 'rmsprop', lr: 0.01 }, [[1, 3]]],
-      ['(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2', ['x', 'y'], [1, 1], { name: 'adam', lr: 0.01 }, [[3, 0.5]]],
+      [
+        '(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2',
+        ['x', 'y'],
+        [1, 1],
+        { name: 'adam', lr: 0.01 },
+        [[3, 0.5]],
+      ],
       ['x^2 + y^2 + z^2', ['x', 'y', 'z'], [1, -2, 3], { name: 'adagrad', lr: 0.5 }, [[0, 0, 0]]],
-      ['x^2 + y^2 + z^2', ['x', 'y', 'z'], [1, -2, 3], { name: 'gd', lr: 0.7, lineSearch: true }, [[0, 0, 0]]],
+      [
+        'x^2 + y^2 + z^2',
+        ['x', 'y', 'z'],
+        [1, -2, 3],
+        { name: 'gd', lr: 0.7, lineSearch: true },
+        [[0, 0, 0]],
+      ],
     ];
     for (const [text, variables, start, optimizer, minima] of cases) {
       const r = run(problemOf(text, variables), start, optimizer, tight);
@@ -94,7 +130,11 @@ describe('runDescent', () => {
       [{ lr: 0.1 }, { gradientTolerance: 0, stepTolerance: 0.01 }, 'step-tolerance'],
       [{ lr: 0.1 }, { gradientTolerance: 0, valueTolerance: 1e-3 }, 'value-tolerance'],
       [{ lr: 0.01 }, { maxIterations: 10 }, 'max-iterations'],
-      [{ lr: 1e-9 }, { maxIterations: 1e12, gradientTolerance: 0, stepTolerance: 0, timeBudgetMs: 1 }, 'time-budget'],
+      [
+        { lr: 1e-9 },
+        { maxIterations: 1e12, gradientTolerance: 0, stepTolerance: 0, timeBudgetMs: 1 },
+        'time-budget',
+      ],
       [{ lr: 0.6 }, {}, 'diverged'],
       [{ lr: 0.6 }, {}, 'non-finite', problemOf('sqrt(x) + y^2', ['x', 'y']), [1, 1]],
       [{ lr: 0.1 }, {}, 'non-finite', problemOf('log(x) + y', ['x', 'y']), [-1, 1]],
@@ -120,7 +160,10 @@ describe('runDescent', () => {
     // 1 − 4·0.25 is exactly 0, where mathjs's abs(x)/x would be 0/0.
     for (const p of [problemOf('abs(x)', ['x']), withoutKernel(problemOf('abs(x)', ['x']))]) {
       const r = run(p, [1], { lr: 0.25 });
-      assert.deepEqual([r.iterations, r.stopReason, r.final.point, r.final.gradientNorm, r.stationary], [4, 'gradient-tolerance', [0], 0, 'minimum']);
+      assert.deepEqual(
+        [r.iterations, r.stopReason, r.final.point, r.final.gradientNorm, r.stationary],
+        [4, 'gradient-tolerance', [0], 0, 'minimum'],
+      );
     }
     const valley = problemOf('abs(x - 1) + 2*abs(y)', ['x', 'y']);
     const gradient = new Float64Array(2);
@@ -145,7 +188,11 @@ describe('runDescent', () => {
     const climb = run(bowl, [1], { name: 'adam', lr: 0.5 }, { maxIterations: 100_000 }, { maximize: true });
     assert.equal(climb.stopReason, 'diverged');
     assert.equal(climb.unbounded, 'above', 'f rose without bound while maximizing');
-    assert.equal(run(bowl, [1], { name: 'gd', lr: 0.1 }).unbounded, undefined, 'a converged run is not unbounded');
+    assert.equal(
+      run(bowl, [1], { name: 'gd', lr: 0.1 }).unbounded,
+      undefined,
+      'a converged run is not unbounded',
+    );
   });
 
   it('fused and generic loops give identical results', () => {
@@ -160,7 +207,13 @@ describe('runDescent', () => {
     ];
     for (const [optimizer, stop, maximize] of settings) {
       const fused = runDescent(p, { start: [-1.2, 1], optimizer, stop, maximize, traceLimit: 37 });
-      const generic = runDescent(withoutKernel(p), { start: [-1.2, 1], optimizer, stop, maximize, traceLimit: 37 });
+      const generic = runDescent(withoutKernel(p), {
+        start: [-1.2, 1],
+        optimizer,
+        stop,
+        maximize,
+        traceLimit: 37,
+      });
       assert.deepEqual({ ...fused, elapsedMs: 0 }, { ...generic, elapsedMs: 0 });
     }
   });
@@ -168,7 +221,13 @@ describe('runDescent', () => {
   it('maximizes (gradient ascent) with every optimizer', () => {
     const p = problemOf('-(x - 1)^2 - 2*(y + 0.5)^2 + 3', ['x', 'y']);
     for (const name of ['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'] as const) {
-      const r = runDescent(p, { start: [0, 0], optimizer: { name, lr: 0.05 }, stop: { maxIterations: 20_000 }, maximize: true, traceLimit: 10 });
+      const r = runDescent(p, {
+        start: [0, 0],
+        optimizer: { name, lr: 0.05 },
+        stop: { maxIterations: 20_000 },
+        maximize: true,
+        traceLimit: 10,
+      });
       assertNear(r.final.point, [1, -0.5], 1e-4);
       assert.ok(Math.abs(r.final.value - 3) < 1e-8, name);
       assert.equal(r.stationary, 'maximum', name);
@@ -177,10 +236,22 @@ describe('runDescent', () => {
 
   it('decimates the trace to the limit, keeping the first and last iterates', () => {
     const p = problemOf('x^2', ['x']);
-    const full = run(p, [1], { lr: 0.001 }, { maxIterations: 1000, gradientTolerance: 0 }, { traceLimit: 'all' });
+    const full = run(
+      p,
+      [1],
+      { lr: 0.001 },
+      { maxIterations: 1000, gradientTolerance: 0 },
+      { traceLimit: 'all' },
+    );
     assert.equal(full.trace.length, 1001);
     for (const limit of [2, 10, 64]) {
-      const r = run(p, [1], { lr: 0.001 }, { maxIterations: 1000, gradientTolerance: 0 }, { traceLimit: limit });
+      const r = run(
+        p,
+        [1],
+        { lr: 0.001 },
+        { maxIterations: 1000, gradientTolerance: 0 },
+        { traceLimit: limit },
+      );
       assert.equal(r.trace.length, limit);
       assert.equal(r.trace[0].iteration, 0);
       assert.equal(r.trace[r.trace.length - 1].iteration, 1000);
@@ -198,7 +269,10 @@ describe('runDescent', () => {
     assert.equal(trace.length, 50);
     const gaps = trace.slice(1).map((t, i) => t.iteration - trace[i].iteration);
     const ideal = total / 49;
-    assert.ok(Math.max(...gaps) <= 2.5 * ideal && Math.min(...gaps) >= ideal / 2.5, `${Math.min(...gaps)}..${Math.max(...gaps)}`);
+    assert.ok(
+      Math.max(...gaps) <= 2.5 * ideal && Math.min(...gaps) >= ideal / 2.5,
+      `${Math.min(...gaps)}..${Math.max(...gaps)}`,
+    );
   });
 
   it('reports the result fields', () => {
@@ -209,7 +283,10 @@ describe('runDescent', () => {
     assert.equal(r.gradientMethod, 'symbolic');
     assert.equal(r.stationary, 'not-stationary');
     assert.ok(r.elapsedMs >= 0);
-    assert.equal(run(problemOf('atan2(y, x)', ['x', 'y']), [1, 1], {}, { maxIterations: 3 }).gradientMethod, 'numeric');
+    assert.equal(
+      run(problemOf('atan2(y, x)', ['x', 'y']), [1, 1], {}, { maxIterations: 3 }).gradientMethod,
+      'numeric',
+    );
   });
 
   it('completes a short start and rejects a bad one', () => {
@@ -221,7 +298,13 @@ describe('runDescent', () => {
 
   it('cuts a default start to the formula when asked to fit it', () => {
     assert.deepEqual(Array.from(startPoint([2, -1, 5], 2, true)), [2, -1]);
-    const r = run(problemOf('2 * x^2', ['x']), [1, 7], { name: 'gd', lr: 0.1 }, { maxIterations: 1 }, { fitStart: true });
+    const r = run(
+      problemOf('2 * x^2', ['x']),
+      [1, 7],
+      { name: 'gd', lr: 0.1 },
+      { maxIterations: 1 },
+      { fitStart: true },
+    );
     assert.deepEqual(r.trace[0]?.point, [1]);
   });
 });

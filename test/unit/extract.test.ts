@@ -59,12 +59,16 @@ describe('findMathAt: delimited math', () => {
   });
 
   it('reads a LaTeX equation environment and drops its label', () => {
-    assert.equal(mathAt('\\begin{equation}\\label{eq:f}\n  f(x) = |x^2 + 3x\n\\end{equation}'), 'f(x) = x^2 + 3x');
+    assert.equal(
+      mathAt('\\begin{equation}\\label{eq:f}\n  f(x) = |x^2 + 3x\n\\end{equation}'),
+      'f(x) = x^2 + 3x',
+    );
     assert.equal(mathAt('\\begin{equation*} |x^4 \\end{equation*}'), 'x^4');
   });
 
   it('takes the row under the cursor of an align environment, without & marks', () => {
-    const doc = '\\begin{align}\n  \\frac{df}{dx} &= 0 = 4x\\newline\n  g(x) &= |(x-1)^2 \\\\\n  h &= y\n\\end{align}';
+    const doc =
+      '\\begin{align}\n  \\frac{df}{dx} &= 0 = 4x\\newline\n  g(x) &= |(x-1)^2 \\\\\n  h &= y\n\\end{align}';
     assert.equal(mathAt(doc), 'g(x) = (x-1)^2');
     assert.equal(mathAt(doc.replace('|', '').replace('h &= y', 'h &= |y')), 'h = y');
   });
@@ -130,12 +134,31 @@ describe('findMathAt: code', () => {
 
 describe('findMathAt: robustness', () => {
   it('returns null or a span inside the text for odd inputs', () => {
-    const odd = ['', '$', '$$', '\\', '\\[', '\\begin{align}', '`', '```math', '$a', '$$ x', '\\(x', '= ', 'return'];
+    const odd = [
+      '',
+      '$',
+      '$$',
+      '\\',
+      '\\[',
+      '\\begin{align}',
+      '`',
+      '```math',
+      '$a',
+      '$$ x',
+      '\\(x',
+      '= ',
+      'return',
+    ];
     for (const text of odd) {
       for (let offset = 0; offset <= text.length; offset++) {
         for (const code of [false, true]) {
           const span = findMathAt(text, offset, { code });
-          if (span) assert.ok(span.start >= 0 && span.end <= text.length && span.start < span.end, JSON.stringify(text));
+          if (span) {
+            assert.ok(
+              span.start >= 0 && span.end <= text.length && span.start < span.end,
+              JSON.stringify(text),
+            );
+          }
         }
       }
     }

@@ -15,16 +15,34 @@ type Expr =
   | { readonly k: 'call'; readonly fn: string; readonly args: readonly Expr[] };
 
 const VARIABLES = ['x', 'y', 'z', 'w', 'x_1', 'x_2', 'x_10', 'theta'];
-const LATEX_VARIABLES: Record<string, string> = { x_1: 'x_{1}', x_2: 'x_{2}', x_10: 'x_{10}', theta: '\\theta' };
+const LATEX_VARIABLES: Record<string, string> = {
+  x_1: 'x_{1}',
+  x_2: 'x_{2}',
+  x_10: 'x_{10}',
+  theta: '\\theta',
+};
 
 // Functions with a LaTeX spelling the compute engine maps back; `{}` marks where the argument goes.
 const LATEX_CALLS: Record<string, string> = {
-  sin: '\\sin\\left({}\\right)', cos: '\\cos\\left({}\\right)', tan: '\\tan\\left({}\\right)',
-  sec: '\\sec\\left({}\\right)', csc: '\\csc\\left({}\\right)', cot: '\\cot\\left({}\\right)',
-  asin: '\\arcsin\\left({}\\right)', acos: '\\arccos\\left({}\\right)', atan: '\\arctan\\left({}\\right)',
-  sinh: '\\sinh\\left({}\\right)', cosh: '\\cosh\\left({}\\right)', tanh: '\\tanh\\left({}\\right)',
-  exp: '\\exp\\left({}\\right)', log: '\\ln\\left({}\\right)', log10: '\\log_{10}\\left({}\\right)',
-  log2: '\\log_{2}\\left({}\\right)', sqrt: '\\sqrt{{}}', cbrt: '\\sqrt[3]{{}}', abs: '\\left|{}\\right|',
+  sin: '\\sin\\left({}\\right)',
+  cos: '\\cos\\left({}\\right)',
+  tan: '\\tan\\left({}\\right)',
+  sec: '\\sec\\left({}\\right)',
+  csc: '\\csc\\left({}\\right)',
+  cot: '\\cot\\left({}\\right)',
+  asin: '\\arcsin\\left({}\\right)',
+  acos: '\\arccos\\left({}\\right)',
+  atan: '\\arctan\\left({}\\right)',
+  sinh: '\\sinh\\left({}\\right)',
+  cosh: '\\cosh\\left({}\\right)',
+  tanh: '\\tanh\\left({}\\right)',
+  exp: '\\exp\\left({}\\right)',
+  log: '\\ln\\left({}\\right)',
+  log10: '\\log_{10}\\left({}\\right)',
+  log2: '\\log_{2}\\left({}\\right)',
+  sqrt: '\\sqrt{{}}',
+  cbrt: '\\sqrt[3]{{}}',
+  abs: '\\left|{}\\right|',
 };
 
 const UNARY_CALLS = Object.keys(LATEX_CALLS);
@@ -37,10 +55,19 @@ const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr }>((tie) => ({
     fc.constantFrom(...VARIABLES).map((name): Expr => ({ k: 'var', name })),
     fc.constantFrom('pi' as const, 'e' as const).map((name): Expr => ({ k: 'const', name })),
     tie('expr').map((a): Expr => ({ k: 'neg', a })),
-    fc.record({ op: fc.constantFrom('+' as const, '-' as const, '*' as const, '/' as const, '^' as const), a: tie('expr'), b: tie('expr') })
+    fc
+      .record({
+        op: fc.constantFrom('+' as const, '-' as const, '*' as const, '/' as const, '^' as const),
+        a: tie('expr'),
+        b: tie('expr'),
+      })
       .map((r): Expr => ({ k: 'bin', ...r })),
-    fc.record({ fn: fc.constantFrom(...UNARY_CALLS), a: tie('expr') }).map((r): Expr => ({ k: 'call', fn: r.fn, args: [r.a] })),
-    fc.record({ fn: fc.constantFrom(...BINARY_CALLS), a: tie('expr'), b: tie('expr') }).map((r): Expr => ({ k: 'call', fn: r.fn, args: [r.a, r.b] })),
+    fc
+      .record({ fn: fc.constantFrom(...UNARY_CALLS), a: tie('expr') })
+      .map((r): Expr => ({ k: 'call', fn: r.fn, args: [r.a] })),
+    fc
+      .record({ fn: fc.constantFrom(...BINARY_CALLS), a: tie('expr'), b: tie('expr') })
+      .map((r): Expr => ({ k: 'call', fn: r.fn, args: [r.a, r.b] })),
   ),
 })).expr;
 
@@ -48,42 +75,83 @@ const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr }>((tie) => ({
 const withVariable = exprArb.filter((e) => variablesOf(e).size > 0);
 
 const JS: Record<string, (...a: number[]) => number> = {
-  sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan, atan2: Math.atan2,
-  sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, exp: Math.exp, log: Math.log, log10: Math.log10, log2: Math.log2,
-  sqrt: Math.sqrt, cbrt: Math.cbrt, abs: Math.abs, pow: Math.pow, max: Math.max, min: Math.min, ...FUNCTION_HELPERS,
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  asin: Math.asin,
+  acos: Math.acos,
+  atan: Math.atan,
+  atan2: Math.atan2,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  tanh: Math.tanh,
+  exp: Math.exp,
+  log: Math.log,
+  log10: Math.log10,
+  log2: Math.log2,
+  sqrt: Math.sqrt,
+  cbrt: Math.cbrt,
+  abs: Math.abs,
+  pow: Math.pow,
+  max: Math.max,
+  min: Math.min,
+  ...FUNCTION_HELPERS,
 };
 
 function evaluate(e: Expr, at: Record<string, number>): number {
   switch (e.k) {
-    case 'num': return e.v;
-    case 'var': return at[e.name];
-    case 'const': return e.name === 'pi' ? Math.PI : Math.E;
-    case 'neg': return -evaluate(e.a, at);
-    case 'call': return JS[e.fn](...e.args.map((a) => evaluate(a, at)));
+    case 'num':
+      return e.v;
+    case 'var':
+      return at[e.name];
+    case 'const':
+      return e.name === 'pi' ? Math.PI : Math.E;
+    case 'neg':
+      return -evaluate(e.a, at);
+    case 'call':
+      return JS[e.fn](...e.args.map((a) => evaluate(a, at)));
     case 'bin': {
       const a = evaluate(e.a, at);
       const b = evaluate(e.b, at);
-      return e.op === '+' ? a + b : e.op === '-' ? a - b : e.op === '*' ? a * b : e.op === '/' ? a / b : a ** b;
+      return e.op === '+'
+        ? a + b
+        : e.op === '-'
+          ? a - b
+          : e.op === '*'
+            ? a * b
+            : e.op === '/'
+              ? a / b
+              : a ** b;
     }
   }
 }
 
 function plain(e: Expr): string {
   switch (e.k) {
-    case 'num': return e.v < 0 ? `(${e.v})` : String(e.v);
-    case 'var': case 'const': return e.name;
-    case 'neg': return `(-${plain(e.a)})`;
-    case 'bin': return `(${plain(e.a)} ${e.op} ${plain(e.b)})`;
-    case 'call': return `${e.fn}(${e.args.map(plain).join(', ')})`;
+    case 'num':
+      return e.v < 0 ? `(${e.v})` : String(e.v);
+    case 'var':
+    case 'const':
+      return e.name;
+    case 'neg':
+      return `(-${plain(e.a)})`;
+    case 'bin':
+      return `(${plain(e.a)} ${e.op} ${plain(e.b)})`;
+    case 'call':
+      return `${e.fn}(${e.args.map(plain).join(', ')})`;
   }
 }
 
 function latex(e: Expr): string {
   switch (e.k) {
-    case 'num': return e.v < 0 ? `\\left(${e.v}\\right)` : String(e.v);
-    case 'var': return LATEX_VARIABLES[e.name] ?? e.name;
-    case 'const': return e.name === 'pi' ? '\\pi' : 'e';
-    case 'neg': return `\\left(-${latex(e.a)}\\right)`;
+    case 'num':
+      return e.v < 0 ? `\\left(${e.v}\\right)` : String(e.v);
+    case 'var':
+      return LATEX_VARIABLES[e.name] ?? e.name;
+    case 'const':
+      return e.name === 'pi' ? '\\pi' : 'e';
+    case 'neg':
+      return `\\left(-${latex(e.a)}\\right)`;
     case 'bin': {
       const a = latex(e.a);
       const b = latex(e.b);
@@ -117,27 +185,45 @@ function treeValue(f: Formula): number {
 }
 
 function nodeValue(node: MathNode): number {
-  const n = node as MathNode & { value?: number; name?: string; fn?: string | MathNode; args?: MathNode[]; content?: MathNode };
+  const n = node as MathNode & {
+    value?: number;
+    name?: string;
+    fn?: string | MathNode;
+    args?: MathNode[];
+    content?: MathNode;
+  };
   switch (node.type) {
-    case 'ConstantNode': return n.value as number;
-    case 'SymbolNode': return n.name === 'pi' ? Math.PI : n.name === 'e' ? Math.E : POINT[n.name as keyof typeof POINT];
-    case 'ParenthesisNode': return nodeValue(n.content as MathNode);
-    case 'FunctionNode': return JS[(n.fn as MathNode & { name: string }).name](...(n.args ?? []).map(nodeValue));
+    case 'ConstantNode':
+      return n.value as number;
+    case 'SymbolNode':
+      return n.name === 'pi' ? Math.PI : n.name === 'e' ? Math.E : POINT[n.name as keyof typeof POINT];
+    case 'ParenthesisNode':
+      return nodeValue(n.content as MathNode);
+    case 'FunctionNode':
+      return JS[(n.fn as MathNode & { name: string }).name](...(n.args ?? []).map(nodeValue));
     case 'OperatorNode': {
       const [a, b] = (n.args ?? []).map(nodeValue);
       const ops: Record<string, () => number> = {
-        add: () => a + b, subtract: () => a - b, multiply: () => a * b, divide: () => a / b, pow: () => a ** b,
-        unaryMinus: () => -a, unaryPlus: () => a,
+        add: () => a + b,
+        subtract: () => a - b,
+        multiply: () => a * b,
+        divide: () => a / b,
+        pow: () => a ** b,
+        unaryMinus: () => -a,
+        unaryPlus: () => a,
       };
       return ops[n.fn as string]();
     }
-    default: throw new Error(`unexpected ${node.type}`);
+    default:
+      throw new Error(`unexpected ${node.type}`);
   }
 }
 
 function same(a: number, b: number): boolean {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b || (Math.abs(a) > 1e300 && Math.abs(b) > 1e300);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) {
+    return a === b || (Math.abs(a) > 1e300 && Math.abs(b) > 1e300);
+  }
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
@@ -148,22 +234,78 @@ function parseOrTypedError(text: string): void {
   } catch (error) {
     if (!(error instanceof FormulaError)) throw error;
     assert.ok(error.message.length > 0);
-    if (error.column !== undefined) assert.ok(error.column >= 1 && error.column <= text.length, `column ${error.column}`);
+    if (error.column !== undefined) {
+      assert.ok(error.column >= 1 && error.column <= text.length, `column ${error.column}`);
+    }
   }
 }
 
 describe('fuzz: parseFormula on random text', () => {
   it('random strings give a Formula or a FormulaError', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 60, unit: 'binary' }), parseOrTypedError), { numRuns: 1500 });
+    fc.assert(fc.property(fc.string({ maxLength: 60, unit: 'binary' }), parseOrTypedError), {
+      numRuns: 1500,
+    });
   });
 
   it('random formula-like text gives a Formula or a FormulaError', () => {
     const token = fc.constantFrom(
-      'x', 'y', '2', '0.5', '1e3', '+', '-', '*', '/', '^', '**', '(', ')', '{', '}', '[', ']', ',', ';', '=', '$', '$$',
-      '\\frac', '\\sqrt', '\\left(', '\\right)', '\\sin', '\\cdot', '_', 'sin', 'np.', 'Math.', '.', ' ', '|', '!', "'", '"',
-      'f(x) =', 'lambda x:', '=>', '\\pi', 'e', 'pi', '__proto__', 'constructor', 'import', 'cm', '\n',
+      'x',
+      'y',
+      '2',
+      '0.5',
+      '1e3',
+      '+',
+      '-',
+      '*',
+      '/',
+      '^',
+      '**',
+      '(',
+      ')',
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ';',
+      '=',
+      '$',
+      '$$',
+      '\\frac',
+      '\\sqrt',
+      '\\left(',
+      '\\right)',
+      '\\sin',
+      '\\cdot',
+      '_',
+      'sin',
+      'np.',
+      'Math.',
+      '.',
+      ' ',
+      '|',
+      '!',
+      "'",
+      '"',
+      'f(x) =',
+      'lambda x:',
+      '=>',
+      '\\pi',
+      'e',
+      'pi',
+      '__proto__',
+      'constructor',
+      'import',
+      'cm',
+      '\n',
     );
-    fc.assert(fc.property(fc.array(token, { maxLength: 25 }).map((t) => t.join('')), parseOrTypedError), { numRuns: 2500 });
+    fc.assert(
+      fc.property(
+        fc.array(token, { maxLength: 25 }).map((t) => t.join('')),
+        parseOrTypedError,
+      ),
+      { numRuns: 2500 },
+    );
   });
 });
 
@@ -173,7 +315,10 @@ describe('fuzz: well-formed expressions over the allowed table', () => {
       fc.property(withVariable, (e) => {
         const f = parseFormula(plain(e));
         assert.deepEqual(new Set(f.variables), variablesOf(e));
-        assert.ok(same(treeValue(f), evaluate(e, POINT)), `${plain(e)}: ${treeValue(f)} vs ${evaluate(e, POINT)}`);
+        assert.ok(
+          same(treeValue(f), evaluate(e, POINT)),
+          `${plain(e)}: ${treeValue(f)} vs ${evaluate(e, POINT)}`,
+        );
       }),
       { numRuns: 800 },
     );
@@ -185,7 +330,10 @@ describe('fuzz: well-formed expressions over the allowed table', () => {
         const f = parseFormula(`$${latex(e)}$`);
         assert.equal(f.notation, 'latex');
         assert.deepEqual(new Set(f.variables), variablesOf(e));
-        assert.ok(same(treeValue(f), evaluate(e, POINT)), `${latex(e)}: ${treeValue(f)} vs ${evaluate(e, POINT)}`);
+        assert.ok(
+          same(treeValue(f), evaluate(e, POINT)),
+          `${latex(e)}: ${treeValue(f)} vs ${evaluate(e, POINT)}`,
+        );
       }),
       { numRuns: 600 },
     );

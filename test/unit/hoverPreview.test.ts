@@ -2,11 +2,21 @@ import assert from 'node:assert/strict';
 import type { RunResult, StopReason, TracePoint } from '../../src/engine/types';
 import { analyze } from '../../src/engine/analyze';
 import { LruCache } from '../../src/engine/lruCache';
-import { formatNumber, openCommandUri, outcomeSentence, previewMarkdown } from '../../src/extension/hover/preview';
+import {
+  formatNumber,
+  openCommandUri,
+  outcomeSentence,
+  previewMarkdown,
+} from '../../src/extension/hover/preview';
 
 /** A gradient-descent result on f(x) = 2x², x0 = 1, η = 0.1, written out by hand for the wording tests. */
 function result(stopReason: StopReason, overrides: Partial<RunResult> = {}): RunResult {
-  const trace: TracePoint[] = [1, 0.6, 0.36].map((x, k) => ({ iteration: k, point: [x], value: 2 * x * x, gradientNorm: 4 * x }));
+  const trace: TracePoint[] = [1, 0.6, 0.36].map((x, k) => ({
+    iteration: k,
+    point: [x],
+    value: 2 * x * x,
+    gradientNorm: 4 * x,
+  }));
   return {
     variables: ['x'],
     optimizer: 'gd',
@@ -39,15 +49,24 @@ describe('hover preview text', () => {
 
   it('says converged with the iterations, the point and the value', () => {
     const md = previewMarkdown('f(x) = 2x^2', result('gradient-tolerance'));
-    assert.match(md, /^\*\*Gradient descent\*\* \(gd, η = 0\.1, start x = 1\): converged in 2 iterations to x\\\* = 0\.36, f\(x\\\*\) = 0\.2592/);
+    assert.match(
+      md,
+      /^\*\*Gradient descent\*\* \(gd, η = 0\.1, start x = 1\): converged in 2 iterations to x\\\* = 0\.36, f\(x\\\*\) = 0\.2592/,
+    );
   });
 
   it('writes one iteration in the singular', () => {
     const one = result('gradient-tolerance', { iterations: 1 });
     assert.match(outcomeSentence(one), /^converged in 1 iteration to x\\\* = 0\.36/);
-    assert.match(outcomeSentence(result('max-iterations', { iterations: 1 })), /^not converged after 1 iteration: /);
+    assert.match(
+      outcomeSentence(result('max-iterations', { iterations: 1 })),
+      /^not converged after 1 iteration: /,
+    );
     assert.match(outcomeSentence(result('time-budget', { iterations: 1 })), /after 1 iteration: /);
-    assert.match(outcomeSentence(result('gradient-tolerance', { iterations: 2 })), /^converged in 2 iterations to /);
+    assert.match(
+      outcomeSentence(result('gradient-tolerance', { iterations: 2 })),
+      /^converged in 2 iterations to /,
+    );
   });
 
   it('says the start is already a minimum when the tolerance holds there, not "converged in 0 iterations"', () => {
@@ -61,18 +80,34 @@ describe('hover preview text', () => {
       outcomeSentence(atMinimum),
       'the start is already a minimum (the gradient is below the tolerance): (x, y) = (1, 1), f = 0',
     );
-    const oneVariable = result('gradient-tolerance', { iterations: 0, final: { point: [0], value: -2.5, gradientNorm: 0 } });
-    assert.equal(outcomeSentence(oneVariable), 'the start is already a minimum (the gradient is below the tolerance): x = 0, f(x) = −2.5');
+    const oneVariable = result('gradient-tolerance', {
+      iterations: 0,
+      final: { point: [0], value: -2.5, gradientNorm: 0 },
+    });
+    assert.equal(
+      outcomeSentence(oneVariable),
+      'the start is already a minimum (the gradient is below the tolerance): x = 0, f(x) = −2.5',
+    );
   });
 
   it('says so for the engine run of Rosenbrock from its minimum (1, 1)', () => {
-    const options = { start: [1, 1], optimizer: { name: 'gd' as const, lr: 0.001 }, stop: { maxIterations: 100 }, maximize: false, traceLimit: 10 };
+    const options = {
+      start: [1, 1],
+      optimizer: { name: 'gd' as const, lr: 0.001 },
+      stop: { maxIterations: 100 },
+      maximize: false,
+      traceLimit: 10,
+    };
     const run = analyze({ formula: '(1-x)^2 + 100(y-x^2)^2', options }).run;
-    assert.equal(outcomeSentence(run), 'the start is already a minimum (the gradient is below the tolerance): (x, y) = (1, 1), f = 0');
+    assert.equal(
+      outcomeSentence(run),
+      'the start is already a minimum (the gradient is below the tolerance): (x, y) = (1, 1), f = 0',
+    );
   });
 
   it('names the kind of point the start already is', () => {
-    const at = (stationary: RunResult['stationary']): string => outcomeSentence(result('gradient-tolerance', { iterations: 0, stationary }));
+    const at = (stationary: RunResult['stationary']): string =>
+      outcomeSentence(result('gradient-tolerance', { iterations: 0, stationary }));
     assert.match(at('maximum'), /^the start is already a maximum \(/);
     assert.match(at('saddle'), /^the start is already a saddle point \(/);
     assert.match(at('degenerate'), /^the start is already a stationary point \(/);
@@ -90,12 +125,27 @@ describe('hover preview text', () => {
   });
 
   it('says there is no minimum along the path, not a critical η, when f fell without bound', () => {
-    const saddle = analyze({ formula: 'x^2 - y^2', options: { start: [1, 1], optimizer: { name: 'gd', lr: 0.1 }, stop: { maxIterations: 5000 }, maximize: false, traceLimit: 50 } }).run;
-    assert.match(outcomeSentence(saddle, 0.5), /^diverged at iteration \d+: f falls without bound, so there is no minimum along this path$/);
+    const saddle = analyze({
+      formula: 'x^2 - y^2',
+      options: {
+        start: [1, 1],
+        optimizer: { name: 'gd', lr: 0.1 },
+        stop: { maxIterations: 5000 },
+        maximize: false,
+        traceLimit: 50,
+      },
+    }).run;
+    assert.match(
+      outcomeSentence(saddle, 0.5),
+      /^diverged at iteration \d+: f falls without bound, so there is no minimum along this path$/,
+    );
   });
 
   it('reports a run that hit the iteration cap or the time budget honestly', () => {
-    assert.match(outcomeSentence(result('max-iterations')), /^not converged after 2 iterations: x\\\* = 0\.36/);
+    assert.match(
+      outcomeSentence(result('max-iterations')),
+      /^not converged after 2 iterations: x\\\* = 0\.36/,
+    );
     assert.match(outcomeSentence(result('time-budget')), /^stopped by the time budget/);
   });
 
@@ -116,7 +166,9 @@ describe('hover preview text', () => {
     const link = /\[Open in Gradient Descent panel\]\((command:[^)\s]+)\)/.exec(md);
     assert.ok(link, 'has a well-formed link');
     assert.equal(link[1], openCommandUri('(1-x)^2 + 100(y-x^2)^2'));
-    const args = JSON.parse(decodeURIComponent(link[1].slice('command:gradientDescent.run?'.length))) as unknown;
+    const args = JSON.parse(
+      decodeURIComponent(link[1].slice('command:gradientDescent.run?'.length)),
+    ) as unknown;
     assert.deepEqual(args, ['(1-x)^2 + 100(y-x^2)^2']);
   });
 });

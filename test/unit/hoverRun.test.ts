@@ -4,7 +4,13 @@ import type { RunOptions } from '../../src/engine/types';
 import { hoverPreview, isBareSymbol, previewInSlices } from '../../src/extension/hover/hoverRun';
 
 function options(lr: number): RunOptions {
-  return { start: [1], optimizer: { name: 'gd', lr }, stop: { maxIterations: 1000, gradientTolerance: 1e-6 }, maximize: false, traceLimit: 500 };
+  return {
+    start: [1],
+    optimizer: { name: 'gd', lr },
+    stop: { maxIterations: 1000, gradientTolerance: 1e-6 },
+    maximize: false,
+    traceLimit: 500,
+  };
 }
 
 describe('hover run', () => {
@@ -44,14 +50,23 @@ describe('hover run in slices', () => {
   });
 
   it('settles with nothing for text that is not a formula', async () => {
-    assert.deepEqual(await previewInSlices('hello world again', options(0.1), DEFAULT_LIMITS, () => false, 1000), { markdown: null, final: true });
+    assert.deepEqual(
+      await previewInSlices('hello world again', options(0.1), DEFAULT_LIMITS, () => false, 1000),
+      { markdown: null, final: true },
+    );
   });
 
   it('gives up unsettled when no slice fits or the hover is cancelled', async () => {
-    assert.deepEqual(await previewInSlices('x^2', options(0.1), DEFAULT_LIMITS, () => false, 0, 3), { markdown: null, final: false });
+    assert.deepEqual(await previewInSlices('x^2', options(0.1), DEFAULT_LIMITS, () => false, 0, 3), {
+      markdown: null,
+      final: false,
+    });
     let asked = 0;
     const cancelled = () => ++asked > 0;
-    assert.deepEqual(await previewInSlices('x^2', options(0.1), DEFAULT_LIMITS, cancelled, 1000), { markdown: null, final: false });
+    assert.deepEqual(await previewInSlices('x^2', options(0.1), DEFAULT_LIMITS, cancelled, 1000), {
+      markdown: null,
+      final: false,
+    });
     assert.equal(asked, 1, 'checked before any work');
   });
 });
@@ -65,7 +80,9 @@ describe('hover: lone symbols are not formulas to preview', () => {
   });
 
   it('keeps real formulas', () => {
-    for (const text of ['x^2', '2x', '\\sin(x)', 'x_0^2 + 1', 'f(x) = x']) assert.equal(isBareSymbol(text), false, text);
+    for (const text of ['x^2', '2x', '\\sin(x)', 'x_0^2 + 1', 'f(x) = x']) {
+      assert.equal(isBareSymbol(text), false, text);
+    }
   });
 
   it('names the critical η only when η is past it', () => {

@@ -41,10 +41,21 @@ function cspProblems(html: string): string[] {
   for (const [name, sources] of csp) {
     for (const source of sources) {
       if (/unsafe-eval|wasm-unsafe-eval/i.test(source)) problems.push(`${name} allows eval`);
-      if (source === '*' || /^(https?:|data:|blob:)?\*$/.test(source) || source === 'http:' || source === 'https:') problems.push(`${name} allows any source (${source})`);
+      if (
+        source === '*' ||
+        /^(https?:|data:|blob:)?\*$/.test(source) ||
+        source === 'http:' ||
+        source === 'https:'
+      ) {
+        problems.push(`${name} allows any source (${source})`);
+      }
     }
   }
-  if (scriptSrc.some((s) => /unsafe-inline|unsafe-hashes/i.test(s) || (!s.startsWith("'nonce-") && s !== "'strict-dynamic'"))) {
+  if (
+    scriptSrc.some(
+      (s) => /unsafe-inline|unsafe-hashes/i.test(s) || (!s.startsWith("'nonce-") && s !== "'strict-dynamic'"),
+    )
+  ) {
     problems.push('script-src allows more than the nonce');
   }
   for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? []) {
@@ -85,16 +96,37 @@ describe('panel HTML and its Content Security Policy', () => {
   it('the checker itself rejects weak policies', () => {
     const weak = (policy: string, script = '<script nonce="abc" src="x.js"></script>'): string[] =>
       cspProblems(`<meta http-equiv="Content-Security-Policy" content="${policy}">${script}`);
-    assert.ok(weak("default-src 'none'; script-src 'nonce-abc' 'unsafe-eval'").some((p) => p.includes('eval')));
-    assert.ok(weak("default-src 'none'; script-src 'nonce-abc' 'unsafe-inline'").some((p) => p.includes('more than the nonce')));
-    assert.ok(weak("default-src 'none'; script-src 'nonce-abc'; img-src *").some((p) => p.includes('any source')));
-    assert.ok(weak("default-src 'none'; script-src 'nonce-abc'", '<script src="x.js"></script>').some((p) => p.includes('without the nonce')));
+    assert.ok(
+      weak("default-src 'none'; script-src 'nonce-abc' 'unsafe-eval'").some((p) => p.includes('eval')),
+    );
+    assert.ok(
+      weak("default-src 'none'; script-src 'nonce-abc' 'unsafe-inline'").some((p) =>
+        p.includes('more than the nonce'),
+      ),
+    );
+    assert.ok(
+      weak("default-src 'none'; script-src 'nonce-abc'; img-src *").some((p) => p.includes('any source')),
+    );
+    assert.ok(
+      weak("default-src 'none'; script-src 'nonce-abc'", '<script src="x.js"></script>').some((p) =>
+        p.includes('without the nonce'),
+      ),
+    );
     assert.ok(weak("default-src *; script-src 'nonce-abc'").length > 0);
-    assert.ok(weak("default-src 'none'; script-src 'nonce-abc'", '<script nonce="abc">alert(1)</script>').some((p) => p.includes('inline script')));
+    assert.ok(
+      weak("default-src 'none'; script-src 'nonce-abc'", '<script nonce="abc">alert(1)</script>').some((p) =>
+        p.includes('inline script'),
+      ),
+    );
   });
 
   it('escapes the attribute values it writes', () => {
-    const html = renderHtml({ cspSource: CSP_SOURCE, scriptUri: 'x"><script>alert(1)</script>', styleUri: 's.css', nonce: 'abc' });
+    const html = renderHtml({
+      cspSource: CSP_SOURCE,
+      scriptUri: 'x"><script>alert(1)</script>',
+      styleUri: 's.css',
+      nonce: 'abc',
+    });
     assert.equal((html.match(/<script/g) ?? []).length, 1);
   });
 

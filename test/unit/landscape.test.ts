@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { coveringRange, curveRange, CURVE_SAMPLES, GRID_SIDE, sampleLandscape } from '../../src/engine/landscape';
+import {
+  coveringRange,
+  curveRange,
+  CURVE_SAMPLES,
+  GRID_SIDE,
+  sampleLandscape,
+} from '../../src/engine/landscape';
 import type { Problem, TracePoint } from '../../src/engine/types';
 
 /** A hand-made problem: f(x) = sum of fn over coordinates, enough for sampling tests. */
@@ -31,7 +37,14 @@ describe('landscape sampling', () => {
 
   it('samples a 2-D grid, row-major with y ascending, covering trace and start', () => {
     const p = problem(2, (x) => x[0]! + 10 * x[1]!);
-    const l = sampleLandscape(p, [-3, 5], trace([[-3, 5], [2, -1]]));
+    const l = sampleLandscape(
+      p,
+      [-3, 5],
+      trace([
+        [-3, 5],
+        [2, -1],
+      ]),
+    );
     assert.equal(l.kind, 'grid');
     if (l.kind !== 'grid') return;
     assert.equal(l.nx, GRID_SIDE);
@@ -58,8 +71,23 @@ describe('landscape sampling', () => {
   });
 
   it("returns 'none' for three or more variables or beyond the plotting limit", () => {
-    assert.equal(sampleLandscape(problem(3, () => 0), [0, 0, 0], []).kind, 'none');
-    assert.equal(sampleLandscape(problem(2, () => 0), [0, 0], [], 1).kind, 'none');
+    assert.equal(
+      sampleLandscape(
+        problem(3, () => 0),
+        [0, 0, 0],
+        [],
+      ).kind,
+      'none',
+    );
+    assert.equal(
+      sampleLandscape(
+        problem(2, () => 0),
+        [0, 0],
+        [],
+        1,
+      ).kind,
+      'none',
+    );
   });
 
   it('opens a window around a run that never moved and skips non-finite points', () => {
@@ -68,7 +96,7 @@ describe('landscape sampling', () => {
     assert.deepEqual(coveringRange([], [], 0), [-1, 1]);
   });
 
-  it('widens a curve to both sides of a near origin, so the other valley shows, and keeps a far path\'s window', () => {
+  it("widens a curve to both sides of a near origin, so the other valley shows, and keeps a far path's window", () => {
     // x⁴ − 3x² + x from 2: the path stays in the right valley (about 1.13); the left one (about −1.30) must show.
     const [lo, hi] = curveRange([2], trace([[2], [1.5], [1.13]]));
     assert.ok(lo < -1.3 && hi > 2, `[${lo}, ${hi}]`);

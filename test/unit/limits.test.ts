@@ -16,7 +16,14 @@ describe('limits', () => {
   });
 
   it('clamps iterations, budget, trace, sweep, starts and steps', () => {
-    const limits = resolveLimits({ maxIterations: 1000, timeBudgetMs: 200, maxStarts: 3, maxSweepCount: 10, maxSteps: 5, maxTracePoints: 50 });
+    const limits = resolveLimits({
+      maxIterations: 1000,
+      timeBudgetMs: 200,
+      maxStarts: 3,
+      maxSweepCount: 10,
+      maxSteps: 5,
+      maxTracePoints: 50,
+    });
     const r = clampRequest(
       {
         ...base,
@@ -37,14 +44,20 @@ describe('limits', () => {
 
   it('turns a missing or zero budget into the limit, and keeps smaller requests', () => {
     assert.equal(clampRequest(base).options.stop.timeBudgetMs, DEFAULT_LIMITS.timeBudgetMs);
-    const small = clampRequest({ ...base, options: { ...base.options, stop: { maxIterations: 7, timeBudgetMs: 3 } } });
+    const small = clampRequest({
+      ...base,
+      options: { ...base.options, stop: { maxIterations: 7, timeBudgetMs: 3 } },
+    });
     assert.equal(small.options.stop.maxIterations, 7);
     assert.equal(small.options.stop.timeBudgetMs, 3);
   });
 
   it('rejects an over-long formula with a typed error', () => {
     const long = { ...base, formula: 'x+'.repeat(DEFAULT_LIMITS.maxFormulaLength) };
-    assert.throws(() => clampRequest(long), (e: unknown) => e instanceof FormulaError && e.code === 'too-long');
+    assert.throws(
+      () => clampRequest(long),
+      (e: unknown) => e instanceof FormulaError && e.code === 'too-long',
+    );
   });
 
   it('repairs junk from an untrusted sender', () => {

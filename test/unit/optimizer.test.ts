@@ -7,7 +7,13 @@ import { FormulaError, OPTIMIZER_NAMES, type OptimizerSettings } from '../../src
 const square = (x: Float64Array): number => x[0] * x[0];
 
 /** Runs `steps` steps on f(x) = x² from x0 and returns the iterates x1..xn. */
-function iterates(optimizer: Optimizer, x0: number, steps: number, f = square, grad = (x: number) => 2 * x): number[] {
+function iterates(
+  optimizer: Optimizer,
+  x0: number,
+  steps: number,
+  f = square,
+  grad = (x: number) => 2 * x,
+): number[] {
   const x = Float64Array.of(x0);
   const out: number[] = [];
   for (let k = 0; k < steps; k++) {
@@ -36,7 +42,9 @@ describe('optimizers (torch.optim update rules)', () => {
     const [y1, y2] = iterates(damped, 1, 2);
     near(y1, 0.8); // no dampening on the first step
     near(y2, 0.8 - 0.1 * (0.9 * 2 + 0.5 * 1.6));
-    assert.deepEqual(damped.state(), [{ name: 'momentum_buffer', symbol: 'buf', value: [0.9 * 2 + 0.5 * 1.6] }]);
+    assert.deepEqual(damped.state(), [
+      { name: 'momentum_buffer', symbol: 'buf', value: [0.9 * 2 + 0.5 * 1.6] },
+    ]);
   });
 
   it('nesterov: step along g + μ·buf', () => {
@@ -49,7 +57,11 @@ describe('optimizers (torch.optim update rules)', () => {
 
   it('adagrad: sum += g², x −= clr·g/(√sum + eps), clr = lr/(1 + (t−1)·lr_decay)', () => {
     const eps = 1e-10;
-    const [x1, x2] = iterates(createOptimizer({ name: 'adagrad', lr: 0.1, lrDecay: 0.5, initialAccumulatorValue: 1 }, 1), 1, 2);
+    const [x1, x2] = iterates(
+      createOptimizer({ name: 'adagrad', lr: 0.1, lrDecay: 0.5, initialAccumulatorValue: 1 }, 1),
+      1,
+      2,
+    );
     near(x1, 1 - (0.1 * 2) / (Math.sqrt(1 + 4) + eps));
     const g1 = 2 * x1;
     near(x2, x1 - ((0.1 / 1.5) * g1) / (Math.sqrt(5 + g1 * g1) + eps));
@@ -120,7 +132,12 @@ describe('optimizers (torch.optim update rules)', () => {
       for (let k = 0; k < 5; k++) {
         const g = Float64Array.of(Math.cos(a[0]) + 1, a[1] - 2);
         up.step(a, g, 0, () => 0);
-        down.step(b, g.map((v) => -v), 0, () => 0);
+        down.step(
+          b,
+          g.map((v) => -v),
+          0,
+          () => 0,
+        );
         assert.deepEqual(Array.from(a), Array.from(b), name);
       }
       assert.ok(a[0] > 0.5, `${name} ascends`);
@@ -156,7 +173,11 @@ describe('optimizers (torch.optim update rules)', () => {
       { name: 'sgd' as unknown as 'gd' },
     ];
     for (const settings of bad) {
-      assert.throws(() => resolveOptimizer(settings), (e: unknown) => e instanceof FormulaError && e.code === 'bad-option', JSON.stringify(settings));
+      assert.throws(
+        () => resolveOptimizer(settings),
+        (e: unknown) => e instanceof FormulaError && e.code === 'bad-option',
+        JSON.stringify(settings),
+      );
     }
     assert.throws(() => resolveStop({ maxIterations: 1.5 }), FormulaError);
   });

@@ -41,7 +41,16 @@ describe('parseFormula: refusals', () => {
   });
 
   it('refuses the functions that reach into mathjs', () => {
-    for (const name of ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'compile']) {
+    for (const name of [
+      'import',
+      'createUnit',
+      'evaluate',
+      'parse',
+      'simplify',
+      'derivative',
+      'resolve',
+      'compile',
+    ]) {
       refused(`${name}("x") + x`, 'not-allowed', new RegExp(`${name}\\(\\.\\.\\.\\) is not allowed`), 1);
     }
     refused('foo(x)', 'not-allowed', /not a known function/, 1);
@@ -107,7 +116,11 @@ describe('parseFormula: refusals', () => {
     refused('$t = t + 1$', 'not-allowed', /update rule/);
     refused('w = w - 0.1*w', 'not-allowed', /update rule/);
     refused('$\\nabla f(\\mathbf{w}_t)$', 'syntax', /\\nabla/, 2);
-    refused('$$\\theta_n = \\theta_{n-1} - \\alpha \\frac{d}{d\\theta} f(\\theta_{n-1})$$', 'not-allowed', /subscripts/);
+    refused(
+      '$$\\theta_n = \\theta_{n-1} - \\alpha \\frac{d}{d\\theta} f(\\theta_{n-1})$$',
+      'not-allowed',
+      /subscripts/,
+    );
     refused('$||\\mathbf{w}_{t+1} - \\mathbf{w}_t||$', 'not-allowed', /norms|subscripts/);
     refused('$10^{-3}$', 'no-variable', /no variable/);
   });
@@ -133,8 +146,14 @@ describe('parseFormula: refusals', () => {
 
 describe('parseFormula: limits', () => {
   it('accepts custom limits', () => {
-    assert.throws(() => parseFormula('x^2 + y^2', { maxLength: 5 }), (e: unknown) => e instanceof FormulaError && e.code === 'too-long');
-    assert.throws(() => parseFormula('x + y + z', { maxVariables: 2 }), (e: unknown) => e instanceof FormulaError && e.code === 'too-many-variables');
+    assert.throws(
+      () => parseFormula('x^2 + y^2', { maxLength: 5 }),
+      (e: unknown) => e instanceof FormulaError && e.code === 'too-long',
+    );
+    assert.throws(
+      () => parseFormula('x + y + z', { maxVariables: 2 }),
+      (e: unknown) => e instanceof FormulaError && e.code === 'too-many-variables',
+    );
     assert.deepEqual(parseFormula('x + y', { maxVariables: 2 }).variables, ['x', 'y']);
   });
 
@@ -151,6 +170,16 @@ describe('parseFormula: limits', () => {
 describe('naturalCompare', () => {
   it('orders digit runs by value', () => {
     const names = ['x_10', 'x_2', 'y', 'x_1', 'x', 'a_02', 'a_1', 'x_100000000000000000001', 'x_9'];
-    assert.deepEqual([...names].sort(naturalCompare), ['a_1', 'a_02', 'x', 'x_1', 'x_2', 'x_9', 'x_10', 'x_100000000000000000001', 'y']);
+    assert.deepEqual([...names].sort(naturalCompare), [
+      'a_1',
+      'a_02',
+      'x',
+      'x_1',
+      'x_2',
+      'x_9',
+      'x_10',
+      'x_100000000000000000001',
+      'y',
+    ]);
   });
 });

@@ -6,9 +6,18 @@ import { minMax } from '../../src/engine/extent';
 import { decadeTicks, logContours } from '../../src/webview/plots/scales';
 
 /** f on an n×n grid over [x0, x1]×[y0, y1]. */
-function grid(f: (x: number, y: number) => number, [x0, x1]: [number, number], [y0, y1]: [number, number], n = 40): number[] {
+function grid(
+  f: (x: number, y: number) => number,
+  [x0, x1]: [number, number],
+  [y0, y1]: [number, number],
+  n = 40,
+): number[] {
   const values: number[] = [];
-  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) values.push(f(x0 + ((x1 - x0) * i) / (n - 1), y0 + ((y1 - y0) * j) / (n - 1)));
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      values.push(f(x0 + ((x1 - x0) * i) / (n - 1), y0 + ((y1 - y0) * j) / (n - 1)));
+    }
+  }
   return values;
 }
 
@@ -39,7 +48,7 @@ describe('decade ticks of log axes', () => {
 
 describe('scale choices on long traces', () => {
   // A trace as long as the webview accepts per run, and more: spreading it into Math.min/max overflows the stack.
-  const long = Array.from({ length: 300_000 }, (_, i) => 10 ** (-(i % 7)));
+  const long = Array.from({ length: 300_000 }, (_, i) => 10 ** -(i % 7));
 
   it('finds the decade ticks of 300 000 values', () => {
     assert.deepEqual(decadeTicks(long), [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1]);

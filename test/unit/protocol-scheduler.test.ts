@@ -7,7 +7,7 @@ import { RunScheduler, toRunError, type Outcome } from '../../src/extension/pane
 
 const OPTIONS = { start: [1], optimizer: {}, stop: {}, maximize: false, traceLimit: 10 };
 const request = (formula: string): AnalysisRequest => ({ formula, options: OPTIONS });
-const fakeAnalysis = (formula: string): Analysis => ({ formula: { source: formula } } as unknown as Analysis);
+const fakeAnalysis = (formula: string): Analysis => ({ formula: { source: formula } }) as unknown as Analysis;
 const tick = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An analyzer whose runs finish when the test says so. */
@@ -28,7 +28,10 @@ describe('run scheduler', () => {
     const s = new RunScheduler(analyzer, { outcome: (k, o) => outcomes.push([k, o]) }, 30);
     for (const f of ['x', 'x^', 'x^2']) s.schedule(1, request(f));
     await tick(60);
-    assert.deepEqual(calls.map((c) => c.formula), ['x^2']);
+    assert.deepEqual(
+      calls.map((c) => c.formula),
+      ['x^2'],
+    );
     calls[0].finish();
     await tick(5);
     assert.equal(outcomes.length, 1);
@@ -58,13 +61,17 @@ describe('run scheduler', () => {
     const outcomes: [number, Outcome][] = [];
     const started: number[] = [];
     let cancelFirst = (): void => undefined;
-    const s = new RunScheduler(analyzer, {
-      outcome: (k, o) => outcomes.push([k, o]),
-      started: (k, cancel) => {
-        started.push(k);
-        if (k === 1) cancelFirst = cancel;
+    const s = new RunScheduler(
+      analyzer,
+      {
+        outcome: (k, o) => outcomes.push([k, o]),
+        started: (k, cancel) => {
+          started.push(k);
+          if (k === 1) cancelFirst = cancel;
+        },
       },
-    }, 0);
+      0,
+    );
     s.schedule(1, request('a'));
     s.schedule(2, request('b'));
     assert.deepEqual(started, [1, 2]);
@@ -78,7 +85,10 @@ describe('run scheduler', () => {
   });
 
   it('turns FormulaErrors into message and column, anything else into a sentence without a stack', () => {
-    assert.deepEqual(toRunError(new FormulaError('Unexpected ")"', 'syntax', 4)), { message: 'Unexpected ")"', column: 4 });
+    assert.deepEqual(toRunError(new FormulaError('Unexpected ")"', 'syntax', 4)), {
+      message: 'Unexpected ")"',
+      column: 4,
+    });
     const other = toRunError(new TypeError('boom\n    at foo (bar.js:1:1)'));
     assert.match(other.message, /boom/);
     assert.doesNotMatch(other.message, /at foo/);

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HARD_LIMITS } from '../../src/engine/limits';
-import { normalizeSettings, readInitialPoint, SETTING_DEFAULTS, SETTINGS_SECTION, type SettingKey } from '../../src/extension/settingsModel';
+import {
+  normalizeSettings,
+  readInitialPoint,
+  SETTING_DEFAULTS,
+  SETTINGS_SECTION,
+  type SettingKey,
+} from '../../src/extension/settingsModel';
 
 interface ConfigProperty {
   readonly default: unknown;
@@ -22,7 +28,9 @@ function reader(values: Partial<Record<SettingKey, unknown>>): (key: SettingKey)
 describe('settings model', () => {
   it('declares every setting in package.json with the same default and a description', () => {
     const declared = Object.keys(properties).sort();
-    const known = Object.keys(SETTING_DEFAULTS).map((k) => `${SETTINGS_SECTION}.${k}`).sort();
+    const known = Object.keys(SETTING_DEFAULTS)
+      .map((k) => `${SETTINGS_SECTION}.${k}`)
+      .sort();
     assert.deepEqual(declared, known);
     for (const [key, value] of Object.entries(SETTING_DEFAULTS)) {
       const property = properties[`${SETTINGS_SECTION}.${key}`];
@@ -53,7 +61,13 @@ describe('settings model', () => {
 
   it('falls back to defaults for unset or invalid values', () => {
     const s = normalizeSettings(
-      reader({ optimizer: 'sgd++', learningRate: -1, maxIterations: 'many', tolerance: NaN, 'hover.languages': 'markdown' }),
+      reader({
+        optimizer: 'sgd++',
+        learningRate: -1,
+        maxIterations: 'many',
+        tolerance: NaN,
+        'hover.languages': 'markdown',
+      }),
     );
     assert.equal(s.run.optimizer.name, 'gd');
     assert.equal(s.run.optimizer.lr, 0.1);
@@ -65,14 +79,18 @@ describe('settings model', () => {
   it('caps max iterations by the limit and the limits by the hard caps', () => {
     const s = normalizeSettings(reader({ maxIterations: 50_000, 'limits.maxIterations': 200 }));
     assert.equal(s.run.stop.maxIterations, 200);
-    const huge = normalizeSettings(reader({ 'limits.maxIterations': 1e12, 'limits.timeBudgetMs': 1e9, 'limits.maxFormulaLength': 1e9 }));
+    const huge = normalizeSettings(
+      reader({ 'limits.maxIterations': 1e12, 'limits.timeBudgetMs': 1e9, 'limits.maxFormulaLength': 1e9 }),
+    );
     assert.equal(huge.limits.maxIterations, HARD_LIMITS.maxIterations);
     assert.equal(huge.limits.timeBudgetMs, HARD_LIMITS.timeBudgetMs);
     assert.equal(huge.limits.maxFormulaLength, HARD_LIMITS.maxFormulaLength);
   });
 
   it('orders a reversed sweep range and honours the hover switch', () => {
-    const s = normalizeSettings(reader({ 'sweep.minLearningRate': 2, 'sweep.maxLearningRate': 0.01, 'hover.enabled': false }));
+    const s = normalizeSettings(
+      reader({ 'sweep.minLearningRate': 2, 'sweep.maxLearningRate': 0.01, 'hover.enabled': false }),
+    );
     assert.deepEqual([s.sweep.lrMin, s.sweep.lrMax], [0.01, 2]);
     assert.equal(s.hover.enabled, false);
   });

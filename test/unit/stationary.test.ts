@@ -2,9 +2,19 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { compileFormula } from '../../src/engine/compile';
 import { runDescent } from '../../src/engine/descent';
-import { eigenvaluesBelow, hessianAt, hessianEigenvalues, largestEigenvalueMagnitude, symmetricEigenvalues } from '../../src/engine/hessian';
+import {
+  eigenvaluesBelow,
+  hessianAt,
+  hessianEigenvalues,
+  largestEigenvalueMagnitude,
+  symmetricEigenvalues,
+} from '../../src/engine/hessian';
 import { parseExpression } from '../../src/engine/math';
-import { classifyEigenvalues, classifyStationary, EIGENVALUE_MAX_DIMENSION } from '../../src/engine/stationary';
+import {
+  classifyEigenvalues,
+  classifyStationary,
+  EIGENVALUE_MAX_DIMENSION,
+} from '../../src/engine/stationary';
 import type { Problem } from '../../src/engine/types';
 
 function problemOf(text: string, variables: string[]): Problem {
@@ -14,13 +24,19 @@ function problemOf(text: string, variables: string[]): Problem {
 /** det(A − λI) of a 3×3 row-major matrix. */
 function characteristic(a: readonly number[], lambda: number): number {
   const m = [a[0] - lambda, a[1], a[2], a[3], a[4] - lambda, a[5], a[6], a[7], a[8] - lambda];
-  return m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
+  return (
+    m[0] * (m[4] * m[8] - m[5] * m[7]) -
+    m[1] * (m[3] * m[8] - m[5] * m[6]) +
+    m[2] * (m[3] * m[7] - m[4] * m[6])
+  );
 }
 
 describe('Hessian and stationary points', () => {
   it('differentiates the gradient: Rosenbrock at (1, 1) is [[802, −400], [−400, 200]]', () => {
     const h = hessianAt(problemOf('(1 - x)^2 + 100*(y - x^2)^2', ['x', 'y']), [1, 1]);
-    [802, -400, -400, 200].forEach((v, i) => assert.ok(Math.abs(h[i] - v) < 1e-5 * Math.abs(v), `${h[i]} vs ${v}`));
+    [802, -400, -400, 200].forEach((v, i) =>
+      assert.ok(Math.abs(h[i] - v) < 1e-5 * Math.abs(v), `${h[i]} vs ${v}`),
+    );
     const [small, large] = hessianEigenvalues(problemOf('(1 - x)^2 + 100*(y - x^2)^2', ['x', 'y']), [1, 1]);
     // Eigenvalues of [[802, −400], [−400, 200]]: 501 ∓ √(301² + 400²).
     assert.ok(Math.abs(small - (501 - Math.hypot(301, 400))) < 1e-5);
@@ -42,7 +58,10 @@ describe('Hessian and stationary points', () => {
         assert.ok(Math.abs(eigenvalues.reduce((s, v) => s + v, 0) - (a + d + f)) < 1e-9 * scale);
         assert.ok(Math.abs(eigenvalues.reduce((s, v) => s + v * v, 0) - frobenius) < 1e-9 * scale * scale);
         for (const lambda of eigenvalues) assert.ok(Math.abs(characteristic(m, lambda)) < 1e-8 * scale ** 3);
-        assert.deepEqual(eigenvalues, [...eigenvalues].sort((u, v) => u - v));
+        assert.deepEqual(
+          eigenvalues,
+          [...eigenvalues].sort((u, v) => u - v),
+        );
       }),
       { numRuns: 300 },
     );
@@ -59,7 +78,15 @@ describe('Hessian and stationary points', () => {
     ];
     for (const [text, variables, kind] of cases) {
       const p = problemOf(text, variables);
-      assert.equal(classifyStationary(p, variables.map(() => 0), 0), kind, text);
+      assert.equal(
+        classifyStationary(
+          p,
+          variables.map(() => 0),
+          0,
+        ),
+        kind,
+        text,
+      );
     }
     assert.equal(classifyEigenvalues([-3, 0, 2]), 'saddle');
     assert.equal(classifyEigenvalues([1e-9, 2]), 'degenerate');

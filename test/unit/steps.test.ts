@@ -19,7 +19,10 @@ function options(optimizer: RunOptions['optimizer'], start: number[] = [1]): Run
   return { start, optimizer, stop: {}, maximize: false, traceLimit: 100 };
 }
 
-function quantity(step: { quantities: readonly { name: string; value: readonly number[] }[] }, name: string): number {
+function quantity(
+  step: { quantities: readonly { name: string; value: readonly number[] }[] },
+  name: string,
+): number {
   const q = step.quantities.find((c) => c.name === name);
   assert.ok(q, `quantity ${name}`);
   return q.value[0]!;
@@ -29,12 +32,30 @@ describe('worked steps', () => {
   it('reproduces the seed: f(x) = 2x², x0 = 1, η = 0.1 gives 0.6 then 0.36 with gradients 4 and 2.4', () => {
     const steps = explainSteps(quadratic, options({ name: 'gd', lr: 0.1 }), 2);
     assert.equal(steps.length, 2);
-    assert.deepEqual(steps.map((s) => s.iteration), [0, 1]);
-    assert.deepEqual(steps.map((s) => s.point[0]), [1, 0.6]);
-    assert.deepEqual(steps.map((s) => s.gradient[0]), [4, 2.4]);
-    assert.deepEqual(steps.map((s) => s.next[0]), [0.6, 0.36]);
-    assert.deepEqual(steps.map((s) => s.value), [2, 2 * 0.6 * 0.6]);
-    assert.deepEqual(steps.map((s) => s.learningRate), [0.1, 0.1]);
+    assert.deepEqual(
+      steps.map((s) => s.iteration),
+      [0, 1],
+    );
+    assert.deepEqual(
+      steps.map((s) => s.point[0]),
+      [1, 0.6],
+    );
+    assert.deepEqual(
+      steps.map((s) => s.gradient[0]),
+      [4, 2.4],
+    );
+    assert.deepEqual(
+      steps.map((s) => s.next[0]),
+      [0.6, 0.36],
+    );
+    assert.deepEqual(
+      steps.map((s) => s.value),
+      [2, 2 * 0.6 * 0.6],
+    );
+    assert.deepEqual(
+      steps.map((s) => s.learningRate),
+      [0.1, 0.1],
+    );
     assert.deepEqual(steps[0]!.quantities, []);
   });
 
@@ -53,7 +74,7 @@ describe('worked steps', () => {
     assert.ok(Math.abs(quantity(first, 'exp_avg_hat') - 4) < 1e-12);
     assert.ok(Math.abs(quantity(first, 'exp_avg_sq_hat') - 16) < 1e-12);
     // First Adam step moves by about lr whatever the gradient's size.
-    assert.ok(Math.abs(first.next[0]! - (1 - 0.1 * 4 / (4 + 1e-8))) < 1e-12);
+    assert.ok(Math.abs(first.next[0]! - (1 - (0.1 * 4) / (4 + 1e-8))) < 1e-12);
   });
 
   it('stops once the iterate is no longer finite', () => {

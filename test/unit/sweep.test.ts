@@ -1,11 +1,23 @@
 import { strict as assert } from 'node:assert';
 import { compileFormula } from '../../src/engine/compile';
 import { parseFormula } from '../../src/engine/parse';
-import { criticalOf, defaultSweepSettings, logSpace, pickRegimes, sweepLearningRates } from '../../src/engine/sweep';
+import {
+  criticalOf,
+  defaultSweepSettings,
+  logSpace,
+  pickRegimes,
+  sweepLearningRates,
+} from '../../src/engine/sweep';
 import type { RunOptions, SweepPoint, SweepResult } from '../../src/engine/types';
 
 const problemOf = (text: string) => compileFormula(parseFormula(text));
-const options = (start: number[], maximize = false): RunOptions => ({ start, optimizer: { name: 'gd' }, stop: {}, maximize, traceLimit: 2 });
+const options = (start: number[], maximize = false): RunOptions => ({
+  start,
+  optimizer: { name: 'gd' },
+  stop: {},
+  maximize,
+  traceLimit: 2,
+});
 
 describe('learning-rate sweep', () => {
   it('spaces learning rates logarithmically, ends included', () => {
@@ -31,9 +43,17 @@ describe('learning-rate sweep', () => {
   });
 
   it('uses the curvature of −f when maximizing, and has no critical step on a concave start', () => {
-    const up = sweepLearningRates(problemOf('-(x^2) - 3y^2'), options([1, 1], true), { lrMin: 0.01, lrMax: 0.1, count: 2 });
+    const up = sweepLearningRates(problemOf('-(x^2) - 3y^2'), options([1, 1], true), {
+      lrMin: 0.01,
+      lrMax: 0.1,
+      count: 2,
+    });
     assert.ok(Math.abs(up.lambdaMax - 6) < 1e-5);
-    const concave = sweepLearningRates(problemOf('-(x^2)'), options([1]), { lrMin: 0.01, lrMax: 0.1, count: 2 });
+    const concave = sweepLearningRates(problemOf('-(x^2)'), options([1]), {
+      lrMin: 0.01,
+      lrMax: 0.1,
+      count: 2,
+    });
     assert.equal(concave.criticalLearningRate, null);
     assert.equal(criticalOf(NaN), null);
     assert.equal(criticalOf(0), null);
@@ -44,7 +64,11 @@ describe('learning-rate sweep', () => {
     const s = defaultSweepSettings(p, options([-1.2, 1]));
     const critical = sweepLearningRates(p, options([-1.2, 1]), { ...s, count: 2 }).criticalLearningRate!;
     assert.ok(s.lrMin < critical / 100 && s.lrMax > critical);
-    assert.deepEqual(defaultSweepSettings(p, options([-1.2, 1]), { lrMin: 1, count: 3 }), { lrMin: 1, lrMax: 1000, count: 3 });
+    assert.deepEqual(defaultSweepSettings(p, options([-1.2, 1]), { lrMin: 1, count: 3 }), {
+      lrMin: 1,
+      lrMax: 1000,
+      count: 3,
+    });
     assert.equal(defaultSweepSettings(p, options([-1.2, 1]), { lrMax: 1e-6 }).lrMin, 1e-9);
     const flat = defaultSweepSettings(problemOf('-(x^2)'), options([1]));
     assert.equal(flat.lrMin, 1e-4);
@@ -70,10 +94,22 @@ describe('learning-rate sweep', () => {
       converged: false,
       diverged,
     });
-    const noneConverged: SweepResult = { points: [point(0.1, 5, false), point(0.2, 3, false), point(0.4, 1e9, true)], lambdaMax: NaN, criticalLearningRate: null };
-    assert.deepEqual(pickRegimes(noneConverged, { lrMin: 0.1, lrMax: 0.4, count: 3 }), { small: 0.002, good: 0.2, large: 0.4 });
+    const noneConverged: SweepResult = {
+      points: [point(0.1, 5, false), point(0.2, 3, false), point(0.4, 1e9, true)],
+      lambdaMax: NaN,
+      criticalLearningRate: null,
+    };
+    assert.deepEqual(pickRegimes(noneConverged, { lrMin: 0.1, lrMax: 0.4, count: 3 }), {
+      small: 0.002,
+      good: 0.2,
+      large: 0.4,
+    });
     assert.equal(pickRegimes(noneConverged, { lrMin: 0.1, lrMax: 0.4, count: 3 }, true).good, 0.1);
-    const allDiverged: SweepResult = { points: [point(1, NaN, true)], lambdaMax: 4, criticalLearningRate: 0.5 };
+    const allDiverged: SweepResult = {
+      points: [point(1, NaN, true)],
+      lambdaMax: 4,
+      criticalLearningRate: 0.5,
+    };
     const r = pickRegimes(allDiverged, { lrMin: 1, lrMax: 2, count: 2 });
     assert.equal(r.good, 0.25);
     assert.equal(r.large, 0.625);

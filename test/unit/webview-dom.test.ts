@@ -5,15 +5,21 @@ import * as assert from 'node:assert/strict';
 import type { RunOptions } from '../../src/engine/types';
 import { closeBrowser, okRun, openWebview, type WebviewPage } from './webview-harness';
 
-const OPTIONS: RunOptions = { start: [1], optimizer: { name: 'gd', lr: 0.1 }, stop: { maxIterations: 200 }, maximize: false, traceLimit: 500 };
+const OPTIONS: RunOptions = {
+  start: [1],
+  optimizer: { name: 'gd', lr: 0.1 },
+  stop: { maxIterations: 200 },
+  maximize: false,
+  traceLimit: 500,
+};
 const XSS = '<img src=x onerror="window.__xss=1">';
-
 
 const count = (w: WebviewPage, selector: string): Promise<number> => w.page.locator(selector).count();
 const text = (w: WebviewPage, testId: string): Promise<string> => w.page.getByTestId(testId).innerText();
 
 /** Console lines that mean the CSP blocked a script or eval (Plot's inline <style> is expected). */
-const scriptViolations = (w: WebviewPage): string[] => w.console.filter((l) => /Refused to (execute|evaluate|load the script)|unsafe-eval|pageerror/i.test(l));
+const scriptViolations = (w: WebviewPage): string[] =>
+  w.console.filter((l) => /Refused to (execute|evaluate|load the script)|unsafe-eval|pageerror/i.test(l));
 
 describe('webview in a browser', function () {
   this.timeout(60_000);
@@ -27,7 +33,10 @@ describe('webview in a browser', function () {
     assert.ok((await count(w, '[data-testid="plot-main"] svg path')) >= 2);
     assert.equal(await count(w, '[data-testid="plot-loss"] svg.gd-plot'), 2);
     // 2x² from 1 with η = 0.1: x_k = 0.6^k, and |f′| = 4·0.6^k first falls below the default 1e-6 at k = 30.
-    assert.match(await text(w, 'stop-reason'), /^Converged in 30 iterations: the gradient became smaller than the tolerance\./);
+    assert.match(
+      await text(w, 'stop-reason'),
+      /^Converged in 30 iterations: the gradient became smaller than the tolerance\./,
+    );
     assert.match(await text(w, 'steps'), /x₁ = x₀ − η·f′\(x₀\) = 1 − 0\.1·4 = 0\.6/);
     const slider = w.page.getByTestId('iteration-slider');
     await slider.fill('1');
@@ -38,7 +47,14 @@ describe('webview in a browser', function () {
 
   it('shows a formula and an error message containing HTML as text, never as elements', async () => {
     const w = await openWebview('light');
-    const bad = { id: 2, formula: XSS, options: OPTIONS, starts: [], status: 'error', error: { message: `Unexpected "<" in ${XSS}`, column: 1 } };
+    const bad = {
+      id: 2,
+      formula: XSS,
+      options: OPTIONS,
+      starts: [],
+      status: 'error',
+      error: { message: `Unexpected "<" in ${XSS}`, column: 1 },
+    };
     await w.send({ type: 'state', runs: [okRun(1, `x^2 + 0*1 `, OPTIONS), bad], selected: 2, view: 'runs' });
     await w.page.getByTestId('formula-error').waitFor();
     assert.equal(await count(w, 'img'), 0);
@@ -72,16 +88,26 @@ describe('webview in a browser', function () {
     assert.ok(pick, 'a click posts a run from the clicked point');
     assert.equal(pick.options.start.length, 2);
     assert.notDeepEqual(pick.options.start, [-1, 1]);
-    assert.equal(pick.options.optimizer.name, 'adam', 'a click before the host answers keeps the controls\' edits');
+    assert.equal(
+      pick.options.optimizer.name,
+      'adam',
+      "a click before the host answers keeps the controls' edits",
+    );
     assert.equal(pick.options.optimizer.lr, 0.02);
     await w.close();
   });
 
   it('posts one updateRun per hyper-parameter edit: leaving the box or ticking a box sends no duplicate', async () => {
     const w = await openWebview('dark');
-    await w.send({ type: 'state', runs: [okRun(6, 'x^2', { ...OPTIONS, optimizer: { name: 'adam', lr: 0.1 } })], selected: 6, view: 'runs' });
+    await w.send({
+      type: 'state',
+      runs: [okRun(6, 'x^2', { ...OPTIONS, optimizer: { name: 'adam', lr: 0.1 } })],
+      selected: 6,
+      view: 'runs',
+    });
     await w.page.getByTestId('summary').waitFor();
-    const updates = async (): Promise<number> => (await w.posted()).filter((m) => m.type === 'updateRun').length;
+    const updates = async (): Promise<number> =>
+      (await w.posted()).filter((m) => m.type === 'updateRun').length;
     await w.page.getByTestId('hp-eps').fill('0.001');
     assert.equal(await updates(), 1);
     await w.page.getByTestId('hp-eps').press('Tab');
@@ -95,7 +121,8 @@ describe('webview in a browser', function () {
     const w = await openWebview('dark');
     await w.send({ type: 'state', runs: [okRun(2, 'x^2', OPTIONS)], selected: 2, view: 'runs' });
     await w.page.getByTestId('summary').waitFor();
-    const updates = async (): Promise<Record<string, unknown>[]> => (await w.posted()).filter((m) => m.type === 'updateRun');
+    const updates = async (): Promise<Record<string, unknown>[]> =>
+      (await w.posted()).filter((m) => m.type === 'updateRun');
     await w.page.getByTestId('max-iterations-input').fill('');
     await w.page.getByTestId('tolerance-input').fill('');
     assert.equal((await updates()).length, 0);
@@ -111,12 +138,17 @@ describe('webview in a browser', function () {
     const w = await openWebview('dark');
     await w.send({ type: 'state', runs: [okRun(1, '2x^2', OPTIONS)], selected: 1, view: 'runs' });
     await w.page.getByTestId('summary').waitFor();
-    await w.page.evaluate("HTMLCanvasElement.prototype.toDataURL = function () { throw new Error('tainted canvas'); }");
+    await w.page.evaluate(
+      "HTMLCanvasElement.prototype.toDataURL = function () { throw new Error('tainted canvas'); }",
+    );
     await w.page.getByTestId('save-png').click();
     await w.page.getByTestId('notice').filter({ hasText: /\S/ }).waitFor({ timeout: 5_000 });
     assert.match(await text(w, 'notice'), /Could not save the plot: tainted canvas/);
     assert.equal((await w.posted()).filter((m) => m.type === 'savePlot').length, 0);
-    assert.deepEqual(w.console.filter((l) => /pageerror|Uncaught/.test(l)), []);
+    assert.deepEqual(
+      w.console.filter((l) => /pageerror|Uncaught/.test(l)),
+      [],
+    );
     await w.close();
   });
 
@@ -126,14 +158,22 @@ describe('webview in a browser', function () {
     await w.send({ type: 'state', runs: [three], selected: 1, view: 'runs' });
     await w.page.getByTestId('summary').waitFor();
     assert.equal(await count(w, '[data-testid="plot-main"] svg g[aria-label="line"] path'), 3);
-    const sweep = okRun(1, 'x^2 + 3y^2', { ...OPTIONS, start: [1, 1] }, { sweep: { lrMin: 1e-3, lrMax: 1, count: 12 }, compare: true });
+    const sweep = okRun(
+      1,
+      'x^2 + 3y^2',
+      { ...OPTIONS, start: [1, 1] },
+      { sweep: { lrMin: 1e-3, lrMax: 1, count: 12 }, compare: true },
+    );
     await w.send({ type: 'state', runs: [sweep], selected: 1, view: 'learning-rate' });
     await w.page.getByTestId('plot-sweep').waitFor();
     assert.match(await text(w, 'critical-lr'), /2\/λmax = 0\.3333/);
     assert.equal(await count(w, '[data-testid^="regime-"] svg.gd-plot'), 3);
     await w.page.getByTestId('tab-compare').click();
     assert.equal(await count(w, '[data-testid="compare-legend"] .legend-item'), 6);
-    assert.deepEqual((await w.posted()).filter((m) => m.type === 'setView'), [{ type: 'setView', view: 'compare' }]);
+    assert.deepEqual(
+      (await w.posted()).filter((m) => m.type === 'setView'),
+      [{ type: 'setView', view: 'compare' }],
+    );
     await w.close();
   });
 
@@ -144,22 +184,42 @@ describe('webview in a browser', function () {
     await w.page.getByTestId('compare-legend').waitFor();
     // Plot puts a line mark's constant stroke and dashes on the group inside its clipping group.
     const paths = w.page.locator('[data-testid="plot-main"] svg.gd-plot g[aria-label="line"] g[stroke]');
-    const styles = await paths.evaluateAll((groups) => groups.map((g) => `${g.getAttribute('stroke')}|${g.getAttribute('stroke-dasharray') ?? ''}`));
+    const styles = await paths.evaluateAll((groups) =>
+      groups.map((g) => `${g.getAttribute('stroke')}|${g.getAttribute('stroke-dasharray') ?? ''}`),
+    );
     assert.equal(styles.length, 6, 'one path per optimizer');
-    assert.equal(new Set(styles.map((s) => s.split('|')[1])).size, 6, `six dash patterns: ${styles.join(', ')}`);
+    assert.equal(
+      new Set(styles.map((s) => s.split('|')[1])).size,
+      6,
+      `six dash patterns: ${styles.join(', ')}`,
+    );
     // The test build has no DOM types: a swatch is read through the one property used.
     type Styled = { readonly style: { getPropertyValue(name: string): string } };
-    const masks = await w.page.locator('[data-testid="compare-legend"] .swatch').evaluateAll((swatches) =>
-      swatches.map((s) => (s as unknown as Styled).style.getPropertyValue('mask-image') || (s as unknown as Styled).style.getPropertyValue('-webkit-mask-image')),
-    );
+    const masks = await w.page
+      .locator('[data-testid="compare-legend"] .swatch')
+      .evaluateAll((swatches) =>
+        swatches.map(
+          (s) =>
+            (s as unknown as Styled).style.getPropertyValue('mask-image') ||
+            (s as unknown as Styled).style.getPropertyValue('-webkit-mask-image'),
+        ),
+      );
     assert.equal(masks[0], '', 'the first optimizer is solid');
-    assert.ok(masks.slice(1).every((m) => m.startsWith('repeating-linear-gradient')), `dashed swatches: ${masks.join(' ; ')}`);
+    assert.ok(
+      masks.slice(1).every((m) => m.startsWith('repeating-linear-gradient')),
+      `dashed swatches: ${masks.join(' ; ')}`,
+    );
     await w.close();
   });
 
   it("clears the last action's notice when another run is selected", async () => {
     const w = await openWebview('dark');
-    await w.send({ type: 'state', runs: [okRun(1, 'x^2', OPTIONS), okRun(2, '2x^2', OPTIONS)], selected: 1, view: 'runs' });
+    await w.send({
+      type: 'state',
+      runs: [okRun(1, 'x^2', OPTIONS), okRun(2, '2x^2', OPTIONS)],
+      selected: 1,
+      view: 'runs',
+    });
     await w.page.getByTestId('summary').waitFor();
     await w.send({ type: 'notice', text: 'Copied 31 rows as Markdown.' });
     assert.equal(await text(w, 'notice'), 'Copied 31 rows as Markdown.');
@@ -170,12 +230,20 @@ describe('webview in a browser', function () {
   });
 
   it('restores from saved state and asks the host for the state with ready', async () => {
-    const saved = { runs: [{ id: 9, formula: 'sin(x)', options: OPTIONS, starts: [] }], selected: 9, view: 'runs' };
+    const saved = {
+      runs: [{ id: 9, formula: 'sin(x)', options: OPTIONS, starts: [] }],
+      selected: 9,
+      view: 'runs',
+    };
     const w = await openWebview('dark', saved);
     assert.equal(await w.page.getByTestId('formula-input').inputValue(), 'sin(x)');
     const ready = (await w.posted())[0] as { type: string; saved?: { runs: { formula: string }[] } };
     assert.equal(ready.type, 'ready');
-    assert.equal(ready.saved?.runs[0].formula, 'sin(x)', 'ready carries the saved runs for a host that has none');
+    assert.equal(
+      ready.saved?.runs[0].formula,
+      'sin(x)',
+      'ready carries the saved runs for a host that has none',
+    );
     await w.send({ type: 'bogus', payload: '<b>x</b>' });
     await w.send({ type: 'state', runs: 'nope' });
     assert.equal(await w.page.getByTestId('formula-input').inputValue(), 'sin(x)');

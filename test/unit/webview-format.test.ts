@@ -3,9 +3,23 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/engine/analyze';
 import { formatCell, iterationsCsv, iterationsMarkdown } from '../../src/extension/panel/table';
-import { formatNumber, formatPoint, parseNumberList, runOutcomeText, stopReasonText, subscript, workedStepLines } from '../../src/webview/format';
+import {
+  formatNumber,
+  formatPoint,
+  parseNumberList,
+  runOutcomeText,
+  stopReasonText,
+  subscript,
+  workedStepLines,
+} from '../../src/webview/format';
 
-const OPTIONS = { start: [1], optimizer: { name: 'gd' as const, lr: 0.1 }, stop: { maxIterations: 50 }, maximize: false, traceLimit: 100 };
+const OPTIONS = {
+  start: [1],
+  optimizer: { name: 'gd' as const, lr: 0.1 },
+  stop: { maxIterations: 50 },
+  maximize: false,
+  traceLimit: 100,
+};
 
 describe('worked steps and formatting', () => {
   it('writes out the seed example f(x) = 2x² from x₀ = 1 with η = 0.1: x₁ = 0.6, x₂ = 0.36', () => {
@@ -19,27 +33,42 @@ describe('worked steps and formatting', () => {
   });
 
   it('shows intermediate quantities for momentum and a final line that checks out', () => {
-    const analysis = analyze({ formula: 'x^2 + y^2', options: { ...OPTIONS, start: [1, -2], optimizer: { name: 'momentum', lr: 0.1 } }, steps: 2 });
+    const analysis = analyze({
+      formula: 'x^2 + y^2',
+      options: { ...OPTIONS, start: [1, -2], optimizer: { name: 'momentum', lr: 0.1 } },
+      steps: 2,
+    });
     const lines = workedStepLines(analysis.steps![1], ['x', 'y'], 'momentum', false);
-    assert.ok(lines.some((l) => /^buf|^b/.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => /^buf|^b/.test(l)),
+      lines.join('\n'),
+    );
     const xLine = lines.find((l) => l.startsWith('x₂ ='))!;
-    const [, x, lr, u, next] = /= (\S+) − (\S+)·\(?(\S+?)\)? = (\S+)$/.exec(xLine.replace(/−(?=\d)/g, '-'))!.map((s) => s.replace(/−/g, '-'));
+    const [, x, lr, u, next] = /= (\S+) − (\S+)·\(?(\S+?)\)? = (\S+)$/
+      .exec(xLine.replace(/−(?=\d)/g, '-'))!
+      .map((s) => s.replace(/−/g, '-'));
     assert.ok(Math.abs(Number(x) - Number(lr) * Number(u) - Number(next)) < 1e-4, xLine);
   });
 
   it('writes gradient ascent with a plus sign', () => {
     const analysis = analyze({ formula: '-x^2', options: { ...OPTIONS, maximize: true }, steps: 1 });
     const lines = workedStepLines(analysis.steps![0], ['x'], 'gd', true);
-    assert.ok(lines.some((l) => l.startsWith('x₁ = x₀ + η·f′(x₀) = 1 + 0.1·(−2) = 0.8')), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l.startsWith('x₁ = x₀ + η·f′(x₀) = 1 + 0.1·(−2) = 0.8')),
+      lines.join('\n'),
+    );
   });
 
   it("writes Adam's step with the run's η and u = m̂/(√v̂ + ε), as the listed quantities give it", () => {
     const options = { ...OPTIONS, optimizer: { name: 'adam' as const, lr: 0.1 } };
     const analysis = analyze({ formula: 'x^4 - 3x^2 + x', options, steps: 2 });
-    const [first, second] = analysis.steps!.map((step) => workedStepLines(step, ['x'], 'adam', false, analysis.run.learningRate));
+    const [first, second] = analysis.steps!.map((step) =>
+      workedStepLines(step, ['x'], 'adam', false, analysis.run.learningRate),
+    );
     // f′(1) = −1: m̂₁ = −1, v̂₁ = 1, so x₁ = 1 − 0.1·(−1) = 1.1 (the engine's step size η/(1 − β₁) = 1 is no η).
     assert.ok(first.includes('x₁ = x₀ − η·u = 1 − 0.1·(−1) = 1.1'), first.join('\n'));
-    const quantity = (symbol: string): number => analysis.steps![1].quantities.find((q) => q.symbol === symbol)!.value[0];
+    const quantity = (symbol: string): number =>
+      analysis.steps![1].quantities.find((q) => q.symbol === symbol)!.value[0];
     const u = quantity('m̂') / (Math.sqrt(quantity('v̂')) + 1e-8);
     const line = second.find((l) => l.startsWith('x₂ ='))!;
     assert.ok(line.includes(`− 0.1·(${formatNumber(u)})`), `${line} should use u = ${u}`);
@@ -81,11 +110,35 @@ describe('worked steps and formatting', () => {
   });
 
   it('says a smaller learning rate will not help when f ran off the way descent goes', () => {
-    const saddle = analyze({ formula: 'x^2 - y^2', options: { start: [1, 1], optimizer: { name: 'gd', lr: 0.1 }, stop: { maxIterations: 5000 }, maximize: false, traceLimit: 50 } }).run;
-    assert.match(runOutcomeText(saddle), /^Diverged at iteration \d+: f fell without bound \(towards −∞\), so it has no minimum along this path; a smaller learning rate only slows the fall\.$/);
+    const saddle = analyze({
+      formula: 'x^2 - y^2',
+      options: {
+        start: [1, 1],
+        optimizer: { name: 'gd', lr: 0.1 },
+        stop: { maxIterations: 5000 },
+        maximize: false,
+        traceLimit: 50,
+      },
+    }).run;
+    assert.match(
+      runOutcomeText(saddle),
+      /^Diverged at iteration \d+: f fell without bound \(towards −∞\), so it has no minimum along this path; a smaller learning rate only slows the fall\.$/,
+    );
     const climb = { ...saddle, unbounded: 'above' as const };
-    assert.match(runOutcomeText(climb), /f rose without bound \(towards \+∞\), so it has no maximum along this path/);
-    const overshoot = analyze({ formula: 'x^2', options: { start: [1], optimizer: { name: 'gd', lr: 1.5 }, stop: { maxIterations: 5000 }, maximize: false, traceLimit: 50 } }).run;
+    assert.match(
+      runOutcomeText(climb),
+      /f rose without bound \(towards \+∞\), so it has no maximum along this path/,
+    );
+    const overshoot = analyze({
+      formula: 'x^2',
+      options: {
+        start: [1],
+        optimizer: { name: 'gd', lr: 1.5 },
+        stop: { maxIterations: 5000 },
+        maximize: false,
+        traceLimit: 50,
+      },
+    }).run;
     assert.equal(runOutcomeText(overshoot), stopReasonText('diverged', overshoot.iterations));
     assert.match(runOutcomeText(overshoot), /Try a smaller learning rate/);
   });
@@ -119,7 +172,12 @@ describe('worked steps and formatting', () => {
     assert.deepEqual(md.slice(0, 2), ['| k | x | f | ‖∇f‖ |', '| --- | --- | --- | --- |']);
     assert.equal(md[3], '| 1 | 0.6 | 0.72 | 2.4 |');
     assert.equal(md.length, 5);
-    const fromLeft = iterationsMarkdown(analyze({ formula: '2x^2', options: { ...OPTIONS, start: [-1] } }).run, 2).trim().split('\n');
+    const fromLeft = iterationsMarkdown(
+      analyze({ formula: '2x^2', options: { ...OPTIONS, start: [-1] } }).run,
+      2,
+    )
+      .trim()
+      .split('\n');
     assert.equal(fromLeft[3], '| 1 | -0.6 | 0.72 | 2.4 |');
     const csv = iterationsCsv(run).trim().split('\n');
     assert.equal(csv[0], 'k,x,f,grad_norm');

@@ -20,15 +20,32 @@ export const THEMES = {
 } as const;
 
 /** A run the host reports as done, with the engine's real analysis of `formula` (plus `extra` parts). */
-export function okRun(id: number, formula: string, options: RunOptions, extra: Partial<AnalysisRequest> = {}) {
-  return { id, formula, options, starts: [], status: 'ok', analysis: analyze({ formula, options, landscape: true, steps: 2, ...extra }) };
+export function okRun(
+  id: number,
+  formula: string,
+  options: RunOptions,
+  extra: Partial<AnalysisRequest> = {},
+) {
+  return {
+    id,
+    formula,
+    options,
+    starts: [],
+    status: 'ok',
+    analysis: analyze({ formula, options, landscape: true, steps: 2, ...extra }),
+  };
 }
 
 let bundle: string | undefined;
 function webviewBundle(): string {
-  bundle ??= esbuild
-    .buildSync({ entryPoints: [path.join(ROOT, 'src/webview/main.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2022' })
-    .outputFiles[0].text;
+  bundle ??= esbuild.buildSync({
+    entryPoints: [path.join(ROOT, 'src/webview/main.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+  }).outputFiles[0].text;
   return bundle;
 }
 
@@ -47,7 +64,10 @@ export interface WebviewPage {
 let browser: Browser | undefined;
 
 /** Opens the webview in a fresh page with the given theme and saved state. */
-export async function openWebview(theme: keyof typeof THEMES = 'dark', savedState?: unknown): Promise<WebviewPage> {
+export async function openWebview(
+  theme: keyof typeof THEMES = 'dark',
+  savedState?: unknown,
+): Promise<WebviewPage> {
   browser ??= await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const log: string[] = [];
@@ -65,17 +85,26 @@ export async function openWebview(theme: keyof typeof THEMES = 'dark', savedStat
       };
     };
   `);
-  const html = renderHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/webview.js`, styleUri: `${ORIGIN}/panel.css`, nonce: 'testnonce123' });
+  const html = renderHtml({
+    cspSource: ORIGIN,
+    scriptUri: `${ORIGIN}/webview.js`,
+    styleUri: `${ORIGIN}/panel.css`,
+    nonce: 'testnonce123',
+  });
   const css = THEMES[theme] + readFileSync(path.join(ROOT, 'media/panel.css'), 'utf8');
   await page.route(`${ORIGIN}/**`, (route) => {
     const url = route.request().url();
-    if (url.endsWith('/webview.js')) return route.fulfill({ contentType: 'text/javascript', body: webviewBundle() });
+    if (url.endsWith('/webview.js')) {
+      return route.fulfill({ contentType: 'text/javascript', body: webviewBundle() });
+    }
     if (url.endsWith('/panel.css')) return route.fulfill({ contentType: 'text/css', body: css });
     return route.fulfill({ contentType: 'text/html', body: html });
   });
   await page.goto(`${ORIGIN}/index.html`);
   try {
-    await page.waitForFunction('window.__posted.some(function (m) { return m.type === "ready"; })', null, { timeout: 10_000 });
+    await page.waitForFunction('window.__posted.some(function (m) { return m.type === "ready"; })', null, {
+      timeout: 10_000,
+    });
   } catch (error) {
     throw new Error(`the webview did not post ready: ${log.join('\n')} ${(error as Error).message}`);
   }
@@ -83,7 +112,8 @@ export async function openWebview(theme: keyof typeof THEMES = 'dark', savedStat
     page,
     console: log,
     // JSON, as VS Code sends it: NaN and Infinity become null on the way.
-    send: (message) => page.evaluate(`window.postMessage(JSON.parse(${JSON.stringify(JSON.stringify(message))}), '*')`),
+    send: (message) =>
+      page.evaluate(`window.postMessage(JSON.parse(${JSON.stringify(JSON.stringify(message))}), '*')`),
     posted: () => page.evaluate('window.__posted') as Promise<Record<string, unknown>[]>,
     close: () => page.close(),
   };

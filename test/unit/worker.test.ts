@@ -8,11 +8,22 @@ import { analyzeSafely } from '../../src/engine/outcome';
 import { AnalysisClient } from '../../src/engine/workerClient';
 import type { AnalysisRequest, RunOptions } from '../../src/engine/types';
 
-const options = (over: Partial<RunOptions> = {}): RunOptions => ({ start: [1], optimizer: { name: 'gd', lr: 0.1 }, stop: {}, maximize: false, traceLimit: 100, ...over });
+const options = (over: Partial<RunOptions> = {}): RunOptions => ({
+  start: [1],
+  optimizer: { name: 'gd', lr: 0.1 },
+  stop: {},
+  maximize: false,
+  traceLimit: 100,
+  ...over,
+});
 /** A run that would take far longer than any test: plain gd crawling down Rosenbrock for 10⁷ steps. */
 const endless: AnalysisRequest = {
   formula: '(1-x)^2 + 100(y-x^2)^2',
-  options: options({ start: [-1.2, 1], optimizer: { name: 'gd', lr: 1e-9 }, stop: { maxIterations: 10_000_000, gradientTolerance: 0, stepTolerance: 0, timeBudgetMs: 120_000 } }),
+  options: options({
+    start: [-1.2, 1],
+    optimizer: { name: 'gd', lr: 1e-9 },
+    stop: { maxIterations: 10_000_000, gradientTolerance: 0, stepTolerance: 0, timeBudgetMs: 120_000 },
+  }),
   compare: true,
   sweep: { lrMin: 1e-9, lrMax: 1e-8, count: 50 },
 };
@@ -35,9 +46,20 @@ describe('analysis worker and client', function () {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gdlab-worker-'));
     script = join(dir, 'worker.js');
-    await build({ entryPoints: ['src/engine/worker.ts'], outfile: script, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+    await build({
+      entryPoints: ['src/engine/worker.ts'],
+      outfile: script,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'silent',
+    });
     crashing = join(dir, 'crash.js');
-    writeFileSync(crashing, "require('node:worker_threads').parentPort.on('message', () => { throw new Error('worker bug'); });\n");
+    writeFileSync(
+      crashing,
+      "require('node:worker_threads').parentPort.on('message', () => { throw new Error('worker bug'); });\n",
+    );
     shared = client();
   });
 
@@ -50,12 +72,22 @@ describe('analysis worker and client', function () {
     const c = shared;
     c.warmUp();
     assert.equal(c.runsInline({ formula: 'x^2', options: options() }), false);
-    const outcome = await c.run({ formula: 'f(x) = 2x^2', options: options({ stop: { maxIterations: 2 } }), landscape: true });
+    const outcome = await c.run({
+      formula: 'f(x) = 2x^2',
+      options: options({ stop: { maxIterations: 2 } }),
+      landscape: true,
+    });
     assert.ok(outcome.ok, JSON.stringify(outcome));
-    assert.deepEqual(outcome.analysis.run.trace.map((p) => p.point[0]), [1, 0.6, 0.36]);
+    assert.deepEqual(
+      outcome.analysis.run.trace.map((p) => p.point[0]),
+      [1, 0.6, 0.36],
+    );
     assert.equal(outcome.analysis.landscape.kind, 'curve');
     const again = await c.run({ formula: '(x-2)^2', options: options() });
-    assert.ok(again.ok && Math.abs(again.analysis.run.final.point[0]! - 2) < 1e-6, 'the warm worker serves a second request');
+    assert.ok(
+      again.ok && Math.abs(again.analysis.run.final.point[0]! - 2) < 1e-6,
+      'the warm worker serves a second request',
+    );
   });
 
   it('returns bad input as an error value with code and column', async () => {
@@ -99,7 +131,10 @@ describe('analysis worker and client', function () {
   it('turns a crashing worker into an internal error value', async () => {
     const outcome = await client({ workerScript: crashing }).run({ formula: 'x^2', options: options() });
     assert.ok(!outcome.ok && outcome.error.code === 'internal', JSON.stringify(outcome));
-    const missing = await client({ workerScript: join(dir, 'missing.js') }).run({ formula: 'x^2', options: options() });
+    const missing = await client({ workerScript: join(dir, 'missing.js') }).run({
+      formula: 'x^2',
+      options: options(),
+    });
     assert.ok(!missing.ok && missing.error.code === 'internal');
   });
 
@@ -117,7 +152,10 @@ describe('analysis worker and client', function () {
 
   it('applies new limits to the runs that start after setLimits', async () => {
     const c = client();
-    const slow: AnalysisRequest = { formula: 'x^2', options: options({ optimizer: { name: 'gd', lr: 1e-6 }, stop: { maxIterations: 1000 } }) };
+    const slow: AnalysisRequest = {
+      formula: 'x^2',
+      options: options({ optimizer: { name: 'gd', lr: 1e-6 }, stop: { maxIterations: 1000 } }),
+    };
     const before = await c.run(slow);
     assert.ok(before.ok);
     assert.equal(before.analysis.run.iterations, 1000);
@@ -130,7 +168,10 @@ describe('analysis worker and client', function () {
   it('answers junk requests with typed error values', () => {
     const none = analyzeSafely(null as unknown as AnalysisRequest);
     assert.ok(!none.ok && none.error.code === 'empty', JSON.stringify(none));
-    const badStart = analyzeSafely({ formula: 'x^2', options: options({ start: ['a' as unknown as number] }) });
+    const badStart = analyzeSafely({
+      formula: 'x^2',
+      options: options({ start: ['a' as unknown as number] }),
+    });
     assert.ok(!badStart.ok && badStart.error.code === 'bad-option', JSON.stringify(badStart));
     const notAllowed = analyzeSafely({ formula: 'x.constructor', options: options() });
     assert.ok(!notAllowed.ok && notAllowed.error.code !== 'internal', JSON.stringify(notAllowed));

@@ -47,7 +47,8 @@ export function emitBlock(nodes: readonly IrNode[], roots: readonly number[], pr
       }
     }
   }
-  const isLocal = (id: number): boolean => uses[id] > 1 && (nodes[id].kind === 'op' || nodes[id].kind === 'call');
+  const isLocal = (id: number): boolean =>
+    uses[id] > 1 && (nodes[id].kind === 'op' || nodes[id].kind === 'call');
 
   const expression = (id: number, defining: boolean): string => {
     if (!defining && isLocal(id)) return `${prefix}${id}`;

@@ -28,7 +28,8 @@ function resolveReference(js: string): CompiledFunction {
   const match = JS_REFERENCE.exec(js);
   if (!match) throw new Error(`Bad function reference in the table: ${js}`);
   const [, owner, member] = match;
-  const holder: Record<string, unknown> = owner === 'Math' ? (Math as unknown as Record<string, unknown>) : COMPILER_HELPERS;
+  const holder: Record<string, unknown> =
+    owner === 'Math' ? (Math as unknown as Record<string, unknown>) : COMPILER_HELPERS;
   const impl = Object.prototype.hasOwnProperty.call(holder, member) ? holder[member] : undefined;
   if (typeof impl !== 'function') throw new Error(`Function reference ${js} does not exist`);
   return { js, impl: impl as (...args: number[]) => number };
@@ -38,7 +39,9 @@ function resolveReference(js: string): CompiledFunction {
 export function lookupFunction(name: string, arity: number): CompiledFunction {
   // The 1-argument logarithm is Math.log itself; skipping the helper keeps the hot path direct.
   if (name === 'log' && arity === 1) return resolveReference('Math.log');
-  if (Object.prototype.hasOwnProperty.call(DERIVATIVE_HELPERS, name) && arity === 1) return resolveReference(`H.${name}`);
+  if (Object.prototype.hasOwnProperty.call(DERIVATIVE_HELPERS, name) && arity === 1) {
+    return resolveReference(`H.${name}`);
+  }
   const entry = ALLOWED_FUNCTIONS.get(name);
   if (entry === undefined || !acceptsArity(name, arity)) {
     throw new Error(`Function ${name} with ${arity} argument(s) cannot be compiled`);

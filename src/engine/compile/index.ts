@@ -49,7 +49,11 @@ function symbolicPartial(expression: MathNode, variable: string): MathNode | und
  * that has to fall back to central differences. Throws a FormulaError when the symbolic work
  * would exceed MAX_DIFFERENTIATION_WORK.
  */
-function symbolicPartials(builder: IrBuilder, terms: readonly AdditiveTerm[], variables: readonly string[]): (number | undefined)[] {
+function symbolicPartials(
+  builder: IrBuilder,
+  terms: readonly AdditiveTerm[],
+  variables: readonly string[],
+): (number | undefined)[] {
   const dimension = variables.length;
   const work = differentiationWork(terms);
   if (work > MAX_DIFFERENTIATION_WORK) {
@@ -129,7 +133,9 @@ export function compileFormula(formula: Formula): Problem {
     gradientMethod: numericIndices.length > 0 ? 'numeric' : 'symbolic',
     gradientText(): readonly string[] {
       gradientText ??= variables.map((variable, i) =>
-        partialIds[i] === undefined ? describePartial(undefined, variable) : describePartial(symbolicPartial(formula.expression, variable), variable),
+        partialIds[i] === undefined
+          ? describePartial(undefined, variable)
+          : describePartial(symbolicPartial(formula.expression, variable), variable),
       );
       return gradientText;
     },

@@ -80,7 +80,9 @@ export class IrBuilder {
         if (args.length === 1 && spec.unary) return this.op(spec.unary, [args[0]]);
         if (args.length === 1 && op.fn === 'unaryPlus') return args[0];
         // mathjs makes n-ary sums and products (derivative's product rule does); fold them left to right.
-        if (args.length >= 2 && spec.binary) return args.slice(1).reduce((acc, arg) => this.op(spec.binary as IrOp, [acc, arg]), args[0]);
+        if (args.length >= 2 && spec.binary) {
+          return args.slice(1).reduce((acc, arg) => this.op(spec.binary as IrOp, [acc, arg]), args[0]);
+        }
         throw new Error(`Operator ${op.fn} with ${args.length} arguments cannot be compiled`);
       }
       case 'FunctionNode': {
@@ -143,11 +145,18 @@ export class IrBuilder {
         if (cb === 1) return a;
         if (ca === -1) return this.op('neg', [b]);
         if (cb === -1) return this.op('neg', [a]);
-        if (ca !== undefined || cb !== undefined) return this.scale(ca ?? (cb as number), ca !== undefined ? b : a);
+        if (ca !== undefined || cb !== undefined) {
+          return this.scale(ca ?? (cb as number), ca !== undefined ? b : a);
+        }
         // u * (-w) = -(u * w) exactly; hoisting the sign lets it meet a constant factor further up.
-        for (const [u, w] of [[a, b], [b, a]]) {
+        for (const [u, w] of [
+          [a, b],
+          [b, a],
+        ]) {
           const negated = this.nodes[w];
-          if (negated.kind === 'op' && negated.op === 'neg') return this.op('neg', [this.op('mul', [u, negated.args[0]])]);
+          if (negated.kind === 'op' && negated.op === 'neg') {
+            return this.op('neg', [this.op('mul', [u, negated.args[0]])]);
+          }
         }
         break;
       case 'div':
@@ -188,7 +197,8 @@ export class IrBuilder {
   /** Small integer powers become products (x^2 -> x*x, x^4 -> (x*x)*(x*x)), others stay Math.pow. */
   private power(base: number, exponent: number, value: number | undefined): number {
     if (value !== undefined && Number.isInteger(value) && Math.abs(value) <= 4) {
-      const square = (id: number): number => this.intern(`mul(${id},${id})`, { kind: 'op', op: 'mul', args: [id, id] });
+      const square = (id: number): number =>
+        this.intern(`mul(${id},${id})`, { kind: 'op', op: 'mul', args: [id, id] });
       const magnitude = Math.abs(value);
       let product: number;
       if (magnitude === 1) product = base;

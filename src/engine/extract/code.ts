@@ -76,7 +76,17 @@ export function codeFormulaAt(text: string, offset: number): MathSpan | null {
   let raw = text.slice(start, end).replace(/[\s;]+$/, '');
   // A one-line body such as `{ return x*x; }` leaves closers that belong to the enclosing code.
   while (depthDelta(raw) < 0 && /[)\]}]$/.test(raw)) raw = raw.slice(0, -1).replace(/[\s;]+$/, '');
-  const body = raw.replace(/\\\s*\n/g, ' ').replace(/\s*\n\s*/g, ' ').trim();
+  const body = raw
+    .replace(/\\\s*\n/g, ' ')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   if (body === '') return null;
-  return { text: body, start, end: start + raw.length, kind: side.kind, outerStart: lineStart, outerEnd: start + raw.length };
+  return {
+    text: body,
+    start,
+    end: start + raw.length,
+    kind: side.kind,
+    outerStart: lineStart,
+    outerEnd: start + raw.length,
+  };
 }

@@ -70,7 +70,9 @@ function inlineDollarClose(text: string, open: number): { close: number; scanned
       continue;
     }
     if (c === '\n' && /^[ \t]*(\n|$)/.test(text.slice(j + 1, j + 200))) return { close: -1, scannedTo: j };
-    if (c === '$' && !/\s/.test(text[j - 1]) && !/[0-9]/.test(text[j + 1] ?? '')) return { close: j, scannedTo: j };
+    if (c === '$' && !/\s/.test(text[j - 1]) && !/[0-9]/.test(text[j + 1] ?? '')) {
+      return { close: j, scannedTo: j };
+    }
   }
   return { close: -1, scannedTo: text.length };
 }
@@ -98,7 +100,13 @@ export function scanMathRegions(text: string): MathRegion[] {
         const bodyStart = Math.min(end + 1, text.length);
         const close = fenceClose(text, bodyStart, fence[1]);
         if (fence[2].trim().split(/\s+/)[0].toLowerCase() === 'math') {
-          regions.push({ kind: 'fenced', outerStart: i, outerEnd: close.after, innerStart: bodyStart, innerEnd: close.bodyEnd });
+          regions.push({
+            kind: 'fenced',
+            outerStart: i,
+            outerEnd: close.after,
+            innerStart: bodyStart,
+            innerEnd: close.bodyEnd,
+          });
         }
         i = close.after + 1;
         continue;
@@ -136,7 +144,13 @@ export function scanMathRegions(text: string): MathRegion[] {
         const endTag = `\\end{${env[1]}${env[2]}}`;
         const j = closerAfter(endTag, bodyStart, false);
         if (j >= 0) {
-          regions.push({ kind: 'environment', outerStart: i, outerEnd: j + endTag.length, innerStart: bodyStart, innerEnd: j });
+          regions.push({
+            kind: 'environment',
+            outerStart: i,
+            outerEnd: j + endTag.length,
+            innerStart: bodyStart,
+            innerEnd: j,
+          });
           i = j + endTag.length;
           continue;
         }
@@ -148,7 +162,13 @@ export function scanMathRegions(text: string): MathRegion[] {
       if (text[i + 1] === '$') {
         const j = closerAfter('$$', i + 2, true);
         if (j >= 0) {
-          regions.push({ kind: 'display-dollar', outerStart: i, outerEnd: j + 2, innerStart: i + 2, innerEnd: j });
+          regions.push({
+            kind: 'display-dollar',
+            outerStart: i,
+            outerEnd: j + 2,
+            innerStart: i + 2,
+            innerEnd: j,
+          });
           i = j + 2;
           continue;
         }
@@ -158,7 +178,13 @@ export function scanMathRegions(text: string): MathRegion[] {
       if (i >= inlineDeadUntil) {
         const { close, scannedTo } = inlineDollarClose(text, i);
         if (close >= 0) {
-          regions.push({ kind: 'inline-dollar', outerStart: i, outerEnd: close + 1, innerStart: i + 1, innerEnd: close });
+          regions.push({
+            kind: 'inline-dollar',
+            outerStart: i,
+            outerEnd: close + 1,
+            innerStart: i + 1,
+            innerEnd: close,
+          });
           i = close + 1;
           continue;
         }

@@ -15,7 +15,16 @@ export interface FindMathOptions {
 }
 
 /** Language ids whose documents are prose with math (no assignment reading). */
-export const PROSE_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'latex', 'tex', 'bibtex', 'plaintext', 'restructuredtext', 'quarto', 'rmd']);
+export const PROSE_LANGUAGES: ReadonlySet<string> = new Set([
+  'markdown',
+  'latex',
+  'tex',
+  'bibtex',
+  'plaintext',
+  'restructuredtext',
+  'quarto',
+  'rmd',
+]);
 
 /** Whether a document of this language should be read as code when no delimited math is found. */
 export function isCodeLanguage(languageId: string): boolean {

@@ -37,5 +37,12 @@ export function spanOfRegion(text: string, region: MathRegion, offset: number): 
   while (s < e && /\s/.test(inner[s])) s++;
   while (e > s && /\s/.test(inner[e - 1])) e--;
   const { kind, outerStart, outerEnd } = region;
-  return { text: cleanLatexRow(inner.slice(s, e)), start: innerStart + s, end: innerStart + e, kind, outerStart, outerEnd };
+  return {
+    text: cleanLatexRow(inner.slice(s, e)),
+    start: innerStart + s,
+    end: innerStart + e,
+    kind,
+    outerStart,
+    outerEnd,
+  };
 }

@@ -42,10 +42,16 @@ export function createAdam(settings: OptimizerSettings, dimension: number, maxim
         { name: 'exp_avg', symbol: 'm', value: Array.from(expAvg) },
         { name: 'exp_avg_sq', symbol: 'v', value: Array.from(expAvgSq) },
       ];
-      if (amsgrad) quantities.push({ name: 'max_exp_avg_sq', symbol: 'v_max', value: Array.from(maxExpAvgSq) });
+      if (amsgrad) {
+        quantities.push({ name: 'max_exp_avg_sq', symbol: 'v_max', value: Array.from(maxExpAvgSq) });
+      }
       quantities.push(
         { name: 'exp_avg_hat', symbol: 'm̂', value: Array.from(expAvg, (m) => m / biasCorrection1) },
-        { name: 'exp_avg_sq_hat', symbol: 'v̂', value: Array.from(amsgrad ? maxExpAvgSq : expAvgSq, (v) => v / biasCorrection2) },
+        {
+          name: 'exp_avg_sq_hat',
+          symbol: 'v̂',
+          value: Array.from(amsgrad ? maxExpAvgSq : expAvgSq, (v) => v / biasCorrection2),
+        },
       );
       return quantities;
     },

@@ -11,7 +11,11 @@ export type { Optimizer, OptimizerQuantity } from './optimizer';
 export { ARMIJO_C, ARMIJO_MAX_HALVINGS } from './lineSearch';
 
 /** A fresh optimizer for `dimension` variables; partial settings are completed with the defaults. */
-export function createOptimizer(settings: Partial<OptimizerSettings>, dimension: number, maximize = false): Optimizer {
+export function createOptimizer(
+  settings: Partial<OptimizerSettings>,
+  dimension: number,
+  maximize = false,
+): Optimizer {
   const full = resolveOptimizer(settings);
   switch (full.name) {
     case 'gd':

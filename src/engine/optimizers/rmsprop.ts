@@ -37,7 +37,9 @@ export function createRmsprop(settings: OptimizerSettings, dimension: number, ma
     },
     state(): OptimizerQuantity[] {
       if (!started) return [];
-      const quantities: OptimizerQuantity[] = [{ name: 'square_avg', symbol: 'v', value: Array.from(squareAvg) }];
+      const quantities: OptimizerQuantity[] = [
+        { name: 'square_avg', symbol: 'v', value: Array.from(squareAvg) },
+      ];
       if (centered) quantities.push({ name: 'grad_avg', symbol: 'ḡ', value: Array.from(gradAvg) });
       if (momentum > 0) quantities.push({ name: 'momentum_buffer', symbol: 'buf', value: Array.from(buf) });
       return quantities;

@@ -31,7 +31,9 @@ export function createSgd(settings: OptimizerSettings, dimension: number, maximi
       return lr;
     },
     state(): OptimizerQuantity[] {
-      return momentum !== 0 && started ? [{ name: 'momentum_buffer', symbol: 'buf', value: Array.from(buf) }] : [];
+      return momentum !== 0 && started
+        ? [{ name: 'momentum_buffer', symbol: 'buf', value: Array.from(buf) }]
+        : [];
     },
   };
 }

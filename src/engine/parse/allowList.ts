@@ -17,31 +17,82 @@ export interface AllowedTree {
 }
 
 const OPERATOR_SYMBOLS: Readonly<Record<string, string>> = {
-  add: '+', subtract: '-', multiply: '*', divide: '/', pow: '^', unaryMinus: '-', unaryPlus: '+',
+  add: '+',
+  subtract: '-',
+  multiply: '*',
+  divide: '/',
+  pow: '^',
+  unaryMinus: '-',
+  unaryPlus: '+',
 };
 const UNARY_OPERATORS: ReadonlySet<string> = new Set(['unaryMinus', 'unaryPlus']);
 
 // Other spellings people use for table functions.
 const ALIASES: ReadonlyMap<string, string> = new Map([
-  ['ln', 'log'], ['arcsin', 'asin'], ['arccos', 'acos'], ['arctan', 'atan'], ['sgn', 'sign'],
-  ['arcsinh', 'asinh'], ['arccosh', 'acosh'], ['arctanh', 'atanh'], ['power', 'pow'],
+  ['ln', 'log'],
+  ['arcsin', 'asin'],
+  ['arccos', 'acos'],
+  ['arctan', 'atan'],
+  ['sgn', 'sign'],
+  ['arcsinh', 'asinh'],
+  ['arccosh', 'acosh'],
+  ['arctanh', 'atanh'],
+  ['power', 'pow'],
 ]);
 
 const DANGEROUS_CALLS: ReadonlySet<string> = new Set([
-  'import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'derivative', 'resolve', 'reviver', 'config',
+  'import',
+  'createUnit',
+  'evaluate',
+  'parse',
+  'compile',
+  'simplify',
+  'derivative',
+  'resolve',
+  'reviver',
+  'config',
 ]);
 
 // Names that mean something else to mathjs or to JavaScript objects: never variables.
 const RESERVED: ReadonlySet<string> = new Set([
-  ...Object.getOwnPropertyNames(Object.prototype), '__proto__', 'prototype', 'constructor',
-  'Infinity', 'NaN', 'true', 'false', 'null', 'undefined', 'i', 'this', 'eval', 'Function',
+  ...Object.getOwnPropertyNames(Object.prototype),
+  '__proto__',
+  'prototype',
+  'constructor',
+  'Infinity',
+  'NaN',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'i',
+  'this',
+  'eval',
+  'Function',
 ]);
 
 // Keywords of the code people select: `return x**2` is a statement, not a product. LaTeX has no
 // such words, and there `\lambda` is the Greek letter of a regularisation weight or an eigenvalue.
 const CODE_KEYWORDS: ReadonlySet<string> = new Set([
-  'return', 'def', 'lambda', 'import', 'from', 'for', 'while', 'if', 'else', 'let', 'const', 'var',
-  'function', 'new', 'class', 'await', 'yield', 'print', 'async',
+  'return',
+  'def',
+  'lambda',
+  'import',
+  'from',
+  'for',
+  'while',
+  'if',
+  'else',
+  'let',
+  'const',
+  'var',
+  'function',
+  'new',
+  'class',
+  'await',
+  'yield',
+  'print',
+  'async',
 ]);
 
 const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
@@ -87,7 +138,10 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
       case 'ParenthesisNode':
         return new nodes.ParenthesisNode(walk((node as MathNode & { content: MathNode }).content, depth + 1));
       case 'OperatorNode':
-        return operator(node as MathNode & { fn: string; op: string; args: MathNode[]; implicit: boolean }, depth);
+        return operator(
+          node as MathNode & { fn: string; op: string; args: MathNode[]; implicit: boolean },
+          depth,
+        );
       case 'FunctionNode':
         return call(node as MathNode & { fn: MathNode; args: MathNode[] }, depth);
       default: {
@@ -106,18 +160,27 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
     const { value } = node;
     if (typeof value === 'number' && Number.isFinite(value)) return new nodes.ConstantNode(value);
     if (typeof value === 'number' || value === null) {
-      throw notAllowed('A number in the formula is infinite, undefined or too large to compute with.', undefined);
+      throw notAllowed(
+        'A number in the formula is infinite, undefined or too large to compute with.',
+        undefined,
+      );
     }
     if (typeof value === 'string') {
       throw notAllowed(`Text such as ${quote(value)} cannot be part of a formula.`, where(value));
     }
-    throw notAllowed(`${quote(String(value))} is not a number a formula can compute with.`, where(String(value)));
+    throw notAllowed(
+      `${quote(String(value))} is not a number a formula can compute with.`,
+      where(String(value)),
+    );
   };
 
   const symbol = (name: string): MathNode => {
     checkName(name);
     if (ALLOWED_FUNCTIONS.has(name) || ALIASES.has(name)) {
-      throw notAllowed(`${name} is a function: write it with its argument in parentheses, as in ${name}(x).`, where(name));
+      throw notAllowed(
+        `${name} is a function: write it with its argument in parentheses, as in ${name}(x).`,
+        where(name),
+      );
     }
     if (!CONSTANTS.has(name)) symbols.add(name);
     return new nodes.SymbolNode(name);
@@ -125,13 +188,20 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
 
   const checkName = (name: string): void => assertVariableName(name, source, options.codeKeywords);
 
-  const operator = (node: { fn: string; op: string; args: MathNode[]; implicit: boolean }, depth: number): MathNode => {
+  const operator = (
+    node: { fn: string; op: string; args: MathNode[]; implicit: boolean },
+    depth: number,
+  ): MathNode => {
     const fn = node.fn;
     if (!ALLOWED_OPERATORS.has(fn)) {
       throw notAllowed(`The operator ${quote(node.op)} is not allowed in a formula.`, where(node.op));
     }
     const unary = UNARY_OPERATORS.has(fn);
-    if (unary ? node.args.length !== 1 : node.args.length < 2 || (fn !== 'add' && fn !== 'multiply' && node.args.length !== 2)) {
+    if (
+      unary
+        ? node.args.length !== 1
+        : node.args.length < 2 || (fn !== 'add' && fn !== 'multiply' && node.args.length !== 2)
+    ) {
       throw syntaxError(`The operator ${quote(node.op)} has the wrong number of operands.`, where(node.op));
     }
     if (fn === 'multiply' && node.implicit && node.args.length === 2) {
@@ -155,14 +225,20 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
     }
     const unit = unitName(left, right);
     if (unit !== undefined) {
-      throw notAllowed(`${quote(unit)} reads as a unit of measure; units are not supported in formulas.`, where(unit));
+      throw notAllowed(
+        `${quote(unit)} reads as a unit of measure; units are not supported in formulas.`,
+        where(unit),
+      );
     }
     return undefined;
   };
 
   const call = (node: { fn: MathNode; args: MathNode[] }, depth: number): MathNode => {
     if (node.fn.type !== 'SymbolNode') {
-      throw notAllowed('Only functions called by their plain name, such as sin(x), are allowed.', nodeColumn(node.fn));
+      throw notAllowed(
+        'Only functions called by their plain name, such as sin(x), are allowed.',
+        nodeColumn(node.fn),
+      );
     }
     const written = (node.fn as MathNode & { name: string }).name;
     if (DANGEROUS_CALLS.has(written)) {
@@ -182,9 +258,15 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
       return args.reduce((acc, arg) => new nodes.FunctionNode(new nodes.SymbolNode(name), [acc, arg]));
     }
     if (!acceptsArity(name, node.args.length)) {
-      throw notAllowed(`${written} cannot take ${node.args.length} argument${node.args.length === 1 ? '' : 's'}.`, where(written));
+      throw notAllowed(
+        `${written} cannot take ${node.args.length} argument${node.args.length === 1 ? '' : 's'}.`,
+        where(written),
+      );
     }
-    return new nodes.FunctionNode(new nodes.SymbolNode(name), node.args.map((arg) => walk(arg, depth + 1)));
+    return new nodes.FunctionNode(
+      new nodes.SymbolNode(name),
+      node.args.map((arg) => walk(arg, depth + 1)),
+    );
   };
 
   if (options.proseCheck) checkProse(root, where);
@@ -197,7 +279,9 @@ export function assertVariableName(name: string, source: string, codeKeywords = 
   if (RESERVED.has(name) || (codeKeywords && CODE_KEYWORDS.has(name))) {
     throw notAllowed(`${quote(name)} is a reserved name and cannot be a variable.`, columnOf(source, name));
   }
-  if (!NAME.test(name)) throw notAllowed(`${quote(name)} cannot be used as a variable name.`, columnOf(source, name));
+  if (!NAME.test(name)) {
+    throw notAllowed(`${quote(name)} cannot be used as a variable name.`, columnOf(source, name));
+  }
 }
 
 /** Functions that take any number of arguments (two or more) in every notation. */
@@ -219,9 +303,10 @@ function isUnitName(name: string): boolean {
 /** The unit in `5 cm` or `1 mm^2`: a number times a multi-letter mathjs unit name (single letters stay variables). */
 function unitName(left: MathNode, right: MathNode): string | undefined {
   if (left.type !== 'ConstantNode') return undefined;
-  const base = right.type === 'OperatorNode' && (right as MathNode & { fn: string }).fn === 'pow'
-    ? (right as MathNode & { args: MathNode[] }).args[0]
-    : right;
+  const base =
+    right.type === 'OperatorNode' && (right as MathNode & { fn: string }).fn === 'pow'
+      ? (right as MathNode & { args: MathNode[] }).args[0]
+      : right;
   if (base.type !== 'SymbolNode') return undefined;
   const name = (base as MathNode & { name: string }).name;
   return name.length > 1 && isUnitName(name) ? name : undefined;
@@ -236,7 +321,10 @@ function checkProse(root: MathNode, where: (needle: string) => number | undefine
     if (chain && !inChain) {
       const words = chainLeaves(node).filter(looksLikeWord);
       if (words.length >= 2) {
-        throw syntaxError('This looks like prose, not a formula: words follow each other without operators.', where(words[1]));
+        throw syntaxError(
+          'This looks like prose, not a formula: words follow each other without operators.',
+          where(words[1]),
+        );
       }
     }
     for (const child of childrenOf(node)) stack.push({ node: child, inChain: chain });
@@ -261,13 +349,20 @@ function chainLeaves(root: MathNode): string[] {
 }
 
 function childrenOf(node: MathNode): MathNode[] {
-  if (node.type === 'OperatorNode' || node.type === 'FunctionNode') return [...(node as MathNode & { args: MathNode[] }).args];
+  if (node.type === 'OperatorNode' || node.type === 'FunctionNode') {
+    return [...(node as MathNode & { args: MathNode[] }).args];
+  }
   if (node.type === 'ParenthesisNode') return [(node as MathNode & { content: MathNode }).content];
   return [];
 }
 
 function looksLikeWord(name: string): boolean {
-  return name.length >= 2 && /^\p{L}+$/u.test(name) && !CONSTANTS.has(name) && canonicalFunction(name) === undefined;
+  return (
+    name.length >= 2 &&
+    /^\p{L}+$/u.test(name) &&
+    !CONSTANTS.has(name) &&
+    canonicalFunction(name) === undefined
+  );
 }
 
 function safeText(node: MathNode): string | undefined {

@@ -15,14 +15,53 @@ const MODULES: ReadonlySet<string> = new Set(['np', 'numpy', 'math', 'jnp', 'tor
 
 // Members of those modules, by the name a formula may use.
 const MEMBERS: ReadonlyMap<string, string> = new Map([
-  ...['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh']
-    .map((n): [string, string] => [n, n]),
-  ...['exp', 'expm1', 'log', 'log10', 'log2', 'log1p', 'sqrt', 'cbrt', 'abs', 'sign', 'pow', 'max', 'min']
-    .map((n): [string, string] => [n, n]),
-  ['arcsin', 'asin'], ['arccos', 'acos'], ['arctan', 'atan'], ['arctan2', 'atan2'],
-  ['arcsinh', 'asinh'], ['arccosh', 'acosh'], ['arctanh', 'atanh'],
-  ['fabs', 'abs'], ['absolute', 'abs'], ['power', 'pow'], ['maximum', 'max'], ['minimum', 'min'],
-  ['pi', 'pi'], ['PI', 'pi'], ['e', 'e'], ['E', 'e'], ['tau', 'tau'],
+  ...[
+    'sin',
+    'cos',
+    'tan',
+    'asin',
+    'acos',
+    'atan',
+    'atan2',
+    'sinh',
+    'cosh',
+    'tanh',
+    'asinh',
+    'acosh',
+    'atanh',
+  ].map((n): [string, string] => [n, n]),
+  ...[
+    'exp',
+    'expm1',
+    'log',
+    'log10',
+    'log2',
+    'log1p',
+    'sqrt',
+    'cbrt',
+    'abs',
+    'sign',
+    'pow',
+    'max',
+    'min',
+  ].map((n): [string, string] => [n, n]),
+  ['arcsin', 'asin'],
+  ['arccos', 'acos'],
+  ['arctan', 'atan'],
+  ['arctan2', 'atan2'],
+  ['arcsinh', 'asinh'],
+  ['arccosh', 'acosh'],
+  ['arctanh', 'atanh'],
+  ['fabs', 'abs'],
+  ['absolute', 'abs'],
+  ['power', 'pow'],
+  ['maximum', 'max'],
+  ['minimum', 'min'],
+  ['pi', 'pi'],
+  ['PI', 'pi'],
+  ['e', 'e'],
+  ['E', 'e'],
+  ['tau', 'tau'],
 ]);
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
@@ -41,7 +80,10 @@ export function rewriteCode(source: string): CodeRewrite {
   const header = readHeader(source);
   if (header.length > 0 && source.slice(header.length).replace(/;/g, '').trim() === '') {
     const written = source.slice(0, header.length).trimEnd();
-    throw syntaxError(`Nothing follows ${quote(written.trim())}: select the formula it returns as well.`, written.length);
+    throw syntaxError(
+      `Nothing follows ${quote(written.trim())}: select the formula it returns as well.`,
+      written.length,
+    );
   }
   const blanked = ' '.repeat(header.length) + source.slice(header.length);
   const text = rewriteTokens(stripTrailingSemicolon(blanked));
@@ -86,7 +128,10 @@ function splitParams(list: string, source: string): readonly string[] {
   if (names.length === 1 && names[0] === '') return [];
   for (const name of names) {
     if (!/^[A-Za-z_]\w*$/.test(name)) {
-      throw notAllowed(`The parameter ${JSON.stringify(name)} is not a plain variable name.`, columnOf(source, name));
+      throw notAllowed(
+        `The parameter ${JSON.stringify(name)} is not a plain variable name.`,
+        columnOf(source, name),
+      );
     }
   }
   return names;

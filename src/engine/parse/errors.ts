@@ -12,7 +12,8 @@ export function notAllowed(message: string, column?: number): FormulaError {
 }
 
 /** Said of `x^2 + y^2 = z` in every notation: an equation whose left side names no function. */
-export const EQUATION_MESSAGE = 'This is an equation: the left side of = is not a name such as f(x) or y. Select the function to minimize.';
+export const EQUATION_MESSAGE =
+  'This is an equation: the left side of = is not a name such as f(x) or y. Select the function to minimize.';
 
 /** 1-based column of the first occurrence of `needle` in `source`, if it occurs. */
 export function columnOf(source: string, needle: string): number | undefined {

@@ -10,7 +10,6 @@ import { selectNotation } from './notation';
 import { parsePlain, type RawFormula } from './plain';
 import { orderVariables } from './variables';
 
-
 /** Limits on what parseFormula accepts. */
 export interface ParseLimits {
   /** Longest text accepted, in characters (default 10,000). */
@@ -55,7 +54,9 @@ function parseUnchecked(text: string, limits: Required<ParseLimits>): Formula {
   const tree = allowListed(raw.expression, text, { proseCheck: notation === 'plain', codeKeywords });
   for (const param of raw.params ?? []) assertVariableName(param, text, codeKeywords);
   if (raw.assigned !== undefined && tree.symbols.has(raw.assigned)) {
-    throw notAllowed(`${raw.assigned} appears on both sides of =: this is an update rule, not a function to minimize.`);
+    throw notAllowed(
+      `${raw.assigned} appears on both sides of =: this is an update rule, not a function to minimize.`,
+    );
   }
   const variables = orderVariables(tree.symbols, raw.params, limits.maxVariables);
   const undeclared = raw.params ? variables.slice(raw.params.length) : [];
@@ -80,7 +81,9 @@ function readRaw(notation: Notation, body: string, offset: number): { raw: RawFo
       const code = rewriteCode(body);
       const raw = parsePlain(code.text, offset);
       if (code.params === undefined) return { raw, notation };
-      if (raw.params !== undefined) throw syntaxError('The function is defined twice over; select just its body.');
+      if (raw.params !== undefined) {
+        throw syntaxError('The function is defined twice over; select just its body.');
+      }
       return { raw: { ...raw, name: code.name, params: code.params }, notation };
     }
     case 'plain':
@@ -105,7 +108,11 @@ function checkNesting(text: string): void {
     if (c === '(' || c === '[' || c === '{') {
       depth += 1;
       if (depth > MAX_NESTING) {
-        throw new FormulaError(`The brackets are nested more than ${MAX_NESTING} levels deep.`, 'too-long', i + 1);
+        throw new FormulaError(
+          `The brackets are nested more than ${MAX_NESTING} levels deep.`,
+          'too-long',
+          i + 1,
+        );
       }
     } else if ((c === ')' || c === ']' || c === '}') && depth > 0) {
       depth -= 1;

@@ -18,7 +18,9 @@ function latexSyntax(): LatexSyntax {
 
 /** Parses LaTeX whose first character sits at `offset` in the original selection. */
 export function parseLatex(text: string, offset: number): RawFormula {
-  if (text.trim() === '') throw new FormulaError('There is no formula between the math delimiters.', 'empty', offset + 1);
+  if (text.trim() === '') {
+    throw new FormulaError('There is no formula between the math delimiters.', 'empty', offset + 1);
+  }
   const json = latexSyntax().parse(text);
   if (json === null) throw syntaxError('The LaTeX could not be read.', offset + 1);
   const error = findParseError(json, text, offset);
@@ -35,15 +37,26 @@ function withoutTrailingComma(root: View): View {
   if (root.kind !== 'fn' || root.head !== 'Delimiter' || root.args.length !== 2) return root;
   const separator = view(root.args[1]);
   const items = view(root.args[0]);
-  if (separator.kind !== 'str' || separator.value !== ',' || items.kind !== 'fn' || items.head !== 'Sequence') return root;
+  if (
+    separator.kind !== 'str' ||
+    separator.value !== ',' ||
+    items.kind !== 'fn' ||
+    items.head !== 'Sequence'
+  ) {
+    return root;
+  }
   const [first, ...rest] = items.args;
-  const empty = rest.map((item) => view(item)).every((item) => item.kind === 'sym' && item.name === 'Nothing');
+  const empty = rest
+    .map((item) => view(item))
+    .every((item) => item.kind === 'sym' && item.name === 'Nothing');
   return first !== undefined && rest.length > 0 && empty ? view(first) : root;
 }
 
 /** `f(x) = ...`, `L(w, b) = ...` or `y = ...`: the left side names the variables, a bare symbol is dropped. */
 function definition(node: FnView, mapper: MathJsonMapper, text: string, offset: number): RawFormula {
-  if (node.args.length !== 2) throw notAllowed('The selection holds several equals signs; select one formula.');
+  if (node.args.length !== 2) {
+    throw notAllowed('The selection holds several equals signs; select one formula.');
+  }
   const left = view(node.args[0]);
   const right = view(node.args[1]);
   if (right.kind === 'fn' && right.head === 'Equal') {
@@ -53,10 +66,7 @@ function definition(node: FnView, mapper: MathJsonMapper, text: string, offset: 
   if (left.kind === 'sym') return { expression, assigned: symbolName(left), offset };
   const header = functionHeader(left);
   if (header === undefined) {
-    throw notAllowed(
-      EQUATION_MESSAGE,
-      shift(columnOf(text, left.latex ?? ''), offset),
-    );
+    throw notAllowed(EQUATION_MESSAGE, shift(columnOf(text, left.latex ?? ''), offset));
   }
   return { expression, name: header.name, params: header.params, offset };
 }

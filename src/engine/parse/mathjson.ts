@@ -41,7 +41,9 @@ export type View = FnView | SymView | NumView | StrView;
 export function view(json: unknown): View {
   if (typeof json === 'number') return { kind: 'num', value: json, text: String(json) };
   if (typeof json === 'string') {
-    if (json.length >= 2 && json.startsWith("'") && json.endsWith("'")) return { kind: 'str', value: json.slice(1, -1) };
+    if (json.length >= 2 && json.startsWith("'") && json.endsWith("'")) {
+      return { kind: 'str', value: json.slice(1, -1) };
+    }
     return { kind: 'sym', name: json };
   }
   if (Array.isArray(json)) return fnView(json, undefined, undefined);
@@ -56,9 +58,15 @@ export function view(json: unknown): View {
   throw syntaxError('The LaTeX parser returned something this cannot read.');
 }
 
-function fnView(items: readonly unknown[], latex: string | undefined, offsets: readonly [number, number] | undefined): FnView {
+function fnView(
+  items: readonly unknown[],
+  latex: string | undefined,
+  offsets: readonly [number, number] | undefined,
+): FnView {
   const head = items[0];
-  if (typeof head !== 'string') throw notAllowed(`${latex ?? 'This expression'} applies something that is not a function name.`);
+  if (typeof head !== 'string') {
+    throw notAllowed(`${latex ?? 'This expression'} applies something that is not a function name.`);
+  }
   return { kind: 'fn', head, args: items.slice(1), latex, offsets };
 }
 
@@ -107,11 +115,18 @@ function safeView(json: unknown): View | undefined {
 function describeError(node: FnView, source: string, offset: number): Error {
   const code = errorCode(node.args[0]);
   const latexArg = safeView(node.args[1]);
-  let fragment = latexArg?.kind === 'fn' && latexArg.head === 'LatexString' ? stringOf(latexArg.args[0]) : undefined;
+  let fragment =
+    latexArg?.kind === 'fn' && latexArg.head === 'LatexString' ? stringOf(latexArg.args[0]) : undefined;
   const start = node.offsets?.[0];
-  const column = start !== undefined && start <= source.length ? offset + Math.min(start, Math.max(0, source.length - 1)) + 1 : undefined;
+  const column =
+    start !== undefined && start <= source.length
+      ? offset + Math.min(start, Math.max(0, source.length - 1)) + 1
+      : undefined;
   if (code === 'missing' || fragment === undefined || fragment.trim() === '') {
-    return syntaxError('Something is missing in the LaTeX (an empty group, a \\frac with one argument, or a dangling operator).', column);
+    return syntaxError(
+      'Something is missing in the LaTeX (an empty group, a \\frac with one argument, or a dangling operator).',
+      column,
+    );
   }
   fragment = fragment.length > 40 ? `${fragment.slice(0, 39)}…` : fragment;
   const words = ERROR_WORDS.get(code) ?? `cannot be read (${code})`;

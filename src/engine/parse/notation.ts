@@ -54,7 +54,6 @@ function wholeSpan(text: string, open: string, close: string): string | undefine
   return inner;
 }
 
-
 /**
  * The one math span in prose such as `minimize $f(x) = x^2$ here`, found by the same rules as the
  * editor's math finder (pandoc's: `$5 and $10` holds no span); none or several is an error.
@@ -62,9 +61,14 @@ function wholeSpan(text: string, open: string, close: string): string | undefine
 function singleMarkdownSpan(text: string): MathSpan | undefined {
   const dollar = findUnescaped(text, '$', 0);
   if (dollar < 0) return undefined;
-  const spans = scanMathRegions(text).filter((r) => r.kind === 'inline-dollar' || r.kind === 'display-dollar');
+  const spans = scanMathRegions(text).filter(
+    (r) => r.kind === 'inline-dollar' || r.kind === 'display-dollar',
+  );
   if (spans.length === 0) {
-    throw syntaxError(`The $ at column ${dollar + 1} is never closed: no $ that can end a formula follows it.`, dollar + 1);
+    throw syntaxError(
+      `The $ at column ${dollar + 1} is never closed: no $ that can end a formula follows it.`,
+      dollar + 1,
+    );
   }
   if (spans.length > 1) {
     throw syntaxError(

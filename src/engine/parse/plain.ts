@@ -16,7 +16,14 @@ export interface RawFormula {
 }
 
 // Characters that text copied from rendered math carries; each maps to one ASCII character, so columns stay true.
-const TYPOGRAPHIC: Readonly<Record<string, string>> = { '\u2212': '-', '\u2013': '-', '\u00d7': '*', '\u00b7': '*', '\u22c5': '*', '\u00f7': '/' };
+const TYPOGRAPHIC: Readonly<Record<string, string>> = {
+  '\u2212': '-',
+  '\u2013': '-',
+  '\u00d7': '*',
+  '\u00b7': '*',
+  '\u22c5': '*',
+  '\u00f7': '/',
+};
 
 /** Parses mathjs-syntax text whose first character sits at `offset` in the original selection. */
 export function parsePlain(text: string, offset: number): RawFormula {
@@ -30,7 +37,9 @@ export function parsePlain(text: string, offset: number): RawFormula {
     case 'AssignmentNode': {
       const node = root as MathNode & { object: MathNode; index: unknown; value: MathNode };
       if (node.object.type !== 'SymbolNode' || node.index !== null) {
-        throw notAllowed('Assigning to a part of something (as in a[1] = ... or a.b = ...) is not a formula.');
+        throw notAllowed(
+          'Assigning to a part of something (as in a[1] = ... or a.b = ...) is not a formula.',
+        );
       }
       return { expression: node.value, assigned: (node.object as MathNode & { name: string }).name, offset };
     }
@@ -51,7 +60,9 @@ function parseMathjs(text: string, offset: number): MathNode {
     const char = (error as { char?: unknown }).char;
     const column = typeof char === 'number' ? offset + Math.max(1, Math.min(char, text.length)) : undefined;
     // mathjs reads `x^2 + y^2 = z` as an assignment to an expression; to a person it is an equation.
-    if (/^Invalid left hand side of assignment operator/.test(message)) throw notAllowed(EQUATION_MESSAGE, column);
+    if (/^Invalid left hand side of assignment operator/.test(message)) {
+      throw notAllowed(EQUATION_MESSAGE, column);
+    }
     throw syntaxError(`Cannot read the formula: ${message.replace(/\s*\(char \d+\)$/, '')}.`, column);
   }
 }

@@ -43,7 +43,9 @@ export function orderVariables(
   const seen = new Set<string>();
   for (const param of params ?? []) {
     if (CONSTANTS.has(param) || ALLOWED_FUNCTIONS.has(param)) {
-      throw notAllowed(`${param} names a ${CONSTANTS.has(param) ? 'constant' : 'function'} and cannot be a variable.`);
+      throw notAllowed(
+        `${param} names a ${CONSTANTS.has(param) ? 'constant' : 'function'} and cannot be a variable.`,
+      );
     }
     if (seen.has(param)) throw notAllowed(`The variable ${param} is listed twice on the left side.`);
     seen.add(param);
@@ -52,7 +54,10 @@ export function orderVariables(
   const rest = [...symbols].filter((s) => !seen.has(s)).sort(naturalCompare);
   ordered.push(...rest);
   if (ordered.length === 0) {
-    throw new FormulaError('The formula has no variable: it is a constant, so there is nothing to descend on.', 'no-variable');
+    throw new FormulaError(
+      'The formula has no variable: it is a constant, so there is nothing to descend on.',
+      'no-variable',
+    );
   }
   if (ordered.length > maxVariables) {
     throw new FormulaError(

@@ -11,13 +11,21 @@ export interface EditorFormula {
 }
 
 /** The formula of one selection: its text without wrapping delimiters; the enclosing math block when inside one. */
-function fromSelection(document: vscode.TextDocument, text: string, selection: vscode.Selection): EditorFormula {
+function fromSelection(
+  document: vscode.TextDocument,
+  text: string,
+  selection: vscode.Selection,
+): EditorFormula {
   const enclosing = findMathAt(text, document.offsetAt(selection.start));
   const blockRange =
     enclosing && document.offsetAt(selection.end) <= enclosing.outerEnd
       ? new vscode.Range(document.positionAt(enclosing.outerStart), document.positionAt(enclosing.outerEnd))
       : new vscode.Range(selection.start, selection.end);
-  return { text: unwrapMath(document.getText(selection)), range: new vscode.Range(selection.start, selection.end), blockRange };
+  return {
+    text: unwrapMath(document.getText(selection)),
+    range: new vscode.Range(selection.start, selection.end),
+    blockRange,
+  };
 }
 
 /** The formulas a command should run for this editor, in selection order; empty when there are none. */

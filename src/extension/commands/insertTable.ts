@@ -23,9 +23,16 @@ function optionsFor(formula: string, fallback: RunOptions): RunOptions {
 }
 
 /** The table's text for one formula, or a message saying why there is none. */
-function tableFor(formula: string, options: RunOptions, limits: EngineLimits): { table?: string; error?: string } {
+function tableFor(
+  formula: string,
+  options: RunOptions,
+  limits: EngineLimits,
+): { table?: string; error?: string } {
   const outcome = analyzeSafely(
-    { formula, options: { ...options, stop: { ...options.stop, maxIterations: TABLE_ITERATIONS }, traceLimit: 'all' } },
+    {
+      formula,
+      options: { ...options, stop: { ...options.stop, maxIterations: TABLE_ITERATIONS }, traceLimit: 'all' },
+    },
     limits,
   );
   if (!outcome.ok) return { error: outcome.error.message };
@@ -33,7 +40,10 @@ function tableFor(formula: string, options: RunOptions, limits: EngineLimits): {
 }
 
 /** Where the table goes: the end of the formula block's last line; and whether a blank line must follow. */
-function insertionPoint(document: vscode.TextDocument, found: EditorFormula): { at: vscode.Position; blankAfter: boolean } {
+function insertionPoint(
+  document: vscode.TextDocument,
+  found: EditorFormula,
+): { at: vscode.Position; blankAfter: boolean } {
   const line = document.lineAt(found.blockRange.end.line);
   const next = line.lineNumber + 1 < document.lineCount ? document.lineAt(line.lineNumber + 1) : undefined;
   return { at: line.range.end, blankAfter: next !== undefined && !next.isEmptyOrWhitespace };
@@ -48,7 +58,9 @@ export async function insertIterationTables(): Promise<string[]> {
   }
   const found = formulasInEditor(editor);
   if (found.length === 0) {
-    void vscode.window.showWarningMessage('Gradient Descent: select a formula, or put the cursor in one, to insert its iteration table.');
+    void vscode.window.showWarningMessage(
+      'Gradient Descent: select a formula, or put the cursor in one, to insert its iteration table.',
+    );
     return [];
   }
   const settings = readSettings(editor.document);

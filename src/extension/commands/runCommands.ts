@@ -23,7 +23,12 @@ async function gatherFormulas(argument: unknown, title: string): Promise<string[
 }
 
 /** Opens the formulas as runs in the panel on `view`; resolves to the runs added (empty when cancelled). */
-async function openRuns(context: vscode.ExtensionContext, argument: unknown, view: PanelView, title: string): Promise<PanelRun[]> {
+async function openRuns(
+  context: vscode.ExtensionContext,
+  argument: unknown,
+  view: PanelView,
+  title: string,
+): Promise<PanelRun[]> {
   const formulas = await gatherFormulas(argument, title);
   if (formulas.length === 0) return [];
   const settings = readSettings(vscode.window.activeTextEditor?.document);
@@ -35,7 +40,9 @@ async function openRuns(context: vscode.ExtensionContext, argument: unknown, vie
 /** Registers both commands. */
 export function registerRunCommands(context: vscode.ExtensionContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(RUN_COMMAND, (argument?: unknown) => openRuns(context, argument, 'runs', 'Run Gradient Descent')),
+    vscode.commands.registerCommand(RUN_COMMAND, (argument?: unknown) =>
+      openRuns(context, argument, 'runs', 'Run Gradient Descent'),
+    ),
     vscode.commands.registerCommand(COMPARE_COMMAND, (argument?: unknown) =>
       openRuns(context, argument, 'learning-rate', 'Compare Learning Rates'),
     ),

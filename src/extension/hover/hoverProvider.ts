@@ -36,7 +36,10 @@ function spanTarget(document: vscode.TextDocument, position: vscode.Position): T
   const base = document.offsetAt(window.start);
   const span = findMathAt(document.getText(window), document.offsetAt(position) - base);
   if (!span) return undefined;
-  return { formula: span.text, range: new vscode.Range(document.positionAt(base + span.start), document.positionAt(base + span.end)) };
+  return {
+    formula: span.text,
+    range: new vscode.Range(document.positionAt(base + span.start), document.positionAt(base + span.end)),
+  };
 }
 
 /** Cheap checks before any parsing: not empty, not too long, no stray `$` (prose such as "$5 and $10"). */
@@ -48,7 +51,11 @@ function plausible(formula: string, maxLength: number): boolean {
 export class ConvergenceHoverProvider implements vscode.HoverProvider {
   private readonly cache = new LruCache<string, string | null>(CACHE_SIZE);
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     const settings = readSettings(document);
     if (!settings.hover.enabled || !settings.hover.languages.includes(document.languageId)) return undefined;
     const target = selectedTarget(document, position) ?? spanTarget(document, position);
@@ -56,7 +63,12 @@ export class ConvergenceHoverProvider implements vscode.HoverProvider {
     const key = `${target.formula}\u0000${JSON.stringify(settings.run)}`;
     let markdown = this.cache.get(key);
     if (markdown === undefined) {
-      const outcome = await previewInSlices(target.formula, settings.run, settings.limits, () => token.isCancellationRequested);
+      const outcome = await previewInSlices(
+        target.formula,
+        settings.run,
+        settings.limits,
+        () => token.isCancellationRequested,
+      );
       markdown = outcome.markdown;
       // Only settled answers are cached: an over-budget hover may fit next time (the engine keeps the compiled formula).
       if (outcome.final) this.cache.set(key, markdown);

@@ -16,7 +16,12 @@ export type NoPreview = 'not-a-formula' | 'over-budget';
  * 2/λmax at the run's start, when it explains the divergence (η at or past it); null when η is
  * below it (the function is unbounded along the path instead) or it cannot be had cheaply.
  */
-function criticalLearningRate(formula: string, options: RunOptions, result: RunResult, limits: EngineLimits): number | null {
+function criticalLearningRate(
+  formula: string,
+  options: RunOptions,
+  result: RunResult,
+  limits: EngineLimits,
+): number | null {
   if (result.variables.length > MAX_CRITICAL_DIMENSION || result.trace.length === 0) return null;
   try {
     const { problem } = prepare(formula, options, limits).compiled;
@@ -40,7 +45,12 @@ export function isBareSymbol(formula: string): boolean {
 }
 
 /** The hover Markdown for `formula`, or why there is none. Never throws. */
-export function hoverPreview(formula: string, options: RunOptions, limits: EngineLimits, budgetMs: number): string | NoPreview {
+export function hoverPreview(
+  formula: string,
+  options: RunOptions,
+  limits: EngineLimits,
+  budgetMs: number,
+): string | NoPreview {
   if (isBareSymbol(formula)) return 'not-a-formula';
   let result: RunResult | null;
   try {
@@ -50,7 +60,10 @@ export function hoverPreview(formula: string, options: RunOptions, limits: Engin
   }
   if (result === null) return 'over-budget';
   // An unbounded run is told without a critical η, so its Hessian is not worth the hover's time.
-  const critical = isDiverged(result.stopReason) && !result.unbounded ? criticalLearningRate(formula, options, result, limits) : undefined;
+  const critical =
+    isDiverged(result.stopReason) && !result.unbounded
+      ? criticalLearningRate(formula, options, result, limits)
+      : undefined;
   return previewMarkdown(formula, result, critical);
 }
 

@@ -71,7 +71,8 @@ export function outcomeSentence(result: RunResult, criticalLearningRate?: number
         const at = `${assignment(variables, final.point)}, ${valueName(variables)} = ${formatNumber(final.value)}`;
         return `the start is already a ${stationaryNoun(result.stationary)} (${START_STOPS[result.stopReason]}): ${at}`;
       }
-      const kind = result.stationary === 'saddle' || result.stationary === 'maximum' ? ` (a ${result.stationary})` : '';
+      const kind =
+        result.stationary === 'saddle' || result.stationary === 'maximum' ? ` (a ${result.stationary})` : '';
       return `converged in ${iterationCount(iterations)} to ${where}${kind}`;
     }
     case 'max-iterations':
@@ -86,7 +87,9 @@ export function outcomeSentence(result: RunResult, criticalLearningRate?: number
         return `diverged at iteration ${iterations}: f ${fell ? 'falls' : 'rises'} without bound, so there is no ${fell ? 'minimum' : 'maximum'} along this path`;
       }
       const critical =
-        criticalLearningRate != null && Number.isFinite(criticalLearningRate) ? ` (critical η ≈ ${formatNumber(criticalLearningRate)})` : '';
+        criticalLearningRate != null && Number.isFinite(criticalLearningRate)
+          ? ` (critical η ≈ ${formatNumber(criticalLearningRate)})`
+          : '';
       return `diverged at iteration ${iterations}${critical}`;
     }
   }
@@ -94,12 +97,18 @@ export function outcomeSentence(result: RunResult, criticalLearningRate?: number
 
 /** The command URI that opens `formula` in the panel. */
 export function openCommandUri(formula: string): string {
-  const args = encodeURIComponent(JSON.stringify([formula])).replace(/\(/g, '%28').replace(/\)/g, '%29');
+  const args = encodeURIComponent(JSON.stringify([formula]))
+    .replace(/\(/g, '%28')
+    .replace(/\)/g, '%29');
   return `command:${OPEN_COMMAND}?${args}`;
 }
 
 /** The whole hover Markdown for a run of `formula`. */
-export function previewMarkdown(formula: string, result: RunResult, criticalLearningRate?: number | null): string {
+export function previewMarkdown(
+  formula: string,
+  result: RunResult,
+  criticalLearningRate?: number | null,
+): string {
   const start = result.trace.length > 0 ? result.trace[0].point : result.final.point;
   const header = `**Gradient descent** (${result.optimizer}, η = ${formatNumber(result.learningRate)}, start ${assignment(result.variables, start)})`;
   const diverged = isDiverged(result.stopReason);

@@ -76,7 +76,9 @@ export class PanelController {
   /** Adds runs (the first new one is selected), optionally switches view, and runs them. */
   addRuns(runs: readonly PanelRun[], view?: PanelView): void {
     if (view) this.view = view;
-    const appended = runs.map((r) => this.append({ id: this.nextId++, formula: r.formula, options: r.options, starts: [] }));
+    const appended = runs.map((r) =>
+      this.append({ id: this.nextId++, formula: r.formula, options: r.options, starts: [] }),
+    );
     // More runs than LIMITS.runs at once: the earliest new ones were dropped again by append.
     const added = appended.filter((r) => this.runList.includes(r));
     if (added.length > 0) this.selected = added[0].id;
@@ -92,19 +94,25 @@ export class PanelController {
       const run = this.append(input);
       this.nextId = Math.max(this.nextId, run.id + 1);
     }
-    this.selected = this.runList.some((r) => r.id === state.selected) ? state.selected : (this.runList[0]?.id ?? 0);
+    this.selected = this.runList.some((r) => r.id === state.selected)
+      ? state.selected
+      : (this.runList[0]?.id ?? 0);
     this.postState();
     for (const run of this.runList) this.schedule(run, true);
   }
 
   /** Handles one untrusted message from the webview; never throws. */
   handle(raw: unknown): void {
-    const message = parseWebviewMessage(raw, (reason) => this.effects.log(`Ignored webview message: ${reason}`));
+    const message = parseWebviewMessage(raw, (reason) =>
+      this.effects.log(`Ignored webview message: ${reason}`),
+    );
     if (!message) return;
     try {
       this.dispatch(message);
     } catch (error) {
-      this.effects.log(`Panel message ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.effects.log(
+        `Panel message ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -170,14 +178,23 @@ export class PanelController {
     switch (message.type) {
       case 'ready':
         // A panel revived without serializer state takes the runs its webview saved.
-        if (this.runList.length === 0 && message.saved && message.saved.runs.length > 0) this.restore(message.saved);
-        else this.postState();
+        if (this.runList.length === 0 && message.saved && message.saved.runs.length > 0) {
+          this.restore(message.saved);
+        } else this.postState();
         return;
       case 'updateRun': {
         const current = this.find(message.runId);
         if (!current) return;
         const { runId, formula, options, starts, revision } = message;
-        const run: RunView = { id: runId, formula, options, starts, revision, status: 'pending', ...(current.analysis ? { analysis: current.analysis } : {}) };
+        const run: RunView = {
+          id: runId,
+          formula,
+          options,
+          starts,
+          revision,
+          status: 'pending',
+          ...(current.analysis ? { analysis: current.analysis } : {}),
+        };
         this.runList[this.runList.indexOf(current)] = run;
         this.schedule(run);
         return;
@@ -214,7 +231,12 @@ export class PanelController {
     // A pending or failed run may keep its previous analysis for the plots; it no longer matches the run's input.
     const result = run?.status === 'ok' ? run.analysis?.run : undefined;
     if (!result) {
-      const why = run?.status === 'pending' ? 'the run is still running' : run?.status === 'error' ? 'the run has an error' : 'the run has no result';
+      const why =
+        run?.status === 'pending'
+          ? 'the run is still running'
+          : run?.status === 'error'
+            ? 'the run has an error'
+            : 'the run has no result';
       this.effects.post({ type: 'notice', text: `Nothing to copy yet: ${why}.` });
       return;
     }
@@ -228,7 +250,10 @@ export class PanelController {
       const where = await this.effects.save(format, data, name);
       if (where) this.effects.post({ type: 'notice', text: `Saved ${where}` });
     } catch (error) {
-      this.effects.post({ type: 'notice', text: `Could not save the plot: ${error instanceof Error ? error.message : String(error)}` });
+      this.effects.post({
+        type: 'notice',
+        text: `Could not save the plot: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
 }

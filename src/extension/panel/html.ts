@@ -12,7 +12,9 @@ export interface HtmlParts {
 
 /** A fresh random nonce for one HTML document. */
 export function makeNonce(): string {
-  return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  return randomBytes(18)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
 }
 
 /** The Content-Security-Policy value for a document with this nonce. */

@@ -3,7 +3,12 @@
 import * as vscode from 'vscode';
 import { parsePersistedState } from '../../shared/messageGuards';
 import type { PanelRun, PanelView } from '../../shared/protocol';
-import { PanelController, type ControllerConfig, type ControllerEffects, type PanelRunResult } from './controller';
+import {
+  PanelController,
+  type ControllerConfig,
+  type ControllerEffects,
+  type PanelRunResult,
+} from './controller';
 import { affectsSettings, readSettings, type LabSettings } from '../settings';
 import { createAnalyzer, type PanelAnalyzer } from './engine';
 import { makeNonce, renderHtml } from './html';
@@ -19,7 +24,10 @@ const PROGRESS_DELAY_MS = 400;
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return {
     enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'dist'),
+      vscode.Uri.joinPath(extensionUri, 'media'),
+    ],
   };
 }
 
@@ -49,7 +57,11 @@ export class GradientPanel {
   private readonly controller: PanelController;
 
   /** Opens the panel (or reveals the open one) and adds these runs to its run list. */
-  static createOrShow(context: vscode.ExtensionContext, runs: readonly PanelRun[], view?: PanelView): GradientPanel {
+  static createOrShow(
+    context: vscode.ExtensionContext,
+    runs: readonly PanelRun[],
+    view?: PanelView,
+  ): GradientPanel {
     const existing = GradientPanel.current;
     if (existing) {
       existing.panel.reveal(undefined, true);
@@ -102,8 +114,12 @@ export class GradientPanel {
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
     webview.html = renderHtml({
       cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', 'panel.css')).toString(),
+      scriptUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview.js'))
+        .toString(),
+      styleUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', 'panel.css'))
+        .toString(),
       nonce: makeNonce(),
     });
     this.disposables.push(
@@ -146,7 +162,11 @@ export class GradientPanel {
     // A run that finishes first clears the timer, so no notification shows for it.
     const timer = setTimeout(() => {
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Gradient descent: running…', cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: 'Gradient descent: running…',
+          cancellable: true,
+        },
         (_progress, token) => {
           const subscription = token.onCancellationRequested(cancel);
           return finished.finally(() => subscription.dispose());

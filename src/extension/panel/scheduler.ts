@@ -7,7 +7,8 @@ import type { RunError } from '../../shared/protocol';
 export type Analyzer = (request: AnalysisRequest, signal: AbortSignal) => Promise<Analysis>;
 
 /** The outcome of one engine run, as a value. */
-export type Outcome = { readonly ok: true; readonly analysis: Analysis } | { readonly ok: false; readonly error: RunError };
+export type Outcome =
+  { readonly ok: true; readonly analysis: Analysis } | { readonly ok: false; readonly error: RunError };
 
 /** Hooks the panel uses: the outcome, and a started run it may show progress for (and cancel). */
 export interface SchedulerHooks {

@@ -14,7 +14,12 @@ function header(result: RunResult): string[] {
 function rows(result: RunResult, limit: number): string[][] {
   return result.trace
     .slice(0, Math.max(0, limit))
-    .map((t) => [String(t.iteration), ...t.point.map(formatCell), formatCell(t.value), formatCell(t.gradientNorm)]);
+    .map((t) => [
+      String(t.iteration),
+      ...t.point.map(formatCell),
+      formatCell(t.value),
+      formatCell(t.gradientNorm),
+    ]);
 }
 
 /** The first `limit` recorded iterations as a Markdown table. */

@@ -34,7 +34,10 @@ export function seriesDash(i: number): string {
 
 /** A CSS mask that cuts a legend swatch into the dashes of `dash` (undefined when solid). */
 export function dashMask(dash: string): string | undefined {
-  const lengths = dash.split(/\s+/).map(Number).filter((n) => Number.isFinite(n) && n > 0);
+  const lengths = dash
+    .split(/\s+/)
+    .map(Number)
+    .filter((n) => Number.isFinite(n) && n > 0);
   if (lengths.length < 2) return undefined;
   let at = 0;
   const stops = lengths.map((length, i) => {
@@ -75,7 +78,10 @@ export function extent(values: readonly number[]): [number, number] | undefined 
 }
 
 /** A legend of coloured (and dashed, like their paths) swatches, built with DOM APIs (labels are text). */
-export function legend(items: readonly { label: string; color: string; dash?: string }[], testId: string): HTMLElement {
+export function legend(
+  items: readonly { label: string; color: string; dash?: string }[],
+  testId: string,
+): HTMLElement {
   return h(
     'div',
     { class: 'legend', 'data-testid': testId, role: 'list' },

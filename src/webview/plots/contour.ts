@@ -29,7 +29,10 @@ function contourValues(values: readonly number[]): { values: number[]; log: bool
   const cached = shownValues.get(values);
   if (cached) return cached;
   const range = extent(values);
-  const shown = !range || !logContours(values) ? { values: [...values], log: false } : { values: values.map((v) => Math.log1p(v - range[0])), log: true };
+  const shown =
+    !range || !logContours(values)
+      ? { values: [...values], log: false }
+      : { values: values.map((v) => Math.log1p(v - range[0])), log: true };
   shownValues.set(values, shown);
   return shown;
 }
@@ -38,7 +41,13 @@ const px = (d: TracePoint): number => d.point[0];
 const py = (d: TracePoint): number => d.point[1];
 
 /** The contour plot with every series' path. */
-export function contourPlot(ctx: PlotContext, grid: Grid, variables: readonly string[], series: readonly Series[], extras: ContourExtras = {}): PlotElement {
+export function contourPlot(
+  ctx: PlotContext,
+  grid: Grid,
+  variables: readonly string[],
+  series: readonly Series[],
+  extras: ContourExtras = {},
+): PlotElement {
   const { palette } = ctx;
   const shown = contourValues(grid.values);
   const marks: Plot.Markish[] = [
@@ -59,18 +68,50 @@ export function contourPlot(ctx: PlotContext, grid: Grid, variables: readonly st
   if (basins) {
     for (const run of basins.runs) {
       const color = run.basin >= 0 ? palette.series[run.basin % palette.series.length] : palette.muted;
-      marks.push(Plot.line(run.result.trace, { x: px, y: py, stroke: color, strokeOpacity: 0.7, strokeWidth: 1 }));
-      marks.push(Plot.dot([run.start], { x: (p: readonly number[]) => p[0], y: (p: readonly number[]) => p[1], r: 3, fill: color }));
+      marks.push(
+        Plot.line(run.result.trace, { x: px, y: py, stroke: color, strokeOpacity: 0.7, strokeWidth: 1 }),
+      );
+      marks.push(
+        Plot.dot([run.start], {
+          x: (p: readonly number[]) => p[0],
+          y: (p: readonly number[]) => p[1],
+          r: 3,
+          fill: color,
+        }),
+      );
     }
-    marks.push(Plot.dot(basins.minima, { x: (m) => m.point[0], y: (m) => m.point[1], symbol: 'star', r: 7, fill: palette.foreground }));
+    marks.push(
+      Plot.dot(basins.minima, {
+        x: (m) => m.point[0],
+        y: (m) => m.point[1],
+        symbol: 'star',
+        r: 7,
+        fill: palette.foreground,
+      }),
+    );
   }
   series.forEach((s, index) => {
     const trace = index === 0 && extras.frame !== undefined ? s.trace.slice(0, extras.frame + 1) : s.trace;
-    marks.push(Plot.line(trace, { x: px, y: py, stroke: s.color, strokeWidth: 2, strokeDasharray: s.dash, marker: trace.length < 60 ? 'circle-stroke' : 'none' }));
+    marks.push(
+      Plot.line(trace, {
+        x: px,
+        y: py,
+        stroke: s.color,
+        strokeWidth: 2,
+        strokeDasharray: s.dash,
+        marker: trace.length < 60 ? 'circle-stroke' : 'none',
+      }),
+    );
     const start = s.trace[0];
     const end = trace[trace.length - 1];
-    if (start) marks.push(Plot.dot([start], { x: px, y: py, r: 5, fill: palette.start, stroke: palette.foreground }));
-    if (end) marks.push(Plot.dot([end], { x: px, y: py, r: 6, symbol: 'diamond', fill: s.color, stroke: palette.foreground }));
+    if (start) {
+      marks.push(Plot.dot([start], { x: px, y: py, r: 5, fill: palette.start, stroke: palette.foreground }));
+    }
+    if (end) {
+      marks.push(
+        Plot.dot([end], { x: px, y: py, r: 6, symbol: 'diamond', fill: s.color, stroke: palette.foreground }),
+      );
+    }
   });
   const chart = plot({
     ...baseOptions(ctx, extras.height ?? 360),

@@ -7,9 +7,16 @@ import { type PlotElement, plot, baseOptions, type PlotContext } from './common'
 const MAX_LINES = 12;
 
 /** Each coordinate of the trace against the iteration, one colour per variable. */
-export function coordinatesPlot(ctx: PlotContext, trace: readonly TracePoint[], variables: readonly string[], height = 320): PlotElement {
+export function coordinatesPlot(
+  ctx: PlotContext,
+  trace: readonly TracePoint[],
+  variables: readonly string[],
+  height = 320,
+): PlotElement {
   const shown = variables.slice(0, MAX_LINES);
-  const rows = trace.flatMap((t) => shown.map((variable, i) => ({ iteration: t.iteration, variable, value: t.point[i] })));
+  const rows = trace.flatMap((t) =>
+    shown.map((variable, i) => ({ iteration: t.iteration, variable, value: t.point[i] })),
+  );
   return plot({
     ...baseOptions(ctx, height),
     x: { label: 'iteration' },
@@ -18,14 +25,17 @@ export function coordinatesPlot(ctx: PlotContext, trace: readonly TracePoint[], 
     marks: [
       Plot.ruleY([0], { stroke: ctx.palette.grid }),
       Plot.line(rows, { x: 'iteration', y: 'value', z: 'variable', stroke: 'variable', strokeWidth: 1.5 }),
-      Plot.text(rows.filter((_r, i) => i >= rows.length - shown.length), {
-        x: 'iteration',
-        y: 'value',
-        text: 'variable',
-        dx: 6,
-        textAnchor: 'start',
-        fill: ctx.palette.foreground,
-      }),
+      Plot.text(
+        rows.filter((_r, i) => i >= rows.length - shown.length),
+        {
+          x: 'iteration',
+          y: 'value',
+          text: 'variable',
+          dx: 6,
+          textAnchor: 'start',
+          fill: ctx.palette.foreground,
+        },
+      ),
     ],
     marginRight: 40,
   });

@@ -16,7 +16,13 @@ export interface CurveExtras {
 }
 
 /** The curve with one or more paths. */
-export function curvePlot(ctx: PlotContext, curve: Curve, variable: string, series: readonly Series[], extras: CurveExtras = {}): PlotElement {
+export function curvePlot(
+  ctx: PlotContext,
+  curve: Curve,
+  variable: string,
+  series: readonly Series[],
+  extras: CurveExtras = {},
+): PlotElement {
   const frame = extras.frame ?? Number.MAX_SAFE_INTEGER;
   const points = curve.xs.map((x, i) => ({ x, y: curve.values[i] }));
   const yDomain = extent(curve.values) ?? [0, 1];
@@ -29,13 +35,32 @@ export function curvePlot(ctx: PlotContext, curve: Curve, variable: string, seri
     const shown: readonly TracePoint[] = index === 0 ? s.trace.slice(0, frame + 1) : s.trace;
     const px = (d: TracePoint): number => d.point[0];
     const py = (d: TracePoint): number => d.value;
-    marks.push(Plot.line(shown, { x: px, y: py, stroke: s.color, strokeOpacity: 0.8, strokeDasharray: s.dash, marker: 'circle-stroke' }));
+    marks.push(
+      Plot.line(shown, {
+        x: px,
+        y: py,
+        stroke: s.color,
+        strokeOpacity: 0.8,
+        strokeDasharray: s.dash,
+        marker: 'circle-stroke',
+      }),
+    );
     const ball = shown[shown.length - 1];
-    if (ball) marks.push(Plot.dot([ball], { x: px, y: py, r: 7, fill: s.color, stroke: ctx.palette.foreground }));
+    if (ball) {
+      marks.push(Plot.dot([ball], { x: px, y: py, r: 7, fill: s.color, stroke: ctx.palette.foreground }));
+    }
   });
   const first = series[0]?.trace[0];
   if (first) {
-    marks.push(Plot.text([first], { x: (d: TracePoint) => d.point[0], y: (d: TracePoint) => d.value, text: () => 'start', dy: -12, fill: ctx.palette.foreground }));
+    marks.push(
+      Plot.text([first], {
+        x: (d: TracePoint) => d.point[0],
+        y: (d: TracePoint) => d.value,
+        text: () => 'start',
+        dy: -12,
+        fill: ctx.palette.foreground,
+      }),
+    );
   }
   const chart = plot({
     ...baseOptions(ctx, extras.height ?? 320),
@@ -48,4 +73,3 @@ export function curvePlot(ctx: PlotContext, curve: Curve, variable: string, seri
   if (pick) onDataClick(chart, (x) => pick([x]));
   return chart;
 }
-

@@ -10,7 +10,15 @@ function criticalRule(ctx: PlotContext, sweep: SweepResult): Plot.Markish[] {
   if (c === null || !Number.isFinite(c) || c <= 0) return [];
   return [
     Plot.ruleX([c], { stroke: ctx.palette.end, strokeDasharray: '4,3' }),
-    Plot.text([c], { x: (d: number) => d, frameAnchor: 'top', dy: 4, dx: 4, textAnchor: 'start', text: () => '2/λmax', fill: ctx.palette.end }),
+    Plot.text([c], {
+      x: (d: number) => d,
+      frameAnchor: 'top',
+      dy: 4,
+      dx: 4,
+      textAnchor: 'start',
+      text: () => '2/λmax',
+      fill: ctx.palette.end,
+    }),
   ];
 }
 
@@ -23,11 +31,29 @@ export function sweepValuePlot(ctx: PlotContext, sweep: SweepResult, height = 24
   return plot({
     ...baseOptions(ctx, height),
     x: { type: 'log', label: 'learning rate η' },
-    y: { type, label: 'final f', grid: true, ...(type === 'log' ? { ticks: decadeTicks(shown.map((p) => p.finalValue)) } : {}), ...(shown.length === 0 ? { domain: [0, 1] } : {}) },
+    y: {
+      type,
+      label: 'final f',
+      grid: true,
+      ...(type === 'log' ? { ticks: decadeTicks(shown.map((p) => p.finalValue)) } : {}),
+      ...(shown.length === 0 ? { domain: [0, 1] } : {}),
+    },
     marks: [
       Plot.line(shown, { x: 'learningRate', y: 'finalValue', stroke: ctx.palette.accent }),
-      Plot.dot(shown, { x: 'learningRate', y: 'finalValue', fill: (p: SweepPoint) => (p.converged ? ctx.palette.accent : ctx.palette.muted), r: 3 }),
-      Plot.dot(diverged, { x: 'learningRate', frameAnchor: 'top', dy: 8, symbol: 'times', stroke: ctx.palette.end, r: 5 }),
+      Plot.dot(shown, {
+        x: 'learningRate',
+        y: 'finalValue',
+        fill: (p: SweepPoint) => (p.converged ? ctx.palette.accent : ctx.palette.muted),
+        r: 3,
+      }),
+      Plot.dot(diverged, {
+        x: 'learningRate',
+        frameAnchor: 'top',
+        dy: 8,
+        symbol: 'times',
+        stroke: ctx.palette.end,
+        r: 5,
+      }),
       ...criticalRule(ctx, sweep),
     ],
   });

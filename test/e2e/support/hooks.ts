@@ -7,7 +7,12 @@ import { TEST_RESULTS_DIR } from '../../../scripts/vscode/paths';
 import { closeWorkbench, currentWorkbench, endSession, startSession } from './session';
 
 function fileNameFor(title: string): string {
-  return title.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 120) || 'test';
+  return (
+    title
+      .replace(/[^a-z0-9]+/gi, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 120) || 'test'
+  );
 }
 
 /** Root hooks picked up by mocha through `require` in test/e2e/.mocharc.json. */

@@ -22,14 +22,25 @@ export async function runFormula(workbench: Workbench, file: string, formula: st
  * Types `value` into the control with `testId` and waits until the run re-ran: the summary's
  * `watch` row (the final value by default) shows something else than before.
  */
-export async function setControl(view: FrameLocator, testId: string, value: string, watch = 'summary-value'): Promise<void> {
+export async function setControl(
+  view: FrameLocator,
+  testId: string,
+  value: string,
+  watch = 'summary-value',
+): Promise<void> {
   const before = await view.getByTestId(watch).innerText();
   await view.getByTestId(testId).fill(value);
-  await view.getByTestId(watch).filter({ hasNotText: new RegExp(`^${escapeRegExp(before)}$`) }).waitFor({ timeout: WAIT });
+  await view
+    .getByTestId(watch)
+    .filter({ hasNotText: new RegExp(`^${escapeRegExp(before)}$`) })
+    .waitFor({ timeout: WAIT });
 }
 
 /** Chooses a view tab ('runs', 'learning-rate', 'compare') and waits until it is selected. */
-export async function chooseView(view: FrameLocator, tab: 'runs' | 'learning-rate' | 'compare'): Promise<void> {
+export async function chooseView(
+  view: FrameLocator,
+  tab: 'runs' | 'learning-rate' | 'compare',
+): Promise<void> {
   await view.getByTestId(`tab-${tab}`).click();
   await view.locator(`[data-testid="tab-${tab}"][aria-selected="true"]`).waitFor({ timeout: WAIT });
 }

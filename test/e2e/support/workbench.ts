@@ -18,7 +18,10 @@ export class Workbench {
   /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor tab to be active. */
   async openFile(fileName: string): Promise<void> {
     await this.openQuickInput('Control+P', fileName);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: SHORT });
+    await this.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: fileName })
+      .first()
+      .waitFor({ timeout: SHORT });
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tab.active', { hasText: fileName }).waitFor({ timeout: SHORT });
     await this.activeEditor().locator('.view-lines').waitFor({ timeout: SHORT });
@@ -31,16 +34,22 @@ export class Workbench {
 
   /** Selects the first occurrence of `text` in the active editor with the find widget (Ctrl+F, type, Escape). */
   async selectText(text: string): Promise<void> {
-    await this.activeEditor().locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    await this.activeEditor()
+      .locator('.view-lines')
+      .click({ position: { x: 5, y: 5 } });
     await this.page.keyboard.press('Control+Home');
     await this.page.keyboard.press('Control+F');
     const findInput = this.page.locator('.find-widget.visible textarea, .find-widget.visible input').first();
     await findInput.waitFor({ timeout: SHORT });
     await findInput.fill(text);
-    await this.page.locator('.find-widget .matchesCount', { hasNotText: 'No results' }).waitFor({ timeout: SHORT });
+    await this.page
+      .locator('.find-widget .matchesCount', { hasNotText: 'No results' })
+      .waitFor({ timeout: SHORT });
     await findInput.press('Escape');
     await this.page.locator('.find-widget.visible').waitFor({ state: 'hidden', timeout: SHORT });
-    await this.page.locator('.statusbar-item', { hasText: `(${text.length} selected)` }).waitFor({ timeout: SHORT });
+    await this.page
+      .locator('.statusbar-item', { hasText: `(${text.length} selected)` })
+      .waitFor({ timeout: SHORT });
   }
 
   /**
@@ -49,7 +58,10 @@ export class Workbench {
    * it into view), so the rectangle is read once the overlay is painted with a size.
    */
   async selectionBox(): Promise<{ x: number; y: number; width: number; height: number }> {
-    const overlay = this.activeEditor().locator('.view-overlays .selected-text').filter({ visible: true }).first();
+    const overlay = this.activeEditor()
+      .locator('.view-overlays .selected-text')
+      .filter({ visible: true })
+      .first();
     const deadline = Date.now() + SHORT;
     for (;;) {
       await overlay.waitFor({ timeout: SHORT }).catch(() => undefined);
@@ -75,7 +87,9 @@ export class Workbench {
 
   /** Runs a command by its title from the command palette (F1), as a person would: type, Enter. */
   async runCommand(title: string): Promise<void> {
-    if (!(await this.openPaletteUntil(title, title))) throw new Error(`the command palette does not list "${title}"`);
+    if (!(await this.openPaletteUntil(title, title))) {
+      throw new Error(`the command palette does not list "${title}"`);
+    }
     const rows = this.paletteRows();
     for (let i = 0; i < 20; i++) {
       const focused = (await rows.and(this.page.locator('.focused')).first().textContent()) ?? '';
@@ -168,7 +182,9 @@ export class Workbench {
   async chooseContextMenuItem(label: string): Promise<void> {
     const item = this.page.locator('.monaco-menu .action-item', { hasText: label }).first();
     await item.hover();
-    await this.page.locator('.monaco-menu .action-item.focused', { hasText: label }).waitFor({ timeout: SHORT });
+    await this.page
+      .locator('.monaco-menu .action-item.focused', { hasText: label })
+      .waitFor({ timeout: SHORT });
     await this.page.keyboard.press('Enter');
     await this.page.locator('.monaco-menu').waitFor({ state: 'hidden', timeout: SHORT });
   }
