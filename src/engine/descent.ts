@@ -48,8 +48,8 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
   const gradient = new Float64Array(n);
   const value = problem.valueAndGradient(x, gradient);
   const state: LoopState = { x, gradient, value, gradientNorm: norm(gradient), iterations: 0 };
-  const recorder = new TraceRecorder(options.traceLimit);
-  recorder.add(0, x, state.value, state.gradientNorm);
+  const recorder = new TraceRecorder(n, options.traceLimit);
+  recorder.record(x, state.value, state.gradientNorm);
 
   let reason: StopReason;
   if (!(Number.isFinite(state.value) && allFinite(gradient))) reason = 'non-finite';
@@ -72,7 +72,7 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
     }
   }
 
-  const trace = recorder.finish(state.iterations, x, state.value, state.gradientNorm);
+  const trace = recorder.finish();
   const stationary = classifyStationary(problem, x, state.gradientNorm, stop.gradientTolerance);
   // Past the divergence limit |f| is huge, so its sign tells which way f ran off.
   const ranOff = reason === 'diverged' && (options.maximize ? state.value > 0 : state.value < 0);

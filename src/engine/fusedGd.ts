@@ -8,88 +8,106 @@ import { CLOCK_INTERVAL, STOP_CODES, type LoopLimits, type LoopState } from './l
 import type { TraceRecorder } from './trace';
 import type { StopReason } from './types';
 
-type FusedLoop = (
+/**
+ * One pass of iterations: from the state in x, g and s (f, ‖∇f‖, iteration, row) up to iteration `end`,
+ * writing each iterate as a row of `buffer` and its channels' extremes into `ext`; returns a stop
+ * code, or −1 when the pass reached `end`. The state goes back into x, g and s.
+ */
+type FusedPass = (
   x: Float64Array,
   g: Float64Array,
   s: Float64Array,
   p: Float64Array,
-  rec: TraceRecorder,
-  now: () => number,
+  buffer: Float64Array,
+  ext: Float64Array,
+  end: number,
 ) => number;
 
 /** Which tolerance tests a generated loop contains. */
 interface Tests {
+  /** Whether iterates are written to the trace's chunk (not when the trace keeps only the endpoints). */
+  readonly record: boolean;
   readonly gradient: boolean;
   readonly step: boolean;
   readonly value: boolean;
 }
 
-const cache = new WeakMap<Kernel, Map<string, FusedLoop>>();
+const cache = new WeakMap<Kernel, Map<string, FusedPass>>();
 
-function generate(kernel: Kernel, tests: Tests): FusedLoop {
+function generate(kernel: Kernel, tests: Tests): FusedPass {
   const n = kernel.dimension;
   const idx = Array.from({ length: n }, (_, i) => i);
   const list = (f: (i: number) => string, sep: string): string => idx.map(f).join(sep);
   const gradientNorm = `Math.sqrt(0 + ${list((i) => `g${i} * g${i}`, ' + ')})`;
+  const w = n + 2;
+  // The channels whose extremes the trace keeps, in the recorder's order: every coordinate, f, ‖∇f‖.
+  // They are kept in `ext`, not in locals: as locals they push the iterate out of registers.
+  const track = [...idx.map((i) => `v${i}`), 'f', 'gn']
+    .map(
+      (v, c) =>
+        `if (${v} < ext[${4 * c}]) { ext[${4 * c}] = ${v}; ext[${4 * c + 1}] = r; } ` +
+        `if (${v} > ext[${4 * c + 2}]) { ext[${4 * c + 2}] = ${v}; ext[${4 * c + 3}] = r; }`,
+    )
+    .join('\n    ');
   const body = `
 let ${list((i) => `v${i} = x[${i}]`, ', ')};
 let ${list((i) => `g${i} = g[${i}]`, ', ')};
-let f = s[0], it = s[2];
-const step = p[0], maxIter = p[1], gradTol = p[2], stepTol = p[3], valueTol = p[4], limit = p[5], budget = p[6], t0 = p[7];
-let next = rec.next;
+let f = s[0], it = s[2], r = s[3] | 0;
+const step = p[0], gradTol = p[2], stepTol = p[3], valueTol = p[4], limit = p[5];
 let reason = -1;
-// Calls (recording, the clock) stay out of the inner loop: V8 keeps the iterate in registers that way.
-for (;;) {
-  if (it >= maxIter) { reason = 0; break; }
-  const end = Math.min(maxIter, next, (Math.floor(it / ${CLOCK_INTERVAL}) + 1) * ${CLOCK_INTERVAL});
-  while (it < end) {
-    ${tests.value ? 'const fPrev = f;' : ''}
-    ${list((i) => `const n${i} = v${i} - step * g${i};`, ' ')}
-    ${tests.step ? `${list((i) => `const d${i} = n${i} - v${i};`, ' ')} const sn = Math.sqrt(0 + ${list((i) => `d${i} * d${i}`, ' + ')});` : ''}
-    ${list((i) => `v${i} = n${i};`, ' ')}
-    {
-      ${kernel.statements.join('\n      ')}
-      f = ${kernel.valueExpression};
-      ${list((i) => `g${i} = ${kernel.gradientExpressions[i]};`, '\n      ')}
-    }
-    it++;
-    // u * 0 is 0 for finite u and NaN otherwise, so the sum is 0 exactly when everything is finite.
-    if (f * 0 + ${list((i) => `v${i} * 0 + g${i} * 0`, ' + ')} !== 0) { reason = 1; break; }
-    if (Math.abs(f) > limit) { reason = 2; break; }
-    ${tests.gradient ? `if (${gradientNorm} < gradTol) { reason = 3; break; }` : ''}
-    ${tests.step ? 'if (sn < stepTol) { reason = 4; break; }' : ''}
-    ${tests.value ? 'if (Math.abs(f - fPrev) < valueTol) { reason = 5; break; }' : ''}
+while (it < end) {
+  ${tests.value ? 'const fPrev = f;' : ''}
+  ${list((i) => `const n${i} = v${i} - step * g${i};`, ' ')}
+  ${tests.step ? `${list((i) => `const d${i} = n${i} - v${i};`, ' ')} const sn = Math.sqrt(0 + ${list((i) => `d${i} * d${i}`, ' + ')});` : ''}
+  ${list((i) => `v${i} = n${i};`, ' ')}
+  {
+    ${kernel.statements.join('\n    ')}
+    f = ${kernel.valueExpression};
+    ${list((i) => `g${i} = ${kernel.gradientExpressions[i]};`, '\n    ')}
   }
-  if (it === next) { ${list((i) => `x[${i}] = v${i};`, ' ')} next = rec.add(it, x, f, ${gradientNorm}); }
-  if (reason >= 0) break;
-  if (it % ${CLOCK_INTERVAL} === 0 && budget > 0 && now() - t0 > budget) { reason = 6; break; }
+  it++;
+  const gn = ${gradientNorm};
+  ${tests.record ? `const o = (r * ${w}) | 0;` : ''}
+  ${tests.record ? `${list((i) => `buffer[o + ${i}] = v${i};`, ' ')} buffer[o + ${n}] = f; buffer[o + ${n + 1}] = gn;` : ''}
+  ${tests.record ? track : ''}
+  ${tests.record ? 'r = (r + 1) | 0;' : ''}
+  // u * 0 is 0 for finite u and NaN otherwise, so the sum is 0 exactly when everything is finite.
+  if (f * 0 + ${list((i) => `v${i} * 0 + g${i} * 0`, ' + ')} !== 0) { reason = 1; break; }
+  if (Math.abs(f) > limit) { reason = 2; break; }
+  ${tests.gradient ? 'if (gn < gradTol) { reason = 3; break; }' : ''}
+  ${tests.step ? 'if (sn < stepTol) { reason = 4; break; }' : ''}
+  ${tests.value ? 'if (Math.abs(f - fPrev) < valueTol) { reason = 5; break; }' : ''}
 }
 ${list((i) => `x[${i}] = v${i}; g[${i}] = g${i};`, ' ')}
-s[0] = f; s[1] = ${gradientNorm}; s[2] = it;
+s[0] = f; s[1] = ${gradientNorm}; s[2] = it; s[3] = r;
 return reason;`;
   const factory = new Function(
     'H',
-    `"use strict";\nreturn function fusedGd(x, g, s, p, rec, now) {${body}\n};`,
-  ) as (helpers: typeof COMPILER_HELPERS) => FusedLoop;
+    `"use strict";\nreturn function fusedGdPass(x, g, s, p, buffer, ext, end) {${body}\n};`,
+  ) as (helpers: typeof COMPILER_HELPERS) => FusedPass;
   return factory(COMPILER_HELPERS);
 }
 
-function loopFor(kernel: Kernel, tests: Tests): FusedLoop {
-  let loops = cache.get(kernel);
-  if (loops === undefined) {
-    loops = new Map();
-    cache.set(kernel, loops);
+function passFor(kernel: Kernel, tests: Tests): FusedPass {
+  let passes = cache.get(kernel);
+  if (passes === undefined) {
+    passes = new Map();
+    cache.set(kernel, passes);
   }
-  const key = `${+tests.gradient}${+tests.step}${+tests.value}`;
-  let loop = loops.get(key);
-  if (loop === undefined) {
-    loop = generate(kernel, tests);
-    loops.set(key, loop);
+  const key = `${+tests.record}${+tests.gradient}${+tests.step}${+tests.value}`;
+  let pass = passes.get(key);
+  if (pass === undefined) {
+    pass = generate(kernel, tests);
+    passes.set(key, pass);
   }
-  return loop;
+  return pass;
 }
 
-/** Runs plain gd (x ← x − lr·∇f, or + when maximizing) with the kernel inlined; same contract as genericLoop. */
+/**
+ * Runs plain gd (x ← x − lr·∇f, or + when maximizing) with the kernel inlined; same contract as
+ * genericLoop. The generated pass never calls out: the trace and the clock are served here between
+ * passes, so a rarely taken path of theirs cannot deoptimize the hot loop.
+ */
 export function fusedGdLoop(
   kernel: Kernel,
   lr: number,
@@ -98,12 +116,14 @@ export function fusedGdLoop(
   limits: LoopLimits,
   recorder: TraceRecorder,
 ): StopReason {
-  const loop = loopFor(kernel, {
+  const record = !recorder.endpointsOnly;
+  const pass = passFor(kernel, {
+    record,
     gradient: limits.gradientTolerance > 0,
     step: limits.stepTolerance > 0,
     value: limits.valueTolerance > 0,
   });
-  const scalars = Float64Array.of(state.value, state.gradientNorm, state.iterations);
+  const scalars = Float64Array.of(state.value, state.gradientNorm, state.iterations, recorder.filled);
   // torch's maximize negates the gradient: x − lr·(−g) is exactly x − (−lr)·g.
   const params = Float64Array.of(
     maximize ? -lr : lr,
@@ -112,12 +132,53 @@ export function fusedGdLoop(
     limits.stepTolerance,
     limits.valueTolerance,
     limits.divergenceLimit,
-    limits.timeBudgetMs,
-    limits.startedAt,
   );
-  const code = loop(state.x, state.gradient, scalars, params, recorder, () => performance.now());
-  state.value = scalars[0];
-  state.gradientNorm = scalars[1];
-  state.iterations = scalars[2];
-  return STOP_CODES[code];
+  const ext = recorder.extremes;
+  let code = 0;
+  for (;;) {
+    const it = scalars[2]!;
+    if (it >= limits.maxIterations) break;
+    const width = record ? recorder.bucketWidth : CLOCK_INTERVAL;
+    const from = recorder.filled;
+    // A pass stays inside one clock interval, one chunk of the trace and one bucket of it.
+    const end = Math.min(
+      limits.maxIterations,
+      record ? it + (recorder.rows - from) : Infinity,
+      (Math.floor(it / CLOCK_INTERVAL) + 1) * CLOCK_INTERVAL,
+      (Math.floor((it + 1) / width) + 1) * width - 1,
+    );
+    for (let c = 0; c < ext.length; c += 4) {
+      ext[c] = Infinity;
+      ext[c + 1] = -1;
+      ext[c + 2] = -Infinity;
+      ext[c + 3] = -1;
+    }
+    const reason = pass(state.x, state.gradient, scalars, params, recorder.buffer, ext, end);
+    if (record) {
+      recorder.filled = scalars[3]!;
+      recorder.segment(from, recorder.filled);
+      if (recorder.filled === recorder.rows) {
+        recorder.flush();
+        scalars[3] = 0;
+      }
+    }
+    if (reason >= 0) {
+      code = reason;
+      break;
+    }
+    const now = scalars[2]!;
+    if (
+      now % CLOCK_INTERVAL === 0 &&
+      limits.timeBudgetMs > 0 &&
+      performance.now() - limits.startedAt > limits.timeBudgetMs
+    ) {
+      code = 6;
+      break;
+    }
+  }
+  state.value = scalars[0]!;
+  state.gradientNorm = scalars[1]!;
+  state.iterations = scalars[2]!;
+  if (!record) recorder.recordLast(state.iterations, state.x, state.value, state.gradientNorm);
+  return STOP_CODES[code]!;
 }

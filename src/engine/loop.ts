@@ -66,7 +66,6 @@ export function genericLoop(
   const previous = new Float64Array(n);
   const objective = (y: Float64Array): number => problem.value(y);
   let { value, iterations } = state;
-  let next = recorder.next;
   let reason: StopReason;
   for (;;) {
     if (iterations >= limits.maxIterations) {
@@ -86,7 +85,7 @@ export function genericLoop(
     iterations++;
     const gradientNorm = norm(gradient);
     state.gradientNorm = gradientNorm;
-    if (iterations === next) next = recorder.add(iterations, x, value, gradientNorm);
+    if (!recorder.endpointsOnly) recorder.record(x, value, gradientNorm);
     if (!(Number.isFinite(value) && allFinite(x) && allFinite(gradient))) reason = 'non-finite';
     else if (Math.abs(value) > limits.divergenceLimit) reason = 'diverged';
     else if (gradientNorm < limits.gradientTolerance) reason = 'gradient-tolerance';
@@ -103,5 +102,6 @@ export function genericLoop(
   }
   state.value = value;
   state.iterations = iterations;
+  if (recorder.endpointsOnly) recorder.recordLast(iterations, x, value, state.gradientNorm);
   return reason;
 }
