@@ -27,7 +27,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['src/engine/worker.ts'],
+    entryPoints: ['src/host/worker.ts'],
     outfile: 'dist/worker.js',
     platform: 'node',
     format: 'cjs',

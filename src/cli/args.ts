@@ -3,7 +3,7 @@
 // ends the options so that a formula beginning with a minus sign can follow.
 import { HARD_LIMITS } from '../engine/limits';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../engine/types';
-import { oneOf } from '../shared/values';
+import { oneOf } from '../shared/schema';
 
 /** A mistake in the command line itself; the CLI exits 2 with its message. */
 export class UsageError extends Error {
@@ -113,7 +113,8 @@ function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
       out.lr = positive(name, number(name, value));
       return;
     case 'optimizer': {
-      const optimizer = oneOf(value, OPTIMIZER_NAMES);
+      const parsed = oneOf(OPTIMIZER_NAMES).parse(value);
+      const optimizer = parsed.ok ? parsed.value : undefined;
       if (!optimizer) {
         throw new UsageError(`--optimizer must be one of ${OPTIMIZER_NAMES.join(', ')}; got "${value}".`);
       }

@@ -1,6 +1,7 @@
 // Output of the headless CLI: the JSON objects of the stable contract and the readable tables.
 import type { RunResult, SweepResult } from '../engine/types';
 import { formatNumber as formatShared } from '../shared/numberText';
+import { outcomeSentence } from '../usecases/wording';
 
 /** The `run --json` object: exactly the fields of the contract, nothing the engine adds beside them. */
 export type RunJson = Pick<
@@ -97,12 +98,7 @@ export function runTable(result: RunResult): string {
     `stationary:    ${result.stationary}`,
   ];
   if (result.gradientMethod === 'numeric') summary.push('gradient:      numeric (central differences)');
-  if (result.unbounded) {
-    const fell = result.unbounded === 'below';
-    summary.push(
-      `unbounded:     f ${fell ? 'fell' : 'rose'} without bound: no ${fell ? 'minimum' : 'maximum'} along this path (a smaller learning rate only slows it)`,
-    );
-  }
+  summary.push(`outcome:       ${outcomeSentence(result)}`);
   const rows = result.trace.map((p) => [
     String(p.iteration),
     formatPoint(p.point),

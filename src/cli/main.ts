@@ -1,11 +1,12 @@
 // The CLI's logic, separate from process handling so it can be tested in-process: parse the
 // arguments, run the engine, print JSON or a table, and map every failure to an exit code
 // (2 for bad input, 1 for anything unexpected) with a one-line message, never a stack trace.
-import { prepare } from '../engine/analyze';
-import { runDescent } from '../engine/descent';
 import { HARD_LIMITS, resolveLimits, type EngineLimits } from '../engine/limits';
-import { pickRegimes, sweepAround } from '../engine/sweep';
 import { FormulaError, type OptimizerSettings, type RunOptions, type StopSettings } from '../engine/types';
+import { createProblemCache } from '../host/problemCache';
+import { CLI_TRACE_POINTS } from '../usecases/defaults';
+import { computeJob, type JobContext } from '../usecases/jobs';
+import { resolveRunOptions } from '../usecases/runOptions';
 import { parseArgs, USAGE, UsageError, wantsJson, type CliArgs } from './args';
 import { runJson, runTable, sweepJson, sweepTable } from './format';
 
@@ -21,7 +22,7 @@ export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
 
 /** Trace points printed when --trace all is not given. */
-export const CLI_TRACE_LIMIT = 50;
+export const CLI_TRACE_LIMIT = CLI_TRACE_POINTS;
 
 /** The CLI runs unattended, so it may use the hard caps rather than the editor's defaults. */
 export const CLI_LIMITS: EngineLimits = resolveLimits({
@@ -63,24 +64,28 @@ export function runOptionsOf(args: CliArgs): RunOptions {
 }
 
 function execute(args: CliArgs, out: CliOutput): void {
-  const {
-    compiled: { problem },
-    options,
-  } = prepare(args.formula, runOptionsOf(args), CLI_LIMITS);
+  // The same jobs the panel runs, so the CLI's run and sweep agree with the panel's on a formula.
+  const ctx: JobContext = { problems: createProblemCache(CLI_LIMITS), limits: CLI_LIMITS };
+  const info = computeJob({ kind: 'formula', formula: args.formula }, ctx);
+  const options = resolveRunOptions(runOptionsOf(args), info.variables.length, CLI_LIMITS);
   if (args.command === 'run') {
-    const result = runDescent(problem, options);
+    const result = computeJob({ kind: 'run', formula: args.formula, options }, ctx);
     out.stdout(args.json ? `${JSON.stringify(runJson(result))}\n` : runTable(result));
     return;
   }
-  const { settings, sweep } = sweepAround(problem, options, {
-    lrMin: args.lrMin,
-    lrMax: args.lrMax,
-    count: args.count,
-  });
+  const partial = {
+    ...(args.lrMin !== undefined ? { lrMin: args.lrMin } : {}),
+    ...(args.lrMax !== undefined ? { lrMax: args.lrMax } : {}),
+    ...(args.count !== undefined ? { count: args.count } : {}),
+  };
+  const { sweep, regimes } = computeJob(
+    { kind: 'sweep', formula: args.formula, options, sweep: partial },
+    ctx,
+  );
   const json = sweepJson(
     sweep,
-    { variables: problem.variables, optimizer: options.optimizer.name ?? 'gd', start: options.start },
-    pickRegimes(sweep, settings, options.maximize),
+    { variables: info.variables, optimizer: options.optimizer.name ?? 'gd', start: options.start },
+    regimes,
   );
   out.stdout(args.json ? `${JSON.stringify(json)}\n` : sweepTable(json));
 }

@@ -38,8 +38,13 @@ export function startPoint(start: readonly number[], dimension: number, fit = fa
   return x;
 }
 
+/** What a caller may do to a run in flight: interrupt it (asked every CLOCK_INTERVAL iterations). */
+export interface RunControl {
+  readonly interrupted: () => boolean;
+}
+
 /** Runs the chosen optimizer from options.start until a stop test fires. */
-export function runDescent(problem: Problem, options: RunOptions): RunResult {
+export function runDescent(problem: Problem, options: RunOptions, control?: RunControl): RunResult {
   const startedAt = performance.now();
   const settings = resolveOptimizer(options.optimizer);
   const stop = resolveStop(options.stop);
@@ -63,6 +68,7 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
       divergenceLimit: DIVERGENCE_FACTOR * Math.max(1, Math.abs(state.value)),
       timeBudgetMs: stop.timeBudgetMs,
       startedAt,
+      ...(control ? { interrupted: control.interrupted } : {}),
     };
     const kernel = kernelOf(problem);
     if (kernel !== undefined && n <= FUSED_MAX_DIMENSION && settings.name === 'gd' && !settings.lineSearch) {

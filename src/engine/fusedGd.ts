@@ -4,7 +4,7 @@
 // (IR output, see compile/emit.ts) and fixed text only.
 import { COMPILER_HELPERS } from './compile/functionTable';
 import type { Kernel } from './compile';
-import { CLOCK_INTERVAL, STOP_CODES, type LoopLimits, type LoopState } from './loop';
+import { CLOCK_INTERVAL, outOfTime, STOP_CODES, type LoopLimits, type LoopState } from './loop';
 import type { TraceRecorder } from './trace';
 import type { StopReason } from './types';
 
@@ -166,12 +166,7 @@ export function fusedGdLoop(
       code = reason;
       break;
     }
-    const now = scalars[2]!;
-    if (
-      now % CLOCK_INTERVAL === 0 &&
-      limits.timeBudgetMs > 0 &&
-      performance.now() - limits.startedAt > limits.timeBudgetMs
-    ) {
+    if (scalars[2]! % CLOCK_INTERVAL === 0 && outOfTime(limits)) {
       code = 6;
       break;
     }

@@ -27,6 +27,14 @@ export interface LoopLimits {
   readonly timeBudgetMs: number;
   /** performance.now() at the start of the run. */
   readonly startedAt: number;
+  /** Asked with the clock: true stops the run (as 'time-budget'), e.g. when its job was cancelled. */
+  readonly interrupted?: () => boolean;
+}
+
+/** True when the run must stop at this clock check: its budget ran out or its caller interrupts it. */
+export function outOfTime(limits: LoopLimits): boolean {
+  if (limits.interrupted?.() === true) return true;
+  return limits.timeBudgetMs > 0 && performance.now() - limits.startedAt > limits.timeBudgetMs;
 }
 
 /** Every stop reason, indexed by the code generated loops return (the message guards check against it too). */
@@ -91,11 +99,7 @@ export function genericLoop(
     else if (gradientNorm < limits.gradientTolerance) reason = 'gradient-tolerance';
     else if (step < limits.stepTolerance) reason = 'step-tolerance';
     else if (Math.abs(value - previousValue) < limits.valueTolerance) reason = 'value-tolerance';
-    else if (
-      iterations % CLOCK_INTERVAL === 0 &&
-      limits.timeBudgetMs > 0 &&
-      performance.now() - limits.startedAt > limits.timeBudgetMs
-    ) {
+    else if (iterations % CLOCK_INTERVAL === 0 && outOfTime(limits)) {
       reason = 'time-budget';
     } else continue;
     break;

@@ -1,4 +1,5 @@
 // The one place where optimizer and stopping defaults live, and where user-given values are checked.
+import { DEFAULT_LIMITS } from './limits';
 import {
   FormulaError,
   OPTIMIZER_NAMES,
@@ -46,7 +47,7 @@ export const DEFAULT_STOP: StopSettings = {
   gradientTolerance: 1e-6, // ‖∇f‖ small enough that the point is stationary to plotting precision
   stepTolerance: 1e-12, // the iterate no longer moves in double precision terms
   valueTolerance: 0, // off: plateaus would stop runs that are still making progress
-  timeBudgetMs: 10_000, // a run never holds the caller longer than this
+  timeBudgetMs: DEFAULT_LIMITS.timeBudgetMs, // a run never holds the caller longer than this
 };
 
 /** Value blow-up that counts as divergence: |f| > DIVERGENCE_FACTOR × max(1, |f(x0)|). */

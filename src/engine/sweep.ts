@@ -1,11 +1,12 @@
 // Learning-rate sweep: one run per log-spaced η, with the critical step 2/λmax of the Hessian at
 // the start (plain gradient descent on a quadratic diverges beyond it), and the choice of a
 // too-small, a good and a too-large η for side-by-side paths.
-import { runDescent, startPoint } from './descent';
+import { runDescent, startPoint, type RunControl } from './descent';
 import { hessianEigenvalues } from './hessian';
 import { DEFAULT_SWEEP_COUNT } from './limits';
 import { sideRun } from './settings';
-import type { Problem, RunOptions, StopReason, SweepPoint, SweepResult, SweepSettings } from './types';
+import { isConverged, isDiverged } from './stopReasons';
+import type { Problem, RunOptions, SweepPoint, SweepResult, SweepSettings } from './types';
 
 /** A too-small η is this many times below the good one. */
 export const SMALL_FACTOR = 100;
@@ -34,15 +35,7 @@ export function criticalOf(lambdaMax: number): number | null {
   return Number.isFinite(lambdaMax) && lambdaMax > 0 ? 2 / lambdaMax : null;
 }
 
-/** True for the stop reasons of a run that converged. */
-export function isConverged(reason: StopReason): boolean {
-  return reason === 'gradient-tolerance' || reason === 'step-tolerance' || reason === 'value-tolerance';
-}
-
-/** True for the stop reasons of a run that blew up. */
-export function isDiverged(reason: StopReason): boolean {
-  return reason === 'diverged' || reason === 'non-finite';
-}
+export { isConverged, isDiverged } from './stopReasons';
 
 /**
  * Completes a partial sweep range around the critical η at the start: from 1/1000 of it to twice
@@ -79,10 +72,11 @@ export function sweepAround(
   problem: Problem,
   options: RunOptions,
   partial: Partial<SweepSettings>,
+  control?: RunControl,
 ): { settings: SweepSettings; sweep: SweepResult } {
   const lambdaMax = lambdaMaxAt(problem, startOf(problem, options), options.maximize);
   const settings = defaultSweepSettings(problem, options, partial, lambdaMax);
-  return { settings, sweep: sweepLearningRates(problem, options, settings, lambdaMax) };
+  return { settings, sweep: sweepLearningRates(problem, options, settings, lambdaMax, control) };
 }
 
 /** Runs once per log-spaced η; the time budget is shared out among the runs. */
@@ -91,12 +85,17 @@ export function sweepLearningRates(
   options: RunOptions,
   settings: SweepSettings,
   lambdaMax = lambdaMaxAt(problem, startOf(problem, options), options.maximize),
+  control?: RunControl,
 ): SweepResult {
   const start = startOf(problem, options);
   const rates = logSpace(settings.lrMin, settings.lrMax, Math.max(2, Math.floor(settings.count)));
   const side = sideRun({ ...options, start }, rates.length, 2);
   const points: SweepPoint[] = rates.map((learningRate) => {
-    const result = runDescent(problem, { ...side, optimizer: { ...options.optimizer, lr: learningRate } });
+    const result = runDescent(
+      problem,
+      { ...side, optimizer: { ...options.optimizer, lr: learningRate } },
+      control,
+    );
     return {
       learningRate,
       finalValue: result.final.value,

@@ -247,7 +247,7 @@ export interface AnalysisRequest {
 
 /** Samples of f for plotting; non-finite values are NaN. */
 export type Landscape =
-  | { readonly kind: 'curve'; readonly xs: readonly number[]; readonly values: readonly number[] }
+  | { readonly kind: 'curve'; readonly xs: Float64Array; readonly values: Float64Array }
   | {
       readonly kind: 'grid';
       readonly xRange: readonly [number, number];
@@ -255,7 +255,7 @@ export type Landscape =
       readonly nx: number;
       readonly ny: number;
       /** Row-major, ny rows of nx values, y ascending. */
-      readonly values: readonly number[];
+      readonly values: Float64Array;
     }
   | { readonly kind: 'none' };
 
@@ -266,8 +266,8 @@ export interface FormulaInfo {
   readonly variables: readonly string[];
   /** The expression in plain math syntax. */
   readonly text: string;
-  /** Simplified partial derivatives, one per variable. */
-  readonly gradient: readonly string[];
+  /** The function's name when the text defines one (`L` in `L(w, b) = …`). */
+  readonly name?: string;
   /** Variables the definition's left side does not name (see Formula.undeclared). */
   readonly undeclared?: readonly string[];
 }

@@ -143,7 +143,10 @@ describe('CLI (in-process)', () => {
   it('says in the table, not in --json (the contract), when f fell without bound', () => {
     const ran = cli('run', 'x^2 - y^2', '--start', '1,1', '--lr', '0.1');
     assert.match(ran.stdout, /stop reason:\s+diverged\n/);
-    assert.match(ran.stdout, /\nunbounded:\s+f fell without bound: no minimum along this path/);
+    assert.match(
+      ran.stdout,
+      /\noutcome:\s+Diverged at iteration \d+: f fell without bound \(towards −∞\)\. It has no minimum along this path/,
+    );
     assert.doesNotMatch(
       cli('run', 'x^2', '--start', '1', '--lr', '1.5').stdout,
       /unbounded/,

@@ -1,13 +1,13 @@
 // Learning-rate effects: final value and iterations against η (log axes), diverged runs marked
 // and the critical η = 2/λmax drawn as a rule.
 import * as Plot from '@observablehq/plot';
-import type { SweepPoint, SweepResult } from '../../engine/types';
+import type { SweepWire } from '../../shared/wire';
 import { type PlotElement, plot, baseOptions, extent, yScaleType, type PlotContext } from './common';
 import { decadeTicks } from './scales';
 
-function criticalRule(ctx: PlotContext, sweep: SweepResult): Plot.Markish[] {
+function criticalRule(ctx: PlotContext, sweep: SweepWire): Plot.Markish[] {
   const c = sweep.criticalLearningRate;
-  if (c === null || !Number.isFinite(c) || c <= 0) return [];
+  if (c === undefined || !Number.isFinite(c) || c <= 0) return [];
   return [
     Plot.ruleX([c], { stroke: ctx.palette.end, strokeDasharray: '4,3' }),
     Plot.text([c], {
@@ -23,7 +23,7 @@ function criticalRule(ctx: PlotContext, sweep: SweepResult): Plot.Markish[] {
 }
 
 /** Final value against η; diverged runs drawn as crosses along the top. */
-export function sweepValuePlot(ctx: PlotContext, sweep: SweepResult, height = 240): PlotElement {
+export function sweepValuePlot(ctx: PlotContext, sweep: SweepWire, height = 240): PlotElement {
   const ok = sweep.points.filter((p) => !p.diverged && Number.isFinite(p.finalValue));
   const type = yScaleType(ok.map((p) => p.finalValue));
   const shown = type === 'log' ? ok.filter((p) => p.finalValue > 0) : ok;
@@ -43,7 +43,7 @@ export function sweepValuePlot(ctx: PlotContext, sweep: SweepResult, height = 24
       Plot.dot(shown, {
         x: 'learningRate',
         y: 'finalValue',
-        fill: (p: SweepPoint) => (p.converged ? ctx.palette.accent : ctx.palette.muted),
+        fill: (p: SweepWire['points'][number]) => (p.converged ? ctx.palette.accent : ctx.palette.muted),
         r: 3,
       }),
       Plot.dot(diverged, {
@@ -60,7 +60,7 @@ export function sweepValuePlot(ctx: PlotContext, sweep: SweepResult, height = 24
 }
 
 /** Iterations used against η. */
-export function sweepIterationsPlot(ctx: PlotContext, sweep: SweepResult, height = 240): PlotElement {
+export function sweepIterationsPlot(ctx: PlotContext, sweep: SweepWire, height = 240): PlotElement {
   const its = extent(sweep.points.map((p) => p.iterations)) ?? [1, 10];
   const ticks = its[0] > 0 ? decadeTicks(sweep.points.map((p) => p.iterations)) : undefined;
   return plot({
@@ -73,10 +73,37 @@ export function sweepIterationsPlot(ctx: PlotContext, sweep: SweepResult, height
         x: 'learningRate',
         y: 'iterations',
         r: 3,
-        symbol: (p: SweepPoint) => (p.diverged ? 'times' : 'circle'),
-        stroke: (p: SweepPoint) => (p.diverged ? ctx.palette.end : ctx.palette.accent),
+        symbol: (p: SweepWire['points'][number]) => (p.diverged ? 'times' : 'circle'),
+        stroke: (p: SweepWire['points'][number]) => (p.diverged ? ctx.palette.end : ctx.palette.accent),
       }),
       ...criticalRule(ctx, sweep),
     ],
   });
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** Marks the current η on a sweep chart (a thin rule over the chart, moved without re-plotting it). */
+export function markLearningRate(chart: PlotElement, eta: number, color: string): void {
+  const x = chart.scale('x');
+  const y = chart.scale('y');
+  const px = Number(x?.apply?.(eta));
+  const [bottom, top] = (y?.range ?? [0, 0]) as [number, number];
+  let rule = chart.querySelector<SVGLineElement>('line[data-testid="current-lr"]');
+  if (!rule) {
+    rule = document.createElementNS(SVG, 'line');
+    rule.setAttribute('data-testid', 'current-lr');
+    rule.setAttribute('stroke-width', '2');
+    chart.append(rule);
+  }
+  rule.setAttribute('stroke', color);
+  rule.setAttribute('visibility', Number.isFinite(px) ? 'visible' : 'hidden');
+  for (const [name, value] of [
+    ['x1', px],
+    ['x2', px],
+    ['y1', bottom],
+    ['y2', top],
+  ] as const) {
+    rule.setAttribute(name, String(Number.isFinite(value) ? value : 0));
+  }
 }
