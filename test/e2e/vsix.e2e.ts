@@ -61,20 +61,15 @@ describe('the packaged extension (VSIX installed with --install-extension)', fun
     assert.deepEqual(stray, [], 'no sources, tests, scripts, maps or CLI in the VSIX');
   });
 
-  it('runs "Run Gradient Descent" from the palette and shows the panel with its plots', async () => {
-    const workbench = await started().newWorkbench();
-    await workbench.openFile('quick-tour.md');
-    await workbench.selectText('f(x) = 2x^{2}');
-    await workbench.runCommand('Run Gradient Descent');
-    await expectPanelWithPlots(workbench);
-  });
-
-  it('previews descent in a hover, having activated on the Markdown note (not at start-up)', async () => {
+  it('previews descent in a hover, then runs "Run Gradient Descent" from the palette into the panel', async () => {
     const workbench = await started().newWorkbench();
     await workbench.openFile('quick-tour.md');
     const text = await workbench.hoverText('2x^{2}', 'Gradient descent');
     // By hand (η = 0.1, x0 = 1, tolerance 1e-6): x_k = 0.6^k, and |f′(x_k)| = 4·0.6^k < 1e-6 first at k = 30.
     assert.match(text, /converged in 30 iterations to x\* = 2\.211e−7/, text);
+    await workbench.selectText('f(x) = 2x^{2}');
+    await workbench.runCommand('Run Gradient Descent');
+    await expectPanelWithPlots(workbench);
     const activation = await readActivation(workbench, 'Gradient Descent Lab');
     console.log(`      activation of the packaged extension: ${activation.ms} ms`);
     assert.equal(activation.startup, false, 'activated by an activation event, not at start-up');

@@ -24,7 +24,7 @@ export class Workbench {
     if (!(await row.isVisible())) await this.runCommand('View: Show Explorer');
     await row.click({ timeout: SHORT });
     await this.page.locator('.tab.active', { hasText: fileName }).waitFor({ timeout: SHORT });
-    await this.activeEditor().locator('.view-lines').waitFor({ timeout: SHORT });
+    await this.activeEditor().locator('.view-line').first().waitFor({ timeout: SHORT });
   }
 
   /** Types `query` into Quick Open (Ctrl+P) and returns the labels of the files it lists once `expected` is among them. */
@@ -37,6 +37,19 @@ export class Workbench {
     return labels.map((l) => l.trim());
   }
 
+  /**
+   * Clicks into the active editor's text with the mouse alone. A locator click would first scroll
+   * the element into view, and scrolling the editor's own layers behind its back leaves it drawing
+   * a blank, shifted page that swallows the click.
+   */
+  private async focusEditor(): Promise<void> {
+    const text = this.activeEditor().locator('.editor-scrollable').first();
+    await text.waitFor({ timeout: SHORT });
+    const box = await text.boundingBox();
+    if (!box) throw new Error('the active editor is not on screen');
+    await this.page.mouse.click(box.x + 5, box.y + 5);
+  }
+
   /** The editor group's active code editor. */
   activeEditor(): Locator {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
@@ -44,9 +57,7 @@ export class Workbench {
 
   /** Selects the first occurrence of `text` in the active editor with the find widget (Ctrl+F, type, Escape). */
   async selectText(text: string): Promise<void> {
-    await this.activeEditor()
-      .locator('.view-lines')
-      .click({ position: { x: 5, y: 5 } });
+    await this.focusEditor();
     await this.page.keyboard.press('Control+Home');
     await this.page.keyboard.press('Control+F');
     const findInput = this.page.locator('.find-widget.visible textarea, .find-widget.visible input').first();
