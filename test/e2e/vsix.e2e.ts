@@ -1,6 +1,6 @@
 // The packaged extension, and nothing else: the VSIX `npm run package` wrote is installed into a
-// fresh code-server with `--install-extension` (no linked folder, no development path), and the
-// palette → panel → hover flow runs on it. E2E_VSIX=<file> tests another VSIX.
+// fresh code-server with `--install-extension` (no linked folder, no development path), and a hover,
+// the palette and the panel run on it. E2E_VSIX=<file> tests another VSIX.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
