@@ -1,9 +1,8 @@
 // The allow-list walk: the only way from a parsed tree to a Formula. It rebuilds a fresh tree from
 // finite numbers, symbols, the allowed operators, parentheses and calls of the function table,
 // and refuses everything else with a message that says what was found.
-import { Unit } from 'mathjs';
 import { acceptsArity, ALLOWED_FUNCTIONS, ALLOWED_OPERATORS, CONSTANTS } from '../functions';
-import { nodes, type MathNode } from '../math';
+import { nodes, Unit, type MathNode } from '../math';
 import { FormulaError } from '../types';
 import { columnOf, notAllowed, quote, syntaxError } from './errors';
 
