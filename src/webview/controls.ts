@@ -2,7 +2,12 @@
 // number box), max iterations, optimizer and its hyper-parameters, direction and tolerance.
 // Every change hands a complete new run input to `onChange`.
 import { DEFAULT_STOP, resolveOptimizer } from '../engine/settings';
-import type { OptimizerName, OptimizerSettings, RunOptions } from '../engine/types';
+import {
+  OPTIMIZER_NAMES,
+  type OptimizerName,
+  type OptimizerSettings,
+  type RunOptions,
+} from '../engine/types';
 import { LIMITS, type RunError, type RunInput, type RunView } from '../shared/protocol';
 import { formatNumber } from '../shared/numberText';
 import { h, replaceChildren } from './dom';
@@ -17,7 +22,7 @@ export interface ControlsView {
 type Field = { key: keyof OptimizerSettings; label: string; min: number; max: number; step: number };
 
 /** Hyper-parameters each optimizer shows (their defaults are the engine's, torch.optim's). */
-const HYPER: Readonly<Record<OptimizerName, readonly Field[]>> = {
+const HYPER: Readonly<Partial<Record<OptimizerName, readonly Field[]>>> = {
   gd: [],
   momentum: [
     { key: 'momentum', label: 'momentum μ', min: 0, max: 0.999, step: 0.01 },
@@ -38,7 +43,7 @@ const HYPER: Readonly<Record<OptimizerName, readonly Field[]>> = {
 
 /** Settings that belong to particular optimizers: their fields, Adam's betas and the check boxes. */
 const OPTIMIZER_SPECIFIC: ReadonlySet<string> = new Set([
-  ...Object.values(HYPER).flatMap((fields) => fields.map((f) => f.key)),
+  ...Object.values(HYPER).flatMap((fields) => (fields ?? []).map((f) => f.key)),
   'betas',
   'centered',
   'amsgrad',
@@ -119,7 +124,7 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
     1,
   );
   const optimizer = h('select', { 'data-testid': 'optimizer-select' });
-  for (const [name, label] of Object.entries(OPTIMIZER_LABELS)) {
+  for (const [name, label] of OPTIMIZER_NAMES.map((n) => [n, OPTIMIZER_LABELS[n]] as const)) {
     optimizer.append(h('option', { value: name, selected: name === (opt.name ?? 'gd') }, label));
   }
   const direction = h(
@@ -147,7 +152,7 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
     flags.clear();
     betas = undefined;
     const defaults = resolveOptimizer({ name });
-    const fields = HYPER[name].map((f) => {
+    const fields = (HYPER[name] ?? []).map((f) => {
       const current = opt[f.key];
       const input = numberInput(
         `hp-${f.key}`,

@@ -1,6 +1,7 @@
 // Words and numbers for people: stop reasons, stationary kinds, optimizer names and the worked
 // steps written out. Pure functions (no DOM), so they are tested in Node.
 import type { OptimizerName, RunResult, StationaryKind, StopReason, WorkedStep } from '../engine/types';
+import { OPTIMIZERS } from '../engine/optimizers/registry';
 import { formatNumber as formatShared, formatPoint as formatSharedPoint } from '../shared/numberText';
 
 /** The panel's prose preset of the shared rule: `digits` significant digits (default 6), minus U+2212. */
@@ -23,15 +24,10 @@ export function subscript(n: number): string {
     .join('');
 }
 
-/** Display names of the optimizers. */
-export const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
-  gd: 'Gradient descent',
-  momentum: 'Momentum',
-  nesterov: 'Nesterov',
-  adagrad: 'AdaGrad',
-  rmsprop: 'RMSProp',
-  adam: 'Adam',
-};
+/** Display names of the optimizers (the engine's descriptors hold them). */
+export const OPTIMIZER_LABELS = Object.fromEntries(OPTIMIZERS.map((d) => [d.name, d.label])) as Readonly<
+  Record<OptimizerName, string>
+>;
 
 /** Why a run stopped, in words. */
 export function stopReasonText(reason: StopReason, iterations: number): string {
@@ -51,6 +47,8 @@ export function stopReasonText(reason: StopReason, iterations: number): string {
       return `Diverged at iteration ${iterations}: the values grew without bound. Try a smaller learning rate.`;
     case 'non-finite':
       return `Stopped at iteration ${iterations}: the function or its gradient is undefined there.`;
+    case 'not-positive-definite':
+      return `Stopped at iteration ${iterations}: the Hessian is not positive definite there, so Newton's step would not descend.`;
   }
 }
 

@@ -79,6 +79,8 @@ export function outcomeSentence(result: RunResult, criticalLearningRate?: number
       return `not converged after ${iterationCount(iterations)}: ${where}`;
     case 'time-budget':
       return `stopped by the time budget after ${iterationCount(iterations)}: ${where}`;
+    case 'not-positive-definite':
+      return `stopped after ${iterationCount(iterations)}: the Hessian is not positive definite at ${where}`;
     case 'diverged':
     case 'non-finite': {
       if (result.unbounded) {

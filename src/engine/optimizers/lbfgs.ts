@@ -1,0 +1,139 @@
+// torch.optim.LBFGS: one step() runs up to max_iter quasi-Newton iterations (two-loop recursion over
+// the last history_size pairs), with fixed steps of lr or the strong Wolfe line search. State carries
+// over between steps as in torch. Maximizing minimises −f (torch's LBFGS has no maximize).
+import { paramGroup, quantity, requireObjective, type Optimizer, type OptimizerContext } from './optimizer';
+import { strongWolfe } from './strongWolfe';
+import { axpy, dot, maxAbs, sumAbs } from './vector';
+
+/** Curvature y·s below which a pair is not kept (torch's constant). */
+const CURVATURE_MIN = 1e-10;
+
+/** The history of one run: pairs (y, s) with ρ = 1/(y·s), and the rest of torch's state. */
+interface History {
+  readonly dirs: Float64Array[];
+  readonly stps: Float64Array[];
+  readonly ro: number[];
+  hDiag: number;
+  d: Float64Array;
+  t: number;
+  prevFlatGrad: Float64Array | undefined;
+  iterations: number;
+}
+
+/** The two-loop recursion: d = −H·g from the stored pairs, after adding the newest one. */
+function direction(history: History, flatGrad: Float64Array, historySize: number): Float64Array {
+  const y = Float64Array.from(flatGrad, (v, i) => v - history.prevFlatGrad![i]);
+  const s = Float64Array.from(history.d, (v) => v * history.t);
+  const ys = dot(y, s);
+  if (ys > CURVATURE_MIN) {
+    if (history.dirs.length === historySize) {
+      history.dirs.shift();
+      history.stps.shift();
+      history.ro.shift();
+    }
+    history.dirs.push(y);
+    history.stps.push(s);
+    history.ro.push(1.0 / ys);
+    history.hDiag = ys / dot(y, y);
+  }
+  const count = history.dirs.length;
+  const al = new Array<number>(count);
+  const q = Float64Array.from(flatGrad, (v) => -v);
+  for (let i = count - 1; i >= 0; i--) {
+    al[i] = dot(history.stps[i]!, q) * history.ro[i]!;
+    axpy(q, -al[i]!, history.dirs[i]!);
+  }
+  const r = Float64Array.from(q, (v) => v * history.hDiag);
+  for (let i = 0; i < count; i++) {
+    const be = dot(history.dirs[i]!, r) * history.ro[i]!;
+    axpy(r, al[i]! - be, history.stps[i]!);
+  }
+  return r;
+}
+
+export function createLbfgs(context: OptimizerContext): Optimizer {
+  const { settings, dimension, maximize } = context;
+  const { maxIter, toleranceGrad, toleranceChange, historySize, lineSearchFn } = settings;
+  const maxEval = settings.maxEval ?? Math.floor((maxIter * 5) / 4);
+  const objective = requireObjective(context);
+  const group = paramGroup(settings);
+  const sign = maximize ? -1 : 1;
+  /** φ = ±f and its gradient at y. */
+  const evaluate = (y: Float64Array, out: Float64Array): number => {
+    const f = objective.valueAndGradient(y, out);
+    if (sign > 0) return f;
+    for (let i = 0; i < out.length; i++) out[i] = -out[i];
+    return -f;
+  };
+  const history: History = {
+    dirs: [],
+    stps: [],
+    ro: [],
+    hDiag: 1,
+    d: new Float64Array(dimension),
+    t: 0,
+    prevFlatGrad: undefined,
+    iterations: 0,
+  };
+  return {
+    name: 'lbfgs',
+    group,
+    step(x, grad, value): number {
+      const lr = group.lr;
+      let loss = sign * value;
+      let flatGrad: Float64Array = Float64Array.from(grad, (v) => sign * v);
+      if (maxAbs(flatGrad) <= toleranceGrad) return 0;
+      let evaluations = 1;
+      for (let n = 1; n <= maxIter; n++) {
+        history.iterations++;
+        history.d =
+          history.iterations === 1
+            ? Float64Array.from(flatGrad, (v) => -v)
+            : direction(history, flatGrad, historySize);
+        history.prevFlatGrad = Float64Array.from(flatGrad);
+        const prevLoss = loss;
+        const inverse = 1.0 / sumAbs(flatGrad);
+        history.t = history.iterations === 1 ? (inverse < 1.0 ? inverse : 1.0) * lr : lr;
+        const d = history.d;
+        const gtd = dot(flatGrad, d);
+        if (gtd > -toleranceChange) break;
+        let converged = false;
+        if (lineSearchFn === 'strong_wolfe') {
+          const start = Float64Array.from(x);
+          const trial = new Float64Array(dimension);
+          const searched = strongWolfe(
+            (t, out) => {
+              for (let i = 0; i < dimension; i++) trial[i] = start[i] + t * d[i];
+              return evaluate(trial, out);
+            },
+            d,
+            history.t,
+            loss,
+            flatGrad,
+            gtd,
+            toleranceChange,
+          );
+          ({ f: loss, g: flatGrad, t: history.t } = searched);
+          axpy(x, history.t, d);
+          converged = maxAbs(flatGrad) <= toleranceGrad;
+          evaluations += searched.evaluations;
+        } else {
+          axpy(x, history.t, d);
+          if (n !== maxIter) {
+            flatGrad = new Float64Array(dimension);
+            loss = evaluate(x, flatGrad);
+            converged = maxAbs(flatGrad) <= toleranceGrad;
+            evaluations += 1;
+          }
+        }
+        if (n === maxIter || evaluations >= maxEval || converged) break;
+        if (maxAbs(Float64Array.from(d, (v) => v * history.t)) <= toleranceChange) break;
+        if (Math.abs(loss - prevLoss) < toleranceChange) break;
+      }
+      return history.t;
+    },
+    state() {
+      return history.iterations === 0 ? [] : [quantity('d', 'd', history.d)];
+    },
+  };
+}
