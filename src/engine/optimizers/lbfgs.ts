@@ -6,7 +6,7 @@ import { strongWolfe } from './strongWolfe';
 import { axpy, dot, maxAbs, sumAbs } from './vector';
 
 /** Curvature y·s below which a pair is not kept (torch's constant). */
-const CURVATURE_MIN = 1e-10;
+export const CURVATURE_MIN = 1e-10;
 
 /** The history of one run: pairs (y, s) with ρ = 1/(y·s), and the rest of torch's state. */
 interface History {

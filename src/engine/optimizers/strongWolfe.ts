@@ -7,9 +7,9 @@ import { dot, maxAbs, pyMax, pyMin } from './vector';
 export type DirectionalEvaluate = (t: number, out: Float64Array) => number;
 
 /** Sufficient decrease c1, curvature c2, and the most evaluations (torch's defaults, not options). */
-const C1 = 1e-4;
-const C2 = 0.9;
-const MAX_LS = 25;
+export const C1 = 1e-4;
+export const C2 = 0.9;
+export const MAX_LS = 25;
 
 /** Minimiser of the cubic through (x1, f1, g1) and (x2, f2, g2), clamped to the bounds. */
 export function cubicInterpolate(
