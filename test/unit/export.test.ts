@@ -12,6 +12,7 @@ import { exportCode, type CodeLanguage } from '../../src/engine/export';
 import { parseFormula } from '../../src/engine/parse';
 import { parseOptimizerSpec, parseSchedulerSpec } from '../../src/engine/spec';
 import type { RunOptions } from '../../src/engine/types';
+import { noPython, pythonWith } from './python';
 
 interface Case {
   readonly formula: string;
@@ -208,15 +209,6 @@ function engineRun(c: Case) {
   return { formula, options, result };
 }
 
-/** The first python3 that imports `module` (GDLAB_PYTHON when set, else python3 on the PATH, then the system's), or undefined. */
-function pythonWith(module: string): string | undefined {
-  const chosen = process.env.GDLAB_PYTHON;
-  const candidates = chosen ? [chosen] : ['python3', '/usr/bin/python3'];
-  return candidates.find(
-    (python) => spawnSync(python, ['-c', `import ${module}`], { encoding: 'utf8' }).status === 0,
-  );
-}
-
 /** Runs every script in one Python process (importing torch once), returning each script's last line. */
 function runScripts(python: string, paths: readonly string[]): string[] {
   const driver = [
@@ -247,7 +239,7 @@ for (const [language, module] of [
     before(function () {
       python = pythonWith(module);
       if (python === undefined) {
-        console.log(`      skipped: no python3 with ${module} (set GDLAB_PYTHON to one)`);
+        console.log(`      ${noPython(module)}`);
         this.skip();
       }
       dir = mkdtempSync(join(tmpdir(), `gdlab-${language}-`));
