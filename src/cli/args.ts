@@ -95,11 +95,6 @@ Options take "--lr 0.1" or "--lr=0.1"; "--" ends the options (for a formula star
 --tol is the gradient-norm tolerance; --tol 0 turns every tolerance test off.
 code prints a Python script (PyTorch by default) that reruns the run and prints its final point.`;
 
-function text(name: string, value: string): string {
-  if (value.trim() === '') throw new UsageError(`--${name} needs a value.`);
-  return value;
-}
-
 function number(name: string, text: string): number {
   const trimmed = text.trim();
   const v = trimmed === '' ? NaN : Number(trimmed);
@@ -131,6 +126,18 @@ function integer(name: string, v: number, min: number): number {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** The options the engine reads itself (torch's calls) and the language of `code`. */
+function applyRunText(out: Mutable<CliArgs>, name: 'optimizer' | 'scheduler' | 'lang', value: string): void {
+  if (value.trim() === '') throw new UsageError(`--${name} needs a value.`);
+  if (name !== 'lang') {
+    out[name] = value;
+    return;
+  }
+  const lang = oneOf(value, CODE_LANGUAGES);
+  if (!lang) throw new UsageError(`--lang must be one of ${CODE_LANGUAGES.join(', ')}; got "${value}".`);
+  out.lang = lang;
+}
+
 function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
   switch (name) {
     case 'start':
@@ -140,17 +147,10 @@ function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
       out.lr = positive(name, number(name, value));
       return;
     case 'optimizer':
-      out.optimizer = text(name, value);
-      return;
     case 'scheduler':
-      out.scheduler = text(name, value);
+    case 'lang':
+      applyRunText(out, name, value);
       return;
-    case 'lang': {
-      const lang = oneOf(value, CODE_LANGUAGES);
-      if (!lang) throw new UsageError(`--lang must be one of ${CODE_LANGUAGES.join(', ')}; got "${value}".`);
-      out.lang = lang;
-      return;
-    }
     case 'momentum':
       out.momentum = unitInterval(name, number(name, value));
       return;
@@ -217,17 +217,26 @@ export function wantsJson(argv: readonly string[]): boolean {
   return false;
 }
 
-/** Parses `argv` (without node and the script path). Throws UsageError on any mistake. */
-export function parseArgs(argv: readonly string[]): ParsedArgs {
-  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
-    const dashDash = argv.indexOf('--');
-    const helpAt = Math.max(argv.indexOf('--help'), argv.indexOf('-h'), argv[0] === 'help' ? 0 : -1);
-    if (dashDash < 0 || helpAt < dashDash) return { command: 'help' };
-  }
-  const [command, ...rest] = argv;
+/** True for --help or -h before any "--", or the command help. */
+function asksForHelp(argv: readonly string[]): boolean {
+  if (!(argv.includes('--help') || argv.includes('-h') || argv[0] === 'help')) return false;
+  const dashDash = argv.indexOf('--');
+  const helpAt = Math.max(argv.indexOf('--help'), argv.indexOf('-h'), argv[0] === 'help' ? 0 : -1);
+  return dashDash < 0 || helpAt < dashDash;
+}
+
+function commandOf(command: string | undefined): Command {
   if (command === undefined) throw new UsageError(`Missing command: ${COMMANDS.join(', ')}.`);
   const known = oneOf(command, COMMANDS);
   if (known === undefined) throw new UsageError(`Unknown command "${command}": use ${COMMANDS.join(', ')}.`);
+  return known;
+}
+
+/** Parses `argv` (without node and the script path). Throws UsageError on any mistake. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  if (asksForHelp(argv)) return { command: 'help' };
+  const [command, ...rest] = argv;
+  const known = commandOf(command);
   const out: Mutable<CliArgs> = {
     command: known,
     formula: '',

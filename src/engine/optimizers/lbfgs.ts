@@ -1,6 +1,7 @@
 // torch.optim.LBFGS: one step() runs up to max_iter quasi-Newton iterations (two-loop recursion over
 // the last history_size pairs), with fixed steps of lr or the strong Wolfe line search. State carries
 // over between steps as in torch. Maximizing minimises −f (torch's LBFGS has no maximize).
+import type { OptimizerSettings } from '../types';
 import { paramGroup, quantity, requireObjective, type Optimizer, type OptimizerContext } from './optimizer';
 import { strongWolfe } from './strongWolfe';
 import { axpy, dot, maxAbs, sumAbs } from './vector';
@@ -51,15 +52,62 @@ function direction(history: History, flatGrad: Float64Array, historySize: number
   return r;
 }
 
+/** φ = ±f and its gradient (maximizing minimises −f). */
+type Evaluate = (y: Float64Array, out: Float64Array) => number;
+
+/** Where one inner iteration leaves x: the new loss and gradient (unchanged when none was evaluated). */
+interface Moved {
+  readonly loss: number;
+  readonly flatGrad: Float64Array;
+  readonly evaluations: number;
+  readonly evaluated: boolean;
+}
+
+/** Moves x along d: the strong Wolfe step, or lr (evaluated afterwards unless it is the last inner iteration). */
+function move(
+  x: Float64Array,
+  history: History,
+  settings: OptimizerSettings,
+  evaluate: Evaluate,
+  current: { loss: number; flatGrad: Float64Array; gtd: number; last: boolean },
+): Moved {
+  const d = history.d;
+  if (settings.lineSearchFn === 'strong_wolfe') {
+    const start = Float64Array.from(x);
+    const trial = new Float64Array(x.length);
+    const along = (t: number, out: Float64Array): number => {
+      for (let i = 0; i < x.length; i++) trial[i] = start[i] + t * d[i];
+      return evaluate(trial, out);
+    };
+    const found = strongWolfe(
+      along,
+      d,
+      history.t,
+      current.loss,
+      current.flatGrad,
+      current.gtd,
+      settings.toleranceChange,
+    );
+    history.t = found.t;
+    axpy(x, history.t, d);
+    return { loss: found.f, flatGrad: found.g, evaluations: found.evaluations, evaluated: true };
+  }
+  axpy(x, history.t, d);
+  if (current.last) {
+    return { loss: current.loss, flatGrad: current.flatGrad, evaluations: 0, evaluated: false };
+  }
+  const flatGrad = new Float64Array(x.length);
+  return { loss: evaluate(x, flatGrad), flatGrad, evaluations: 1, evaluated: true };
+}
+
 export function createLbfgs(context: OptimizerContext): Optimizer {
   const { settings, dimension, maximize } = context;
-  const { maxIter, toleranceGrad, toleranceChange, historySize, lineSearchFn } = settings;
+  const { maxIter, toleranceGrad, toleranceChange, historySize } = settings;
   const maxEval = settings.maxEval ?? Math.floor((maxIter * 5) / 4);
   const objective = requireObjective(context);
   const group = paramGroup(settings);
   const sign = maximize ? -1 : 1;
-  /** φ = ±f and its gradient at y. */
-  const evaluate = (y: Float64Array, out: Float64Array): number => {
+  const evaluate: Evaluate = (y, out) => {
     const f = objective.valueAndGradient(y, out);
     if (sign > 0) return f;
     for (let i = 0; i < out.length; i++) out[i] = -out[i];
@@ -86,48 +134,22 @@ export function createLbfgs(context: OptimizerContext): Optimizer {
       let evaluations = 1;
       for (let n = 1; n <= maxIter; n++) {
         history.iterations++;
-        history.d =
-          history.iterations === 1
-            ? Float64Array.from(flatGrad, (v) => -v)
-            : direction(history, flatGrad, historySize);
+        const first = history.iterations === 1;
+        history.d = first
+          ? Float64Array.from(flatGrad, (v) => -v)
+          : direction(history, flatGrad, historySize);
         history.prevFlatGrad = Float64Array.from(flatGrad);
         const prevLoss = loss;
         const inverse = 1.0 / sumAbs(flatGrad);
-        history.t = history.iterations === 1 ? (inverse < 1.0 ? inverse : 1.0) * lr : lr;
-        const d = history.d;
-        const gtd = dot(flatGrad, d);
+        history.t = first ? (inverse < 1.0 ? inverse : 1.0) * lr : lr;
+        const gtd = dot(flatGrad, history.d);
         if (gtd > -toleranceChange) break;
-        let converged = false;
-        if (lineSearchFn === 'strong_wolfe') {
-          const start = Float64Array.from(x);
-          const trial = new Float64Array(dimension);
-          const searched = strongWolfe(
-            (t, out) => {
-              for (let i = 0; i < dimension; i++) trial[i] = start[i] + t * d[i];
-              return evaluate(trial, out);
-            },
-            d,
-            history.t,
-            loss,
-            flatGrad,
-            gtd,
-            toleranceChange,
-          );
-          ({ f: loss, g: flatGrad, t: history.t } = searched);
-          axpy(x, history.t, d);
-          converged = maxAbs(flatGrad) <= toleranceGrad;
-          evaluations += searched.evaluations;
-        } else {
-          axpy(x, history.t, d);
-          if (n !== maxIter) {
-            flatGrad = new Float64Array(dimension);
-            loss = evaluate(x, flatGrad);
-            converged = maxAbs(flatGrad) <= toleranceGrad;
-            evaluations += 1;
-          }
-        }
+        const moved = move(x, history, settings, evaluate, { loss, flatGrad, gtd, last: n === maxIter });
+        ({ loss, flatGrad } = moved);
+        evaluations += moved.evaluations;
+        const converged = moved.evaluated && maxAbs(flatGrad) <= toleranceGrad;
         if (n === maxIter || evaluations >= maxEval || converged) break;
-        if (maxAbs(Float64Array.from(d, (v) => v * history.t)) <= toleranceChange) break;
+        if (maxAbs(Float64Array.from(history.d, (v) => v * history.t)) <= toleranceChange) break;
         if (Math.abs(loss - prevLoss) < toleranceChange) break;
       }
       return history.t;
