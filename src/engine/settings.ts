@@ -13,26 +13,6 @@ import {
 
 export type { Range } from './ranges';
 
-/** The η a run starts from: torch's where it shows descent within ~1000 steps, larger where torch's is too slow to watch. */
-export const DEFAULT_LEARNING_RATES: Readonly<Record<OptimizerName, number>> = {
-  gd: 0.1, // the seeds' η
-  momentum: 0.01, // with momentum 0.9 the effective step is 0.1, as for gd
-  nesterov: 0.01, // same reasoning as momentum
-  sgd: 0.1, // as gd: torch's SGD has no default
-  adagrad: 0.1, // torch's 0.01 barely moves in 1000 steps because of the growing accumulator
-  rmsprop: 0.01, // torch's default
-  adam: 0.01, // torch's 0.001 moves at most ~1 unit in 1000 steps
-  adamw: 0.01, // as Adam
-  adamax: 0.01, // as Adam (torch's 0.002)
-  nadam: 0.01, // as Adam (torch's 0.002)
-  radam: 0.01, // as Adam (torch's 0.001)
-  adadelta: 1, // torch's default: Adadelta's steps carry their own units
-  rprop: 0.01, // torch's default: the first step size
-  asgd: 0.01, // torch's default
-  lbfgs: 1, // torch's default: the quasi-Newton step
-  newton: 1, // the full Newton step
-};
-
 /** torch's own default lr, used for a constructor call such as `Adam()`; undefined where torch requires one (SGD). */
 export const TORCH_LEARNING_RATES: Readonly<Partial<Record<OptimizerName, number>>> = {
   adam: 0.001,
@@ -41,11 +21,27 @@ export const TORCH_LEARNING_RATES: Readonly<Partial<Record<OptimizerName, number
   nadam: 0.002,
   radam: 0.001,
   adagrad: 0.01,
-  adadelta: 1,
+  adadelta: 1, // Adadelta's steps carry their own units
   rmsprop: 0.01,
-  rprop: 0.01,
+  rprop: 0.01, // the first step size
   asgd: 0.01,
-  lbfgs: 1,
+  lbfgs: 1, // the quasi-Newton step
+};
+
+/** The η a run starts from: torch's where it shows descent within ~1000 steps, larger where torch's is too slow to watch. */
+export const DEFAULT_LEARNING_RATES: Readonly<Record<OptimizerName, number>> = {
+  ...(TORCH_LEARNING_RATES as Required<typeof TORCH_LEARNING_RATES>),
+  gd: 0.1, // the seeds' η
+  momentum: 0.01, // with momentum 0.9 the effective step is 0.1, as for gd
+  nesterov: 0.01, // same reasoning as momentum
+  sgd: 0.1, // as gd: torch's SGD has no default
+  adagrad: 0.1, // torch's 0.01 barely moves in 1000 steps because of the growing accumulator
+  adam: 0.01, // torch's 0.001 moves at most ~1 unit in 1000 steps
+  adamw: 0.01, // as Adam
+  adamax: 0.01, // as Adam
+  nadam: 0.01, // as Adam
+  radam: 0.01, // as Adam
+  newton: 1, // the full Newton step
 };
 
 /** torch.optim's defaults, shared by every optimizer that reads the parameter. */
@@ -77,19 +73,32 @@ export const DEFAULT_OPTIMIZER: Omit<OptimizerSettings, 'name' | 'lr'> = {
   shift: 0, // plain Newton
 };
 
-/** Where an optimizer's default differs from the shared one (torch's per-class defaults, and the SGD presets). */
+/** Where an optimizer's default differs from the shared one (torch's per-class defaults, and the SGD presets'). */
 const OPTIMIZER_OVERRIDES: Readonly<Partial<Record<OptimizerName, Partial<OptimizerSettings>>>> = {
   momentum: { momentum: 0.9 },
-  nesterov: { momentum: 0.9, nesterov: true },
+  nesterov: { momentum: 0.9 },
   adagrad: { eps: 1e-10 },
   adadelta: { eps: 1e-6 },
   asgd: { alpha: 0.75 },
   adamw: { weightDecay: 1e-2 },
 };
 
+/** What the SGD presets fix, whatever is asked: gd is SGD without momentum or decay, nesterov is Nesterov's. */
+const PRESETS: Readonly<Partial<Record<OptimizerName, Partial<OptimizerSettings>>>> = {
+  gd: { momentum: 0, dampening: 0, nesterov: false, weightDecay: 0 },
+  momentum: { nesterov: false },
+  nesterov: { nesterov: true },
+};
+
 /** The complete defaults of one optimizer. */
 export function optimizerDefaults(name: OptimizerName): OptimizerSettings {
-  return { ...DEFAULT_OPTIMIZER, name, lr: DEFAULT_LEARNING_RATES[name], ...OPTIMIZER_OVERRIDES[name] };
+  return {
+    ...DEFAULT_OPTIMIZER,
+    name,
+    lr: DEFAULT_LEARNING_RATES[name],
+    ...OPTIMIZER_OVERRIDES[name],
+    ...PRESETS[name],
+  };
 }
 
 type NumericKeys<T> = {
@@ -149,7 +158,7 @@ export function resolveOptimizer(partial: Partial<OptimizerSettings>): Optimizer
   if (!Object.prototype.hasOwnProperty.call(DEFAULT_LEARNING_RATES, name)) {
     bad(`Unknown optimizer "${String(name)}"; use one of ${Object.keys(DEFAULT_LEARNING_RATES).join(', ')}`);
   }
-  const settings: OptimizerSettings = { ...optimizerDefaults(name), ...defined(partial) };
+  const settings: OptimizerSettings = { ...optimizerDefaults(name), ...defined(partial), ...PRESETS[name] };
   const values = settings as unknown as Readonly<Record<string, unknown>>;
   for (const [key, range] of Object.entries(OPTIMIZER_RANGES)) checkValue(torchName(key), values[key], range);
   for (const key of PAIRS) {

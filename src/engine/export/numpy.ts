@@ -18,6 +18,8 @@ import {
 } from './common';
 import { NUMPY_ARMIJO, NUMPY_OPTIMIZERS } from './numpyOptimizers';
 import { schedulerSource } from './numpySchedulers';
+import { maxEvaluations } from '../optimizers/lbfgs';
+import { oneCycleSteps } from '../schedulers/cyclic';
 import { pythonNumber } from './python';
 
 const HEADER = `import bisect
@@ -69,24 +71,20 @@ function hyperParameters(p: Prepared): string[] {
       assigned.set(param.torch, pythonValue(values[param.key]!, param));
     }
   }
-  if (settings.name === 'lbfgs') {
-    assigned.set('max_eval', String(settings.maxEval ?? Math.floor((settings.maxIter * 5) / 4)));
-  }
+  if (settings.name === 'lbfgs') assigned.set('max_eval', String(maxEvaluations(settings)));
   if (settings.name === 'adam' || settings.name === 'adamw') {
     assigned.set('decoupled', settings.name === 'adamw' ? 'True' : 'False');
   }
   if (NUMPY_OPTIMIZERS[settings.name].className === 'SGD') {
-    // The presets fix what SGD's other arguments are.
-    const nesterov = settings.name === 'nesterov' || (settings.name === 'sgd' && settings.nesterov);
-    assigned.set('nesterov', nesterov ? 'True' : 'False');
-    for (const name of ['momentum', 'dampening', 'weight_decay']) {
-      if (!assigned.has(name)) assigned.set(name, '0');
-    }
+    // The presets fix what SGD's other arguments are (resolveOptimizer has set them).
+    assigned.set('momentum', pythonNumber(settings.momentum));
+    assigned.set('dampening', pythonNumber(settings.dampening));
+    assigned.set('weight_decay', pythonNumber(settings.weightDecay));
+    assigned.set('nesterov', settings.nesterov ? 'True' : 'False');
   }
-  const momentum = settings.name === 'gd' ? 0 : settings.momentum;
   return [
     ...[...assigned].map(([name, value]) => `${name} = ${value}`),
-    `group = {"lr": ${pythonNumber(settings.lr)}, "initial_lr": None, "momentum": ${pythonNumber(momentum)}, "beta1": ${pythonNumber(settings.betas[0])}}`,
+    `group = {"lr": ${pythonNumber(settings.lr)}, "initial_lr": None, "momentum": ${pythonNumber(settings.momentum)}, "beta1": ${pythonNumber(settings.betas[0])}}`,
   ];
 }
 
@@ -104,9 +102,7 @@ function schedulerCall(s: ResolvedScheduler, p: Prepared): string {
   const descriptor = schedulerDescriptor(s.name)!;
   const values = s as unknown as Readonly<Record<string, unknown>>;
   if (s.name === 'OneCycleLR') {
-    const total =
-      s.totalSteps ??
-      (s.epochs !== null && s.stepsPerEpoch !== null ? s.epochs * s.stepsPerEpoch : p.runIterations);
+    const total = oneCycleSteps(s, p.runIterations);
     const rest = descriptor.params.filter(
       (param) => !['totalSteps', 'epochs', 'stepsPerEpoch'].includes(param.key),
     );

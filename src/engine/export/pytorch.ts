@@ -6,6 +6,7 @@ import type { HyperValue } from '../hyper';
 import { HESSIAN_STEP } from '../hessian';
 import { ARMIJO_C, ARMIJO_MAX_HALVINGS } from '../optimizers/lineSearch';
 import { optimizerDescriptor } from '../optimizers/registry';
+import { oneCycleSteps } from '../schedulers/cyclic';
 import { schedulerDescriptor, type ResolvedScheduler } from '../schedulers/registry';
 import {
   optimizerArguments,
@@ -27,7 +28,7 @@ function torchClass(p: Prepared): string {
 
 function optimizerLine(p: Prepared): string {
   const args = optimizerArguments(p.settings);
-  if (p.settings.name === 'nesterov') args.push('nesterov=True');
+  if (p.settings.nesterov && p.settings.name !== 'sgd') args.push('nesterov=True');
   // torch 1.13's default NAdam path multiplies mu into mu_product_next twice; its foreach path and
   // torch >= 2.0 compute the rule the engine follows.
   if (p.settings.name === 'nadam') args.push('foreach=True');
@@ -45,7 +46,7 @@ function schedulerCall(s: ResolvedScheduler, p: Prepared): string {
     }
     // OneCycleLR without total_steps or epochs spans the run: torch needs the number.
     if (s.name === 'OneCycleLR' && param.key === 'totalSteps' && value === null && values.epochs === null) {
-      return `total_steps=${p.runIterations}`;
+      return `total_steps=${oneCycleSteps(s, p.runIterations)}`;
     }
     return `${param.torch}=${pythonValue(value as HyperValue, param)}`;
   });

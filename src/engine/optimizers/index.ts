@@ -62,7 +62,6 @@ export function createOptimizer(
 
 /** Plain fixed-step gd (SGD without momentum, weight decay or line search): what the fused loop runs. */
 export function isPlainGd(settings: OptimizerSettings): boolean {
-  if (settings.lineSearch) return false;
-  if (settings.name === 'gd') return true;
-  return settings.name === 'sgd' && settings.momentum === 0 && settings.weightDecay === 0;
+  const sgd = settings.name === 'gd' || settings.name === 'sgd';
+  return sgd && !settings.lineSearch && settings.momentum === 0 && settings.weightDecay === 0;
 }

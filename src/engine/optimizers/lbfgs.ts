@@ -100,10 +100,15 @@ function move(
   return { loss: evaluate(x, flatGrad), flatGrad, evaluations: 1, evaluated: true };
 }
 
+/** max_eval, or torch's max_iter · 5 // 4 when it is None. */
+export function maxEvaluations(settings: OptimizerSettings): number {
+  return settings.maxEval ?? Math.floor((settings.maxIter * 5) / 4);
+}
+
 export function createLbfgs(context: OptimizerContext): Optimizer {
   const { settings, dimension, maximize } = context;
   const { maxIter, toleranceGrad, toleranceChange, historySize } = settings;
-  const maxEval = settings.maxEval ?? Math.floor((maxIter * 5) / 4);
+  const maxEval = maxEvaluations(settings);
   const objective = requireObjective(context);
   const group = paramGroup(settings);
   const sign = maximize ? -1 : 1;

@@ -10,8 +10,8 @@ import { paramGroup, quantity, requireObjective, type Optimizer, type OptimizerC
 export function createSgd(context: OptimizerContext): Optimizer {
   const { settings, dimension, maximize } = context;
   const { dampening, weightDecay } = settings;
-  const nesterov = settings.name === 'nesterov' || (settings.name === 'sgd' && settings.nesterov);
-  const group = paramGroup({ ...settings, momentum: settings.name === 'gd' ? 0 : settings.momentum });
+  const { nesterov } = settings;
+  const group = paramGroup(settings);
   const buf = new Float64Array(dimension);
   const direction = new Float64Array(dimension);
   let buffered = false;

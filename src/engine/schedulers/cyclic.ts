@@ -68,6 +68,14 @@ export class CyclicLR extends LrScheduler {
   }
 }
 
+/** OneCycleLR's steps: total_steps, else epochs · steps_per_epoch, else (the engine's choice) the run's iterations. */
+export function oneCycleSteps(s: ResolvedOf<'OneCycleLR'>, runIterations: number): number {
+  return (
+    s.totalSteps ??
+    (s.epochs !== null && s.stepsPerEpoch !== null ? s.epochs * s.stepsPerEpoch : runIterations)
+  );
+}
+
 /** One phase of OneCycleLR: where it ends and which group values it anneals between. */
 interface Phase {
   readonly end: number;
@@ -92,9 +100,7 @@ export class OneCycleLR extends LrScheduler {
       setMomentum(group, s.maxMomentum);
     }
     super(group);
-    const total =
-      s.totalSteps ??
-      (s.epochs !== null && s.stepsPerEpoch !== null ? s.epochs * s.stepsPerEpoch : runIterations);
+    const total = oneCycleSteps(s, runIterations);
     this.maxSteps = total;
     const [high, low] = [s.maxMomentum, s.baseMomentum];
     const rise = s.pctStart * total - 1;
