@@ -15,7 +15,13 @@ import { createSgd } from './sgd';
 
 export type { Objective, Optimizer, OptimizerQuantity, ParamGroup } from './optimizer';
 export { ARMIJO_C, ARMIJO_MAX_HALVINGS } from './lineSearch';
-export { ALL_OPTIMIZER_NAMES, OPTIMIZERS, optimizerDescriptor, type OptimizerDescriptor } from './registry';
+export {
+  ALL_OPTIMIZER_NAMES,
+  OPTIMIZERS,
+  optimizerDescriptor,
+  readsParameter,
+  type OptimizerDescriptor,
+} from './registry';
 
 const FACTORIES: Readonly<Record<OptimizerName, (context: OptimizerContext) => Optimizer>> = {
   gd: createSgd,

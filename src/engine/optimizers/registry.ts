@@ -278,3 +278,8 @@ export function optimizerDescriptor(name: OptimizerName): OptimizerDescriptor {
 
 /** Every optimizer name, in display order. */
 export const ALL_OPTIMIZER_NAMES: readonly OptimizerName[] = OPTIMIZERS.map((d) => d.name);
+
+/** Whether an optimizer reads a hyper-parameter (its descriptor lists it); for refusing options that do not apply. */
+export function readsParameter(name: OptimizerName, key: keyof OptimizerSettings): boolean {
+  return optimizerDescriptor(name).params.some((p) => p.key === key);
+}
