@@ -88,7 +88,7 @@ export const USAGE = `Usage:
             [--eps 1e-8] [--line-search] [--max-iter N] [--tol T] [--maximize] [--trace all] [--json]
   gdlab sweep "<formula>" [--start ..] [--lr-min a --lr-max b --count n] [the optimizer options] [--json]
   gdlab code "<formula>" [the options of run] [--lang ${CODE_LANGUAGES.join('|')}]
-Optimizers (torch.optim's classes, case-insensitive, with torch's arguments): ${OPTIMIZER_CHOICES}.
+Optimizers (a name, or torch.optim's class with torch's arguments; case-insensitive): ${OPTIMIZER_CHOICES}.
 Schedulers (torch.optim.lr_scheduler's): ${SCHEDULER_CHOICES}.
   e.g. --optimizer "AdamW(lr=0.1, weight_decay=0.05, amsgrad=True)" --scheduler "CosineAnnealingLR(T_max=100)"
 Options take "--lr 0.1" or "--lr=0.1"; "--" ends the options (for a formula starting with "-").
