@@ -26,7 +26,11 @@ function stats(values: readonly number[]): string {
 async function panelFrame(workbench: Workbench): Promise<Frame> {
   for (let attempt = 0; attempt < 100; attempt++) {
     for (const frame of workbench.page.frames()) {
-      if ((await frame.evaluate('!!document.querySelector("[data-testid=app]")').catch(() => false)) === true) return frame;
+      if (
+        (await frame.evaluate('!!document.querySelector("[data-testid=app]")').catch(() => false)) === true
+      ) {
+        return frame;
+      }
     }
     await workbench.page.waitForTimeout(50);
   }
@@ -41,7 +45,9 @@ async function pressCommand(workbench: Workbench, title: string): Promise<number
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: WAIT });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: WAIT });
+  await page
+    .locator('.quick-input-list .monaco-list-row.focused', { hasText: title })
+    .waitFor({ timeout: WAIT });
   const t0 = performance.now();
   await page.keyboard.press('Enter');
   return t0;
@@ -62,7 +68,11 @@ async function firstPlot(session: Session, firstInWindow: number[], later: numbe
   return workbench;
 }
 
-async function viewSwitch(workbench: Workbench, tab: 'learning-rate' | 'compare', ready: string): Promise<number> {
+async function viewSwitch(
+  workbench: Workbench,
+  tab: 'learning-rate' | 'compare',
+  ready: string,
+): Promise<number> {
   const view = workbench.webview();
   await view.getByTestId('tab-runs').click();
   await view.locator('[data-testid="plot-main"] svg.gd-plot').first().waitFor({ timeout: WAIT });
@@ -79,7 +89,9 @@ async function drag(workbench: Workbench): Promise<{ latencies: number[]; redraw
   const frame = await panelFrame(workbench);
   const box = await view.getByTestId('lr-slider').boundingBox();
   if (!box) throw new Error('no slider');
-  await frame.evaluate('window.__gdMetrics && (window.__gdMetrics.latencies.length = 0, window.__gdMetrics.redraws = 0)');
+  await frame.evaluate(
+    'window.__gdMetrics && (window.__gdMetrics.latencies.length = 0, window.__gdMetrics.redraws = 0)',
+  );
   const y = box.y + box.height / 2;
   const { page } = workbench;
   await page.mouse.move(box.x + box.width * 0.75, y);
@@ -102,7 +114,11 @@ async function reload(workbench: Workbench): Promise<number> {
   const t0 = await pressCommand(workbench, 'Developer: Reload Window');
   await reloaded;
   await workbench.panelTab(PANEL_TITLE).first().waitFor({ timeout: WAIT });
-  await workbench.webview().locator('[data-testid="plot-main"] svg.gd-plot').first().waitFor({ timeout: WAIT });
+  await workbench
+    .webview()
+    .locator('[data-testid="plot-main"] svg.gd-plot')
+    .first()
+    .waitFor({ timeout: WAIT });
   return performance.now() - t0;
 }
 
@@ -110,7 +126,14 @@ async function reload(workbench: Workbench): Promise<number> {
 function engineTimes(): Record<string, number> {
   const limits = resolveLimits();
   const ctx: JobContext = { problems: createProblemCache(limits), limits };
-  const base = { start: [1], optimizer: { name: 'gd' as const, lr: 0.1 }, stop: {}, maximize: false, traceLimit: 4000, fitStart: true };
+  const base = {
+    start: [1],
+    optimizer: { name: 'gd' as const, lr: 0.1 },
+    stop: {},
+    maximize: false,
+    traceLimit: 4000,
+    fitStart: true,
+  };
   const time = (work: () => unknown): number => {
     work();
     const t0 = performance.now();
@@ -119,15 +142,31 @@ function engineTimes(): Record<string, number> {
   };
   const options = resolveRunOptions(base, 2, limits);
   const run = (lr: number) => () =>
-    computeJob({ kind: 'run', formula: FORMULA, options: { ...options, optimizer: { ...options.optimizer, lr } } }, { ...ctx });
+    computeJob(
+      { kind: 'run', formula: FORMULA, options: { ...options, optimizer: { ...options.optimizer, lr } } },
+      { ...ctx },
+    );
   let lr = 0.05;
   const sweep = () => {
-    const s = computeJob({ kind: 'sweep', formula: FORMULA, options: { ...options, stop: { ...options.stop, maxIterations: options.stop.maxIterations! + (lr += 1) } }, sweep: {} }, ctx);
+    const s = computeJob(
+      {
+        kind: 'sweep',
+        formula: FORMULA,
+        options: {
+          ...options,
+          stop: { ...options.stop, maxIterations: options.stop.maxIterations! + (lr += 1) },
+        },
+        sweep: {},
+      },
+      ctx,
+    );
     for (const o of regimeOptions(options, s)) computeJob({ kind: 'run', formula: FORMULA, options: o }, ctx);
   };
   const compare = () => {
     const c = computeJob({ kind: 'curvature', formula: FORMULA, start: [1, 1], maximize: false }, ctx);
-    for (const o of comparisonOptions(options, c)) if (o !== 'own') computeJob({ kind: 'run', formula: FORMULA, options: o }, ctx);
+    for (const o of comparisonOptions(options, c)) {
+      if (o !== 'own') computeJob({ kind: 'run', formula: FORMULA, options: o }, ctx);
+    }
   };
   let k = 0;
   return {
@@ -139,7 +178,13 @@ function engineTimes(): Record<string, number> {
 
 async function main(): Promise<void> {
   const session = await Session.start(extensionUnderTest());
-  const figures = { first: [] as number[], later: [] as number[], lr: [] as number[], compare: [] as number[], reload: [] as number[] };
+  const figures = {
+    first: [] as number[],
+    later: [] as number[],
+    lr: [] as number[],
+    compare: [] as number[],
+    reload: [] as number[],
+  };
   const latencies: number[] = [];
   const redraws: number[] = [];
   try {
@@ -147,11 +192,17 @@ async function main(): Promise<void> {
       const workbench = await firstPlot(session, figures.first, figures.later);
       await workbench.selectText(FORMULA);
       await pressCommand(workbench, 'Run Gradient Descent');
-      await workbench.webview().getByTestId('summary-formula').filter({ hasText: '10 * b ^ 2' }).waitFor({ timeout: WAIT });
+      await workbench
+        .webview()
+        .getByTestId('summary-formula')
+        .filter({ hasText: '10 * b ^ 2' })
+        .waitFor({ timeout: WAIT });
       const dragged = await drag(workbench);
       latencies.push(...dragged.latencies);
       redraws.push(dragged.redraws);
-      figures.lr.push(await viewSwitch(workbench, 'learning-rate', '[data-testid="plot-regimes"] svg.gd-plot'));
+      figures.lr.push(
+        await viewSwitch(workbench, 'learning-rate', '[data-testid="plot-regimes"] svg.gd-plot'),
+      );
       figures.compare.push(await viewSwitch(workbench, 'compare', '[data-testid="compare-legend"]'));
       figures.reload.push(await reload(workbench));
       console.log(`round ${r + 1} of ${REPEATS} done`);
@@ -162,7 +213,9 @@ async function main(): Promise<void> {
   const engine = engineTimes();
   console.log('');
   console.log('figure                                          measured in VS Code                goal');
-  console.log(`η slider drag: input → path redrawn            ${stats(latencies).padEnd(34)} ≤ 16 ms (p95 ≤ 50)`);
+  console.log(
+    `η slider drag: input → path redrawn            ${stats(latencies).padEnd(34)} ≤ 16 ms (p95 ≤ 50)`,
+  );
   console.log(`redraws during a 40-step, 0.7 s drag           ${redraws.join(', ').padEnd(34)} ≥ 12`);
   console.log(`palette → first plot, first run in a window    ${stats(figures.first).padEnd(34)} ≤ 300 ms`);
   console.log(`a later run with the panel open                ${stats(figures.later).padEnd(34)} ≤ 100 ms`);

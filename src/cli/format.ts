@@ -3,11 +3,15 @@ import type { RunResult, SweepResult } from '../engine/types';
 import { formatNumber as formatShared } from '../shared/numberText';
 import { outcomeSentence } from '../usecases/wording';
 
-/** The `run --json` object: exactly the fields of the contract, nothing the engine adds beside them. */
+/**
+ * The `run --json` object: exactly the fields of the contract, nothing the engine adds beside them;
+ * with a scheduler also its name, and each trace point's learning rate.
+ */
 export type RunJson = Pick<
   RunResult,
   'variables' | 'optimizer' | 'learningRate' | 'iterations' | 'stopReason' | 'final' | 'stationary' | 'trace'
->;
+> &
+  Pick<Partial<RunResult>, 'scheduler'>;
 
 /** The learning rates picked for the too-small, good and too-large regimes. */
 export interface RegimeRates {
@@ -33,6 +37,7 @@ export function runJson(result: RunResult): RunJson {
     variables: result.variables,
     optimizer: result.optimizer,
     learningRate: result.learningRate,
+    ...(result.scheduler !== undefined ? { scheduler: result.scheduler } : {}),
     iterations: result.iterations,
     stopReason: result.stopReason,
     final: { point: result.final.point, value: result.final.value, gradientNorm: result.final.gradientNorm },
@@ -42,6 +47,7 @@ export function runJson(result: RunResult): RunJson {
       point: p.point,
       value: p.value,
       gradientNorm: p.gradientNorm,
+      ...(p.learningRate !== undefined ? { learningRate: p.learningRate } : {}),
     })),
   };
 }
@@ -90,6 +96,7 @@ export function runTable(result: RunResult): string {
   const summary = [
     `variables:     ${vars}`,
     `optimizer:     ${result.optimizer}  (learning rate ${formatNumber(result.learningRate)})`,
+    ...(result.scheduler ? [`scheduler:     ${result.scheduler}`] : []),
     `iterations:    ${result.iterations}`,
     `stop reason:   ${result.stopReason}`,
     `final point:   ${formatPoint(result.final.point)}`,
@@ -99,13 +106,16 @@ export function runTable(result: RunResult): string {
   ];
   if (result.gradientMethod === 'numeric') summary.push('gradient:      numeric (central differences)');
   summary.push(`outcome:       ${outcomeSentence(result)}`);
+  const rates = result.trace.some((p) => p.learningRate !== undefined);
   const rows = result.trace.map((p) => [
     String(p.iteration),
     formatPoint(p.point),
     formatNumber(p.value),
     formatNumber(p.gradientNorm),
+    ...(rates ? [p.learningRate === undefined ? '' : formatNumber(p.learningRate)] : []),
   ]);
-  return `${summary.join('\n')}\n\n${table(['iteration', `(${vars})`, 'f', '|grad f|'], rows)}\n`;
+  const header = ['iteration', `(${vars})`, 'f', '|grad f|', ...(rates ? ['lr'] : [])];
+  return `${summary.join('\n')}\n\n${table(header, rows)}\n`;
 }
 
 /** The readable report of a sweep: critical step, regimes and one row per learning rate. */

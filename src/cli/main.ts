@@ -1,7 +1,9 @@
 // The CLI's logic, separate from process handling so it can be tested in-process: parse the
 // arguments, run the engine, print JSON or a table, and map every failure to an exit code
 // (2 for bad input, 1 for anything unexpected) with a one-line message, never a stack trace.
+import { exportCode } from '../engine/export';
 import { HARD_LIMITS, resolveLimits, type EngineLimits } from '../engine/limits';
+import { parseOptimizerSpec, parseSchedulerSpec } from '../engine/spec';
 import { FormulaError, type OptimizerSettings, type RunOptions, type StopSettings } from '../engine/types';
 import { createProblemCache } from '../host/problemCache';
 import { CLI_TRACE_POINTS } from '../usecases/defaults';
@@ -33,17 +35,39 @@ export const CLI_LIMITS: EngineLimits = resolveLimits({
   maxSweepCount: HARD_LIMITS.maxSweepCount,
 });
 
-/** Maps the parsed options onto the engine's run options (unset ones take the engine's defaults). */
-export function runOptionsOf(args: CliArgs): RunOptions {
-  const optimizer: Partial<OptimizerSettings> = {
-    ...(args.optimizer !== undefined ? { name: args.optimizer } : {}),
-    ...(args.lr !== undefined ? { lr: args.lr } : {}),
+/** The hyper-parameter options beside --optimizer, as settings. */
+function flagSettings(args: CliArgs): Partial<OptimizerSettings> {
+  return {
     ...(args.momentum !== undefined ? { momentum: args.momentum } : {}),
     ...(args.alpha !== undefined ? { alpha: args.alpha } : {}),
     ...(args.betas !== undefined ? { betas: args.betas } : {}),
     ...(args.eps !== undefined ? { eps: args.eps } : {}),
     ...(args.lineSearch ? { lineSearch: true } : {}),
   };
+}
+
+/**
+ * --optimizer (a name or torch's call; --lr fills in a call's missing lr) with the hyper-parameter
+ * options merged in; a value given both in the call and as an option is refused.
+ */
+function optimizerOf(args: CliArgs): { settings: Partial<OptimizerSettings>; maximize: boolean } {
+  const flags = flagSettings(args);
+  if (args.optimizer === undefined) {
+    return { settings: { ...flags, ...(args.lr !== undefined ? { lr: args.lr } : {}) }, maximize: false };
+  }
+  const spec = parseOptimizerSpec(args.optimizer, args.lr);
+  const given = spec.optimizer as Readonly<Record<string, unknown>>;
+  for (const key of Object.keys(flags)) {
+    if (key !== 'name' && key !== 'lr' && given[key] !== undefined) {
+      throw new FormulaError(`${key} is given twice: in --optimizer and as its own option`, 'bad-option');
+    }
+  }
+  return { settings: { ...spec.optimizer, ...flags }, maximize: spec.maximize === true };
+}
+
+/** Maps the parsed options onto the engine's run options (unset ones take the engine's defaults). */
+export function runOptionsOf(args: CliArgs): RunOptions {
+  const { settings: optimizer, maximize } = optimizerOf(args);
   // --tol is the gradient tolerance; 0 turns every tolerance test off, as the contract says.
   const tolerances: Partial<StopSettings> =
     args.tol === undefined
@@ -54,11 +78,12 @@ export function runOptionsOf(args: CliArgs): RunOptions {
   return {
     start: args.start ?? [],
     optimizer,
+    ...(args.scheduler !== undefined ? { scheduler: parseSchedulerSpec(args.scheduler) } : {}),
     stop: {
       ...tolerances,
       ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : {}),
     },
-    maximize: args.maximize,
+    maximize: args.maximize || maximize,
     traceLimit: args.traceAll ? 'all' : CLI_TRACE_LIMIT,
   };
 }
@@ -71,6 +96,16 @@ function execute(args: CliArgs, out: CliOutput): void {
   if (args.command === 'run') {
     const result = computeJob({ kind: 'run', formula: args.formula, options }, ctx);
     out.stdout(args.json ? `${JSON.stringify(runJson(result))}\n` : runTable(result));
+    return;
+  }
+  if (args.command === 'code') {
+    // The script takes as many steps as the engine's run took before a stop test fired.
+    const { iterations } = computeJob(
+      { kind: 'run', formula: args.formula, options: { ...options, traceLimit: 2 } },
+      ctx,
+    );
+    const { formula } = ctx.problems.compiled(args.formula);
+    out.stdout(exportCode({ formula, options, iterations }, args.lang ?? 'pytorch'));
     return;
   }
   const partial = {

@@ -3,11 +3,19 @@
 import { kernelOf } from './compile';
 import { fusedGdLoop } from './fusedGd';
 import { allFinite, genericLoop, norm, type LoopLimits, type LoopState } from './loop';
-import { createOptimizer } from './optimizers';
+import { createOptimizer, isPlainGd, type Optimizer } from './optimizers';
+import { createScheduler, resolveScheduler, type Scheduler } from './schedulers';
 import { DIVERGENCE_FACTOR, resolveOptimizer, resolveStop } from './settings';
 import { classifyStationary } from './stationary';
 import { TraceRecorder } from './trace';
-import { FormulaError, type Problem, type RunOptions, type RunResult, type StopReason } from './types';
+import {
+  FormulaError,
+  type OptimizerSettings,
+  type Problem,
+  type RunOptions,
+  type RunResult,
+  type StopReason,
+} from './types';
 
 /**
  * Most variables for which plain gd takes the fused loop. Measured (sums of squares, same iteration
@@ -43,6 +51,21 @@ export interface RunControl {
   readonly interrupted: () => boolean;
 }
 
+/** The optimizer of a run and its scheduler, built in torch's order (the scheduler's constructor takes its first step). */
+export function createRun(
+  problem: Problem,
+  options: RunOptions,
+  settings: OptimizerSettings = resolveOptimizer(options.optimizer),
+): { optimizer: Optimizer; scheduler: Scheduler | undefined } {
+  const optimizer = createOptimizer(settings, problem.dimension, options.maximize, problem);
+  const iterations = resolveStop(options.stop).maxIterations;
+  const scheduler =
+    options.scheduler === undefined
+      ? undefined
+      : createScheduler(resolveScheduler(options.scheduler), optimizer.group, iterations);
+  return { optimizer, scheduler };
+}
+
 /** Runs the chosen optimizer from options.start until a stop test fires. */
 export function runDescent(problem: Problem, options: RunOptions, control?: RunControl): RunResult {
   const startedAt = performance.now();
@@ -50,10 +73,12 @@ export function runDescent(problem: Problem, options: RunOptions, control?: RunC
   const stop = resolveStop(options.stop);
   const n = problem.dimension;
   const x = startPoint(options.start, n, options.fitStart);
+  const { optimizer, scheduler } = createRun(problem, options, settings);
   const gradient = new Float64Array(n);
   const value = problem.valueAndGradient(x, gradient);
   const state: LoopState = { x, gradient, value, gradientNorm: norm(gradient), iterations: 0 };
-  const recorder = new TraceRecorder(n, options.traceLimit);
+  const varying = scheduler !== undefined || settings.lineSearch;
+  const recorder = new TraceRecorder(n, options.traceLimit, varying);
   recorder.record(x, state.value, state.gradientNorm);
 
   let reason: StopReason;
@@ -61,7 +86,8 @@ export function runDescent(problem: Problem, options: RunOptions, control?: RunC
   else if (state.gradientNorm < stop.gradientTolerance) reason = 'gradient-tolerance';
   else {
     const limits: LoopLimits = {
-      maxIterations: stop.maxIterations,
+      // OneCycleLR's schedule ends after total_steps (torch raises on the next step).
+      maxIterations: Math.min(stop.maxIterations, scheduler?.maxSteps ?? Infinity),
       gradientTolerance: stop.gradientTolerance,
       stepTolerance: stop.stepTolerance,
       valueTolerance: stop.valueTolerance,
@@ -71,10 +97,11 @@ export function runDescent(problem: Problem, options: RunOptions, control?: RunC
       ...(control ? { interrupted: control.interrupted } : {}),
     };
     const kernel = kernelOf(problem);
-    if (kernel !== undefined && n <= FUSED_MAX_DIMENSION && settings.name === 'gd' && !settings.lineSearch) {
+    if (kernel !== undefined && n <= FUSED_MAX_DIMENSION && isPlainGd(settings) && !varying) {
       reason = fusedGdLoop(kernel, settings.lr, options.maximize, state, limits, recorder);
     } else {
-      reason = genericLoop(problem, createOptimizer(settings, n, options.maximize), state, limits, recorder);
+      const schedule = { scheduler, stepRate: settings.lineSearch };
+      reason = genericLoop(problem, optimizer, state, limits, recorder, schedule);
     }
   }
 
@@ -86,6 +113,7 @@ export function runDescent(problem: Problem, options: RunOptions, control?: RunC
     variables: problem.variables,
     optimizer: settings.name,
     learningRate: settings.lr,
+    ...(options.scheduler ? { scheduler: options.scheduler.name } : {}),
     iterations: state.iterations,
     stopReason: reason,
     final: { point: Array.from(x), value: state.value, gradientNorm: state.gradientNorm },

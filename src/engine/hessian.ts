@@ -4,7 +4,7 @@ import { norm } from './loop';
 import type { Problem } from './types';
 
 /** Relative step of the Hessian's differences; the gradient is smooth, so a larger step than for f is best. */
-const HESSIAN_STEP = 1e-4;
+export const HESSIAN_STEP = 1e-4;
 
 /** The symmetrised Hessian at x, row-major n×n, from central differences of ∇f. */
 export function hessianAt(problem: Problem, x: ArrayLike<number>): Float64Array {

@@ -1,6 +1,7 @@
 // The iteration loop shared by every optimizer. fusedGd.ts generates the same loop with plain gd and
 // the gradient inlined; the two must agree bit for bit (tested), so change both together.
 import type { Optimizer } from './optimizers';
+import type { Scheduler } from './schedulers';
 import type { TraceRecorder } from './trace';
 import type { Problem, StopReason } from './types';
 
@@ -46,6 +47,7 @@ export const STOP_CODES: readonly StopReason[] = [
   'step-tolerance',
   'value-tolerance',
   'time-budget',
+  'not-positive-definite',
 ];
 
 /** ‖v‖₂ summed left to right (the generated loop sums in the same order). */
@@ -61,6 +63,15 @@ export function allFinite(v: Float64Array): boolean {
   return true;
 }
 
+/**
+ * The schedule of a run: torch's scheduler.step() after each optimizer step. `stepRate` records the
+ * rate the step returned (the line search's accepted step) instead of the group's.
+ */
+export interface LoopSchedule {
+  readonly scheduler: Scheduler | undefined;
+  readonly stepRate: boolean;
+}
+
 /** Runs optimizer steps from `state` until a stop test fires; returns the reason. */
 export function genericLoop(
   problem: Problem,
@@ -68,12 +79,14 @@ export function genericLoop(
   state: LoopState,
   limits: LoopLimits,
   recorder: TraceRecorder,
+  schedule: LoopSchedule = { scheduler: undefined, stepRate: false },
 ): StopReason {
   const { x, gradient } = state;
   const n = x.length;
   const previous = new Float64Array(n);
-  const objective = (y: Float64Array): number => problem.value(y);
+  const { scheduler, stepRate } = schedule;
   let { value, iterations } = state;
+  let lastRate = NaN;
   let reason: StopReason;
   for (;;) {
     if (iterations >= limits.maxIterations) {
@@ -82,7 +95,14 @@ export function genericLoop(
     }
     const previousValue = value;
     previous.set(x);
-    optimizer.step(x, gradient, value, objective);
+    const groupRate = optimizer.group.lr;
+    const used = optimizer.step(x, gradient, value);
+    if (optimizer.stopReason !== undefined) {
+      reason = optimizer.stopReason;
+      break;
+    }
+    lastRate = stepRate ? used : groupRate;
+    scheduler?.step(previousValue);
     let stepSquared = 0;
     for (let i = 0; i < n; i++) {
       const d = x[i] - previous[i];
@@ -93,7 +113,7 @@ export function genericLoop(
     iterations++;
     const gradientNorm = norm(gradient);
     state.gradientNorm = gradientNorm;
-    if (!recorder.endpointsOnly) recorder.record(x, value, gradientNorm);
+    if (!recorder.endpointsOnly) recorder.record(x, value, gradientNorm, lastRate);
     if (!(Number.isFinite(value) && allFinite(x) && allFinite(gradient))) reason = 'non-finite';
     else if (Math.abs(value) > limits.divergenceLimit) reason = 'diverged';
     else if (gradientNorm < limits.gradientTolerance) reason = 'gradient-tolerance';
@@ -106,6 +126,6 @@ export function genericLoop(
   }
   state.value = value;
   state.iterations = iterations;
-  if (recorder.endpointsOnly) recorder.recordLast(iterations, x, value, state.gradientNorm);
+  if (recorder.endpointsOnly) recorder.recordLast(iterations, x, value, state.gradientNorm, lastRate);
   return reason;
 }

@@ -3,12 +3,13 @@
 // it sends is untrusted input; the webview checks the host's messages too). The host owns the panel's
 // state (runs, selection, view); the webview sends intents and requests, and draws what it is sent.
 import { HARD_LIMITS } from '../engine/limits';
-import { OPTIMIZER_NAMES } from '../engine/types';
 import {
   array,
   bool,
+  clamp,
   id,
   int,
+  isRecord,
   literal,
   maybe,
   num,
@@ -22,6 +23,7 @@ import {
   fail,
   withDefault,
   type Infer,
+  type Schema,
 } from './schema';
 import { basinsWire, curvatureWire, formulaWire, landscapeWire, runWire, stepsWire, sweepWire } from './wire';
 
@@ -49,25 +51,39 @@ const view = oneOf(PANEL_VIEWS);
 
 const coordinate = num(-LIMITS.coordinate, LIMITS.coordinate);
 const point = array(coordinate, LIMITS.variables);
-const betas = refine(array(num(0, 0.999999), 2), (b) =>
-  b.length === 2 ? ok([b[0]!, b[1]!] as const) : fail('betas need two numbers'),
-);
+/** One hyper-parameter's value as a control sets it: a finite number, a flag, None, a pair, or a short name. */
+const settingValue: Schema<OptimizerValue> = {
+  parse: (v) => {
+    if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : fail('not a finite number');
+    if (typeof v === 'boolean' || v === null) return ok(v);
+    if (typeof v === 'string') return v.length <= 40 ? ok(v) : fail('too long');
+    const pair = array(num(), 2).parse(v);
+    return pair.ok && pair.value.length === 2
+      ? ok([pair.value[0]!, pair.value[1]!] as const)
+      : fail('not a setting');
+  },
+};
 
-/** An optimizer's settings as the controls set them (torch.optim's names); malformed fields are dropped. */
-export const optimizerControls = object({
-  name: maybe(oneOf(OPTIMIZER_NAMES)),
-  lr: maybe(num(LIMITS.learningRate.min, LIMITS.learningRate.max)),
-  momentum: maybe(num(0, 0.9999)),
-  dampening: maybe(num(0, 1)),
-  lrDecay: maybe(num(0, 10)),
-  initialAccumulatorValue: maybe(num(0, 1e6)),
-  alpha: maybe(num(0, 0.999999)),
-  eps: maybe(num(1e-16, 1)),
-  centered: maybe(bool()),
-  amsgrad: maybe(bool()),
-  lineSearch: maybe(bool()),
-  betas: maybe(betas),
-});
+/** What a hyper-parameter can be. */
+export type OptimizerValue = number | boolean | null | string | readonly [number, number];
+
+/**
+ * An optimizer's settings as the controls set them, under torch.optim's names in the engine's spelling:
+ * plain values only (malformed ones dropped); the engine checks names and ranges and says what is wrong.
+ */
+export const optimizerControls: Schema<Readonly<Record<string, OptimizerValue>>> = {
+  parse: (v) => {
+    if (!isRecord(v)) return fail('not an object');
+    const out: Record<string, OptimizerValue> = {};
+    for (const [key, raw] of Object.entries(v).slice(0, 40)) {
+      if (!/^[a-zA-Z][a-zA-Z0-9]{0,39}$/.test(key)) continue;
+      const parsed = settingValue.parse(raw);
+      if (parsed.ok) out[key] = parsed.value;
+    }
+    if (typeof out.lr === 'number') out.lr = clamp(out.lr, LIMITS.learningRate.min, LIMITS.learningRate.max);
+    return ok(out);
+  },
+};
 
 /** A run's controls: start, optimizer, stop tests, direction. The host adds its own limits and trace length. */
 export const runControls = object({

@@ -13,12 +13,13 @@ import type { RunOptions } from '../engine/types';
 export function resolveRunOptions(options: RunOptions, dimension: number, limits: EngineLimits): RunOptions {
   const clamped = clampRequest({ formula: '', options }, limits).options;
   const stop = resolveStop(clamped.stop);
+  const { fitStart: _fit, ...rest } = clamped;
   return {
+    // Everything else (a scheduler, parameters) goes on as given; the run checks it.
+    ...rest,
     start: Array.from(startPoint(clamped.start, dimension, clamped.fitStart)),
     optimizer: resolveOptimizer(clamped.optimizer),
     stop: { ...stop, maxIterations: Math.min(stop.maxIterations, limits.maxIterations) },
-    maximize: clamped.maximize,
-    traceLimit: clamped.traceLimit,
   };
 }
 

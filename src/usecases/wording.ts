@@ -54,6 +54,7 @@ const REASONS: Readonly<Record<StopReason, string>> = {
   'time-budget': 'the time budget ran out',
   diverged: 'the values grew without bound',
   'non-finite': 'the function or its gradient is undefined there',
+  'not-positive-definite': "the Hessian is not positive definite there, so Newton's step would not descend",
 };
 
 /** One-word outcome of a stop reason. */
@@ -87,6 +88,7 @@ function headlineOf(run: RunFacts, atStart: boolean): string {
     case 'max-iterations':
       return `Stopped after the maximum of ${n}`;
     case 'time-budget':
+    case 'not-positive-definite':
       return `Stopped after ${n}`;
     case 'diverged':
     case 'non-finite':

@@ -2,8 +2,9 @@
 // number box), max iterations, optimizer and its hyper-parameters, direction and tolerance.
 // Every change hands a complete new run input to `onChange`; number fields can also be scrubbed by
 // dragging their label sideways (η on a log scale).
+import { knownSettings } from '../engine/optimizers/registry';
 import { DEFAULT_STOP, resolveOptimizer } from '../engine/settings';
-import type { OptimizerName, OptimizerSettings } from '../engine/types';
+import { OPTIMIZER_NAMES, type OptimizerName, type OptimizerSettings } from '../engine/types';
 import { LIMITS, type RunControls, type RunError, type RunSummary } from '../shared/protocol';
 import { formatNumber } from '../shared/numberText';
 import { h, replaceChildren } from './dom';
@@ -24,7 +25,7 @@ export interface ControlsView {
 type Field = { key: keyof OptimizerSettings; label: string; min: number; max: number; step: number };
 
 /** Hyper-parameters each optimizer shows (their defaults are the engine's, torch.optim's). */
-const HYPER: Readonly<Record<OptimizerName, readonly Field[]>> = {
+const HYPER: Readonly<Partial<Record<OptimizerName, readonly Field[]>>> = {
   gd: [],
   momentum: [
     { key: 'momentum', label: 'momentum μ', min: 0, max: 0.999, step: 0.01 },
@@ -45,7 +46,7 @@ const HYPER: Readonly<Record<OptimizerName, readonly Field[]>> = {
 
 /** Settings that belong to particular optimizers: their fields, Adam's betas and the check boxes. */
 const OPTIMIZER_SPECIFIC: ReadonlySet<string> = new Set([
-  ...Object.values(HYPER).flatMap((fields) => fields.map((f) => f.key)),
+  ...Object.values(HYPER).flatMap((fields) => (fields ?? []).map((f) => f.key)),
   'betas',
   'centered',
   'amsgrad',
@@ -95,7 +96,7 @@ export function renderControls(
 ): ControlsView {
   // An edit not yet answered is what the person last set: the controls show it, not the older report.
   const o: RunControls = shown?.controls ?? run.controls;
-  const opt = o.optimizer;
+  const opt = knownSettings(o.optimizer);
   const lr = opt.lr ?? resolveOptimizer({ name: opt.name ?? 'gd' }).lr;
   const formula = h('input', {
     type: 'text',
@@ -127,7 +128,7 @@ export function renderControls(
     1,
   );
   const optimizer = h('select', { 'data-testid': 'optimizer-select' });
-  for (const [name, label] of Object.entries(OPTIMIZER_LABELS)) {
+  for (const [name, label] of OPTIMIZER_NAMES.map((n) => [n, OPTIMIZER_LABELS[n]] as const)) {
     optimizer.append(h('option', { value: name, selected: name === (opt.name ?? 'gd') }, label));
   }
   const direction = h(
@@ -155,7 +156,7 @@ export function renderControls(
     flags.clear();
     betas = undefined;
     const defaults = resolveOptimizer({ name });
-    const fields = HYPER[name].map((f) => {
+    const fields = (HYPER[name] ?? []).map((f) => {
       const current = opt[f.key];
       const input = numberInput(
         `hp-${f.key}`,

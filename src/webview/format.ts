@@ -1,5 +1,6 @@
 // Numbers for people, optimizer names and the worked steps written out (how a run went is worded
 // in usecases/wording.ts, for every surface). Pure functions (no DOM), so they are tested in Node.
+import { OPTIMIZERS } from '../engine/optimizers/registry';
 import type { OptimizerName } from '../engine/types';
 import type { StepsWire } from '../shared/wire';
 import { formatNumber as formatShared, formatPoint as formatSharedPoint } from '../shared/numberText';
@@ -24,15 +25,10 @@ export function subscript(n: number): string {
     .join('');
 }
 
-/** Display names of the optimizers. */
-export const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
-  gd: 'Gradient descent',
-  momentum: 'Momentum',
-  nesterov: 'Nesterov',
-  adagrad: 'AdaGrad',
-  rmsprop: 'RMSProp',
-  adam: 'Adam',
-};
+/** Display names of the optimizers (the engine's descriptors hold them). */
+export const OPTIMIZER_LABELS = Object.fromEntries(OPTIMIZERS.map((d) => [d.name, d.label])) as Readonly<
+  Record<OptimizerName, string>
+>;
 
 function term(value: number): string {
   const text = formatNumber(value);

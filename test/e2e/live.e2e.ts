@@ -87,7 +87,10 @@ describe('Gradient Descent panel: live', () => {
     assert.ok(after, 'the start is still drawn');
     const dx = after.x + after.width / 2 - (from.x - 80);
     const dy = after.y + after.height / 2 - (from.y + 60);
-    assert.ok(Math.hypot(dx, dy) < 8, `the start is under the pointer (off by ${dx.toFixed(1)}, ${dy.toFixed(1)})`);
+    assert.ok(
+      Math.hypot(dx, dy) < 8,
+      `the start is under the pointer (off by ${dx.toFixed(1)}, ${dy.toFixed(1)})`,
+    );
     assert.notEqual(await view.getByTestId('start-input').inputValue(), '1, 1');
   });
 
@@ -105,7 +108,10 @@ describe('Gradient Descent panel: live', () => {
     for (let i = 1; i < ys.length; i++) if (Math.abs(ys[i]! - ys[i - 1]!) > 0.9 * span) jumps++;
     assert.ok(jumps >= 55, `the path jumps between b = 1 and b = −1 at every step (${jumps} of 60)`);
     await view.getByTestId('copy-csv').click();
-    await view.getByTestId('notice').filter({ hasText: /Copied \d+ iterations as CSV/ }).waitFor({ timeout: WAIT });
+    await view
+      .getByTestId('notice')
+      .filter({ hasText: /Copied \d+ iterations as CSV/ })
+      .waitFor({ timeout: WAIT });
     const csv = String(await workbench.page.evaluate('navigator.clipboard.readText()'));
     const rows = csv
       .split('\n')

@@ -1,6 +1,7 @@
 // The one owner of the panel's state: the run list, which run is selected, the view, and each run's
 // plot window. The webview never holds these; it sends intents, and the session turns the state into
 // jobs and messages. vscode-free, so tests drive it directly.
+import { knownSettings } from '../../engine/optimizers/registry';
 import type { RunOptions } from '../../engine/types';
 import type { PanelView, PersistedState, RunControls, SavedRun } from '../../shared/protocol';
 import { PANEL_RUNS } from '../../usecases/defaults';
@@ -46,7 +47,7 @@ export function withControls(base: RunOptions, controls: RunControls): RunOption
   return {
     ...base,
     start: controls.start,
-    optimizer: controls.optimizer,
+    optimizer: knownSettings(controls.optimizer),
     stop: { ...base.stop, ...controls.stop },
     maximize: controls.maximize,
     // The person typed this start: it must fit the formula, not be cut to it.
