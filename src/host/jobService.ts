@@ -68,6 +68,11 @@ export class JobService {
     if (cached) return Promise.resolve(cached as JobOutcome<K>);
     if (signal?.aborted) return Promise.resolve({ ok: false, error: CANCELLED });
     let flight = this.inFlight.get(key);
+    // A computation everybody gave up on is being cancelled: a new caller starts it again.
+    if (flight?.controller.signal.aborted) {
+      this.inFlight.delete(key);
+      flight = undefined;
+    }
     if (!flight) {
       flight = this.start(key, request);
       if (!this.inFlight.has(key)) return flight.promise as Promise<JobOutcome<K>>;
@@ -102,7 +107,7 @@ export class JobService {
     }
     const flight: InFlight = {
       promise: remote.run(request, controller.signal).then((outcome) => {
-        this.inFlight.delete(key);
+        if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
         if (outcome.ok || outcome.error.code !== 'cancelled') this.cache.set(key, outcome);
         return outcome;
       }),

@@ -183,6 +183,22 @@ export class Workbench {
     return this.contextMenuLabels();
   }
 
+  /**
+   * Right-clicks the selection until its context menu lists `expected` (or the wait runs out) and
+   * returns the labels. The workbench adds an extension's menu items once its host has read the
+   * extension; a menu opened before then lacks them, so it is closed and opened again.
+   */
+  async contextMenuWith(expected: string): Promise<string[]> {
+    const deadline = Date.now() + LONG;
+    for (;;) {
+      const labels = await this.openContextMenuOnSelection();
+      if (labels.includes(expected) || Date.now() > deadline) return labels;
+      await this.page.keyboard.press('Escape');
+      await this.page.locator('.monaco-menu').waitFor({ state: 'hidden', timeout: SHORT });
+      await this.page.waitForTimeout(500);
+    }
+  }
+
   /** Right-clicks the editor at a screen point and returns the context menu's item labels. */
   async openContextMenuAt(x: number, y: number): Promise<string[]> {
     await this.page.mouse.click(x, y, { button: 'right' });
