@@ -42,3 +42,9 @@ export const INLINE_BUDGET_MS = 12;
 
 /** Job results the host keeps (least recently used dropped first). */
 export const JOB_CACHE_SIZE = 256;
+
+/**
+ * Quiet time after a run's view is complete before the jobs of its other views are computed in the
+ * background (in the worker), so a view switch finds them ready; an edit meanwhile cancels them.
+ */
+export const PREFETCH_AFTER_MS = 400;

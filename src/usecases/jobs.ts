@@ -103,7 +103,10 @@ function stableJson(value: unknown): string {
 
 /** The cache key of a job: its kind and exactly its inputs. */
 export function jobKey(request: JobRequest): string {
-  return stableJson(request);
+  if (request.kind !== 'sweep') return stableJson(request);
+  // A sweep sets η itself at every point: the run's own η is not one of its inputs.
+  const { lr: _lr, ...optimizer } = request.options.optimizer;
+  return stableJson({ ...request, options: { ...request.options, optimizer } });
 }
 
 /** The formula as people see it: what was read, in which notation, with which variables. */

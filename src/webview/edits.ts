@@ -18,8 +18,8 @@ export class Edits {
   /** The newest edit the person made to each run, sent or not: what the controls and the plot build on. */
   private readonly proposed = new Map<number, RunEdit>();
   private readonly inFlight = new Set<number>();
-  /** The input time of the newest edit the host has answered and that is not drawn yet. */
-  answeredAt: number | undefined;
+  /** The newest edit the host has answered and that is not drawn yet: when it was made and answered. */
+  answered: { readonly editedAt: number; readonly answeredAt: number } | undefined;
 
   constructor(
     private readonly channel: MessageChannel<HostMessage, WebviewMessage>,
@@ -68,7 +68,7 @@ export class Edits {
     };
     const done = (): void => {
       this.inFlight.delete(runId);
-      this.answeredAt = at;
+      this.answered = { editedAt: at, answeredAt: performance.now() };
       this.onAnswer();
       this.send(runId);
       this.report();

@@ -43,8 +43,16 @@ const metrics = new DrawMetrics();
 const edits = new Edits(
   channel,
   () => schedule('content'),
-  (count) => (metrics.busy = count),
+  (count) => {
+    editsOnTheirWay = count;
+    reportBusy();
+  },
 );
+
+let editsOnTheirWay = 0;
+function reportBusy(): void {
+  metrics.busy(editsOnTheirWay, (store.run?.waiting?.length ?? 0) > 0 || frame !== 0);
+}
 
 const tabs = h('div', { class: 'tabs-holder' });
 const notice = h('div', { class: 'notice', 'data-testid': 'notice', role: 'status', 'aria-live': 'polite' });
@@ -79,7 +87,9 @@ function schedule(what: 'chrome' | 'content'): void {
   frame ||= requestAnimationFrame(() => {
     frame = 0;
     draw();
+    reportBusy();
   });
+  reportBusy();
 }
 
 function onHost(message: HostMessage): void {
@@ -94,6 +104,7 @@ function onHost(message: HostMessage): void {
       channel.notify({ type: 'need', ids: missing });
     }
   }
+  reportBusy();
   persistSoon();
 }
 const requested = new Set<number>();
@@ -122,7 +133,11 @@ function setStarts(starts: number[][]): void {
   if (run && edit) edits.propose(run.id, { ...edit, starts });
 }
 
+/** The view the person just chose, until it is drawn complete (for the metrics). */
+let switching: { readonly view: PanelView; readonly at: number } | undefined;
+
 function chooseView(view: PanelView): void {
+  switching = { view, at: performance.now() };
   channel.notify({ type: 'setView', view });
 }
 
@@ -221,7 +236,10 @@ function drawDetails(vc: ViewContext): void {
     vc.run.parts?.steps,
     vc.run.status,
   ].join('|');
-  if (key === detailsKey || !run || !formula) return;
+  // While an edit is on its way the summary and worked steps wait (dimmed): the path is what moves.
+  const editing = edits.busy(vc.run.id);
+  details.classList.toggle('stale', editing);
+  if (editing || key === detailsKey || !run || !formula) return;
   detailsKey = key;
   const mainSvg = (): SVGSVGElement | null =>
     mainArea.querySelector('[data-testid="plot-main"] svg.gd-plot, [data-testid="plot-sweep"] svg.gd-plot');
@@ -248,14 +266,20 @@ function drawDetails(vc: ViewContext): void {
 }
 
 function draw(): void {
+  const began = performance.now();
   if (dirty.has('chrome')) drawChrome();
   if (dirty.has('content')) drawContent();
   dirty.clear();
   notice.textContent = store.notice;
-  const answered = edits.answeredAt;
+  const run = store.run;
+  if (switching && store.view === switching.view && run?.status === 'ok' && run.waiting?.length === 0) {
+    metrics.viewShown(switching.at);
+    switching = undefined;
+  }
+  const answered = edits.answered;
   if (answered !== undefined) {
-    edits.answeredAt = undefined;
-    metrics.drawn(answered);
+    edits.answered = undefined;
+    metrics.drawn(answered.editedAt, answered.answeredAt, began);
   }
 }
 

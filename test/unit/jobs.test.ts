@@ -136,6 +136,24 @@ describe('jobs', () => {
     );
   });
 
+  it('keys a sweep without the run’s η, which it does not read', () => {
+    const sweep = (lr: number) =>
+      ({
+        kind: 'sweep',
+        formula: 'x^2 + 3y^2',
+        options: withLearningRate(resolved(2), lr),
+        sweep: { count: 6 },
+      }) as const;
+    assert.equal(jobKey(sweep(0.1)), jobKey(sweep(0.01)));
+    assert.notEqual(jobKey(sweep(0.1)), jobKey({ ...sweep(0.1), sweep: { count: 7 } }));
+    assert.notEqual(
+      jobKey(sweep(0.1)),
+      jobKey({ ...sweep(0.1), options: { ...sweep(0.1).options, start: [2, 2] } }),
+    );
+    // Computed, the two are the same sweep.
+    assert.deepEqual(computeJob(sweep(0.1), ctx()), computeJob(sweep(0.01), ctx()));
+  });
+
   it('throws typed errors for bad formulas and options, and runJob turns them into values', () => {
     formulaError(() => computeJob({ kind: 'formula', formula: 'x +* 2' }, ctx()), 'syntax');
     formulaError(() => computeJob({ kind: 'formula', formula: '' }, ctx()), 'empty');

@@ -37,8 +37,11 @@ function harness(config: SessionConfig = CONFIG) {
     },
     config,
   );
-  /** Lets the session's promise chains finish (inline jobs resolve in microtasks). */
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+  /** Lets the session's work finish: inline jobs resolve in microtasks, the parts after the run a turn later. */
+  const settle = async () => {
+    for (let i = 0; i < 4; i++) await turn();
+  };
   let nextId = 1000;
   /** Sends a request and resolves with its answer. */
   const request = async (message: Record<string, unknown>): Promise<HostMessage | undefined> => {
@@ -54,7 +57,7 @@ function harness(config: SessionConfig = CONFIG) {
   const lastSummary = (id: number): RunSummary | undefined =>
     [...posted].reverse().flatMap((m) => (m.type === 'run' && m.run.id === id ? [m.run] : []))[0];
   const parts = () => posted.filter((m) => m.type === 'part').length;
-  return { session, jobs, posted, logs, copied, settle, request, lastSummary, parts };
+  return { session, jobs, posted, logs, copied, turn, settle, request, lastSummary, parts };
 }
 
 const controls = (over: Record<string, unknown> = {}) => ({
@@ -114,6 +117,67 @@ describe('panel session', () => {
     await h.settle();
     assert.equal(h.jobs.computed.run, before + 3);
     assert.equal(h.parts(), sent, 'no part is sent twice');
+  });
+
+  it('reports the run before the parts still to compute, which a newer edit cancels (a drag)', async () => {
+    const h = harness();
+    h.session.addRuns([{ formula: 'x^2 + 3y^2', options: { ...BASE, start: [1, 1] } }]);
+    await h.settle();
+    const id = h.session.state.selected;
+    const steps = h.jobs.computed.steps;
+    const edit = (lr: number) => ({
+      type: 'setInput',
+      runId: id,
+      formula: 'x^2 + 3y^2',
+      controls: controls({ optimizer: { name: 'gd', lr } }),
+      starts: [],
+    });
+    // Five edits that arrive together, as a drag's do while the host is busy.
+    for (const lr of [0.05, 0.04, 0.03, 0.02, 0.01]) h.session.receive({ ...edit(lr), messageId: lr * 100 });
+    await h.turn();
+    assert.equal(h.jobs.computed.run, 2, 'of edits that arrive together only the newest runs');
+    assert.equal(h.jobs.computed.steps, steps, 'no worked steps computed before the runs went out');
+    const reported = h.lastSummary(id);
+    assert.equal(reported?.controls.optimizer.lr, 0.01);
+    assert.ok(reported?.parts?.run, 'the newest run is on its way');
+    const answers = h.posted.filter((m) => m.type === 'settled').length;
+    assert.equal(answers, 5, 'every edit is answered');
+    assert.deepEqual(reported?.waiting, ['steps']);
+    await h.settle();
+    assert.equal(h.jobs.computed.steps, steps + 1, 'the worked steps of the newest edit only');
+    assert.deepEqual(h.lastSummary(id)?.waiting, []);
+  });
+
+  it('computes the other views’ jobs once the person is quiet, and an edit cancels that', async () => {
+    const h = harness({ ...CONFIG, prefetchAfterMs: 30 });
+    h.session.addRuns([{ formula: 'x^2 + 3y^2', options: { ...BASE, start: [1, 1] } }]);
+    await h.settle();
+    const id = h.session.state.selected;
+    assert.equal(h.jobs.computed.sweep, 0, 'not before the quiet time');
+    // An edit within the quiet time starts it again from the new input.
+    h.session.receive({
+      type: 'setInput',
+      runId: id,
+      formula: 'x^2 + 3y^2',
+      controls: controls({ start: [2, 1] }),
+      starts: [],
+      messageId: 1,
+    });
+    await h.settle();
+    assert.equal(h.jobs.computed.sweep, 0);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await h.settle();
+    assert.equal(h.jobs.computed.sweep, 1, 'the sweep of the newest input only');
+    assert.equal(h.jobs.computed.curvature, 1);
+    const runs = h.jobs.computed.run;
+    const parts = h.parts();
+    // Nothing was sent for views not shown, and switching finds everything computed.
+    h.session.receive({ type: 'setView', view: 'learning-rate' });
+    await h.settle();
+    assert.equal(h.jobs.computed.run, runs, 'the regimes were computed in the background');
+    assert.equal(h.jobs.computed.sweep, 1);
+    assert.ok(h.parts() > parts, 'the sweep and regimes are sent when their view is shown');
+    assert.equal(h.lastSummary(id)?.parts?.regimes?.length, 3);
   });
 
   it('answers the same edit twice from the cache, and the newest edit wins', async () => {

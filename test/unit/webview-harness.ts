@@ -164,7 +164,7 @@ export async function openWebview(
   };
 }
 
-/** Waits until every edit the webview made has been answered by the host. */
+/** Waits until every edit the webview made has been answered and drawn, and no part is still to come. */
 export async function idle(w: WebviewPage): Promise<void> {
   // Polled with evaluate: waitForFunction would eval a string, which the panel's CSP refuses.
   const until = Date.now() + 10_000;

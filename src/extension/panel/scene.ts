@@ -14,7 +14,7 @@ import {
   toSweepWire,
 } from '../../shared/wire';
 import type { JobService } from '../../host/jobService';
-import { BASIN_TRACE_POINTS } from '../../usecases/defaults';
+import { BASIN_TRACE_POINTS, PREFETCH_AFTER_MS } from '../../usecases/defaults';
 import { jobKey, type JobKind, type JobOf, type JobValues } from '../../usecases/jobs';
 import type { JobFailure, JobOutcome } from '../../usecases/jobOutcome';
 import { resolveRunOptions, sideOptions } from '../../usecases/runOptions';
@@ -31,6 +31,8 @@ export interface SceneConfig {
   readonly steps: number;
   readonly plotVariables: number;
   readonly sweep: Partial<SweepSettings>;
+  /** Quiet time before the other views' jobs are computed in the background (PREFETCH_AFTER_MS). */
+  readonly prefetchAfterMs?: number;
 }
 
 /** The places of a scene a part fills. */
@@ -206,13 +208,18 @@ async function planView(
   const window = frameWindow(record.window, options.start, [run.trace], dimension, config.plotVariables);
   ctx.setWindow(window);
   const tasks: Promise<void>[] = [];
+  // The run goes out before any part that still has to be computed: those start on a later turn of
+  // the event loop, so a newer edit that arrives meanwhile (a drag) cancels them before they cost.
+  const later = nextTurn();
   const part: PartFn = (slot, request, index) => {
     const cached = jobs.peek(request);
     if (cached) return Promise.resolve(scene.take(slot, request, cached, index));
     scene.wait(slot);
-    return get(request).then((outcome) =>
-      signal.aborted ? undefined : scene.take(slot, request, outcome, index),
-    );
+    return later.then(async () => {
+      if (signal.aborted) return undefined;
+      const outcome = await get(request);
+      return signal.aborted ? undefined : scene.take(slot, request, outcome, index);
+    });
   };
   const after = <T>(promise: Promise<T>): void => {
     tasks.push(promise.then(() => (signal.aborted ? undefined : scene.report())));
@@ -232,6 +239,53 @@ async function planView(
   scene.report();
   ctx.ranMain();
   await Promise.all(tasks);
+  await prefetch(ctx, options, run, window);
+}
+
+/**
+ * Once the person has been quiet a moment, computes what the other views of this run would ask for
+ * (into the job cache only; nothing is sent), so switching to them costs no computation.
+ */
+async function prefetch(
+  ctx: SceneContext,
+  options: RunOptions,
+  run: JobValues['run'],
+  window: PlotWindow | undefined,
+): Promise<void> {
+  const { jobs, signal } = ctx;
+  await quiet(ctx.config.prefetchAfterMs ?? PREFETCH_AFTER_MS, signal);
+  if (signal.aborted) return;
+  const silent: PartFn = async (_slot, request) => {
+    if (signal.aborted) return undefined;
+    const outcome = jobs.peek(request) ?? (await jobs.get(request, signal));
+    return outcome.ok ? outcome.value : undefined;
+  };
+  // The comparison's wider window is the compare view's to choose; here nothing changes the state.
+  const aside: SceneContext = { ...ctx, setWindow: () => undefined };
+  if (ctx.view !== 'learning-rate') await planSweep(aside, silent, options);
+  if (ctx.view !== 'compare' && !signal.aborted) {
+    await planComparison(aside, silent, options, run, window, () => Promise.resolve());
+  }
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function quiet(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Resolves after the events already queued (a webview message) have been handled. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 type PartFn = <K extends JobKind>(
