@@ -3,6 +3,8 @@
 // it sends is untrusted input; the webview checks the host's messages too). The host owns the panel's
 // state (runs, selection, view); the webview sends intents and requests, and draws what it is sent.
 import { HARD_LIMITS } from '../engine/limits';
+import { ALL_OPTIMIZER_NAMES } from '../engine/optimizers/registry';
+import type { OptimizerName } from '../engine/types';
 import {
   array,
   bool,
@@ -85,10 +87,50 @@ export const optimizerControls: Schema<Readonly<Record<string, OptimizerValue>>>
   },
 };
 
-/** A run's controls: start, optimizer, stop tests, direction. The host adds its own limits and trace length. */
+/** What a scheduler's argument can be: a finite number, a flag, None, a short name, or a list of numbers (milestones). */
+export type SchedulerValue = number | boolean | null | string | readonly number[];
+
+const schedulerValue: Schema<SchedulerValue> = {
+  parse: (v) => {
+    if (Array.isArray(v)) {
+      const list = array(num(), 64).parse(v);
+      return list.ok && list.value.length === v.length ? list : fail('not a list of numbers');
+    }
+    const plain = settingValue.parse(v);
+    return plain.ok && !Array.isArray(plain.value)
+      ? ok(plain.value as SchedulerValue)
+      : fail('not a setting');
+  },
+};
+
+/**
+ * A learning-rate schedule as the controls set it: torch's class name and its arguments in the
+ * engine's spelling, plain values only (malformed ones dropped). The engine checks the class, the
+ * names and the ranges (resolveScheduler) and says what is wrong.
+ */
+export const schedulerControls: Schema<{ readonly name: string } & Readonly<Record<string, SchedulerValue>>> =
+  {
+    parse: (v) => {
+      if (!isRecord(v)) return fail('not an object');
+      if (typeof v.name !== 'string' || !/^[A-Za-z]{1,40}$/.test(v.name)) return fail('no scheduler name');
+      const out: Record<string, SchedulerValue> = { name: v.name };
+      for (const [key, raw] of Object.entries(v).slice(0, 40)) {
+        if (key === 'name' || !/^[a-zA-Z][a-zA-Z0-9]{0,39}$/.test(key)) continue;
+        const parsed = schedulerValue.parse(raw);
+        if (parsed.ok) out[key] = parsed.value;
+      }
+      return ok(out as { readonly name: string } & Readonly<Record<string, SchedulerValue>>);
+    },
+  };
+
+/** One of the optimizers the engine runs, by its engine name. */
+export const optimizerName: Schema<OptimizerName> = oneOf(ALL_OPTIMIZER_NAMES);
+
+/** A run's controls: start, optimizer, schedule, stop tests, direction. The host adds its own limits and trace length. */
 export const runControls = object({
   start: point,
   optimizer: withDefault(optimizerControls, {}),
+  scheduler: maybe(schedulerControls),
   stop: withDefault(
     object({
       maxIterations: maybe(int(1, LIMITS.maxIterations)),
@@ -136,7 +178,7 @@ export const sceneParts = object({
   curvature: optional(id()),
   sweep: optional(id()),
   regimes: optional(array(id(), 3)),
-  compare: optional(array(id(), 16)),
+  compare: optional(array(id(), ALL_OPTIMIZER_NAMES.length)),
   basins: optional(id()),
 });
 export type SceneParts = Infer<typeof sceneParts>;
@@ -170,6 +212,8 @@ export const persistedState = object({
   runs: array(savedRun, LIMITS.runs),
   selected: withDefault(id(), 0),
   view: withDefault(view, 'runs'),
+  /** The optimizers the comparison runs besides the person's own (the host's default when missing). */
+  compare: maybe(array(optimizerName, ALL_OPTIMIZER_NAMES.length)),
   /** The selected run's summary and part values as last drawn. */
   scene: maybe(object({ run: runSummary, parts: array(object({ id: id(), part: partValue }), 32) })),
 });
@@ -201,6 +245,17 @@ const copyIterations = object({
   runId: id(),
   format: oneOf(['markdown', 'csv'] as const),
 });
+/** Copy a run as a standalone PyTorch or NumPy script (a request, answered with `done`). */
+const copyCode = object({
+  type: literal('copyCode'),
+  runId: id(),
+  language: oneOf(['pytorch', 'numpy'] as const),
+});
+/** The person picked the optimizers the comparison runs beside their own (unknown names refuse the message). */
+const setCompare = object({
+  type: literal('setCompare'),
+  optimizers: array(optimizerName, ALL_OPTIMIZER_NAMES.length),
+});
 /** Save a plot: SVG text, or a PNG as a base64 data URL (a request, answered with `done`). */
 const savePlot = refine(
   object({
@@ -229,6 +284,8 @@ export const webviewMessage = union('type', {
   setView,
   need,
   copyIterations,
+  copyCode,
+  setCompare,
   savePlot,
 });
 export type WebviewMessage = Infer<typeof webviewMessage>;
@@ -241,6 +298,8 @@ const state = object({
   runs: array(runSummary, LIMITS.runs),
   selected: id(),
   view,
+  /** The optimizers the comparison runs besides the person's own, in display order. */
+  compare: array(optimizerName, ALL_OPTIMIZER_NAMES.length),
 });
 /** One run's summary changed (its status, outcome or parts). */
 const run = object({ type: literal('run'), run: runSummary });

@@ -2,8 +2,9 @@
 // postMessage transfers typed arrays as buffers, NaN and ±Infinity included), everything else as
 // plain values. Each value's schema is written here once; its type is inferred from it.
 import { STOP_CODES } from '../engine/loop';
+import { ALL_OPTIMIZER_NAMES } from '../engine/optimizers/registry';
+import { SCHEDULERS } from '../engine/schedulers/registry';
 import {
-  OPTIMIZER_NAMES,
   type FormulaInfo,
   type Landscape,
   type MultiStartResult,
@@ -59,7 +60,11 @@ export const formulaWire = object({
 
 export type FormulaWire = Infer<typeof formulaWire>;
 
-/** The kept iterates of a run, column by column; `points` holds `dimension` numbers per iterate. */
+/**
+ * The kept iterates of a run, column by column; `points` holds `dimension` numbers per iterate.
+ * `learningRates`, when the rate varied (a schedule, a line search), holds the rate of the step that
+ * led to each iterate (NaN at the start).
+ */
 export const traceWire = refine(
   object({
     dimension: int(0, WIRE_LIMITS.variables),
@@ -67,10 +72,12 @@ export const traceWire = refine(
     points: float64(WIRE_LIMITS.traceNumbers),
     values: float64(WIRE_LIMITS.tracePoints),
     gradientNorms: float64(WIRE_LIMITS.tracePoints),
+    learningRates: optional(float64(WIRE_LIMITS.tracePoints)),
   }),
   (t) =>
     t.values.length === t.iterations.length &&
     t.gradientNorms.length === t.iterations.length &&
+    (t.learningRates === undefined || t.learningRates.length === t.iterations.length) &&
     t.points.length === t.iterations.length * t.dimension
       ? ok(t)
       : fail('trace columns of different lengths'),
@@ -80,8 +87,9 @@ export type TraceWire = Infer<typeof traceWire>;
 /** One optimizer run. */
 export const runWire = object({
   variables: names,
-  optimizer: oneOf(OPTIMIZER_NAMES),
+  optimizer: oneOf(ALL_OPTIMIZER_NAMES),
   learningRate: anyNumber(),
+  scheduler: optional(oneOf(SCHEDULERS.map((d) => d.name))),
   iterations: anyNumber(),
   stopReason: oneOf(STOP_CODES),
   final: object({ point: float64(WIRE_LIMITS.variables), value: anyNumber(), gradientNorm: anyNumber() }),
@@ -181,12 +189,14 @@ export function toTraceWire(trace: readonly TracePoint[], dimension: number): Tr
   const n = trace.length;
   const points = new Float64Array(n * dimension);
   trace.forEach((t, i) => points.set(t.point.slice(0, dimension), i * dimension));
+  const varying = trace.some((t) => t.learningRate !== undefined);
   return {
     dimension,
     iterations: Float64Array.from(trace, (t) => t.iteration),
     points,
     values: Float64Array.from(trace, (t) => t.value),
     gradientNorms: Float64Array.from(trace, (t) => t.gradientNorm),
+    ...(varying ? { learningRates: Float64Array.from(trace, (t) => t.learningRate ?? NaN) } : {}),
   };
 }
 
@@ -196,6 +206,7 @@ export function toRunWire(run: RunResult): RunWire {
     variables: run.variables,
     optimizer: run.optimizer,
     learningRate: run.learningRate,
+    ...(run.scheduler ? { scheduler: run.scheduler } : {}),
     iterations: run.iterations,
     stopReason: run.stopReason,
     final: {

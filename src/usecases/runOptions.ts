@@ -3,22 +3,25 @@
 // limits. A job key is built from these, so two surfaces asking for the same run share one result.
 import { startPoint } from '../engine/descent';
 import { clampRequest, type EngineLimits } from '../engine/limits';
+import { resolveScheduler } from '../engine/schedulers/registry';
 import { resolveOptimizer, resolveStop, sideRun } from '../engine/settings';
 import type { RunOptions } from '../engine/types';
 
 /**
  * Complete, checked options for a formula of `dimension` variables; throws a FormulaError
- * ('bad-option') for a start of the wrong length or settings torch would refuse.
+ * ('bad-option') for a start of the wrong length, or settings or a schedule torch would refuse.
  */
 export function resolveRunOptions(options: RunOptions, dimension: number, limits: EngineLimits): RunOptions {
   const clamped = clampRequest({ formula: '', options }, limits).options;
   const stop = resolveStop(clamped.stop);
-  const { fitStart: _fit, ...rest } = clamped;
+  const { fitStart: _fit, scheduler, ...rest } = clamped;
   return {
-    // Everything else (a scheduler, parameters) goes on as given; the run checks it.
     ...rest,
     start: Array.from(startPoint(clamped.start, dimension, clamped.fitStart)),
     optimizer: resolveOptimizer(clamped.optimizer),
+    // Completed and checked here too, so that equal schedules give equal job keys and a bad one is
+    // refused before anything runs.
+    ...(scheduler ? { scheduler: resolveScheduler(scheduler) } : {}),
     stop: { ...stop, maxIterations: Math.min(stop.maxIterations, limits.maxIterations) },
   };
 }

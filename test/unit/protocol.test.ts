@@ -5,10 +5,18 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { resolveLimits } from '../../src/engine/limits';
+import { ALL_OPTIMIZER_NAMES } from '../../src/engine/optimizers/registry';
 import { PanelSession } from '../../src/extension/panel/session';
 import { JobService } from '../../src/host/jobService';
 import { createProblemCache } from '../../src/host/problemCache';
-import { hostMessage, LIMITS, persistedState, runControls, webviewMessage } from '../../src/shared/protocol';
+import {
+  hostMessage,
+  LIMITS,
+  persistedState,
+  runControls,
+  schedulerControls,
+  webviewMessage,
+} from '../../src/shared/protocol';
 import { runWire } from '../../src/shared/wire';
 
 const BASE = {
@@ -66,6 +74,8 @@ const nearMiss = fc.record(
       'setView',
       'need',
       'copyIterations',
+      'copyCode',
+      'setCompare',
       'savePlot',
       'eval',
       '__proto__',
@@ -91,6 +101,15 @@ const nearMiss = fc.record(
           junk,
         ),
         maximize: junk,
+        scheduler: fc.oneof(
+          fc.record({
+            name: fc.oneof(fc.constantFrom('StepLR', 'OneCycleLR', 'EvilLR'), junk),
+            stepSize: fc.oneof(fc.integer(), junk),
+            milestones: fc.oneof(fc.array(fc.integer(), { maxLength: 70 }), junk),
+            mode: junk,
+          }),
+          junk,
+        ),
       }),
       junk,
     ),
@@ -98,6 +117,13 @@ const nearMiss = fc.record(
     ids: fc.oneof(fc.array(fc.integer(), { maxLength: 5 }), junk),
     view: fc.oneof(fc.constantFrom('runs', 'learning-rate', 'compare', 'admin'), junk),
     format: fc.oneof(fc.constantFrom('markdown', 'csv', 'svg', 'png', 'exe'), junk),
+    language: fc.oneof(fc.constantFrom('pytorch', 'numpy', 'python', 'bash'), junk),
+    optimizers: fc.oneof(
+      fc.array(fc.oneof(fc.constantFrom('adam', 'lbfgs', 'newton', 'evil', '__proto__'), junk), {
+        maxLength: 20,
+      }),
+      junk,
+    ),
     data: fc.oneof(
       fc.constantFrom('<svg></svg>', 'data:image/png;base64,AAAA', '<script>', 'data:text/html;base64,AAAA'),
       junk,
@@ -141,7 +167,20 @@ describe('webview message schema', () => {
           const it = m.controls.stop.maxIterations;
           assert.ok(it === undefined || (Number.isInteger(it) && it >= 1 && it <= LIMITS.maxIterations));
           assert.ok(m.starts.length <= LIMITS.starts);
+          const schedule = m.controls.scheduler;
+          if (schedule) {
+            assert.match(schedule.name, /^[A-Za-z]{1,40}$/);
+            for (const v of Object.values(schedule)) {
+              const entries = Array.isArray(v) ? v : [v];
+              assert.ok(entries.length <= 64);
+              assert.ok(entries.every((e) => typeof e !== 'number' || Number.isFinite(e)));
+            }
+          }
         }
+        if (m.type === 'setCompare') {
+          assert.ok(m.optimizers.every((name) => ALL_OPTIMIZER_NAMES.includes(name)));
+        }
+        if (m.type === 'copyCode') assert.ok(m.language === 'pytorch' || m.language === 'numpy');
         if (m.type === 'savePlot') {
           assert.match(m.name, /^[\w.-]+$/);
           assert.ok(
@@ -229,6 +268,102 @@ describe('webview message schema', () => {
       !('unknown' in h.session.state.find(id)!.options.optimizer),
       'names the engine does not know are dropped',
     );
+  });
+
+  it('refuses a comparison of optimizers the engine does not run, and code in another language', () => {
+    const compare = (optimizers: unknown) => webviewMessage.parse({ type: 'setCompare', optimizers });
+    const picked = compare(['adamw', 'lbfgs', 'newton']);
+    assert.ok(picked.ok && picked.value.type === 'setCompare');
+    assert.deepEqual(picked.value.optimizers, ['adamw', 'lbfgs', 'newton']);
+    for (const bad of [['adam', 'evil'], ['Adam'], ['__proto__'], [1], 'adam', null]) {
+      assert.equal(compare(bad).ok, false, JSON.stringify(bad));
+    }
+    const code = (language: unknown) => webviewMessage.parse({ type: 'copyCode', runId: 1, language });
+    assert.ok(code('pytorch').ok && code('numpy').ok);
+    for (const bad of ['python', 'PyTorch', 'sh', '', undefined])
+      assert.equal(code(bad).ok, false, String(bad));
+    assert.equal(webviewMessage.parse({ type: 'copyCode', runId: -1, language: 'numpy' }).ok, false);
+  });
+
+  it('keeps a schedule only with a class name, and only its plain values', () => {
+    const parsed = schedulerControls.parse({
+      name: 'MultiStepLR',
+      milestones: [300, 600],
+      gamma: 0.5,
+      mode: 'x'.repeat(41),
+      eps: Infinity,
+      nested: { name: 'StepLR' },
+      long: Array.from({ length: 65 }, (_, i) => i),
+      'bad key': 1,
+    });
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.value, { name: 'MultiStepLR', milestones: [300, 600], gamma: 0.5 });
+    for (const bad of [{}, { name: 3 }, { name: 'Step LR' }, { name: 'x'.repeat(41) }, [], 'StepLR']) {
+      assert.equal(schedulerControls.parse(bad).ok, false, JSON.stringify(bad));
+    }
+    const controls = runControls.parse({ start: [1], scheduler: { name: 7 } });
+    assert.ok(controls.ok && controls.value.scheduler === undefined, 'a malformed schedule is dropped');
+  });
+
+  it('refuses unknown optimizers and schedules by name, and values out of their range, keeping the run', async () => {
+    const h = harness();
+    h.session.addRuns([{ formula: 'x^2', options: BASE }]);
+    const id = h.session.state.selected;
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ optimizer: { name: 'evil', lr: 0.1 } }, /Unknown optimizer "evil"/],
+      [{ optimizer: { name: 'constructor' } }, /Unknown optimizer/],
+      [
+        { optimizer: { name: 'sgd', lr: 0.1, momentum: -0.5 } },
+        /momentum must be a number ≥ 0 \(got -0\.5\)/,
+      ],
+      [{ optimizer: { name: 'lbfgs', lr: 1, historySize: 2.5 } }, /history_size must be an integer ≥ 1/],
+      [
+        { optimizer: { name: 'lbfgs', lr: 1, lineSearchFn: 'wolfe' } },
+        /line_search_fn must be None or 'strong_wolfe'/,
+      ],
+      [{ optimizer: { name: 'adam', lr: 0.1, amsgrad: 1 } }, /amsgrad must be True or False/],
+      [{ scheduler: { name: 'EvilLR' } }, /Unknown scheduler "EvilLR"/],
+      [{ scheduler: { name: 'StepLR', stepSize: 0 } }, /StepLR's step_size must be an integer ≥ 1 \(got 0\)/],
+      [
+        { scheduler: { name: 'CyclicLR', baseLr: 0.01, maxLr: 0.1, mode: 'sideways' } },
+        /mode must be one of/,
+      ],
+    ];
+    for (const [controls, message] of cases) {
+      h.session.receive({
+        type: 'setInput',
+        runId: id,
+        formula: 'x^2',
+        controls: { start: [1], ...controls },
+        starts: [],
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const [result] = h.session.results();
+      assert.equal(result!.summary.status, 'error', JSON.stringify(controls));
+      assert.match(result!.error ?? '', message);
+    }
+  });
+
+  it('drops the parameters the named optimizer and schedule do not take', async () => {
+    const h = harness();
+    h.session.addRuns([{ formula: 'x^2', options: BASE }]);
+    const id = h.session.state.selected;
+    h.session.receive({
+      type: 'setInput',
+      runId: id,
+      formula: 'x^2',
+      controls: {
+        start: [1],
+        optimizer: { name: 'adam', lr: 0.01, betas: [0.8, 0.99], momentum: 0.9, lineSearch: true, rho: 0.5 },
+        scheduler: { name: 'StepLR', stepSize: 5, gamma: 0.5, tMax: 3, milestones: [1] },
+      },
+      starts: [],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const options = h.session.state.find(id)!.options;
+    assert.deepEqual(options.optimizer, { name: 'adam', lr: 0.01, betas: [0.8, 0.99] });
+    assert.deepEqual(options.scheduler, { name: 'StepLR', stepSize: 5, gamma: 0.5 });
+    assert.equal(h.session.results()[0]!.summary.status, 'ok', 'and the run goes on without them');
   });
 
   it('accepts the well-formed messages the webview sends, and sanitises a plot name', () => {
@@ -339,6 +474,28 @@ describe('host message schema (webview side)', () => {
       }),
     );
     assert.ok(typed.ok && typed.value.trace.values[0] === Infinity);
+  });
+
+  it('takes every optimizer and scheduler the engine runs, and learning rates only one per iterate', () => {
+    for (const optimizer of ['adamw', 'lbfgs', 'newton', 'rprop']) {
+      assert.ok(runWire.parse(run({ optimizer })).ok, optimizer);
+    }
+    assert.equal(runWire.parse(run({ optimizer: 'evil' })).ok, false);
+    const scheduled = runWire.parse(run({ scheduler: 'StepLR' }));
+    assert.ok(scheduled.ok && scheduled.value.scheduler === 'StepLR');
+    assert.equal(runWire.parse(run({ scheduler: 'EvilLR' })).ok, false);
+    const trace = (learningRates: unknown) => ({
+      dimension: 1,
+      iterations: [0, 1, 2],
+      points: [1, 0.8, 0.6],
+      values: [1, 0.64, 0.36],
+      gradientNorms: [2, 1.6, 1.2],
+      learningRates,
+    });
+    const rated = runWire.parse(run({ trace: trace([null, 0.1, 0.05]) }));
+    assert.ok(rated.ok && Number.isNaN(rated.value.trace.learningRates![0]!));
+    assert.equal(rated.value.trace.learningRates![2], 0.05);
+    assert.equal(runWire.parse(run({ trace: trace([0.1, 0.05]) })).ok, false);
   });
 
   it('refuses a trace whose columns do not line up, and keeps unbounded only as below or above', () => {

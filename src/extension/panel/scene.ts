@@ -2,7 +2,7 @@
 // first (its path moves at once), then the landscape, the worked steps and what the view adds (the
 // sweep and its regimes, the compared optimizers, the basins). Each part is reported as soon as its
 // job is done; a job that is already cached costs nothing.
-import type { RunOptions, SweepSettings } from '../../engine/types';
+import type { OptimizerName, RunOptions, SweepSettings } from '../../engine/types';
 import type { PanelView, PartValue } from '../../shared/protocol';
 import {
   toBasinsWire,
@@ -75,6 +75,8 @@ export interface SceneContext {
   readonly record: RunRecord;
   /** The view the run is shown in, or undefined when it is not selected (its run alone is computed). */
   readonly view: PanelView | undefined;
+  /** The optimizers the comparison runs besides the run's own. */
+  readonly compared: readonly OptimizerName[];
   readonly config: SceneConfig;
   readonly signal: AbortSignal;
   readonly setWindow: (window: PlotWindow | undefined) => void;
@@ -321,7 +323,7 @@ async function planComparison(
   });
   if (!curvature || ctx.signal.aborted) return;
   const runs = await Promise.all(
-    comparisonOptions(options, curvature).map((o, i) =>
+    comparisonOptions(options, curvature, ctx.compared).map((o, i) =>
       part('compare', { kind: 'run', formula, options: o === 'own' ? options : o }, i),
     ),
   );

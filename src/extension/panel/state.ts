@@ -1,10 +1,11 @@
 // The one owner of the panel's state: the run list, which run is selected, the view, and each run's
 // plot window. The webview never holds these; it sends intents, and the session turns the state into
 // jobs and messages. vscode-free, so tests drive it directly.
-import { knownSettings } from '../../engine/optimizers/registry';
-import type { RunOptions } from '../../engine/types';
+import { ALL_OPTIMIZER_NAMES, knownSettings, readsParameter } from '../../engine/optimizers/registry';
+import { schedulerDescriptor } from '../../engine/schedulers/registry';
+import type { OptimizerName, OptimizerSettings, RunOptions, SchedulerSettings } from '../../engine/types';
 import type { PanelView, PersistedState, RunControls, SavedRun } from '../../shared/protocol';
-import { PANEL_RUNS } from '../../usecases/defaults';
+import { COMPARED_OPTIMIZERS, PANEL_RUNS } from '../../usecases/defaults';
 import type { PlotWindow } from '../../usecases/window';
 
 /** A run as a command hands it to the panel. */
@@ -29,9 +30,11 @@ export interface RunRecord {
 
 /** The controls' part of a run's options, as the webview shows them. */
 export function controlsOf(options: RunOptions): RunControls {
+  const scheduler = options.scheduler as unknown as RunControls['scheduler'];
   return {
     start: options.start,
     optimizer: options.optimizer,
+    ...(scheduler ? { scheduler } : {}),
     stop: {
       ...(options.stop.maxIterations !== undefined ? { maxIterations: options.stop.maxIterations } : {}),
       ...(options.stop.gradientTolerance !== undefined
@@ -42,12 +45,43 @@ export function controlsOf(options: RunOptions): RunControls {
   };
 }
 
+/**
+ * The optimizer settings of plain control values: the names the named optimizer reads (others are
+ * dropped); an unknown name keeps what some optimizer reads, for the engine to refuse by name.
+ */
+export function optimizerOf(values: RunControls['optimizer']): Partial<OptimizerSettings> {
+  const known = knownSettings(values);
+  const name = known.name;
+  if (!ALL_OPTIMIZER_NAMES.includes(name as OptimizerName)) return known;
+  return Object.fromEntries(
+    Object.entries(known).filter(
+      ([key]) => key === 'name' || readsParameter(name!, key as keyof OptimizerSettings),
+    ),
+  ) as Partial<OptimizerSettings>;
+}
+
+/**
+ * A schedule of plain control values: the arguments its class takes (others are dropped); an
+ * unknown class goes on as named, for the engine to refuse.
+ */
+export function schedulerOf(values: RunControls['scheduler']): SchedulerSettings | undefined {
+  if (values === undefined) return undefined;
+  const descriptor = schedulerDescriptor(values.name);
+  const keys = new Set(['name', ...(descriptor?.params.map((p) => p.key) ?? [])]);
+  return Object.fromEntries(
+    Object.entries(values).filter(([key]) => keys.has(key)),
+  ) as unknown as SchedulerSettings;
+}
+
 /** `base` (the settings' options) with the controls' values put in. */
 export function withControls(base: RunOptions, controls: RunControls): RunOptions {
+  const { scheduler: _old, ...rest } = base;
+  const scheduler = schedulerOf(controls.scheduler);
   return {
-    ...base,
+    ...rest,
+    ...(scheduler ? { scheduler } : {}),
     start: controls.start,
-    optimizer: knownSettings(controls.optimizer),
+    optimizer: optimizerOf(controls.optimizer),
     stop: { ...base.stop, ...controls.stop },
     maximize: controls.maximize,
     // The person typed this start: it must fit the formula, not be cut to it.
@@ -60,6 +94,7 @@ export class PanelState {
   private records: RunRecord[] = [];
   private selectedId = 0;
   private current: PanelView = 'runs';
+  private comparing: readonly OptimizerName[] = COMPARED_OPTIMIZERS;
   private nextId = 1;
 
   /** The runs, oldest first. */
@@ -79,6 +114,16 @@ export class PanelState {
 
   get view(): PanelView {
     return this.current;
+  }
+
+  /** The optimizers the comparison runs besides the person's own, in display order. */
+  get compared(): readonly OptimizerName[] {
+    return this.comparing;
+  }
+
+  /** Picks the optimizers the comparison runs beside the person's own (repeats dropped, display order). */
+  setCompared(names: readonly OptimizerName[]): void {
+    this.comparing = ALL_OPTIMIZER_NAMES.filter((name) => names.includes(name));
   }
 
   /** The run with this id. */
@@ -164,6 +209,7 @@ export class PanelState {
     this.nextId = Math.max(1, ...this.records.map((r) => r.id + 1));
     this.selectedId = this.find(saved.selected) ? saved.selected : (this.records[0]?.id ?? 0);
     this.current = saved.view;
+    if (saved.compare) this.setCompared(saved.compare);
   }
 
   /** The runs as the webview saves them. */
