@@ -1,5 +1,6 @@
-// Export: copy the iterations as a Markdown table or CSV (the host writes the clipboard), and
-// save a plot as SVG or PNG (the host shows the save dialog).
+// Export: copy the iterations as a Markdown table or CSV, or the run as a PyTorch or NumPy script
+// (the host builds the text and writes the clipboard), and save a plot as SVG or PNG (the host
+// shows the save dialog).
 import type { WebviewMessage } from '../shared/protocol';
 import { h } from './dom';
 
@@ -77,6 +78,27 @@ export function renderExportBar(
         onclick: () => post({ type: 'copyIterations', runId, format: 'csv' }),
       },
       'Copy iterations (CSV)',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        'data-testid': 'copy-pytorch',
+        title:
+          'A script that runs the same torch.optim optimizer, schedule and steps, and prints the final point',
+        onclick: () => post({ type: 'copyCode', runId, language: 'pytorch' }),
+      },
+      'Copy as PyTorch',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        'data-testid': 'copy-numpy',
+        title: 'A script with the update rule written out in NumPy, which prints the final point',
+        onclick: () => post({ type: 'copyCode', runId, language: 'numpy' }),
+      },
+      'Copy as NumPy',
     ),
     h(
       'button',

@@ -69,6 +69,8 @@ export interface WebviewPage {
   send(message: unknown): Promise<void>;
   /** Messages the webview posted, oldest first. */
   posted(): readonly Record<string, unknown>[];
+  /** What the host put on the clipboard, oldest first. */
+  copied(): readonly string[];
   /** What the webview saved with setState. */
   savedState(): Promise<unknown>;
   close(): Promise<void>;
@@ -90,6 +92,7 @@ export async function openWebview(
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const log: string[] = [];
   const posted: Record<string, unknown>[] = [];
+  const copied: string[] = [];
   page.on('console', (m) => log.push(m.text()));
   page.on('pageerror', (e) => log.push(`pageerror: ${e.message}`));
   const limits = resolveLimits();
@@ -99,7 +102,7 @@ export async function openWebview(
     jobs,
     {
       post: (message) => void deliver(encode(message)).catch(() => undefined),
-      copy: async () => undefined,
+      copy: async (text) => void copied.push(text),
       save: async () => 'plot.svg',
       log: (message) => log.push(`host: ${message}`),
     },
@@ -159,6 +162,7 @@ export async function openWebview(
     },
     send: (message) => deliver(encode(message)),
     posted: () => posted,
+    copied: () => copied,
     savedState: () => page.evaluate('window.__state'),
     close: () => page.close(),
   };

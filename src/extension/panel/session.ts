@@ -18,6 +18,8 @@ import { PartSender } from './parts';
 import { planScene, wire, type SceneConfig, type SceneReport } from './scene';
 import { controlsOf, PanelState, type NewRun, type RunRecord } from './state';
 import { iterationTableFor } from './tables';
+import { runCodeFor } from './code';
+import type { CodeLanguage } from '../../engine/export';
 
 /** What the session does to the outside world. */
 export interface SessionEffects {
@@ -184,6 +186,13 @@ export class PanelSession {
         return undefined;
       case 'copyIterations':
         return { type: 'done', notice: await this.copy(message.runId, message.format) };
+      case 'copyCode':
+        return { type: 'done', notice: await this.copyCode(message.runId, message.language) };
+      case 'setCompare':
+        this.state.setCompared(message.optimizers);
+        this.postState();
+        if (this.state.selected) void this.refresh(this.state.selected);
+        return undefined;
       case 'savePlot':
         return { type: 'done', notice: await this.save(message.format, message.data, message.name) };
     }
@@ -208,6 +217,7 @@ export class PanelSession {
         jobs: this.jobs,
         record,
         view: selected ? this.state.view : undefined,
+        compared: this.state.compared,
         config: this.config,
         signal: controller.signal,
         setWindow: (window) => this.state.setWindow(id, window),
@@ -270,6 +280,7 @@ export class PanelSession {
       runs: this.state.runs.map((r) => this.summaries.get(r.id) ?? this.summary(r, 'pending')),
       selected: this.state.selected,
       view: this.state.view,
+      compare: this.state.compared,
     });
   }
 
@@ -280,6 +291,15 @@ export class PanelSession {
     if (typeof table !== 'object') return `Nothing to copy yet: ${table}.`;
     await this.effects.copy(table.text);
     return `Copied ${table.rows} iterations as ${format === 'markdown' ? 'a Markdown table' : 'CSV'}.`;
+  }
+
+  private async copyCode(runId: number, language: CodeLanguage): Promise<string> {
+    const record = this.state.find(runId);
+    if (!record) return 'Nothing to copy: the run is gone.';
+    const code = await runCodeFor(this.jobs, record, language);
+    if (typeof code !== 'object') return `Nothing to copy yet: ${code}.`;
+    await this.effects.copy(code.text);
+    return code.notice;
   }
 
   private async save(format: 'svg' | 'png', data: string, name: string): Promise<string> {
