@@ -1,15 +1,16 @@
 // The run's controls: formula (errors shown inline at the column), start, η (log slider plus a
-// number box), max iterations, optimizer and its hyper-parameters, direction and tolerance.
-// Every change hands a complete new run input to `onChange`; number fields can also be scrubbed by
-// dragging their label sideways (η on a log scale).
-import { knownSettings } from '../engine/optimizers/registry';
+// number box), max iterations, optimizer and its hyper-parameters, learning-rate schedule, direction
+// and tolerance. Every change hands a complete new run input to `onChange`; number fields can also be
+// scrubbed by dragging their label sideways (η on a log scale).
+import { ALL_OPTIMIZER_NAMES, knownSettings } from '../engine/optimizers/registry';
 import { DEFAULT_STOP, resolveOptimizer } from '../engine/settings';
-import { OPTIMIZER_NAMES, type OptimizerName, type OptimizerSettings } from '../engine/types';
+import type { SchedulerSettings } from '../engine/types';
 import { LIMITS, type RunControls, type RunError, type RunSummary } from '../shared/protocol';
 import { formatNumber } from '../shared/numberText';
 import { h, replaceChildren } from './dom';
 import type { RunEdit } from './edits';
-import { OPTIMIZER_LABELS, parseNumberList } from './format';
+import { parseNumberList } from './format';
+import { renderOptimizerChooser, renderScheduleChooser } from './optimizerControls';
 import { scrubbable } from './scrub';
 
 /** The rendered controls and a way to show the run's error or status without rebuilding them. */
@@ -21,37 +22,6 @@ export interface ControlsView {
   /** Shows a start the plot chose (a click or drag), as the controls would send it. */
   showStart(start: readonly number[]): void;
 }
-
-type Field = { key: keyof OptimizerSettings; label: string; min: number; max: number; step: number };
-
-/** Hyper-parameters each optimizer shows (their defaults are the engine's, torch.optim's). */
-const HYPER: Readonly<Partial<Record<OptimizerName, readonly Field[]>>> = {
-  gd: [],
-  momentum: [
-    { key: 'momentum', label: 'momentum μ', min: 0, max: 0.999, step: 0.01 },
-    { key: 'dampening', label: 'dampening', min: 0, max: 1, step: 0.01 },
-  ],
-  nesterov: [{ key: 'momentum', label: 'momentum μ', min: 0, max: 0.999, step: 0.01 }],
-  adagrad: [
-    { key: 'lrDecay', label: 'lr decay', min: 0, max: 1, step: 0.001 },
-    { key: 'initialAccumulatorValue', label: 'initial accumulator', min: 0, max: 10, step: 0.1 },
-    { key: 'eps', label: 'ε', min: 0, max: 1, step: 1e-10 },
-  ],
-  rmsprop: [
-    { key: 'alpha', label: 'α (smoothing)', min: 0, max: 0.9999, step: 0.001 },
-    { key: 'eps', label: 'ε', min: 0, max: 1, step: 1e-8 },
-  ],
-  adam: [{ key: 'eps', label: 'ε', min: 0, max: 1, step: 1e-8 }],
-};
-
-/** Settings that belong to particular optimizers: their fields, Adam's betas and the check boxes. */
-const OPTIMIZER_SPECIFIC: ReadonlySet<string> = new Set([
-  ...Object.values(HYPER).flatMap((fields) => (fields ?? []).map((f) => f.key)),
-  'betas',
-  'centered',
-  'amsgrad',
-  'lineSearch',
-]);
 
 let uid = 0;
 function labelled(label: string, control: HTMLElement, hint?: string): HTMLElement {
@@ -96,8 +66,11 @@ export function renderControls(
 ): ControlsView {
   // An edit not yet answered is what the person last set: the controls show it, not the older report.
   const o: RunControls = shown?.controls ?? run.controls;
-  const opt = knownSettings(o.optimizer);
-  const lr = opt.lr ?? resolveOptimizer({ name: opt.name ?? 'gd' }).lr;
+  const given = knownSettings(o.optimizer);
+  // A name the engine does not know (the host refused it) shows as plain gradient descent.
+  const opt = ALL_OPTIMIZER_NAMES.includes(given.name ?? 'gd') ? given : { ...given, name: 'gd' as const };
+  const lr =
+    typeof opt.lr === 'number' && opt.lr > 0 ? opt.lr : resolveOptimizer({ name: opt.name ?? 'gd' }).lr;
   const formula = h('input', {
     type: 'text',
     'data-testid': 'formula-input',
@@ -127,10 +100,11 @@ export function renderControls(
     LIMITS.maxIterations,
     1,
   );
-  const optimizer = h('select', { 'data-testid': 'optimizer-select' });
-  for (const [name, label] of OPTIMIZER_NAMES.map((n) => [n, OPTIMIZER_LABELS[n]] as const)) {
-    optimizer.append(h('option', { value: name, selected: name === (opt.name ?? 'gd') }, label));
-  }
+  const optimizer = renderOptimizerChooser(opt);
+  const schedule = renderScheduleChooser(o.scheduler as SchedulerSettings | undefined, () => ({
+    maxIterations: Number.isFinite(maxIt.valueAsNumber) ? maxIt.valueAsNumber : DEFAULT_STOP.maxIterations,
+    optimizer: optimizer.read()?.name ?? opt.name ?? 'gd',
+  }));
   const direction = h(
     'select',
     { 'data-testid': 'direction-select' },
@@ -144,46 +118,8 @@ export function renderControls(
     1,
     'any',
   );
-  const hyper = h('div', { class: 'hyper', 'data-testid': 'hyper-parameters' });
   const extras = h('div', { class: 'hyper' });
   const status = h('div', { class: 'status', 'data-testid': 'run-status', 'aria-live': 'polite' });
-  const hyperInputs = new Map<keyof OptimizerSettings, HTMLInputElement>();
-  let betas: [HTMLInputElement, HTMLInputElement] | undefined;
-  const flags = new Map<'centered' | 'amsgrad' | 'lineSearch', HTMLInputElement>();
-
-  const renderHyper = (name: OptimizerName): void => {
-    hyperInputs.clear();
-    flags.clear();
-    betas = undefined;
-    const defaults = resolveOptimizer({ name });
-    const fields = (HYPER[name] ?? []).map((f) => {
-      const current = opt[f.key];
-      const input = numberInput(
-        `hp-${f.key}`,
-        typeof current === 'number' ? current : Number(defaults[f.key]),
-        f.min,
-        f.max,
-        'any',
-      );
-      hyperInputs.set(f.key, input);
-      return labelled(f.label, input);
-    });
-    if (name === 'adam') {
-      const [b1, b2] = opt.betas ?? defaults.betas;
-      betas = [numberInput('hp-beta1', b1, 0, 0.9999, 'any'), numberInput('hp-beta2', b2, 0, 0.99999, 'any')];
-      fields.push(labelled('β₁', betas[0]), labelled('β₂', betas[1]));
-    }
-    const flag = (key: 'centered' | 'amsgrad' | 'lineSearch', label: string): HTMLElement => {
-      const box = h('input', { type: 'checkbox', 'data-testid': `hp-${key}`, checked: opt[key] === true });
-      flags.set(key, box);
-      return labelled(label, box);
-    };
-    if (name === 'rmsprop') fields.push(flag('centered', 'centered'));
-    if (name === 'adam') fields.push(flag('amsgrad', 'AMSGrad'));
-    if (name === 'gd') fields.push(flag('lineSearch', 'Armijo line search'));
-    replaceChildren(hyper, ...fields);
-  };
-  renderHyper(opt.name ?? 'gd');
 
   const collect = (): RunEdit | undefined => {
     const point = parseNumberList(start.value);
@@ -191,23 +127,26 @@ export function renderControls(
     const rate = Number(lrBox.value);
     const iterations = maxIt.valueAsNumber;
     const gradientTolerance = tolerance.valueAsNumber;
+    // The optimizer's and the schedule's fields mark and name what is invalid.
+    const settings = optimizer.read();
+    const scheduler = schedule.read();
     // An empty or partial box is being retyped: wait for a number rather than run with a stand-in.
-    if (!point || !(rate > 0) || !Number.isFinite(iterations) || !Number.isFinite(gradientTolerance)) {
+    if (
+      !point ||
+      !(rate > 0) ||
+      !Number.isFinite(iterations) ||
+      !Number.isFinite(gradientTolerance) ||
+      !settings ||
+      scheduler === undefined
+    ) {
       return undefined;
     }
-    const name = optimizer.value as OptimizerName;
-    // Another optimizer's hyper-parameters would be refused (line search off gd, dampening with Nesterov):
-    // keep only what this optimizer's fields show.
-    const settings: Record<string, unknown> = { ...opt, name, lr: rate };
-    for (const key of OPTIMIZER_SPECIFIC) delete settings[key];
-    for (const [key, input] of hyperInputs) {
-      if (Number.isFinite(input.valueAsNumber)) settings[key] = input.valueAsNumber;
-    }
-    for (const [key, box] of flags) settings[key] = box.checked;
-    if (betas) settings.betas = [betas[0].valueAsNumber, betas[1].valueAsNumber];
+    // Only what this optimizer's fields show: another one's settings would be refused (line search
+    // off gd, dampening with Nesterov).
     const controls: RunControls = {
       start: point,
-      optimizer: settings as Partial<OptimizerSettings>,
+      optimizer: { ...settings, lr: rate } as RunControls['optimizer'],
+      ...(scheduler ? { scheduler: scheduler as unknown as RunControls['scheduler'] } : {}),
       stop: {
         maxIterations: Math.max(1, Math.round(iterations)),
         gradientTolerance: Math.max(0, gradientTolerance),
@@ -230,13 +169,11 @@ export function renderControls(
     if (Number(lrBox.value) > 0) lrSlider.value = String(Math.log10(Number(lrBox.value)));
     changed();
   });
-  optimizer.addEventListener('change', () => {
-    renderHyper(optimizer.value as OptimizerName);
-    changed();
-  });
-  // Text, number and checkbox inputs all fire `input`; their later `change` would re-send the same run.
-  for (const el of [formula, start, maxIt, tolerance, hyper]) el.addEventListener('input', changed);
-  direction.addEventListener('change', changed);
+  // Text, number and checkbox inputs and selects all fire `input`; their later `change` would re-send
+  // the same run.
+  for (const el of [formula, start, maxIt, tolerance, optimizer.element, schedule.element, direction]) {
+    el.addEventListener('input', changed);
+  }
 
   const element = h(
     'form',
@@ -246,8 +183,8 @@ export function renderControls(
     labelled('Initial point', start, 'comma-separated, one number per variable'),
     h('div', { class: 'field lr' }, labelled('Learning rate η', lrSlider), labelled('η value', lrBox)),
     labelled('Max iterations', maxIt),
-    labelled('Optimizer', optimizer),
-    hyper,
+    optimizer.element,
+    schedule.element,
     labelled('Direction', direction),
     labelled('Gradient tolerance', tolerance),
     status,
