@@ -210,6 +210,8 @@ function drawContent(): void {
     local,
     placeStart,
     setStarts,
+    compared: store.compare,
+    setCompared: (optimizers) => channel.notify({ type: 'setCompare', optimizers }),
     onCleanup: (fn) => cleanups.push(fn),
   };
   const view = views[store.view];
@@ -300,6 +302,7 @@ function persistSoon(): void {
       })),
       selected: store.selected,
       view: store.view,
+      ...(store.compare ? { compare: store.compare } : {}),
       ...(scene ? { scene } : {}),
     });
   }, 300);

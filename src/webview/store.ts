@@ -1,6 +1,7 @@
 // What the webview knows: the host's latest report of the runs, the selection and the view, and the
 // part values the summaries refer to by id. The host owns the state; this is what it last said, kept
 // so the page can be drawn (and, saved with setState, drawn again at once after a reload).
+import type { OptimizerName } from '../engine/types';
 import type { HostMessage, PanelView, PartValue, PersistedState, RunSummary } from '../shared/protocol';
 
 /** The value of a part of kind K. */
@@ -15,6 +16,8 @@ export class Store {
   runs: RunSummary[] = [];
   selected = 0;
   view: PanelView = 'runs';
+  /** The optimizers the comparison runs besides the person's own (undefined until the host said). */
+  compare: readonly OptimizerName[] | undefined;
   notice = '';
   private readonly parts = new Map<number, PartValue>();
 
@@ -48,6 +51,7 @@ export class Store {
         this.runs = [...message.runs];
         this.selected = message.selected;
         this.view = message.view;
+        this.compare = message.compare;
         return 'state';
       case 'run': {
         const index = this.runs.findIndex((r) => r.id === message.run.id);
@@ -70,6 +74,7 @@ export class Store {
   restore(saved: PersistedState): void {
     this.selected = saved.selected;
     this.view = saved.view;
+    this.compare = saved.compare;
     const scene = saved.scene;
     if (scene) {
       this.runs = [scene.run];

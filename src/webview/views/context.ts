@@ -1,5 +1,6 @@
 // What every view draws from: the selected run's summary and the part values it refers to, the plot
 // context, and the person's local view state (player frames, which runs roll from their start).
+import type { OptimizerName } from '../../engine/types';
 import type { RunSummary } from '../../shared/protocol';
 import type {
   BasinsWire,
@@ -71,6 +72,10 @@ export interface ViewContext {
   readonly placeStart: (point: number[], how: 'click' | 'drag' | 'release') => void;
   /** The person asked for (or cleared) the basins' starts. */
   readonly setStarts: (starts: number[][]) => void;
+  /** The optimizers the comparison runs besides the run's own, as the host last said. */
+  readonly compared: readonly OptimizerName[] | undefined;
+  /** The person picked the optimizers to compare. */
+  readonly setCompared: (optimizers: OptimizerName[]) => void;
   /** Registers cleanup for when the view is left or redrawn from scratch (timers). */
   readonly onCleanup: (fn: () => void) => void;
 }
