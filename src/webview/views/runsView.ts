@@ -14,6 +14,7 @@ import { onPick } from '../plots/pick';
 import { createPlayer, type Player } from '../player';
 import type { ViewContext } from './context';
 import { lossCharts, type LossCharts } from './loss';
+import { scheduleChart } from './schedule';
 
 /** Most coordinates drawn as separate lines; more would be unreadable. */
 const MAX_COORDINATE_LINES = 12;
@@ -35,8 +36,9 @@ export function basinStarts(
 /** The runs view, kept between updates so its layers can be reused. */
 export class RunsView {
   readonly element: HTMLElement;
-  /** What goes below the controls in a narrow panel: the loss charts. */
+  /** What goes below the controls in a narrow panel: the loss charts and, with a schedule, η. */
   readonly secondary: HTMLElement;
+  private readonly schedule = scheduleChart();
   private readonly holder = h('div', { class: 'plot-holder' });
   private readonly playerHolder = h('div', { class: 'player-holder' });
   private readonly hints = h('div', { class: 'row' });
@@ -52,7 +54,7 @@ export class RunsView {
     this.main = figure('', 'plot-main', this.holder, this.playerHolder, this.hints);
     this.caption = this.main.querySelector('figcaption')!;
     this.element = h('div', { class: 'view-runs' }, this.main);
-    this.secondary = this.loss.element;
+    this.secondary = h('div', { class: 'secondary-runs' }, this.loss.element, this.schedule.element);
   }
 
   /** Draws what changed since the last update. */
@@ -72,6 +74,7 @@ export class RunsView {
     this.drawPlayer(vc, run);
     this.drawHints(vc, land);
     this.loss.update(vc.ctx, [{ label: vc.run.formula, color: vc.ctx.palette.path, trace: run.trace }]);
+    this.schedule.update(vc.ctx, run);
   }
 
   private drawLandscape(vc: ViewContext, land: LandscapeWire, run: RunWire): void {
