@@ -23,7 +23,7 @@ describe('webview optimizer and schedule choosers', function () {
     assert.deepEqual(groups, ['Gradient descent and momentum', 'Adaptive', 'Second order']);
     const names = await select
       .locator('option')
-      .evaluateAll((els) => els.map((o) => (o as HTMLOptionElement).value));
+      .evaluateAll((els) => els.map((o) => o.getAttribute('value')));
     for (const name of ['gd', 'adamw', 'nadam', 'radam', 'rprop', 'asgd', 'lbfgs', 'newton']) {
       assert.ok(names.includes(name), `${name} is offered`);
     }

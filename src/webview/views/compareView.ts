@@ -8,6 +8,7 @@ import { COMPARED_OPTIMIZERS } from '../../usecases/defaults';
 import { h, replaceChildren } from '../dom';
 import { OPTIMIZER_LABELS, formatNumber } from '../format';
 import { figure, legend, seriesDash, type Series } from '../plots/common';
+import { markerKey } from '../plots/keys';
 import { landscapeChart, type LandscapeChart } from '../plots/landscape';
 import { drawOverlay } from '../plots/overlay';
 import { ComparePicker } from './comparePicker';
@@ -57,9 +58,9 @@ export class CompareView {
     const { palette } = vc.ctx;
     const series: Series[] = (runs as RunWire[]).map((run, i) => ({
       label: seriesLabel(run, run.optimizer === own),
-      color: palette.series[i % palette.series.length]!,
+      color: palette.overlays[i % palette.overlays.length]!,
       // Past the palette's colours the dash pattern shifts, so no two paths share both.
-      dash: seriesDash(i + Math.floor(i / palette.series.length)),
+      dash: seriesDash(i + Math.floor(i / palette.overlays.length)),
       trace: run.trace,
     }));
     const key = h(
@@ -85,7 +86,15 @@ export class CompareView {
           end: true,
         }));
         drawOverlay(this.chart.chart, paths, palette);
-        blocks.push(figure('Optimizers from the same start', 'plot-main', key, this.chart.chart.svg));
+        blocks.push(
+          figure(
+            'Optimizers from the same start',
+            'plot-main',
+            key,
+            this.chart.chart.svg,
+            markerKey(palette, ['start', 'end']),
+          ),
+        );
       }
     }
     this.loss.element.hidden = false;
