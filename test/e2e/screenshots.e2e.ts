@@ -8,32 +8,8 @@ import * as path from 'node:path';
 import { PROJECT_ROOT, TEST_RESULTS_DIR } from '../../scripts/vscode/paths';
 import { chooseView, runFormula, setControl } from './support/panel-run';
 import { newWorkbench } from './support/session';
+import { THEMES, useTheme } from './support/themes';
 import type { Workbench } from './support/workbench';
-
-const THEMES = [
-  {
-    label: 'Dark Modern',
-    name: 'Default Dark Modern',
-    file: 'dark',
-    workbenchClass: 'vs-dark',
-    webviewClass: 'vscode-dark',
-  },
-  {
-    label: 'Light Modern',
-    name: 'Default Light Modern',
-    file: 'light',
-    workbenchClass: 'vs',
-    webviewClass: 'vscode-light',
-  },
-  {
-    label: 'Dark High Contrast',
-    name: 'Default High Contrast',
-    file: 'high-contrast',
-    workbenchClass: 'hc-black',
-    webviewClass: 'vscode-high-contrast',
-  },
-] as const;
-type Theme = (typeof THEMES)[number];
 
 const OUT_DIRS = [
   path.join(TEST_RESULTS_DIR, 'screenshots'),
@@ -41,27 +17,6 @@ const OUT_DIRS = [
 ];
 const MAX_BYTES = 300_000;
 const WAIT = 30_000;
-
-/** Picks a colour theme with "Preferences: Color Theme" (Ctrl+K Ctrl+T), as a person would, and waits until the panel took it. */
-async function useTheme(workbench: Workbench, theme: Theme): Promise<void> {
-  const { page } = workbench;
-  await workbench.focusWorkbench();
-  // "Preferences: Color Theme" by its key binding.
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+T');
-  const input = page.locator('.quick-input-widget input');
-  await page
-    .locator('.quick-input-widget input[placeholder^="Select Color Theme"]')
-    .waitFor({ timeout: WAIT });
-  await input.fill(theme.label);
-  await page
-    .locator('.quick-input-list .monaco-list-row.focused', { hasText: theme.name })
-    .waitFor({ timeout: WAIT });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT });
-  await page.locator(`.monaco-workbench.${theme.workbenchClass}`).waitFor({ timeout: WAIT });
-  await workbench.webview().locator(`body.${theme.webviewClass}`).waitFor({ timeout: WAIT });
-}
 
 /** Saves the panel's area of the window as `<name>.png` in every output folder; returns the PNG's size. */
 async function shoot(workbench: Workbench, name: string): Promise<number> {

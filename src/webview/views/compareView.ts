@@ -56,13 +56,20 @@ export class CompareView {
       return;
     }
     const { palette } = vc.ctx;
-    const series: Series[] = (runs as RunWire[]).map((run, i) => ({
-      label: seriesLabel(run, run.optimizer === own),
-      color: palette.overlays[i % palette.overlays.length]!,
-      // Past the palette's colours the dash pattern shifts, so no two paths share both.
-      dash: seriesDash(i + Math.floor(i / palette.overlays.length)),
-      trace: run.trace,
-    }));
+    const colours = palette.overlays.length;
+    let others = 0;
+    const series: Series[] = (runs as RunWire[]).map((run) => {
+      const mine = run.optimizer === own;
+      // The person's own run keeps its path colour and solid line of the runs view; the others take
+      // the next colours, and past the palette's colours the dash shifts, so no two share both.
+      const slot = mine ? 0 : ++others;
+      return {
+        label: seriesLabel(run, mine),
+        color: palette.overlays[slot % colours]!,
+        dash: seriesDash(slot + Math.floor(slot / colours)),
+        trace: run.trace,
+      };
+    });
     const key = h(
       'div',
       {},
