@@ -280,8 +280,9 @@ describe('webview message schema', () => {
     }
     const code = (language: unknown) => webviewMessage.parse({ type: 'copyCode', runId: 1, language });
     assert.ok(code('pytorch').ok && code('numpy').ok);
-    for (const bad of ['python', 'PyTorch', 'sh', '', undefined])
+    for (const bad of ['python', 'PyTorch', 'sh', '', undefined]) {
       assert.equal(code(bad).ok, false, String(bad));
+    }
     assert.equal(webviewMessage.parse({ type: 'copyCode', runId: -1, language: 'numpy' }).ok, false);
   });
 
