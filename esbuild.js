@@ -1,7 +1,9 @@
-// Bundles the four programs: the extension host, its worker, the headless CLI and the webview script.
+// Bundles the four programs: the extension host, its worker, the headless CLI and the webview script,
+// and copies the panel's KaTeX stylesheet and fonts (scripts/katex-assets.js).
 // With --production it also prints each bundle's size and what in it is largest (esbuild's metafile).
 const esbuild = require('esbuild');
 const path = require('node:path');
+const { copyKatexAssets } = require('./scripts/katex-assets');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -78,6 +80,7 @@ function printSizes(metafile) {
 }
 
 async function main() {
+  copyKatexAssets(__dirname);
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));

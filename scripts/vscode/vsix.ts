@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from './paths';
  * Most bytes the VSIX may have; `npm run package` fails above it. Set a little above what it
  * measured (README, "Installing the extension"): a jump means something big slipped in.
  */
-export const VSIX_BUDGET_BYTES = 1_300_000;
+export const VSIX_BUDGET_BYTES = 1_500_000;
 
 /** `<name>-<version>.vsix` at the project root, as vsce names it. */
 export function vsixPath(): string {

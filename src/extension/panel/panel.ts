@@ -121,6 +121,9 @@ export class GradientPanel {
       styleUri: webview
         .asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', 'panel.css'))
         .toString(),
+      mathStyleUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'katex', 'katex.css'))
+        .toString(),
       nonce: makeNonce(),
     });
     this.disposables.push(
