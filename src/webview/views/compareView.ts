@@ -7,7 +7,7 @@ import type { RunWire } from '../../shared/wire';
 import { COMPARED_OPTIMIZERS } from '../../usecases/defaults';
 import { h, replaceChildren } from '../dom';
 import { OPTIMIZER_LABELS, formatNumber } from '../format';
-import { figure, legend, seriesDash, type Series } from '../plots/common';
+import { DASH_COUNT, figure, legend, seriesDash, type Series } from '../plots/common';
 import { markerKey } from '../plots/keys';
 import { landscapeChart, type LandscapeChart } from '../plots/landscape';
 import { drawOverlay } from '../plots/overlay';
@@ -23,6 +23,20 @@ const RATE_NOTE =
 function seriesLabel(run: RunWire, own: boolean): string {
   const schedule = run.scheduler ? ` with ${run.scheduler}` : '';
   return `${OPTIMIZER_LABELS[run.optimizer]} (${own ? 'yours, ' : ''}η = ${formatNumber(run.learningRate, 3)}${schedule}, ${run.iterations} it., f = ${formatNumber(run.final.value, 4)})`;
+}
+
+/**
+ * The colour and dash of the compared run in `slot` (0 for the person's own): their own run keeps the
+ * runs view's path colour and the only solid line; the others take the other colours and dashes,
+ * shifting the dash each round through the colours, so no two runs share both.
+ */
+export function styleOf(slot: number, colours: readonly string[]): { color: string; dash: string } {
+  if (slot === 0) return { color: colours[0]!, dash: seriesDash(0) };
+  const others = Math.max(1, colours.length - 1);
+  const dashes = Math.max(1, DASH_COUNT - 1);
+  const place = (slot - 1) % others;
+  const round = Math.floor((slot - 1) / others);
+  return { color: colours[1 + place]!, dash: seriesDash(1 + ((place + round) % dashes)) };
 }
 
 /** The compare view, kept between updates so its landscape can be reused. */
@@ -56,17 +70,12 @@ export class CompareView {
       return;
     }
     const { palette } = vc.ctx;
-    const colours = palette.overlays.length;
     let others = 0;
     const series: Series[] = (runs as RunWire[]).map((run) => {
       const mine = run.optimizer === own;
-      // The person's own run keeps its path colour and solid line of the runs view; the others take
-      // the next colours, and past the palette's colours the dash shifts, so no two share both.
-      const slot = mine ? 0 : ++others;
       return {
         label: seriesLabel(run, mine),
-        color: palette.overlays[slot % colours]!,
-        dash: seriesDash(slot + Math.floor(slot / colours)),
+        ...styleOf(mine ? 0 : ++others, palette.overlays),
         trace: run.trace,
       };
     });
