@@ -65,7 +65,11 @@ export function renderSummary(parts: SummaryParts): HTMLElement {
           { 'data-testid': 'summary-formula' },
         ),
       ),
-      ...row('Optimizer', `${OPTIMIZER_LABELS[run.optimizer]}, η = ${formatNumber(run.learningRate)}`),
+      ...row(
+        'Optimizer',
+        `${OPTIMIZER_LABELS[run.optimizer]}, η = ${formatNumber(run.learningRate)}${run.scheduler ? ` with ${run.scheduler}` : ''}`,
+        'summary-optimizer',
+      ),
       ...row('Iterations', String(run.iterations), 'summary-iterations'),
       ...row(
         'Final point',

@@ -98,6 +98,10 @@ describe('webview optimizer and schedule choosers', function () {
     assert.equal(await plot.locator('svg').count(), 1);
     const run = w.session.results()[0]!.run!;
     assert.equal(run.scheduler, 'StepLR');
+    assert.equal(
+      await w.page.getByTestId('summary-optimizer').innerText(),
+      'Gradient descent, η = 0.1 with StepLR',
+    );
     await w.close();
   });
 
