@@ -1,9 +1,9 @@
-// How the comparison tells its runs apart (src/webview/views/compareView.ts styleOf): the person's own
+// How the comparison tells its runs apart (src/webview/views/compareStyle.ts): the person's own
 // run alone in the runs view's path colour and a solid line; every other of up to all the optimizers
 // in another colour or dash, no two alike.
 import * as assert from 'node:assert/strict';
 import { ALL_OPTIMIZER_NAMES } from '../../src/engine/optimizers/registry';
-import { styleOf } from '../../src/webview/views/compareView';
+import { styleOf } from '../../src/webview/views/compareStyle';
 
 const COLOURS = ['orange', 'green', 'red', 'purple', 'yellow', 'grey'];
 

@@ -7,11 +7,12 @@ import type { RunWire } from '../../shared/wire';
 import { COMPARED_OPTIMIZERS } from '../../usecases/defaults';
 import { h, replaceChildren } from '../dom';
 import { OPTIMIZER_LABELS, formatNumber } from '../format';
-import { DASH_COUNT, figure, legend, seriesDash, type Series } from '../plots/common';
+import { figure, legend, type Series } from '../plots/common';
 import { markerKey } from '../plots/keys';
 import { landscapeChart, type LandscapeChart } from '../plots/landscape';
 import { drawOverlay } from '../plots/overlay';
 import { ComparePicker } from './comparePicker';
+import { styleOf } from './compareStyle';
 import type { ViewContext } from './context';
 import { lossCharts } from './loss';
 
@@ -23,20 +24,6 @@ const RATE_NOTE =
 function seriesLabel(run: RunWire, own: boolean): string {
   const schedule = run.scheduler ? ` with ${run.scheduler}` : '';
   return `${OPTIMIZER_LABELS[run.optimizer]} (${own ? 'yours, ' : ''}η = ${formatNumber(run.learningRate, 3)}${schedule}, ${run.iterations} it., f = ${formatNumber(run.final.value, 4)})`;
-}
-
-/**
- * The colour and dash of the compared run in `slot` (0 for the person's own): their own run keeps the
- * runs view's path colour and the only solid line; the others take the other colours and dashes,
- * shifting the dash each round through the colours, so no two runs share both.
- */
-export function styleOf(slot: number, colours: readonly string[]): { color: string; dash: string } {
-  if (slot === 0) return { color: colours[0]!, dash: seriesDash(0) };
-  const others = Math.max(1, colours.length - 1);
-  const dashes = Math.max(1, DASH_COUNT - 1);
-  const place = (slot - 1) % others;
-  const round = Math.floor((slot - 1) / others);
-  return { color: colours[1 + place]!, dash: seriesDash(1 + ((place + round) % dashes)) };
 }
 
 /** The compare view, kept between updates so its landscape can be reused. */
