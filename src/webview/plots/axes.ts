@@ -121,7 +121,9 @@ export function axisTicks(type: AxisType, domain: readonly [number, number], cou
       if (plainly) return String(Number(v.toPrecision(6)));
       return Math.abs(exponent - Math.round(exponent)) < 1e-9
         ? powerOfTen(Math.round(exponent))
-        : plain(v, Math.max(0, 2 - Math.floor(exponent))).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+        : plain(v, Math.max(0, 2 - Math.floor(exponent)))
+            .replace(/(\.\d*?)0+$/, '$1')
+            .replace(/\.$/, '');
     };
     return withWidest(ticks, tickFormat);
   }
