@@ -1,7 +1,6 @@
 // `npm run bench:panel`: how live the panel is in the real VS Code (code-server + headless Chromium),
 // beside the engine's own time for the same work, so a reader sees how much is messaging and drawing.
 // Prints figures (median and p95 over several repetitions); it asserts nothing (issue 8's table).
-import type { Frame } from 'playwright-core';
 import { resolveLimits } from '../src/engine/limits';
 import { createProblemCache } from '../src/host/problemCache';
 import { computeJob, type JobContext } from '../src/usecases/jobs';
@@ -9,6 +8,7 @@ import { resolveRunOptions } from '../src/usecases/runOptions';
 import { comparisonOptions, regimeOptions } from '../src/usecases/sideRuns';
 import { readActivation } from '../test/e2e/support/activation';
 import { PANEL_TITLE } from '../test/e2e/support/panel-checks';
+import { panelFrame } from '../test/e2e/support/panel-run';
 import { Session, extensionUnderTest } from '../test/e2e/support/session';
 import type { Workbench } from '../test/e2e/support/workbench';
 
@@ -21,21 +21,6 @@ function stats(values: readonly number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms (n = ${sorted.length})`;
-}
-
-/** The panel's own document, where window.__gdMetrics lives. */
-async function panelFrame(workbench: Workbench): Promise<Frame> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    for (const frame of workbench.page.frames()) {
-      if (
-        (await frame.evaluate('!!document.querySelector("[data-testid=app]")').catch(() => false)) === true
-      ) {
-        return frame;
-      }
-    }
-    await workbench.page.waitForTimeout(50);
-  }
-  throw new Error('no panel frame');
 }
 
 /** Runs a palette command and resolves with the time its Enter was pressed. */

@@ -70,6 +70,42 @@ function linspace(lo: number, hi: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => (i === n - 1 ? hi : lo + i * step));
 }
 
+/** How far beyond a curve's window, in window widths, the valleys next to it are looked for. */
+const VALLEY_REACH = 1;
+const VALLEY_SCAN = 801;
+
+/**
+ * A curve's range widened to show the valley next to each side: the nearest local minimum of f
+ * beyond the window or within its margin of the edge (within VALLEY_REACH widths), with a margin,
+ * so a valley the ball could roll or be clicked into is not cut at the edge (the quartic's left one).
+ */
+export function withValleys(problem: Problem, range: readonly [number, number]): [number, number] {
+  const [lo, hi] = range;
+  const width = hi - lo;
+  if (!(width > 0) || !Number.isFinite(width)) return [lo, hi];
+  const xs = linspace(lo - VALLEY_REACH * width, hi + VALLEY_REACH * width, VALLEY_SCAN);
+  const point = new Float64Array(1);
+  const values = xs.map((v) => {
+    point[0] = v;
+    return safeValue(problem, point);
+  });
+  let left = lo;
+  let right = hi;
+  const edge = MARGIN * width;
+  for (let i = 1; i + 1 < xs.length; i++) {
+    const v = values[i]!;
+    if (!(v < values[i - 1]! && v <= values[i + 1]!)) continue;
+    const x = xs[i]!;
+    if (x < lo + edge && (left === lo || x > left)) left = x;
+    if (x > hi - edge && (right === hi || x < right)) right = x;
+  }
+  const span = Math.max(right, hi) - Math.min(left, lo);
+  return [
+    left === lo ? lo : Math.min(lo, left - MARGIN * span),
+    right === hi ? hi : Math.max(hi, right + MARGIN * span),
+  ];
+}
+
 /** The part of the plane (or line) a landscape samples: x, and y for two variables. */
 export interface PlotWindow {
   readonly x: readonly [number, number];
@@ -102,7 +138,8 @@ export function sampleLandscape(problem: Problem, window: PlotWindow | undefined
   }
   const x = new Float64Array(dim);
   if (dim === 1) {
-    const xs = Float64Array.from(linspace(window.x[0], window.x[1], CURVE_SAMPLES));
+    const [lo, hi] = withValleys(problem, window.x);
+    const xs = Float64Array.from(linspace(lo, hi, CURVE_SAMPLES));
     const values = xs.map((v) => {
       x[0] = v;
       return safeValue(problem, x);

@@ -10,6 +10,30 @@ export interface NumberTextOptions {
   readonly digits?: number;
   /** Default '−' (U+2212). */
   readonly minus?: MinusSign;
+  /** How the exponent form reads: 'e' ("1.5e7", default, what programs read back) or 'times' ("1.5×10⁷", prose). */
+  readonly exponent?: 'e' | 'times';
+}
+
+const SUPERSCRIPT: Readonly<Record<string, string>> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** "1.5e-7" as "1.5×10⁻⁷", and "1e7" as "10⁷". */
+function timesTen(text: string): string {
+  const [mantissa, exponent] = text.split('e') as [string, string];
+  const power = `10${[...exponent].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+  if (mantissa === '1' || mantissa === '-1') return `${mantissa === '-1' ? '-' : ''}${power}`;
+  return `${mantissa}×${power}`;
 }
 
 const DEFAULT_DIGITS = 6;
@@ -25,7 +49,8 @@ function digitsOf(options: NumberTextOptions | undefined): number {
 /**
  * A number with `digits` significant digits and no fake trailing zeros: fixed notation for
  * 1e-4 <= |v| < 10^digits ("0.36", "1234.57"), otherwise exponent notation without "+" ("1.5e7",
- * "−2.5e−5"); "∞", "−∞", "NaN"; 0 and -0 as "0". Both a negative value and a negative exponent use `minus`.
+ * "−2.5e−5", or with `exponent: 'times'` "1.5×10⁷"); "∞", "−∞", "NaN"; 0 and -0 as "0". A negative
+ * value uses `minus`, and so does a negative exponent written with e.
  */
 export function formatNumber(value: number, options?: NumberTextOptions): string {
   const minus = options?.minus ?? '−';
@@ -36,10 +61,9 @@ export function formatNumber(value: number, options?: NumberTextOptions): string
   // The range is judged on the rounded value so that 999999.7 (6 digits) is "1e6", not "1000000".
   const rounded = Number(value.toPrecision(digits));
   const abs = Math.abs(rounded);
-  const text =
-    abs >= 1e-4 && abs < 10 ** digits
-      ? String(rounded)
-      : exponentText(value, digits, Number.isFinite(rounded));
+  const fixed = abs >= 1e-4 && abs < 10 ** digits;
+  const exponent = fixed ? '' : exponentText(value, digits, Number.isFinite(rounded));
+  const text = fixed ? String(rounded) : options?.exponent === 'times' ? timesTen(exponent) : exponent;
   return minus === '-' ? text : text.replace(/-/g, minus);
 }
 

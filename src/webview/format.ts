@@ -5,14 +5,14 @@ import type { OptimizerName } from '../engine/types';
 import type { StepsWire } from '../shared/wire';
 import { formatNumber as formatShared, formatPoint as formatSharedPoint } from '../shared/numberText';
 
-/** The panel's prose preset of the shared rule: `digits` significant digits (default 6), minus U+2212. */
+/** The panel's prose preset of the shared rule: `digits` significant digits (default 6), minus U+2212, 1.5×10⁷. */
 export function formatNumber(value: number, digits = 6): string {
-  return formatShared(value, { digits, minus: '−' });
+  return formatShared(value, { digits, minus: '−', exponent: 'times' });
 }
 
 /** A point as "(1, −2.5)", or the single number for one coordinate, in the prose preset. */
 export function formatPoint(point: ArrayLike<number>, digits = 6): string {
-  return formatSharedPoint(Array.from(point), { digits, minus: '−' });
+  return formatSharedPoint(Array.from(point), { digits, minus: '−', exponent: 'times' });
 }
 
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
@@ -93,10 +93,32 @@ export function workedStepLines(
   return lines;
 }
 
+const FROM_SUPERSCRIPT: Readonly<Record<string, string>> = {
+  '⁻': '-',
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+};
+
+/** "2.5×10⁻⁵" (as the panel writes numbers) as "2.5e-5", and "10⁷" as "1e7"; other text as it is. */
+function fromPowerOfTen(text: string): string {
+  const m = /^(-?)(?:([0-9.]+)[×x·*])?10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(text);
+  if (!m) return text;
+  const exponent = [...m[3]!].map((c) => FROM_SUPERSCRIPT[c]!).join('');
+  return `${m[1]}${m[2] ?? '1'}e${exponent}`;
+}
+
 /** Parses "1, -2.5" (commas or spaces) into numbers; undefined when any part is not a number. */
 export function parseNumberList(text: string): number[] | undefined {
   const parts = text.split(/[\s,;]+/).filter((p) => p.length > 0);
   if (parts.length === 0) return undefined;
-  const values = parts.map((p) => Number(p.replace(/−/g, '-')));
+  const values = parts.map((p) => Number(fromPowerOfTen(p.replace(/−/g, '-'))));
   return values.every(Number.isFinite) ? values : undefined;
 }

@@ -252,6 +252,7 @@ function drawDetails(vc: ViewContext): void {
       formula,
       ...(vc.scene.gradientText ? { gradient: vc.scene.gradientText } : {}),
       pickable: vc.scene.landscape?.kind !== 'none',
+      restart: (start) => vc.placeStart(start, 'click'),
     }),
     steps
       ? renderSteps(steps, run, vc.run.controls.maximize, {

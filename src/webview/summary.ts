@@ -1,6 +1,7 @@
 // The run's summary in words: how it went (usecases/wording.ts), where it ended, the value and gradient
 // there, the kind of point reached and the gradient formula, in the person's own function name.
 import type { FormulaWire, PartialWire, RunWire } from '../shared/wire';
+import { descendingStart } from '../usecases/suggestStart';
 import { describeOutcome, outcomeSentence } from '../usecases/wording';
 import { h, type Child } from './dom';
 import { math } from './math';
@@ -24,6 +25,26 @@ export interface SummaryParts {
   readonly gradient?: readonly PartialWire[];
   /** Whether the plot can be clicked to choose another start. */
   readonly pickable: boolean;
+  /** Starts the run again from another point (the offer of a start that descends). */
+  readonly restart?: (start: number[]) => void;
+}
+
+/** At a stationary start: a start that does descend, as a button, and the plot's click. */
+function startOffer(point: ArrayLike<number>, parts: SummaryParts): HTMLElement {
+  const offered = descendingStart(Array.from(point));
+  return h(
+    'p',
+    { class: 'hint', 'data-testid': 'stationary-start' },
+    'To see a descent, ',
+    parts.restart
+      ? h(
+          'button',
+          { type: 'button', 'data-testid': 'start-offer', onclick: () => parts.restart?.(offered) },
+          `start from ${formatPoint(offered)}`,
+        )
+      : `start from ${formatPoint(offered)}`,
+    parts.pickable ? ', type another start or click on the plot.' : ' or type another start.',
+  );
 }
 
 /** The summary of a run. */
@@ -47,13 +68,7 @@ export function renderSummary(parts: SummaryParts): HTMLElement {
     'section',
     { class: 'summary', 'data-testid': 'summary', 'aria-label': 'Summary' },
     h('p', { class: 'stop-reason', 'data-testid': 'stop-reason' }, outcomeSentence(run)),
-    words.atStart
-      ? h(
-          'p',
-          { class: 'hint', 'data-testid': 'stationary-start' },
-          `The start is already ${words.point}, so there is nothing to descend: type another start${parts.pickable ? ', or click on the plot' : ''}.`,
-        )
-      : null,
+    words.atStart ? startOffer(run.final.point, parts) : null,
     h(
       'dl',
       {},

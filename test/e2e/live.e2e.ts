@@ -3,24 +3,11 @@
 // the zig-zag of (w − 3)² + 10b² at η = 0.1 shows on screen and in the exported table.
 import { strict as assert } from 'node:assert';
 import type { Frame } from 'playwright-core';
-import { chooseView, runFormula, setControl } from './support/panel-run';
+import { chooseView, panelFrame, runFormula, setControl } from './support/panel-run';
 import { newWorkbench } from './support/session';
-import type { Workbench } from './support/workbench';
 
 const WAIT = 30_000;
 const PATH = '[data-testid="plot-main"] [data-testid="overlay"] [data-testid="path"]';
-
-/** The webview's document (the panel's inner frame), to read what the page itself measured. */
-async function panelFrame(workbench: Workbench): Promise<Frame> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    for (const frame of workbench.page.frames()) {
-      const found = await frame.evaluate('!!document.querySelector("[data-testid=app]")').catch(() => false);
-      if (found === true) return frame;
-    }
-    await workbench.page.waitForTimeout(100);
-  }
-  throw new Error('the panel frame is not there');
-}
 
 /** How many answered edits the page has drawn so far. */
 async function redraws(frame: Frame): Promise<number> {

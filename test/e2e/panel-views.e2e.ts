@@ -163,7 +163,10 @@ describe('Gradient Descent panel: views', () => {
     for (const regime of ['too-small', 'good', 'too-large']) {
       const cell = view.getByTestId(`regime-${regime}`);
       const heading = await cell.locator('h4').innerText();
-      rates.push(Number(/: ([\d.e−-]+)$/.exec(heading)?.[1]?.replace('−', '-')));
+      // "1.93×10⁻⁵" as the panel writes it: mantissa and superscript exponent.
+      const [, mantissa = 'NaN', exponent = ''] = /: ([\d.]+)(?:×10([⁻¹²³⁴⁵⁶⁷⁸⁹⁰]+))?$/.exec(heading) ?? [];
+      const power = [...exponent].map((c) => (c === '⁻' ? '-' : String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)))).join('');
+      rates.push(Number(mantissa) * 10 ** Number(power || '0'));
       const points = await pathPoints(
         cell.locator('svg.gd-plot [data-testid="overlay"] [data-testid="path"]'),
       );

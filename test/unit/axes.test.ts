@@ -24,6 +24,9 @@ describe('axis ticks', () => {
     assert.deepEqual(logTicks([1e-14, 1], 6), [1e-12, 1e-9, 1e-6, 1e-3, 1]);
     // One decade inside: 1, 2 and 5 times the powers.
     assert.deepEqual(logTicks([3, 40]), [5, 10, 20]);
+    // Inside a fraction of a decade 1-2-5 leaves one tick: round linear steps instead.
+    assert.deepEqual(logTicks([16_546, 20_000], 5), [17_000, 18_000, 19_000, 20_000]);
+    assert.deepEqual(logTicks([0.31, 0.34], 5), [0.31, 0.32, 0.33, 0.34]);
     assert.deepEqual(logTicks([0, 10]), [], 'no log ticks for a range that reaches 0');
   });
 
@@ -31,6 +34,9 @@ describe('axis ticks', () => {
     assert.deepEqual(labels(axisTicks('log', [1e-4, 0.2])), ['10⁻⁴', '10⁻³', '10⁻²', '10⁻¹']);
     assert.deepEqual(labels(axisTicks('log', [1, 1000])), ['1', '10', '100', '1000']);
     assert.deepEqual(labels(axisTicks('log', [0.01, 1])), ['0.01', '0.1', '1']);
+    // Iterations from 16,546 to the cap of 20,000 (the Rosenbrock sweep): whole numbers, no "20000.00".
+    assert.deepEqual(labels(axisTicks('log', [16_546, 20_000])), ['17000', '18000', '19000', '20000']);
+    assert.deepEqual(labels(axisTicks('log', [2e4, 6e5])), ['20000', '50000', '10⁵', '2×10⁵', '5×10⁵']);
     for (const label of labels(axisTicks('log', [1e-15, 100]))) {
       assert.doesNotMatch(label, /[munpfµk]$/, `no SI prefix in ${label}`);
     }

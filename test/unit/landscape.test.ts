@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import {
   coveringRange,
   curveRange,
+  withValleys,
   CURVE_SAMPLES,
   GRID_SIDE,
   sampleLandscape as sample,
@@ -44,6 +45,45 @@ describe('landscape sampling', () => {
     assert.equal(l.xs.length, CURVE_SAMPLES);
     assert.ok(l.xs[0]! < -0.2 && l.xs[l.xs.length - 1]! > 1);
     l.xs.forEach((x, i) => assert.equal(l.values[i], 2 * x * x));
+  });
+
+  it("widens a curve to the valley beside it: the quartic's left minimum is not cut at the edge", () => {
+    // f = x⁴ − 3x² + x: f′ = 4x³ − 6x + 1 = 0 at x ≈ −1.3008 (minimum), 0.1682 (maximum), 1.1309 (minimum).
+    const quartic = problem(1, (x) => x[0]! ** 4 - 3 * x[0]! ** 2 + x[0]!);
+    const [lo, hi] = withValleys(quartic, [-1.25, 1.25]);
+    assert.ok(lo < -1.3008 - 0.15 * 2.5, `left end ${lo}`);
+    // The right minimum is inside but within the margin of the edge: its far wall is brought in too.
+    assert.ok(hi > 1.1309 + 0.3, `right end ${hi}`);
+    assert.deepEqual(withValleys(quartic, [-2, 2]), [-2, 2], 'both valleys well inside: unchanged');
+    // Without a valley near either side the range stays: x² on [−1, 1], e^(−x), and a window on a slope.
+    assert.deepEqual(
+      withValleys(
+        problem(1, (x) => x[0]! ** 2),
+        [-1, 1],
+      ),
+      [-1, 1],
+    );
+    assert.deepEqual(
+      withValleys(
+        problem(1, (x) => Math.exp(-x[0]!)),
+        [0, 2],
+      ),
+      [0, 2],
+    );
+    // A minimum beyond the reach (one width) is not pulled in: (x − 10)² seen on [0, 2].
+    assert.deepEqual(
+      withValleys(
+        problem(1, (x) => (x[0]! - 10) ** 2),
+        [0, 2],
+      ),
+      [0, 2],
+    );
+    // One just beyond the right edge is: (x − 2.5)² on [0, 2] widens to show it with a margin.
+    const [, right] = withValleys(
+      problem(1, (x) => (x[0]! - 2.5) ** 2),
+      [0, 2],
+    );
+    assert.ok(right > 2.5 + 0.3 && right < 3.2, `right end ${right}`);
   });
 
   it('samples a 2-D grid, row-major with y ascending, covering trace and start', () => {

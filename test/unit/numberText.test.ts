@@ -55,6 +55,18 @@ describe('formatNumber (shared number rule)', () => {
     assert.equal(formatNumber(Number.MAX_VALUE), '1.79769e308');
   });
 
+  it('writes the exponent form as a power of ten for prose when asked', () => {
+    const prose = { exponent: 'times' } as const;
+    assert.equal(formatNumber(1600, { digits: 3, ...prose }), '1.6×10³');
+    assert.equal(formatNumber(1e9, prose), '10⁹');
+    assert.equal(formatNumber(-1e9, prose), '−10⁹');
+    assert.equal(formatNumber(-2.5e-5, prose), '−2.5×10⁻⁵');
+    assert.equal(formatNumber(-2.5e-5, { ...prose, minus: '-' }), '-2.5×10⁻⁵');
+    assert.equal(formatNumber(1.23456789e-12, prose), '1.23457×10⁻¹²');
+    // Fixed form is untouched.
+    assert.equal(formatNumber(0.36, prose), '0.36');
+  });
+
   it('cuts instead of rounding up next to the largest double, so the text stays finite', () => {
     assert.equal(formatNumber(Number.MAX_VALUE, { digits: 1 }), '1e308');
     assert.equal(formatNumber(-Number.MAX_VALUE, { digits: 4, minus: '-' }), '-1.797e308');

@@ -82,9 +82,15 @@ describe('webview in a browser: placing the ball', function () {
     await w.add([newRun('(1-x)^2 + 100(y-x^2)^2', { start: [1, 1] })]);
     const line = w.page.getByTestId('stationary-start');
     await line.waitFor();
-    assert.match(await line.innerText(), /already a local minimum.*type another start, or click on the plot/);
-    await w.page.getByTestId('start-input').fill('-1.2, 1');
+    assert.match(await w.page.getByTestId('stop-reason').innerText(), /already a local minimum/);
+    assert.equal(
+      await line.innerText(),
+      'To see a descent, start from (−1.2, 1), type another start or click on the plot.',
+    );
+    // The offer runs from Rosenbrock's classic start, and the run descends from there.
+    await w.page.getByTestId('start-offer').click();
     await line.waitFor({ state: 'detached' });
+    assert.equal(await w.page.getByTestId('start-input').inputValue(), '-1.2, 1');
     await w.close();
   });
 

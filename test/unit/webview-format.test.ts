@@ -111,7 +111,7 @@ describe('worked steps and formatting', () => {
   it('formats numbers for people', () => {
     assert.equal(formatNumber(0.6000000000000001), '0.6');
     assert.equal(formatNumber(-2.5), '−2.5');
-    assert.equal(formatNumber(1.234e-9), '1.234e−9');
+    assert.equal(formatNumber(1.234e-9), '1.234×10⁻⁹');
     assert.equal(formatNumber(Infinity), '∞');
     assert.equal(formatNumber(NaN), 'NaN');
     assert.equal(subscript(12), '₁₂');
@@ -119,13 +119,13 @@ describe('worked steps and formatting', () => {
 
   it('formats by the shared rule: exponent from 10^digits, every minus typographic, digits kept in exponent form', () => {
     assert.equal(formatNumber(999999), '999999');
-    assert.equal(formatNumber(1.5e7), '1.5e7');
-    assert.equal(formatNumber(-2.5e-5), '−2.5e−5');
-    assert.equal(formatNumber(1.23456e-9, 3), '1.23e−9');
+    assert.equal(formatNumber(1.5e7), '1.5×10⁷');
+    assert.equal(formatNumber(-2.5e-5), '−2.5×10⁻⁵');
+    assert.equal(formatNumber(1.23456e-9, 3), '1.23×10⁻⁹');
     assert.equal(formatNumber(1234.5678, 4), '1235');
-    assert.equal(formatNumber(12345.678, 4), '1.235e4');
+    assert.equal(formatNumber(12345.678, 4), '1.235×10⁴');
     assert.equal(formatNumber(-Infinity), '−∞');
-    assert.equal(formatPoint([1, -2.5e-5]), '(1, −2.5e−5)');
+    assert.equal(formatPoint([1, -2.5e-5]), '(1, −2.5×10⁻⁵)');
     assert.equal(formatPoint([0.36]), '0.36');
   });
 
@@ -133,6 +133,9 @@ describe('worked steps and formatting', () => {
     assert.deepEqual(parseNumberList('1, −2.5  3'), [1, -2.5, 3]);
     assert.equal(parseNumberList('1, x'), undefined);
     assert.equal(parseNumberList('  '), undefined);
+    // Numbers as the panel writes them in prose, pasted back.
+    assert.deepEqual(parseNumberList('2.5×10⁻⁵, −10⁷, 10¹²'), [2.5e-5, -1e7, 1e12]);
+    assert.equal(parseNumberList('2.5×10'), undefined);
   });
 
   it('reads back the start points it writes, exponents included', () => {

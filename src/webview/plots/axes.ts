@@ -65,7 +65,9 @@ export function logTicks(domain: readonly [number, number], most = 6): number[] 
       if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) ticks.push(Number(v.toPrecision(12)));
     }
   }
-  return ticks;
+  // Within a fraction of a decade (16,546 to 20,000 iterations) 1, 2 and 5 leave one tick or none:
+  // round ticks as on a linear axis instead, placed on the log scale.
+  return ticks.length >= 2 ? ticks : linearTicks([lo, hi], Math.max(2, most - 1));
 }
 
 /** Round ticks (1, 2 or 5 times a power of ten apart) over `domain`, about `count` of them. */
@@ -119,7 +121,9 @@ export function axisTicks(type: AxisType, domain: readonly [number, number], cou
       if (plainly) return String(Number(v.toPrecision(6)));
       return Math.abs(exponent - Math.round(exponent)) < 1e-9
         ? powerOfTen(Math.round(exponent))
-        : plain(v, 2);
+        : plain(v, Math.max(0, 2 - Math.floor(exponent)))
+            .replace(/(\.\d*?)0+$/, '$1')
+            .replace(/\.$/, '');
     };
     return withWidest(ticks, tickFormat);
   }

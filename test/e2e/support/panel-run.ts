@@ -1,6 +1,6 @@
 // Opening a formula in the Gradient Descent panel and steering its controls, for the specs about
 // the panel's views and the screenshots.
-import type { FrameLocator } from 'playwright-core';
+import type { Frame, FrameLocator } from 'playwright-core';
 import { PANEL_TITLE } from './panel-checks';
 import type { Workbench } from './workbench';
 
@@ -47,4 +47,16 @@ export async function chooseView(
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The panel's own document (its inner frame), to evaluate in: where window.__gdMetrics lives. */
+export async function panelFrame(workbench: Workbench): Promise<Frame> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    for (const frame of workbench.page.frames()) {
+      const found = await frame.evaluate('!!document.querySelector("[data-testid=app]")').catch(() => false);
+      if (found === true) return frame;
+    }
+    await workbench.page.waitForTimeout(50);
+  }
+  throw new Error('the panel frame is not there');
 }
