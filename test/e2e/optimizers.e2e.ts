@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { TEST_RESULTS_DIR } from '../../scripts/vscode/paths';
 import { noPython, pythonWith } from '../unit/python';
-import { chooseView, runFormula } from './support/panel-run';
+import { chooseView, panelFrame, runFormula } from './support/panel-run';
 import { newWorkbench } from './support/session';
 import { THEMES, useTheme } from './support/themes';
 import type { Workbench } from './support/workbench';
@@ -36,15 +36,9 @@ async function rerun(view: FrameLocator, act: () => Promise<void>): Promise<void
 
 /** Waits until the panel has drawn the answer to every edit it made (its own count of what is due). */
 async function settled(workbench: Workbench): Promise<void> {
+  const frame = await panelFrame(workbench);
   for (let attempt = 0; attempt < 300; attempt++) {
-    for (const frame of workbench.page.frames()) {
-      const busy = await frame
-        .evaluate(
-          'document.querySelector("[data-testid=app]") && window.__gdMetrics ? window.__gdMetrics.busy : -1',
-        )
-        .catch(() => -1);
-      if (busy === 0) return;
-    }
+    if (Number(await frame.evaluate('window.__gdMetrics ? window.__gdMetrics.busy : 1')) === 0) return;
     await workbench.page.waitForTimeout(100);
   }
   throw new Error('the panel still waits for answers to its edits');
