@@ -16,6 +16,7 @@ import { DrawMetrics } from './metrics';
 import { renderControls, type ControlsView } from './controls';
 import { renderRunList, renderTabs } from './runList';
 import { renderSteps } from './steps';
+import { figureHeading } from './summary';
 import { Store } from './store';
 import { renderSummary } from './summary';
 import { readPalette } from './theme';
@@ -268,6 +269,7 @@ function drawDetails(vc: ViewContext): void {
         store.notice = text;
         notice.textContent = text;
       },
+      () => figureHeading(formula, run),
     ),
   );
 }

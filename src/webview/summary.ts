@@ -103,3 +103,27 @@ export function renderSummary(parts: SummaryParts): HTMLElement {
     ),
   );
 }
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** Plain math text as a person writes it on one line: x ^ 2 as x², 2 * x as 2·x. */
+export function readableText(text: string): string {
+  return text
+    .replace(/\s*\^\s*([0-9]+)\b/g, (_m, digits: string) =>
+      [...digits].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join(''),
+    )
+    .replace(/\s\*\s/g, '·');
+}
+
+/** A saved figure's heading: the function as written, then the optimizer, η, start and iterations. */
+export function figureHeading(formula: FormulaWire, run: RunWire): string[] {
+  const vars = formula.variablesText;
+  // The run's first iterate is its start with every coordinate (a typed "1" stands for (1, 1)).
+  const start = run.trace.points.slice(0, run.trace.dimension);
+  const name = formula.name ?? 'f';
+  const at = vars.length === 1 ? vars[0] : `(${vars.join(', ')})`;
+  return [
+    `${name}(${vars.join(', ')}) = ${readableText(formula.text)}`,
+    `${OPTIMIZER_LABELS[run.optimizer]}, η = ${formatNumber(run.learningRate)}, from ${at} = ${formatPoint(start)}, ${run.iterations} iterations`,
+  ];
+}

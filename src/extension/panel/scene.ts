@@ -33,6 +33,8 @@ export interface SceneConfig {
   readonly sweep: Partial<SweepSettings>;
   /** Quiet time before the other views' jobs are computed in the background (PREFETCH_AFTER_MS). */
   readonly prefetchAfterMs?: number;
+  /** Waits out that quiet time, or until `signal` aborts (a timer; tests pass their own clock). */
+  readonly waitQuiet?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /** The places of a scene a part fills. */
@@ -253,7 +255,7 @@ async function prefetch(
   window: PlotWindow | undefined,
 ): Promise<void> {
   const { jobs, signal } = ctx;
-  await quiet(ctx.config.prefetchAfterMs ?? PREFETCH_AFTER_MS, signal);
+  await (ctx.config.waitQuiet ?? quiet)(ctx.config.prefetchAfterMs ?? PREFETCH_AFTER_MS, signal);
   if (signal.aborted) return;
   const silent: PartFn = async (_slot, request) => {
     if (signal.aborted) return undefined;
