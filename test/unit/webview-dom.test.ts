@@ -207,8 +207,9 @@ describe('webview in a browser', function () {
     await w.add([newRun('L(w, b) = (w - 3)^2 + 10b^2')]);
     await w.page.getByTestId('save-svg').click();
     const until = Date.now() + 5_000;
-    while (!w.posted().some((m) => m.type === 'savePlot') && Date.now() < until)
+    while (!w.posted().some((m) => m.type === 'savePlot') && Date.now() < until) {
       await w.page.waitForTimeout(20);
+    }
     const saved = w.posted().find((m) => m.type === 'savePlot') as { data?: string } | undefined;
     const svg = saved?.data ?? '';
     assert.match(svg, /^<svg [^>]*width="\d+" height="\d+"/);
