@@ -149,19 +149,22 @@ export async function openWebview(
     if (Date.now() > until) throw new Error(`the webview did not post ready: ${log.join('\n')}`);
     await page.waitForTimeout(20);
   }
-  return {
+  const wp: WebviewPage = {
     page,
     session,
     console: log,
     add: async (runs, view) => {
       session.addRuns(runs, view);
       await page.getByTestId('summary').waitFor({ timeout: 10_000 });
+      // The run's view is complete: its landscape and worked steps come a moment after the run.
+      await idle(wp);
     },
     send: (message) => deliver(encode(message)),
     posted: () => posted,
     savedState: () => page.evaluate('window.__state'),
     close: () => page.close(),
   };
+  return wp;
 }
 
 /** Waits until every edit the webview made has been answered and drawn, and no part is still to come. */

@@ -5,6 +5,7 @@ import { minMax, spansDecades } from '../../engine/extent';
 import type { TraceWire } from '../../shared/wire';
 import { h } from '../dom';
 import type { Palette } from '../theme';
+import { axisTicks, marginFor, readableRange, type AxisType } from './axes';
 
 /** Class Plot puts on every chart; media/panel.css styles it (Plot's own <style> is blocked by the CSP). */
 export const PLOT_CLASS = 'gd-plot';
@@ -66,11 +67,23 @@ export function yScaleType(values: ArrayLike<number>): 'log' | 'linear' {
 }
 
 /** [min, max] of the finite values, widened when flat; undefined when there are none. */
-export function extent(values: ArrayLike<number>): [number, number] | undefined {
+export function extent(values: ArrayLike<number>, type: AxisType = 'linear'): [number, number] | undefined {
   const range = minMax(Array.from(values));
-  if (!range) return undefined;
-  const [lo, hi] = range;
-  return lo === hi ? [lo - 1, hi + 1] : range;
+  return range && readableRange(range[0], range[1], type);
+}
+
+/** A Plot axis with readable ticks over `domain`, and the left margin its labels need (for a y axis). */
+export function readableAxis(
+  type: AxisType,
+  domain: readonly [number, number],
+  label: string,
+  count = 5,
+): { readonly options: Plot.ScaleOptions; readonly margin: number } {
+  const { ticks, tickFormat, widest } = axisTicks(type, domain, count);
+  return {
+    options: { type, domain: [domain[0], domain[1]], label, ticks, tickFormat },
+    margin: marginFor(widest),
+  };
 }
 
 /** Coordinate `axis` of kept iterate `i`. */

@@ -3,7 +3,7 @@
 // overlay group (overlay.ts), so a new η or a player frame never redraws the contours.
 import * as Plot from '@observablehq/plot';
 import type { LandscapeWire } from '../../shared/wire';
-import { baseOptions, extent, plot, type PlotContext, type PlotElement } from './common';
+import { baseOptions, extent, plot, readableAxis, type PlotContext, type PlotElement } from './common';
 import { logContours } from './scales';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -42,6 +42,12 @@ function contourValues(values: Float64Array): Float64Array {
   return shown;
 }
 
+/** The values the contours span and whether they are spaced on a log scale (for the contour key). */
+export function contourRange(grid: Grid): { readonly range: [number, number]; readonly log: boolean } {
+  const range = extent(grid.values) ?? [0, 1];
+  return { range, log: contourValues(grid.values) !== grid.values };
+}
+
 function contourChart(
   ctx: PlotContext,
   grid: Grid,
@@ -49,10 +55,13 @@ function contourChart(
   height: number,
 ): PlotElement {
   const { palette } = ctx;
+  const x = readableAxis('linear', grid.xRange, variables[0] ?? 'x', Math.max(4, Math.round(ctx.width / 80)));
+  const y = readableAxis('linear', grid.yRange, variables[1] ?? 'y', Math.max(3, Math.round(height / 45)));
   return plot({
     ...baseOptions(ctx, height),
-    x: { domain: [grid.xRange[0], grid.xRange[1]], label: variables[0] ?? 'x' },
-    y: { domain: [grid.yRange[0], grid.yRange[1]], label: variables[1] ?? 'y' },
+    marginLeft: y.margin,
+    x: x.options,
+    y: y.options,
     color: { type: 'linear', range: [palette.accent, palette.background], interpolate: 'rgb' },
     marks: [
       Plot.contour(Array.from(contourValues(grid.values)), {
@@ -71,12 +80,27 @@ function contourChart(
   });
 }
 
+/** The range widened to round values, as Plot's nice option would (the ticks then end at its edges). */
+function niceRange([lo, hi]: [number, number]): [number, number] {
+  const scale = Plot.scale({ y: { domain: [lo, hi], nice: true } });
+  const d = (scale.domain ?? [lo, hi]) as [number, number];
+  return [Number(d[0]), Number(d[1])];
+}
+
 function curveChart(ctx: PlotContext, curve: Curve, variable: string, height: number): PlotElement {
   const points = Array.from(curve.xs, (x, i) => ({ x, y: curve.values[i]! }));
+  const x = readableAxis(
+    'linear',
+    extent(curve.xs) ?? [0, 1],
+    variable,
+    Math.max(4, Math.round(ctx.width / 80)),
+  );
+  const y = readableAxis('linear', niceRange(extent(curve.values) ?? [0, 1]), 'f', 5);
   return plot({
     ...baseOptions(ctx, height),
-    x: { domain: extent(curve.xs) ?? [0, 1], label: variable },
-    y: { domain: extent(curve.values) ?? [0, 1], label: 'f', grid: true, nice: true },
+    marginLeft: y.margin,
+    x: x.options,
+    y: { ...y.options, grid: true },
     marks: [
       Plot.ruleY([0], { stroke: ctx.palette.grid }),
       Plot.line(points, { x: 'x', y: 'y', stroke: ctx.palette.muted, strokeWidth: 1.5 }),

@@ -2,8 +2,7 @@
 // stay the same, and the lines, redrawn as SVG paths through the axes' scales. A change of η moves the
 // loss curves without re-plotting the chart, unless the curves leave the axes' range.
 import * as Plot from '@observablehq/plot';
-import { baseOptions, extent, plot, type PlotContext, type PlotElement } from './common';
-import { decadeTicks } from './scales';
+import { baseOptions, extent, plot, readableAxis, type PlotContext, type PlotElement } from './common';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -57,6 +56,17 @@ function pathOf(series: LineSeries, axes: Axes, log: boolean): string {
   return d;
 }
 
+/** True when positive values span at least two decades: a log axis then shows them better. */
+function spreads(values: readonly number[]): boolean {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo > 0 && hi / lo >= 100;
+}
+
 /** A line chart that keeps its axes while they still fit. */
 export class LineChart {
   /** The holder the chart's SVG lives in. */
@@ -77,10 +87,10 @@ export class LineChart {
     const xs = series.flatMap((s) => Array.from(s.xs));
     const ys = series.flatMap((s) => Array.from(s.ys).filter(Number.isFinite));
     const positive = ys.filter((v) => v > 0);
-    const log = this.options.logWhenSpread && positive.length === ys.length && decadeTicks(ys) !== undefined;
+    const log = this.options.logWhenSpread && positive.length === ys.length && spreads(positive);
     const type = log ? 'log' : 'linear';
     const xDomain = niceDomain('linear', extent(xs) ?? [0, 1]);
-    const yDomain = niceDomain(type, extent(log ? positive : ys) ?? [0, 1]);
+    const yDomain = niceDomain(type, extent(log ? positive : ys, type) ?? [0, 1]);
     const key = [ctx.width, this.options.height, type, ...xDomain, ...yDomain, ctx.palette.foreground].join(
       '|',
     );
@@ -118,12 +128,19 @@ export class LineChart {
     yDomain: [number, number],
     type: 'linear' | 'log',
   ): Axes {
-    const ticks = type === 'log' ? decadeTicks(yDomain) : undefined;
+    const x = readableAxis('linear', xDomain, this.options.xLabel, Math.max(3, Math.round(ctx.width / 90)));
+    const y = readableAxis(
+      type,
+      yDomain,
+      this.options.yLabel,
+      Math.max(3, Math.round(this.options.height / 50)),
+    );
     const svg = plot({
       ...baseOptions(ctx, this.options.height),
+      marginLeft: y.margin,
       marginRight: 40,
-      x: { domain: xDomain, label: this.options.xLabel },
-      y: { type, domain: yDomain, label: this.options.yLabel, grid: true, ...(ticks ? { ticks } : {}) },
+      x: x.options,
+      y: { ...y.options, grid: true },
       marks: [Plot.ruleY([yDomain[0]], { strokeOpacity: 0 })],
     });
     const lines = document.createElementNS(SVG, 'g');
@@ -132,8 +149,12 @@ export class LineChart {
     this.element.replaceChildren(svg);
     const sx = svg.scale('x');
     const sy = svg.scale('y');
-    const x = (v: number): number => Number(sx?.apply?.(v));
-    const y = (v: number): number => Number(sy?.apply?.(v));
-    return { key, svg, lines, x, y };
+    return {
+      key,
+      svg,
+      lines,
+      x: (v: number): number => Number(sx?.apply?.(v)),
+      y: (v: number): number => Number(sy?.apply?.(v)),
+    };
   }
 }

@@ -26,9 +26,10 @@ export interface OverlayPath {
   readonly markers?: boolean;
 }
 
-/** Points marked with a star (the minima basins reach). */
-export interface OverlayStars {
-  readonly points: readonly (readonly [number, number])[];
+/** A point marked with a star (a minimum basins reach), in the colour of the paths that reach it. */
+export interface OverlayStar {
+  readonly x: number;
+  readonly y: number;
   readonly color: string;
 }
 
@@ -135,14 +136,21 @@ export function drawOverlay(
   chart: LandscapeChart,
   paths: readonly OverlayPath[],
   colours: MarkColours,
-  stars?: OverlayStars,
+  stars: readonly OverlayStar[] = [],
 ): void {
   const children: SVGElement[] = paths.flatMap((p) => pathElements(chart, p, colours));
-  for (const [x, y] of stars?.points ?? []) {
-    const px = chart.x(x);
-    const py = chart.y(y);
+  for (const star of stars) {
+    const px = chart.x(star.x);
+    const py = chart.y(star.y);
     if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
-    children.push(element('path', { d: starPath(px, py, 7), fill: stars!.color, 'data-testid': 'minimum' }));
+    children.push(
+      element('path', {
+        d: starPath(px, py, 8),
+        fill: star.color,
+        stroke: colours.foreground,
+        'data-testid': 'minimum',
+      }),
+    );
   }
   chart.overlay.replaceChildren(...children);
 }

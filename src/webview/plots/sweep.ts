@@ -2,8 +2,24 @@
 // and the critical η = 2/λmax drawn as a rule.
 import * as Plot from '@observablehq/plot';
 import type { SweepWire } from '../../shared/wire';
-import { type PlotElement, plot, baseOptions, extent, yScaleType, type PlotContext } from './common';
-import { decadeTicks } from './scales';
+import {
+  type PlotElement,
+  plot,
+  baseOptions,
+  extent,
+  readableAxis,
+  yScaleType,
+  type PlotContext,
+} from './common';
+
+/** The η axis of a sweep: log, over the rates swept. */
+function rateAxis(sweep: SweepWire, width: number): ReturnType<typeof readableAxis> {
+  const domain = extent(
+    sweep.points.map((p) => p.learningRate),
+    'log',
+  ) ?? [1e-4, 1];
+  return readableAxis('log', domain, 'learning rate η', Math.max(3, Math.round(width / 80)));
+}
 
 function criticalRule(ctx: PlotContext, sweep: SweepWire): Plot.Markish[] {
   const c = sweep.criticalLearningRate;
@@ -14,8 +30,9 @@ function criticalRule(ctx: PlotContext, sweep: SweepWire): Plot.Markish[] {
       x: (d: number) => d,
       frameAnchor: 'top',
       dy: 4,
-      dx: 4,
-      textAnchor: 'start',
+      // Left of the rule: the diverged rates are marked to its right, along the top.
+      dx: -4,
+      textAnchor: 'end',
       text: () => '2/λmax',
       fill: ctx.palette.end,
     }),
@@ -28,16 +45,16 @@ export function sweepValuePlot(ctx: PlotContext, sweep: SweepWire, height = 240)
   const type = yScaleType(ok.map((p) => p.finalValue));
   const shown = type === 'log' ? ok.filter((p) => p.finalValue > 0) : ok;
   const diverged = sweep.points.filter((p) => p.diverged || !Number.isFinite(p.finalValue));
+  const range = extent(
+    shown.map((p) => p.finalValue),
+    type,
+  ) ?? [0, 1];
+  const y = readableAxis(type, range, 'final f', 5);
   return plot({
     ...baseOptions(ctx, height),
-    x: { type: 'log', label: 'learning rate η' },
-    y: {
-      type,
-      label: 'final f',
-      grid: true,
-      ...(type === 'log' ? { ticks: decadeTicks(shown.map((p) => p.finalValue)) } : {}),
-      ...(shown.length === 0 ? { domain: [0, 1] } : {}),
-    },
+    marginLeft: y.margin,
+    x: rateAxis(sweep, ctx.width).options,
+    y: { ...y.options, grid: true },
     marks: [
       Plot.line(shown, { x: 'learningRate', y: 'finalValue', stroke: ctx.palette.accent }),
       Plot.dot(shown, {
@@ -61,12 +78,14 @@ export function sweepValuePlot(ctx: PlotContext, sweep: SweepWire, height = 240)
 
 /** Iterations used against η. */
 export function sweepIterationsPlot(ctx: PlotContext, sweep: SweepWire, height = 240): PlotElement {
-  const its = extent(sweep.points.map((p) => p.iterations)) ?? [1, 10];
-  const ticks = its[0] > 0 ? decadeTicks(sweep.points.map((p) => p.iterations)) : undefined;
+  const counts = sweep.points.map((p) => p.iterations);
+  const type = counts.every((n) => n > 0) ? 'log' : 'linear';
+  const y = readableAxis(type, extent(counts, type) ?? [1, 10], 'iterations', 4);
   return plot({
     ...baseOptions(ctx, height),
-    x: { type: 'log', label: 'learning rate η' },
-    y: { type: its[0] > 0 ? 'log' : 'linear', label: 'iterations', grid: true, ...(ticks ? { ticks } : {}) },
+    marginLeft: y.margin,
+    x: rateAxis(sweep, ctx.width).options,
+    y: { ...y.options, grid: true },
     marks: [
       Plot.line(sweep.points, { x: 'learningRate', y: 'iterations', stroke: ctx.palette.accent }),
       Plot.dot(sweep.points, {

@@ -4,6 +4,7 @@ import type { RunWire } from '../../shared/wire';
 import { h, replaceChildren } from '../dom';
 import { OPTIMIZER_LABELS, formatNumber } from '../format';
 import { figure, legend, seriesDash, type Series } from '../plots/common';
+import { markerKey } from '../plots/keys';
 import { landscapeChart, type LandscapeChart } from '../plots/landscape';
 import { drawOverlay } from '../plots/overlay';
 import type { ViewContext } from './context';
@@ -30,7 +31,7 @@ export class CompareView {
     const { palette } = vc.ctx;
     const series: Series[] = (runs as RunWire[]).map((run, i) => ({
       label: `${OPTIMIZER_LABELS[run.optimizer]} (η = ${formatNumber(run.learningRate, 3)}, ${run.iterations} it., f = ${formatNumber(run.final.value, 4)})`,
-      color: palette.series[i % palette.series.length]!,
+      color: palette.overlays[i % palette.overlays.length]!,
       dash: seriesDash(i),
       trace: run.trace,
     }));
@@ -52,7 +53,15 @@ export class CompareView {
           end: true,
         }));
         drawOverlay(this.chart.chart, paths, palette);
-        blocks.push(figure('Optimizers from the same start', 'plot-main', key, this.chart.chart.svg));
+        blocks.push(
+          figure(
+            'Optimizers from the same start',
+            'plot-main',
+            key,
+            this.chart.chart.svg,
+            markerKey(palette, ['start', 'end']),
+          ),
+        );
       }
     }
     this.loss.element.hidden = false;

@@ -7,7 +7,8 @@ import type { LandscapeWire, RunWire } from '../../shared/wire';
 import { BASIN_STARTS_PER_AXIS } from '../../usecases/defaults';
 import { h, replaceChildren } from '../dom';
 import { coordinate, figure } from '../plots/common';
-import { landscapeChart, type LandscapeChart } from '../plots/landscape';
+import { contourKey, markerKey } from '../plots/keys';
+import { contourRange, landscapeChart, type LandscapeChart } from '../plots/landscape';
 import { LineChart } from '../plots/lineChart';
 import { drawOverlay, type OverlayPath } from '../plots/overlay';
 import { onPick } from '../plots/pick';
@@ -39,6 +40,8 @@ export class RunsView {
   readonly secondary: HTMLElement;
   private readonly holder = h('div', { class: 'plot-holder' });
   private readonly playerHolder = h('div', { class: 'player-holder' });
+  private readonly keyHolder = h('div', { class: 'key-holder' });
+  private keyOf = '';
   private readonly hints = h('div', { class: 'row' });
   private readonly main: HTMLElement;
   private readonly caption: HTMLElement;
@@ -49,7 +52,7 @@ export class RunsView {
   private context: ViewContext | undefined;
 
   constructor() {
-    this.main = figure('', 'plot-main', this.holder, this.playerHolder, this.hints);
+    this.main = figure('', 'plot-main', this.holder, this.keyHolder, this.playerHolder, this.hints);
     this.caption = this.main.querySelector('figcaption')!;
     this.element = h('div', { class: 'view-runs' }, this.main);
     this.secondary = this.loss.element;
@@ -69,6 +72,7 @@ export class RunsView {
           ? 'Contours of f and the path'
           : 'Coordinates against the iteration';
     if (land) this.drawLandscape(vc, land, run);
+    this.drawKey(vc, land);
     this.drawPlayer(vc, run);
     this.drawHints(vc, land);
     this.loss.update(vc.ctx, [{ label: vc.run.formula, color: vc.ctx.palette.path, trace: run.trace }]);
@@ -121,8 +125,11 @@ export class RunsView {
     const { palette } = vc.ctx;
     const paths: OverlayPath[] = [];
     const basins = vc.scene.basins;
+    // Each basin in the colour of the minimum its starts reach (never the contours' own blue).
+    const basinColor = (i: number): string =>
+      i >= 0 ? palette.overlays[(i + 1) % palette.overlays.length]! : palette.muted;
     for (const b of basins?.runs ?? []) {
-      const color = b.basin >= 0 ? palette.series[b.basin % palette.series.length]! : palette.muted;
+      const color = basinColor(b.basin);
       paths.push({ trace: b.trace, color, width: 1, opacity: 0.7, start: true, markers: false });
     }
     paths.push({
@@ -133,9 +140,11 @@ export class RunsView {
       end: chart.kind === 'grid',
       ball: true,
     });
-    const stars = basins
-      ? { points: basins.minima.map((m) => [m.point[0]!, m.point[1]!] as const), color: palette.foreground }
-      : undefined;
+    const stars = (basins?.minima ?? []).map((m, i) => ({
+      x: m.point[0]!,
+      y: m.point[1]!,
+      color: basinColor(i),
+    }));
     drawOverlay(chart, paths, palette, stars);
   }
 
@@ -167,6 +176,31 @@ export class RunsView {
     this.player = { key, player };
     replaceChildren(this.playerHolder, player.element);
     if (rolling) player.play();
+  }
+
+  /** What the colours and markers mean, drawn again only when the landscape or the basins change. */
+  private drawKey(vc: ViewContext, land: LandscapeWire | undefined): void {
+    const basins = vc.scene.basins !== undefined;
+    const key = `${vc.scene.landscapeId}|${vc.theme}|${basins}|${land?.kind}`;
+    if (key === this.keyOf) return;
+    this.keyOf = key;
+    if (!land || land.kind === 'none') {
+      replaceChildren(this.keyHolder);
+      return;
+    }
+    const { palette } = vc.ctx;
+    const markers = markerKey(palette, [
+      'start',
+      ...(land.kind === 'grid' ? (['end'] as const) : []),
+      'ball',
+      ...(basins ? (['minimum'] as const) : []),
+    ]);
+    if (land.kind === 'curve') {
+      replaceChildren(this.keyHolder, markers);
+      return;
+    }
+    const { range, log } = contourRange(land);
+    replaceChildren(this.keyHolder, contourKey(palette, range, log), markers);
   }
 
   private drawHints(vc: ViewContext, land: LandscapeWire | undefined): void {
