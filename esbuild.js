@@ -189,7 +189,10 @@ async function watchAll() {
   const rebuildEngine = {
     name: 'rebuild-engine',
     setup(build) {
-      build.onEnd(() => engineContext.rebuild().catch(() => undefined));
+      // Returns nothing: esbuild reads what onEnd returns as options.
+      build.onEnd(async () => {
+        await engineContext.rebuild().catch(() => undefined);
+      });
     },
   };
   const contexts = await Promise.all([
