@@ -2,10 +2,12 @@
 // features it loads on first need (features.js: commands, hover, panel), the worker thread's entry
 // (worker.js) and the one engine bundle both of those require (engine.js: engine, use cases, job
 // cache, worker code); then the headless CLI (standalone, not shipped) and the webview script.
-// With --production it also prints each bundle's size and what in it is largest (esbuild's metafile).
+// It copies the panel's KaTeX stylesheet and fonts to dist/katex (scripts/katex-assets.js). With
+// --production it also prints each bundle's size and what in it is largest (esbuild's metafile).
 const esbuild = require('esbuild');
 const path = require('node:path');
 const { isBuiltin } = require('node:module');
+const { copyKatexAssets } = require('./scripts/katex-assets');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -205,6 +207,7 @@ async function watchAll() {
 }
 
 async function main() {
+  copyKatexAssets(__dirname);
   if (watch) return watchAll();
   const metafile = production;
   const first = await Promise.all(

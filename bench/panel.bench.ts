@@ -88,7 +88,9 @@ async function firstPlot(session: Session, first: Phases, later: number[]): Prom
   const view = workbench.webview();
   await workbench.selectText(LATER);
   const t1 = await pressCommand(workbench, 'Run Gradient Descent');
-  await view.getByTestId('summary-formula').filter({ hasText: 'x ^ 2 - y ^ 2' }).waitFor({ timeout: WAIT });
+  await view
+    .locator('[data-testid="summary-formula"][data-plain*="x ^ 2 - y ^ 2"]')
+    .waitFor({ timeout: WAIT });
   later.push(performance.now() - t1);
   return workbench;
 }
@@ -233,8 +235,7 @@ async function main(): Promise<void> {
       await workbench.webview().getByTestId('run-item').first().click();
       await workbench
         .webview()
-        .getByTestId('summary-formula')
-        .filter({ hasText: 'L(w, b)' })
+        .locator('[data-testid="summary-formula"][data-plain^="L(w, b)"]')
         .waitFor({ timeout: WAIT });
       drags.push(await drag(workbench));
       record(lr, await viewSwitch(workbench, 'learning-rate', '[data-testid="plot-regimes"] svg.gd-plot'));

@@ -4,11 +4,11 @@ import * as path from 'node:path';
 import { PROJECT_ROOT } from './paths';
 
 /**
- * Most bytes the VSIX may have; `npm run package` fails above it. It measures about 1.0 MB with the
- * engine in one bundle (README, "Installing the extension"); the rest is room for the panel's KaTeX
- * fonts and stylesheet (about 250 KB). A jump past it means something big slipped in.
+ * Most bytes the VSIX may have; `npm run package` fails above it. It measures about 1.2 MB (README,
+ * "Installing the extension"): the engine in one bundle, the panel's script, KaTeX's stylesheet and
+ * fonts. A jump past it means something big slipped in.
  */
-export const VSIX_BUDGET_BYTES = 1_300_000;
+export const VSIX_BUDGET_BYTES = 1_500_000;
 
 /** `<name>-<version>.vsix` at the project root, as vsce names it. */
 export function vsixPath(): string {

@@ -431,10 +431,24 @@ export interface FormulaInfo {
   readonly variables: readonly string[];
   /** The expression in plain math syntax. */
   readonly text: string;
+  /** The expression as LaTeX, for typesetting. */
+  readonly tex: string;
+  /** The variables' names as LaTeX, in the order of `variables`. */
+  readonly variablesTex: readonly string[];
+  /** The variables' names as plain text a person writes (θ₀ for theta_0), in that order. */
+  readonly variablesText: readonly string[];
   /** The function's name when the text defines one (`L` in `L(w, b) = …`). */
   readonly name?: string;
+  /** That name as LaTeX. */
+  readonly nameTex?: string;
   /** Variables the definition's left side does not name (see Formula.undeclared). */
   readonly undeclared?: readonly string[];
+}
+
+/** One partial derivative, simplified, as plain math text and as LaTeX. */
+export interface PartialText {
+  readonly text: string;
+  readonly tex: string;
 }
 
 /** Runs at a too-small, a good and a too-large learning rate, for side-by-side paths. */

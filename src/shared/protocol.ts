@@ -25,7 +25,16 @@ import {
   type Infer,
   type Schema,
 } from './schema';
-import { basinsWire, curvatureWire, formulaWire, landscapeWire, runWire, stepsWire, sweepWire } from './wire';
+import {
+  basinsWire,
+  curvatureWire,
+  formulaWire,
+  landscapeWire,
+  partialWire,
+  runWire,
+  stepsWire,
+  sweepWire,
+} from './wire';
 
 /** Limits the guards enforce on what the webview sends. */
 export const LIMITS = {
@@ -115,7 +124,7 @@ export type SavedRun = Infer<typeof savedRun>;
 /** A job value with the id the host gave it: what a part id refers to. */
 export const partValue = union('kind', {
   formula: object({ kind: literal('formula'), value: formulaWire }),
-  gradientText: object({ kind: literal('gradientText'), value: array(str(5_000), LIMITS.variables) }),
+  gradientText: object({ kind: literal('gradientText'), value: array(partialWire, LIMITS.variables) }),
   run: object({ kind: literal('run'), value: runWire }),
   landscape: object({ kind: literal('landscape'), value: landscapeWire }),
   curvature: object({ kind: literal('curvature'), value: curvatureWire }),

@@ -53,11 +53,19 @@ export const formulaWire = object({
   notation: oneOf(NOTATIONS),
   variables: names,
   text: str(WIRE_LIMITS.text),
+  tex: str(WIRE_LIMITS.text * 4),
+  variablesTex: array(str(1_000), WIRE_LIMITS.variables),
+  variablesText: names,
   name: optional(str(200)),
+  nameTex: optional(str(1_000)),
   undeclared: optional(names),
 });
 
 export type FormulaWire = Infer<typeof formulaWire>;
+
+/** One partial derivative as plain math text and as LaTeX. */
+export const partialWire = object({ text: str(5_000), tex: str(20_000) });
+export type PartialWire = Infer<typeof partialWire>;
 
 /** The kept iterates of a run, column by column; `points` holds `dimension` numbers per iterate. */
 export const traceWire = refine(

@@ -8,8 +8,10 @@ import type { EngineLimits } from '../engine/limits';
 import { runFromStarts } from '../engine/multistart';
 import { runDescent } from '../engine/descent';
 import { criticalOf, lambdaMaxAt, pickRegimes, sweepAround } from '../engine/sweep';
+import { expressionTex, nameTex, nameText, textTex } from '../engine/tex';
 import type {
   FormulaInfo,
+  PartialText,
   Landscape,
   MultiStartResult,
   RunOptions,
@@ -70,7 +72,7 @@ export interface SweepOutcome {
 /** What each kind of job computes. */
 export interface JobValues {
   readonly formula: FormulaInfo;
-  readonly gradientText: readonly string[];
+  readonly gradientText: readonly PartialText[];
   readonly run: RunResult;
   readonly landscape: Landscape;
   readonly curvature: Curvature;
@@ -117,7 +119,10 @@ export function formulaInfo(compiled: CompiledFormula): FormulaInfo {
     notation: formula.notation,
     variables: formula.variables,
     text: formula.expression.toString(),
-    ...(formula.name !== undefined ? { name: formula.name } : {}),
+    tex: expressionTex(formula.expression),
+    variablesTex: formula.variables.map(nameTex),
+    variablesText: formula.variables.map(nameText),
+    ...(formula.name !== undefined ? { name: formula.name, nameTex: nameTex(formula.name) } : {}),
     ...(formula.undeclared ? { undeclared: formula.undeclared } : {}),
   };
 }
@@ -133,7 +138,9 @@ function compute(request: JobRequest, ctx: JobContext): JobValues[JobKind] {
     case 'formula':
       return formulaInfo(compiled);
     case 'gradientText':
-      return request.formula.length > MAX_GRADIENT_TEXT_LENGTH ? [] : problem.gradientText();
+      return request.formula.length > MAX_GRADIENT_TEXT_LENGTH
+        ? []
+        : problem.gradientText().map((text) => ({ text, tex: textTex(text) }));
     case 'run':
       return runDescent(problem, request.options, ctx.control);
     case 'landscape':

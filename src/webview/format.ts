@@ -35,9 +35,16 @@ function term(value: number): string {
   return value < 0 ? `(${text})` : text;
 }
 
-/** The name of variable `name` at iteration k: "x₀", "θ₁". */
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/**
+ * The name of variable `name` at iteration k: "x₀", "θ₁"; a name with its own subscript takes the
+ * iteration as a superscript in parentheses ("θ₀⁽¹⁾"), since θ₀₁ would read as one index.
+ */
 export function at(name: string, k: number): string {
-  return `${name}${subscript(k)}`;
+  if (!/[₀-₉_]/.test(name)) return `${name}${subscript(k)}`;
+  const digits = String(k).replace(/[0-9]/g, (d) => SUPERSCRIPTS[Number(d)]!);
+  return `${name}⁽${digits}⁾`;
 }
 
 /**
@@ -50,15 +57,16 @@ export function workedStepLines(
   optimizer: OptimizerName,
   maximize: boolean,
   learningRate = step.learningRate,
+  fn = 'f',
 ): string[] {
   const k = step.iteration;
   const sign = maximize ? '+' : '−';
   const lines: string[] = [];
   const single = variables.length === 1;
   const args = variables.map((v) => at(v, k)).join(', ');
-  lines.push(`f(${args}) = ${formatNumber(step.value)}`);
+  lines.push(`${fn}(${args}) = ${formatNumber(step.value)}`);
   variables.forEach((v, i) => {
-    const d = single ? `f′(${at(v, k)})` : `∂f/∂${v}`;
+    const d = single ? `${fn}′(${at(v, k)})` : `∂${fn}/∂${v}`;
     lines.push(`${d} = ${formatNumber(step.gradient[i])}`);
   });
   for (const q of step.quantities) {
@@ -68,7 +76,7 @@ export function workedStepLines(
     const x = step.point[i];
     const next = step.next[i];
     if (optimizer === 'gd') {
-      const d = single ? `f′(${at(v, k)})` : `∂f/∂${v}`;
+      const d = single ? `${fn}′(${at(v, k)})` : `∂${fn}/∂${v}`;
       lines.push(
         `${at(v, k + 1)} = ${at(v, k)} ${sign} η·${d} = ${formatNumber(x)} ${sign} ${formatNumber(step.learningRate)}·${term(step.gradient[i])} = ${formatNumber(next)}`,
       );

@@ -251,7 +251,13 @@ function drawDetails(vc: ViewContext): void {
       ...(vc.scene.gradientText ? { gradient: vc.scene.gradientText } : {}),
       pickable: vc.scene.landscape?.kind !== 'none',
     }),
-    steps ? renderSteps(steps, run, vc.run.controls.maximize) : null,
+    steps
+      ? renderSteps(steps, run, vc.run.controls.maximize, {
+          fn: formula.name ?? 'f',
+          fnTex: formula.nameTex ?? 'f',
+          variables: formula.variablesText,
+        })
+      : null,
     renderExportBar(
       vc.run.id,
       (m) => channel.request(m).then((reply) => (reply.type === 'done' ? reply.notice : '')),

@@ -1,21 +1,44 @@
 // Worked steps: the first iterations written out with their numbers, so a student can check them.
 import type { RunWire, StepsWire } from '../shared/wire';
 import { h } from './dom';
+import { math } from './math';
 import { workedStepLines } from './format';
 
+/** How the person wrote the function's and the variables' names (plain text, and the function's as LaTeX). */
+export interface StepNames {
+  readonly fn: string;
+  readonly fnTex: string;
+  readonly variables: readonly string[];
+}
+
 /** The worked steps of an analysis, or nothing when the engine wrote none. */
-export function renderSteps(steps: StepsWire, run: RunWire, maximize: boolean): HTMLElement | null {
+export function renderSteps(
+  steps: StepsWire,
+  run: RunWire,
+  maximize: boolean,
+  names: StepNames = { fn: 'f', fnTex: 'f', variables: run.variables },
+): HTMLElement | null {
   if (steps.length === 0) return null;
   const optimizer = run.optimizer;
+  const sign = maximize ? '+' : '-';
   const note =
     optimizer === 'gd'
-      ? `Each step moves against the gradient: x_{k+1} = x_k ${maximize ? '+' : '−'} η·∇f(x_k).`
-      : `u is the update direction the optimizer computed from the quantities above (torch.optim names)${maximize ? ', which come from −∇f when maximizing' : ''}.`;
+      ? [
+          `Each step moves ${maximize ? 'along' : 'against'} the gradient: `,
+          math(
+            `x_{k+1} = x_k ${sign} \\eta\\,\\nabla ${names.fnTex}(x_k)`,
+            `x_{k+1} = x_k ${maximize ? '+' : '−'} η·∇${names.fn}(x_k)`,
+          ),
+          '.',
+        ]
+      : [
+          `u is the update direction the optimizer computed from the quantities above (torch.optim names)${maximize ? ', which come from −∇f when maximizing' : ''}.`,
+        ];
   return h(
     'section',
     { class: 'steps', 'data-testid': 'steps', 'aria-label': 'Worked steps' },
     h('h3', {}, 'Worked steps'),
-    h('p', { class: 'hint' }, note),
+    h('p', { class: 'hint' }, ...note),
     h(
       'ol',
       { start: 0 },
@@ -23,8 +46,8 @@ export function renderSteps(steps: StepsWire, run: RunWire, maximize: boolean): 
         h(
           'li',
           { 'data-testid': 'step' },
-          ...workedStepLines(step, run.variables, optimizer, maximize, run.learningRate).map((line) =>
-            h('div', { class: 'math' }, line),
+          ...workedStepLines(step, names.variables, optimizer, maximize, run.learningRate, names.fn).map(
+            (line) => h('div', { class: 'math' }, line),
           ),
         ),
       ),

@@ -1,11 +1,12 @@
 // The run's summary in words: how it went (usecases/wording.ts), where it ended, the value and gradient
 // there, the kind of point reached and the gradient formula, in the person's own function name.
-import type { FormulaWire, RunWire } from '../shared/wire';
+import type { FormulaWire, PartialWire, RunWire } from '../shared/wire';
 import { describeOutcome, outcomeSentence } from '../usecases/wording';
-import { h } from './dom';
+import { h, type Child } from './dom';
+import { math } from './math';
 import { OPTIMIZER_LABELS, formatNumber, formatPoint } from './format';
 
-function row(label: string, value: string, testId?: string): HTMLElement[] {
+function row(label: string, value: Child, testId?: string): HTMLElement[] {
   return [h('dt', {}, label), h('dd', testId ? { 'data-testid': testId } : {}, value)];
 }
 
@@ -20,7 +21,7 @@ export interface SummaryParts {
   readonly run: RunWire;
   readonly formula: FormulaWire;
   /** The simplified partial derivatives, once computed. */
-  readonly gradient?: readonly string[];
+  readonly gradient?: readonly PartialWire[];
   /** Whether the plot can be clicked to choose another start. */
   readonly pickable: boolean;
 }
@@ -28,10 +29,20 @@ export interface SummaryParts {
 /** The summary of a run. */
 export function renderSummary(parts: SummaryParts): HTMLElement {
   const { run, formula } = parts;
-  const vars = run.variables;
+  const vars = formula.variablesText;
   const name = formula.name ?? 'f';
   const words = describeOutcome(run);
-  const gradient = (parts.gradient ?? []).map((g, i) => `∂${name}/∂${vars[i] ?? '?'} = ${g}`);
+  const nameTex = formula.nameTex ?? 'f';
+  const gradient = (parts.gradient ?? []).map((g, i) =>
+    h(
+      'div',
+      {},
+      math(
+        `\\frac{\\partial ${nameTex}}{\\partial ${formula.variablesTex[i] ?? '?'}} = ${g.tex}`,
+        `∂${name}/∂${vars[i] ?? '?'} = ${g.text}`,
+      ),
+    ),
+  );
   return h(
     'section',
     { class: 'summary', 'data-testid': 'summary', 'aria-label': 'Summary' },
@@ -46,7 +57,14 @@ export function renderSummary(parts: SummaryParts): HTMLElement {
     h(
       'dl',
       {},
-      ...row('Function', `${name}(${vars.join(', ')}) = ${formula.text}`, 'summary-formula'),
+      ...row(
+        'Function',
+        math(
+          `${nameTex}(${formula.variablesTex.join(', ')}) = ${formula.tex}`,
+          `${name}(${vars.join(', ')}) = ${formula.text}`,
+          { 'data-testid': 'summary-formula' },
+        ),
+      ),
       ...row('Optimizer', `${OPTIMIZER_LABELS[run.optimizer]}, η = ${formatNumber(run.learningRate)}`),
       ...row('Iterations', String(run.iterations), 'summary-iterations'),
       ...row(
@@ -57,7 +75,10 @@ export function renderSummary(parts: SummaryParts): HTMLElement {
       ...row('Final value', `${name} = ${formatNumber(run.final.value)}`, 'summary-value'),
       ...row('Gradient norm', `‖∇${name}‖ = ${formatNumber(run.final.gradientNorm, 3)}`),
       ...row('Point reached', words.point, 'summary-kind'),
-      ...row(vars.length === 1 ? 'Derivative' : 'Gradient', gradient.join('; ') || '…'),
+      ...row(
+        vars.length === 1 ? 'Derivative' : 'Gradient',
+        gradient.length > 0 ? h('div', {}, ...gradient) : '…',
+      ),
       ...(run.gradientMethod === 'numeric'
         ? row('Note', 'Some partial derivatives were computed numerically.')
         : []),

@@ -12,6 +12,7 @@ function render(nonce = makeNonce()): { html: string; nonce: string } {
       cspSource: CSP_SOURCE,
       scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
       styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/panel.css',
+      mathStyleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/katex/katex.css',
       nonce,
     }),
   };
@@ -125,6 +126,7 @@ describe('panel HTML and its Content Security Policy', () => {
       cspSource: CSP_SOURCE,
       scriptUri: 'x"><script>alert(1)</script>',
       styleUri: 's.css',
+      mathStyleUri: 'k.css',
       nonce: 'abc',
     });
     assert.equal((html.match(/<script/g) ?? []).length, 1);

@@ -44,7 +44,9 @@ describe('jobs', () => {
     );
     const gradient = computeJob({ kind: 'gradientText', formula: '$f(x) = 2x^{2}$' }, c);
     assert.equal(gradient.length, 1);
-    assert.match(gradient[0]!, /4\s*\*?\s*x/);
+    assert.match(gradient[0]!.text, /4\s*\*?\s*x/);
+    // Typeset as 4·x, the name after \cdot kept apart from it.
+    assert.equal(gradient[0]!.tex.replace(/\s+/g, ' ').trim(), '4\\cdot x');
   });
 
   it('samples the landscape over exactly the window it is given', () => {

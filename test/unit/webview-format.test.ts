@@ -46,6 +46,17 @@ describe('worked steps and formatting', () => {
     assert.ok(second.includes('x₂ = x₁ − η·f′(x₁) = 0.6 − 0.1·2.4 = 0.36'), second.join('\n'));
   });
 
+  it("writes the person's names: their function's, and an iteration on a subscripted name as a superscript", () => {
+    // L(θ₀) = θ₀² from θ₀ = 1 at η = 0.1: L′ = 2θ₀ = 2, θ₀⁽¹⁾ = 1 − 0.1·2 = 0.8.
+    const { steps } = analyze({ formula: 'L(theta_0) = theta_0^2', options: OPTIONS, steps: 1 });
+    const lines = workedStepLines(steps[0]!, ['θ₀'], 'gd', false, 0.1, 'L');
+    assert.deepEqual(lines, [
+      'L(θ₀⁽⁰⁾) = 1',
+      'L′(θ₀⁽⁰⁾) = 2',
+      'θ₀⁽¹⁾ = θ₀⁽⁰⁾ − η·L′(θ₀⁽⁰⁾) = 1 − 0.1·2 = 0.8',
+    ]);
+  });
+
   it('shows intermediate quantities for momentum and a final line that checks out', () => {
     const analysis = analyze({
       formula: 'x^2 + y^2',

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
+import { trimmedCss } from '../../scripts/katex-assets';
 import { launchBrowser } from '../../scripts/vscode/browser';
 import { resolveLimits } from '../../src/engine/limits';
 import type { RunOptions } from '../../src/engine/types';
@@ -48,6 +49,15 @@ function webviewBundle(): string {
     target: 'es2022',
   }).outputFiles[0]!.text;
   return bundle;
+}
+
+const KATEX_DIST = path.join(path.dirname(require.resolve('katex/package.json')), 'dist');
+/** KaTeX's stylesheet as the build writes it (scripts/katex-assets.js), served as dist/katex/katex.css. */
+function katexCss(): string {
+  return trimmedCss(readFileSync(path.join(KATEX_DIST, 'katex.min.css'), 'utf8'));
+}
+function katexFont(name: string): Buffer {
+  return readFileSync(path.join(KATEX_DIST, 'fonts', name));
 }
 
 /** JSON with Float64Arrays marked, so they arrive as Float64Arrays (NaN and ±Infinity kept). */
@@ -132,6 +142,7 @@ export async function openWebview(
     cspSource: ORIGIN,
     scriptUri: `${ORIGIN}/webview.js`,
     styleUri: `${ORIGIN}/panel.css`,
+    mathStyleUri: `${ORIGIN}/katex/katex.css`,
     nonce: 'testnonce123',
   });
   const css = THEMES[theme] + readFileSync(path.join(ROOT, 'media/panel.css'), 'utf8');
@@ -141,6 +152,9 @@ export async function openWebview(
       return route.fulfill({ contentType: 'text/javascript', body: webviewBundle() });
     }
     if (url.endsWith('/panel.css')) return route.fulfill({ contentType: 'text/css', body: css });
+    if (url.endsWith('/katex/katex.css')) return route.fulfill({ contentType: 'text/css', body: katexCss() });
+    const font = /\/katex\/fonts\/(KaTeX_[A-Za-z0-9-]+\.woff2)$/.exec(url);
+    if (font) return route.fulfill({ contentType: 'font/woff2', body: katexFont(font[1]!) });
     return route.fulfill({ contentType: 'text/html', body: html });
   });
   await page.goto(`${ORIGIN}/index.html`);

@@ -7,6 +7,8 @@ export interface HtmlParts {
   readonly cspSource: string;
   readonly scriptUri: string;
   readonly styleUri: string;
+  /** KaTeX's stylesheet (dist/katex/katex.css), which loads its fonts beside it. */
+  readonly mathStyleUri: string;
   readonly nonce: string;
 }
 
@@ -41,6 +43,7 @@ export function renderHtml(parts: HtmlParts): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(parts.mathStyleUri)}">
 <link rel="stylesheet" href="${attr(parts.styleUri)}">
 <title>Gradient Descent</title>
 </head>

@@ -23,6 +23,9 @@ export function setPanelDocument(panel: vscode.WebviewPanel, extensionUri: vscod
     cspSource: webview.cspSource,
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')).toString(),
+    mathStyleUri: webview
+      .asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'katex', 'katex.css'))
+      .toString(),
     nonce: makeNonce(),
   });
 }

@@ -6,6 +6,7 @@ import type {
   CurvatureWire,
   FormulaWire,
   LandscapeWire,
+  PartialWire,
   RunWire,
   StepsWire,
   SweepWire,
@@ -22,7 +23,7 @@ export interface SceneValues {
   readonly landscape?: LandscapeWire;
   readonly landscapeId?: number;
   readonly steps?: StepsWire;
-  readonly gradientText?: readonly string[];
+  readonly gradientText?: readonly PartialWire[];
   readonly curvature?: CurvatureWire;
   readonly sweep?: SweepWire;
   readonly sweepId?: number;
