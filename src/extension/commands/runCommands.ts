@@ -1,5 +1,6 @@
 // "Run Gradient Descent" and "Compare Learning Rates": gather the formulas (argument, selections,
-// math under the cursors, else the input box) and open each as a run in the panel.
+// math under the cursors, else the input box) and open each as a run in the panel. Activation
+// registers the commands (extension.ts); this is their work, loaded on first use.
 import * as vscode from 'vscode';
 import type { EngineHost } from '../../host/engineHost';
 import type { PanelView } from '../../shared/protocol';
@@ -7,11 +8,6 @@ import { GradientPanel, type NewRun } from '../panel/panel';
 import { readSettings } from '../settings';
 import { askForFormula } from './formulaInput';
 import { formulasInEditor } from './formulaSource';
-
-/** Command id of "Run Gradient Descent". */
-export const RUN_COMMAND = 'gradientDescent.run';
-/** Command id of "Compare Learning Rates" (opens the panel on the learning-rate view). */
-export const COMPARE_COMMAND = 'gradientDescent.compareLearningRates';
 
 /** A formula and where it came from. */
 interface Found {
@@ -55,17 +51,20 @@ async function openRuns(
   return runs;
 }
 
-/** Registers both commands. */
-export function registerRunCommands(
+/** "Run Gradient Descent": the formulas as runs in the panel's runs view. */
+export function runGradientDescent(
   context: vscode.ExtensionContext,
   engine: EngineHost,
-): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(RUN_COMMAND, (argument?: unknown) =>
-      openRuns(context, engine, argument, 'runs', 'Run Gradient Descent'),
-    ),
-    vscode.commands.registerCommand(COMPARE_COMMAND, (argument?: unknown) =>
-      openRuns(context, engine, argument, 'learning-rate', 'Compare Learning Rates'),
-    ),
-  ];
+  argument?: unknown,
+): Promise<NewRun[]> {
+  return openRuns(context, engine, argument, 'runs', 'Run Gradient Descent');
+}
+
+/** "Compare Learning Rates": the formulas as runs, the panel on the learning-rate view. */
+export function compareLearningRates(
+  context: vscode.ExtensionContext,
+  engine: EngineHost,
+  argument?: unknown,
+): Promise<NewRun[]> {
+  return openRuns(context, engine, argument, 'learning-rate', 'Compare Learning Rates');
 }
