@@ -293,11 +293,19 @@ function draw(): void {
 }
 
 let persistTimer: ReturnType<typeof setTimeout> | undefined;
-/** Saves the state for the serializer and for painting at once after a reload (debounced: drags save once). */
+let lastPersisted = -Infinity;
+/** At most one save per this many ms while things change quickly (a drag saves a few times, not 30). */
+const PERSIST_EVERY_MS = 300;
+/**
+ * Saves the state for the serializer and for painting at once after a reload: at once after a quiet
+ * spell (a reload right after an edit finds it), at most every PERSIST_EVERY_MS while edits stream in.
+ */
 function persistSoon(): void {
-  if (persistTimer !== undefined) clearTimeout(persistTimer);
+  if (persistTimer !== undefined) return; // the save that is due reads the state as it is then
+  const wait = Math.max(0, lastPersisted + PERSIST_EVERY_MS - performance.now());
   persistTimer = setTimeout(() => {
     persistTimer = undefined;
+    lastPersisted = performance.now();
     const scene = store.scene();
     vscode.setState({
       runs: store.runs.map((r) => ({
@@ -311,7 +319,7 @@ function persistSoon(): void {
       view: store.view,
       ...(scene ? { scene } : {}),
     });
-  }, 300);
+  }, wait);
 }
 
 let lastWidth = 0;
