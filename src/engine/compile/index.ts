@@ -1,7 +1,8 @@
 // compileFormula: an allow-listed Formula in, a Problem of fast closures out. Partials are symbolic
-// (mathjs derivative, simplify:false) and share one CSE'd block with f; a partial mathjs cannot
+// (mathjs derivative, simplify:false, with the chain rule for the functions it lacks) and share one CSE'd block with f; a partial mathjs cannot
 // differentiate falls back to central differences. Generated code is built from the IR only.
-import { differentiate, simplifyNode, type MathNode } from '../math';
+import { simplifyNode, type MathNode } from '../math';
+import { derivative } from './derivative';
 import { FormulaError, type Formula, type Problem } from '../types';
 import { emitBlock, variableName } from './emit';
 import { COMPILER_HELPERS } from './functionTable';
@@ -37,7 +38,7 @@ function build<T>(body: string): T {
 /** Symbolic partial of one term, or undefined when mathjs has no derivative for a function in it. */
 function symbolicPartial(expression: MathNode, variable: string): MathNode | undefined {
   try {
-    return differentiate(expression, variable);
+    return derivative(expression, variable);
   } catch {
     return undefined;
   }
