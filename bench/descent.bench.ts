@@ -46,6 +46,7 @@ function engine(iterations: number, traceLimit: number): Measurement {
     expression: parseExpression(FORMULA),
     variables: ['x', 'y'],
     notation: 'plain',
+    parameters: [],
   });
   const options: RunOptions = {
     start: [-1.2, 1],

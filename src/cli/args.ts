@@ -3,6 +3,7 @@
 // ends the options so that a formula beginning with a minus sign can follow.
 import { HARD_LIMITS } from '../engine/limits';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../engine/types';
+import { latinName } from '../engine/parse/greek';
 import { oneOf } from '../shared/values';
 
 /** A mistake in the command line itself; the CLI exits 2 with its message. */
@@ -33,6 +34,8 @@ export interface CliArgs {
   readonly lrMin?: number;
   readonly lrMax?: number;
   readonly count?: number;
+  /** Values of the formula's parameters by name (`--param a=2`, repeatable). */
+  readonly parameters?: Readonly<Record<string, number>>;
 }
 
 /** The parse result: a command to run, or a request for the usage text. */
@@ -62,16 +65,21 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'lr-min': { kind: 'value', commands: ['sweep'] },
   'lr-max': { kind: 'value', commands: ['sweep'] },
   count: { kind: 'value', commands: ['sweep'] },
+  param: { kind: 'value', commands: BOTH },
 };
 
 /** Usage text printed by --help and after a usage error without --json. */
 export const USAGE = `Usage:
   gdlab run "<formula>" [--start 1,2] [--lr 0.1] [--optimizer gd|momentum|nesterov|adagrad|rmsprop|adam]
             [--momentum 0.9] [--alpha 0.99] [--betas 0.9,0.999] [--eps 1e-8] [--line-search]
-            [--max-iter N] [--tol T] [--maximize] [--trace all] [--json]
-  gdlab sweep "<formula>" [--start ..] [--lr-min a --lr-max b --count n] [--json]
+            [--max-iter N] [--tol T] [--maximize] [--trace all] [--param NAME=VALUE]... [--json]
+  gdlab sweep "<formula>" [--start ..] [--lr-min a --lr-max b --count n] [--param NAME=VALUE]... [--json]
 Options take "--lr 0.1" or "--lr=0.1"; "--" ends the options (for a formula starting with "-").
---tol is the gradient-norm tolerance; --tol 0 turns every tolerance test off.`;
+--tol is the gradient-norm tolerance; --tol 0 turns every tolerance test off.
+--param sets a parameter of a definition (a in "f(x) = a x^2"; \\lambda and λ are lambda); unset ones are 1.`;
+
+/** Said after a usage error, on the same line. */
+export const USAGE_HINT = 'Run gdlab --help for the options.';
 
 function number(name: string, text: string): number {
   const trimmed = text.trim();
@@ -103,6 +111,16 @@ function integer(name: string, v: number, min: number): number {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** `a=2`, `lambda=0.1`, `\\lambda=0.1` or `λ=0.1`: one parameter, by the name the engine gives it. */
+function parameterOption(text: string): Record<string, number> {
+  const eq = text.indexOf('=');
+  const written = eq < 0 ? '' : text.slice(0, eq).trim();
+  if (!/^\\?[\p{L}_][\p{L}\p{N}_]*$/u.test(written)) {
+    throw new UsageError(`--param needs NAME=VALUE, such as a=2 or lambda=0.1; got "${text}".`);
+  }
+  return { [latinName(written.replace(/^\\/, ''))]: number('param', text.slice(eq + 1)) };
+}
 
 function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
   switch (name) {
@@ -165,6 +183,9 @@ function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
       out.count = count;
       return;
     }
+    case 'param':
+      out.parameters = { ...out.parameters, ...parameterOption(value) };
+      return;
     case 'line-search':
       out.lineSearch = true;
       return;

@@ -2,10 +2,18 @@
 import type { RunResult, SweepResult } from '../engine/types';
 import { formatNumber as formatShared } from '../shared/numberText';
 
-/** The `run --json` object: exactly the fields of the contract, nothing the engine adds beside them. */
+/** The `run --json` object: the fields of the contract, and the parameters when the formula has some. */
 export type RunJson = Pick<
   RunResult,
-  'variables' | 'optimizer' | 'learningRate' | 'iterations' | 'stopReason' | 'final' | 'stationary' | 'trace'
+  | 'variables'
+  | 'optimizer'
+  | 'learningRate'
+  | 'iterations'
+  | 'stopReason'
+  | 'final'
+  | 'stationary'
+  | 'trace'
+  | 'parameters'
 >;
 
 /** The learning rates picked for the too-small, good and too-large regimes. */
@@ -42,7 +50,15 @@ export function runJson(result: RunResult): RunJson {
       value: p.value,
       gradientNorm: p.gradientNorm,
     })),
+    ...(result.parameters ? { parameters: result.parameters.map((p) => ({ ...p })) } : {}),
   };
+}
+
+/** Said when `--trace all` kept fewer iterates than the run made (a trace's memory is bounded). */
+export function traceCutNote(result: RunResult): string | undefined {
+  const made = result.iterations + 1;
+  if (result.trace.length >= made) return undefined;
+  return `note: the trace keeps ${result.trace.length.toLocaleString('en-US')} of the ${made.toLocaleString('en-US')} iterates (traces are bounded in memory; the first, the last and every stretch's extremes are kept).`;
 }
 
 /** Projects a sweep onto the `sweep --json` object. */
@@ -96,6 +112,11 @@ export function runTable(result: RunResult): string {
     `gradient norm: ${formatNumber(result.final.gradientNorm)}`,
     `stationary:    ${result.stationary}`,
   ];
+  if (result.parameters) {
+    summary.push(
+      `parameters:    ${result.parameters.map((p) => `${p.name} = ${formatNumber(p.value)}`).join(', ')}`,
+    );
+  }
   if (result.gradientMethod === 'numeric') summary.push('gradient:      numeric (central differences)');
   if (result.unbounded) {
     const fell = result.unbounded === 'below';

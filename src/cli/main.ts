@@ -6,8 +6,8 @@ import { runDescent } from '../engine/descent';
 import { HARD_LIMITS, resolveLimits, type EngineLimits } from '../engine/limits';
 import { pickRegimes, sweepAround } from '../engine/sweep';
 import { FormulaError, type OptimizerSettings, type RunOptions, type StopSettings } from '../engine/types';
-import { parseArgs, USAGE, UsageError, wantsJson, type CliArgs } from './args';
-import { runJson, runTable, sweepJson, sweepTable } from './format';
+import { parseArgs, USAGE, USAGE_HINT, UsageError, wantsJson, type CliArgs } from './args';
+import { runJson, runTable, sweepJson, sweepTable, traceCutNote } from './format';
 
 /** Where the CLI writes. */
 export interface CliOutput {
@@ -59,6 +59,7 @@ export function runOptionsOf(args: CliArgs): RunOptions {
     },
     maximize: args.maximize,
     traceLimit: args.traceAll ? 'all' : CLI_TRACE_LIMIT,
+    ...(args.parameters !== undefined ? { parameters: args.parameters } : {}),
   };
 }
 
@@ -70,6 +71,8 @@ function execute(args: CliArgs, out: CliOutput): void {
   if (args.command === 'run') {
     const result = runDescent(problem, options);
     out.stdout(args.json ? `${JSON.stringify(runJson(result))}\n` : runTable(result));
+    const cut = args.traceAll ? traceCutNote(result) : undefined;
+    if (cut !== undefined) out.stderr(`${cut}\n`);
     return;
   }
   const { settings, sweep } = sweepAround(problem, options, {
@@ -106,8 +109,7 @@ export function runCli(argv: readonly string[], out: CliOutput): number {
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {
-      report(out, json, error.message);
-      if (!json) out.stderr(`${USAGE}\n`);
+      report(out, json, json ? error.message : `${error.message} ${USAGE_HINT}`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof FormulaError) {

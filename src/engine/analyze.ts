@@ -59,7 +59,7 @@ function prepareClamped(clamped: AnalysisRequest, resolved: EngineLimits): Prepa
   };
 }
 
-function describe(compiled: CachedProblem): FormulaInfo {
+function describe(compiled: CachedProblem, values: RunOptions['parameters']): FormulaInfo {
   const { formula, problem } = compiled;
   if (compiled.gradientText === undefined) {
     compiled.gradientText = formula.source.length > MAX_GRADIENT_TEXT_LENGTH ? [] : problem.gradientText();
@@ -70,7 +70,7 @@ function describe(compiled: CachedProblem): FormulaInfo {
     variables: formula.variables,
     text: formula.expression.toString(),
     gradient: compiled.gradientText,
-    ...(formula.undeclared ? { undeclared: formula.undeclared } : {}),
+    parameters: formula.parameters.map(({ name, value }) => ({ name, value: values?.[name] ?? value })),
   };
 }
 
@@ -127,7 +127,7 @@ export function analyze(request: AnalysisRequest, limits?: Partial<EngineLimits>
       )
     : { kind: 'none' as const };
   const analysis: { -readonly [K in keyof Analysis]: Analysis[K] } = {
-    formula: describe(compiled),
+    formula: describe(compiled, options.parameters),
     run,
     landscape,
   };

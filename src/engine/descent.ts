@@ -4,6 +4,7 @@ import { kernelOf } from './compile';
 import { fusedGdLoop } from './fusedGd';
 import { allFinite, genericLoop, norm, type LoopLimits, type LoopState } from './loop';
 import { createOptimizer } from './optimizers';
+import { bindParameters } from './parameters';
 import { DIVERGENCE_FACTOR, resolveOptimizer, resolveStop } from './settings';
 import { classifyStationary } from './stationary';
 import { TraceRecorder } from './trace';
@@ -43,6 +44,7 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
   const startedAt = performance.now();
   const settings = resolveOptimizer(options.optimizer);
   const stop = resolveStop(options.stop);
+  const parameters = bindParameters(problem, options.parameters);
   const n = problem.dimension;
   const x = startPoint(options.start, n, options.fitStart);
   const gradient = new Float64Array(n);
@@ -88,5 +90,6 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
     gradientMethod: problem.gradientMethod,
     elapsedMs: performance.now() - startedAt,
     ...(ranOff ? { unbounded: options.maximize ? ('above' as const) : ('below' as const) } : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
   };
 }

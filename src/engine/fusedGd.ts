@@ -4,6 +4,7 @@
 // (IR output, see compile/emit.ts) and fixed text only.
 import { COMPILER_HELPERS } from './compile/functionTable';
 import type { Kernel } from './compile';
+import { loadParameters } from './compile/emit';
 import { CLOCK_INTERVAL, STOP_CODES, type LoopLimits, type LoopState } from './loop';
 import type { TraceRecorder } from './trace';
 import type { StopReason } from './types';
@@ -50,6 +51,7 @@ function generate(kernel: Kernel, tests: Tests): FusedPass {
     )
     .join('\n    ');
   const body = `
+${loadParameters(kernel.parameters.length)}
 let ${list((i) => `v${i} = x[${i}]`, ', ')};
 let ${list((i) => `g${i} = g[${i}]`, ', ')};
 let f = s[0], it = s[2], r = s[3] | 0;
@@ -83,9 +85,10 @@ s[0] = f; s[1] = ${gradientNorm}; s[2] = it; s[3] = r;
 return reason;`;
   const factory = new Function(
     'H',
+    'P',
     `"use strict";\nreturn function fusedGdPass(x, g, s, p, buffer, ext, end) {${body}\n};`,
-  ) as (helpers: typeof COMPILER_HELPERS) => FusedPass;
-  return factory(COMPILER_HELPERS);
+  ) as (helpers: typeof COMPILER_HELPERS, parameters: Float64Array) => FusedPass;
+  return factory(COMPILER_HELPERS, kernel.parameters);
 }
 
 function passFor(kernel: Kernel, tests: Tests): FusedPass {

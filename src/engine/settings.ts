@@ -49,6 +49,9 @@ export const DEFAULT_STOP: StopSettings = {
   timeBudgetMs: 10_000, // a run never holds the caller longer than this
 };
 
+/** Value of a parameter the note gives none for (`a` in `f(x) = a x^2`): 1 leaves its term as written. */
+export const DEFAULT_PARAMETER_VALUE = 1;
+
 /** Value blow-up that counts as divergence: |f| > DIVERGENCE_FACTOR × max(1, |f(x0)|). */
 export const DIVERGENCE_FACTOR = 1e8;
 

@@ -3,11 +3,13 @@
 // learning rate actually used. Drives the same optimizer implementation as runDescent.
 import { startPoint } from './descent';
 import { createOptimizer } from './optimizers';
+import { bindParameters } from './parameters';
 import type { Problem, RunOptions, WorkedStep } from './types';
 
 /** Writes out up to `count` updates from the start; stops early once a value or point is not finite. */
 export function explainSteps(problem: Problem, options: RunOptions, count: number): WorkedStep[] {
   const dimension = problem.dimension;
+  bindParameters(problem, options.parameters);
   const optimizer = createOptimizer(options.optimizer, dimension, options.maximize);
   const x = startPoint(options.start, dimension, options.fitStart);
   const gradient = new Float64Array(dimension);

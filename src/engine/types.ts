@@ -17,8 +17,17 @@ export interface Formula {
   readonly notation: Notation;
   /** The function name of a definition such as `f(x) = ...`, if any. */
   readonly name?: string;
-  /** Variables a definition's left side does not name (`a` in `f(x) = a x^2`): descended on too. */
-  readonly undeclared?: readonly string[];
+  /**
+   * Free names a definition's left side does not list (`a` in `f(x) = a x^2`), in order of first
+   * use, with their default values: constants of the run, never descended on. Empty without a left side.
+   */
+  readonly parameters: readonly Parameter[];
+}
+
+/** A formula's parameter and its value. */
+export interface Parameter {
+  readonly name: string;
+  readonly value: number;
 }
 
 /** Error kinds a person can be told about; never a stack trace. */
@@ -102,6 +111,8 @@ export interface RunOptions {
   readonly traceLimit: number | 'all';
   /** A default start (from settings): cut to the formula's variables instead of refused when longer. */
   readonly fitStart?: boolean;
+  /** Values of the formula's parameters by name, overriding their defaults for this run (no recompiling). */
+  readonly parameters?: Readonly<Record<string, number>>;
 }
 
 /** Why a run ended. */
@@ -148,6 +159,8 @@ export interface RunResult {
    * only slows the run-off.
    */
   readonly unbounded?: 'below' | 'above';
+  /** The parameter values the run used (Formula.parameters order); absent when the formula has none. */
+  readonly parameters?: readonly Parameter[];
 }
 
 /** A compiled objective: fast closures over Float64Array slots, one per variable. */
@@ -162,6 +175,16 @@ export interface Problem {
   readonly gradientMethod: 'symbolic' | 'numeric';
   /** Simplified partial derivatives as text, for people; computed lazily and cached. */
   gradientText(): readonly string[];
+  /** The parameters generated code reads, in Formula.parameters order; absent when there are none. */
+  readonly parameters?: ParameterSlots;
+}
+
+/** Parameter values a compiled problem reads on every evaluation: writing a slot changes f without recompiling. */
+export interface ParameterSlots {
+  readonly names: readonly string[];
+  /** The formula's values, restored by every run that does not override them. */
+  readonly defaults: readonly number[];
+  readonly values: Float64Array;
 }
 
 /** The learning-rate range of a sweep (log-spaced). */
@@ -268,7 +291,9 @@ export interface FormulaInfo {
   readonly text: string;
   /** Simplified partial derivatives, one per variable. */
   readonly gradient: readonly string[];
-  /** Variables the definition's left side does not name (see Formula.undeclared). */
+  /** The formula's parameters with the values this analysis used (see Formula.parameters). */
+  readonly parameters: readonly Parameter[];
+  /** @deprecated Always unset: names a left side does not list are parameters now. */
   readonly undeclared?: readonly string[];
 }
 

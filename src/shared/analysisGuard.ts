@@ -7,6 +7,7 @@ import type {
   LearningRateRegimes,
   MultiStartResult,
   Notation,
+  Parameter,
   RunResult,
   StationaryKind,
   SweepResult,
@@ -52,14 +53,22 @@ function formulaInfo(raw: unknown): FormulaInfo | undefined {
   const gradient = strings(raw.gradient, MAX_VARS);
   if (source === undefined || !notation || !variables || text === undefined || !gradient) return undefined;
   const undeclared = raw.undeclared === undefined ? undefined : strings(raw.undeclared, MAX_VARS);
+  const parameters = all(raw.parameters ?? [], MAX_VARS, parameter) ?? [];
   return {
     source,
     notation,
     variables,
     text,
     gradient,
+    parameters,
     ...(undeclared && undeclared.length > 0 ? { undeclared } : {}),
   };
+}
+
+function parameter(raw: unknown): Parameter | undefined {
+  if (!isRecord(raw)) return undefined;
+  const name = str(raw.name, MAX_TEXT);
+  return name === undefined ? undefined : { name, value: num(raw.value) };
 }
 
 function tracePoint(raw: unknown): TracePoint | undefined {

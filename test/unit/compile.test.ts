@@ -8,7 +8,13 @@ import { parseExpression } from '../../src/engine/math';
 import { FormulaError, type Problem } from '../../src/engine/types';
 
 function problemOf(text: string, variables: string[]): Problem {
-  return compileFormula({ source: text, expression: parseExpression(text), variables, notation: 'plain' });
+  return compileFormula({
+    source: text,
+    expression: parseExpression(text),
+    variables,
+    notation: 'plain',
+    parameters: [],
+  });
 }
 
 function gradientAt(problem: Problem, point: number[]): { value: number; gradient: number[] } {

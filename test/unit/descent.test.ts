@@ -13,7 +13,13 @@ import {
 } from '../../src/engine/types';
 
 function problemOf(text: string, variables: string[]): Problem {
-  return compileFormula({ source: text, expression: parseExpression(text), variables, notation: 'plain' });
+  return compileFormula({
+    source: text,
+    expression: parseExpression(text),
+    variables,
+    notation: 'plain',
+    parameters: [],
+  });
 }
 
 /** The same problem without its kernel, so runDescent takes the generic loop. */

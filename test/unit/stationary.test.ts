@@ -18,7 +18,13 @@ import {
 import type { Problem } from '../../src/engine/types';
 
 function problemOf(text: string, variables: string[]): Problem {
-  return compileFormula({ source: text, expression: parseExpression(text), variables, notation: 'plain' });
+  return compileFormula({
+    source: text,
+    expression: parseExpression(text),
+    variables,
+    notation: 'plain',
+    parameters: [],
+  });
 }
 
 /** det(A − λI) of a 3×3 row-major matrix. */

@@ -89,13 +89,4 @@ describe('webview in a browser: placing the ball', function () {
       okRun(1, rosenbrock, { ...OPTIONS, start: [-1.2, 1], optimizer: { name: 'gd', lr: 0.001 } }),
     );
   });
-
-  it('says which variables the left side does not name, and only then', async () => {
-    await lineComesAndGoes(
-      'summary-undeclared',
-      okRun(1, 'L(w) = (w - 3)^2 + lambda_1 w^2', { ...OPTIONS, start: [1, 1] }),
-      /^lambda_1: not named on the left side of the definition, so it is a variable too\. Write its value/,
-      okRun(1, 'L(w, lambda_1) = (w - 3)^2 + lambda_1 w^2', { ...OPTIONS, start: [1, 1] }),
-    );
-  });
 });
