@@ -6,6 +6,7 @@ import { runDescent, startPoint } from './descent';
 import { sampleLandscape } from './landscape';
 import { checkFormulaLength, clampRequest, resolveLimits, type EngineLimits } from './limits';
 import { runFromStarts } from './multistart';
+import { bindParameters } from './parameters';
 import { cacheState, compiledFormula, compiledWithin, type CachedProblem } from './problemCache';
 import { resolveOptimizer, resolveStop, sideRun } from './settings';
 import { explainSteps } from './steps';
@@ -46,6 +47,8 @@ export function prepare(text: string, options: RunOptions, limits?: Partial<Engi
 function prepareClamped(clamped: AnalysisRequest, resolved: EngineLimits): Prepared {
   const compiled = compiledFormula(clamped.formula, resolved);
   const { problem } = compiled;
+  // Every part of the analysis (λmax, the landscape, the steps) reads the parameters from the problem's slots.
+  bindParameters(problem, clamped.options.parameters);
   const stop = resolveStop(clamped.options.stop);
   return {
     compiled,

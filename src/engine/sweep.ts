@@ -4,6 +4,7 @@
 import { runDescent, startPoint } from './descent';
 import { hessianEigenvalues } from './hessian';
 import { DEFAULT_SWEEP_COUNT } from './limits';
+import { bindParameters } from './parameters';
 import { sideRun } from './settings';
 import type { Problem, RunOptions, StopReason, SweepPoint, SweepResult, SweepSettings } from './types';
 
@@ -80,6 +81,7 @@ export function sweepAround(
   options: RunOptions,
   partial: Partial<SweepSettings>,
 ): { settings: SweepSettings; sweep: SweepResult } {
+  bindParameters(problem, options.parameters);
   const lambdaMax = lambdaMaxAt(problem, startOf(problem, options), options.maximize);
   const settings = defaultSweepSettings(problem, options, partial, lambdaMax);
   return { settings, sweep: sweepLearningRates(problem, options, settings, lambdaMax) };

@@ -28,6 +28,27 @@ describe('notation: brackets of every kind group', () => {
   ]);
 });
 
+describe('notation: a letter before parentheses multiplies them, as in the vertex form a(x − h)² + k', () => {
+  readCases([
+    {
+      text: 'f(x) = a(x - h)^2 + k',
+      variables: ['x'],
+      parameters: ['a', 'h', 'k'],
+      at: { x: 3, a: 2, h: 1, k: 5 },
+      value: 13,
+    },
+    { text: 'a(x-1)^2 + k', variables: ['a', 'k', 'x'], at: { a: 2, k: 1, x: 3 }, value: 9 },
+    { text: '2a(x - b)^2', variables: ['a', 'b', 'x'], at: { a: 1, b: 1, x: 4 }, value: 18 },
+    { text: '-c(x + 1)', variables: ['c', 'x'], at: { c: 2, x: 1 }, value: -4 },
+    { text: 'w_1(x - 2)', variables: ['w_1', 'x'], at: { w_1: 3, x: 4 }, value: 6 },
+  ]);
+  refusedCases([
+    { text: 'theta(x) + 1', code: 'not-allowed', words: /^theta\(\.\.\.\) is not a known function/ },
+    { text: 'a(x, y)', code: 'not-allowed', words: /^a\(\.\.\.\) is not a known function/ },
+    { text: 'lambda x: a(x)', code: 'not-allowed', words: /^a\(\.\.\.\) is not a known function/ },
+  ]);
+});
+
 describe('notation: formulas wrapped over lines, and CRLF line ends', () => {
   readCases([
     { text: 'f(x) = x^2 +\n  3x', variables: ['x'], at: { x: 1 }, value: 4 },

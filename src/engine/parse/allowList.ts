@@ -75,6 +75,8 @@ export interface AllowListOptions {
   readonly codeKeywords: boolean;
   /** Names the definition's left side gives (there `x^T` is x to the power T, not a transpose). */
   readonly declared?: ReadonlySet<string>;
+  /** Read a one-letter name before parentheses, `a(x - h)^2`, as a product, as math notes and LaTeX do (plain text). */
+  readonly letterProducts?: boolean;
 }
 
 type Operator = MathNode & { fn: string; op: string; args: MathNode[]; implicit: boolean };
@@ -161,6 +163,13 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
     }
     if (fn === 'pow') refuseTranspose(node.args, declared, source);
     if (isImplicitProduct(node)) return juxtaposed(node, depth, nesting);
+    const product = fn === 'pow' ? letterProduct(node.args[0]) : undefined;
+    if (product !== undefined) {
+      // mathjs reads a(x - h)^2 as (a(x - h))^2; the letter multiplies the power: a·(x − h)^2.
+      const [letter, group] = product;
+      const power = new nodes.OperatorNode('^', 'pow', [new nodes.ParenthesisNode(group), node.args[1]]);
+      return walk(new nodes.OperatorNode('*', 'multiply', [letter, power]), depth, nesting);
+    }
     const args = node.args.map((arg) =>
       walk(arg, depth + 1, ADDITIVE.has(fn) && isAdditive(arg) ? nesting : nesting + 1),
     );
@@ -189,6 +198,18 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
     );
   };
 
+  /** `a(x - h)` in plain text: a one-letter name that is no function, before one group, is a factor. */
+  const letterProduct = (node: MathNode): [MathNode, MathNode] | undefined => {
+    if (options.letterProducts !== true || node.type !== 'FunctionNode') return undefined;
+    const { fn, args } = node as Call;
+    if (fn.type !== 'SymbolNode' || args.length !== 1) return undefined;
+    const name = (fn as Named).name;
+    if (!isLetter(name) || canonicalFunction(name) !== undefined || latinName(name) === 'sigma') {
+      return undefined;
+    }
+    return [new nodes.SymbolNode(name), args[0]];
+  };
+
   const call = (node: Call, depth: number, nesting: number): MathNode => {
     if (node.fn.type !== 'SymbolNode') {
       throw notAllowed(
@@ -205,6 +226,15 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
     const name = sigmoid ? 'sigmoid' : canonicalFunction(written);
     if (name === undefined) {
       assertVariableName(written, source, options.codeKeywords);
+      const product = letterProduct(node);
+      if (product !== undefined) {
+        const [letter, group] = product;
+        return walk(
+          new nodes.OperatorNode('*', 'multiply', [letter, new nodes.ParenthesisNode(group)]),
+          depth,
+          nesting,
+        );
+      }
       throw notAllowed(
         `${written}(...) is not a known function. Known functions: ${knownFunctionNames()}.`,
         where(written),
@@ -236,6 +266,11 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
   if (options.proseCheck) checkProse(root, where);
   const expression = walk(root, 0, 0);
   return { expression, symbols };
+}
+
+/** A name of one letter (x, a, λ), possibly subscripted (w_1). */
+function isLetter(name: string): boolean {
+  return /^\p{L}(?:_[\p{L}\p{N}]+)?$/u.test(name);
 }
 
 function checkDepth(depth: number, nesting: number): void {

@@ -57,6 +57,7 @@ function parseUnchecked(text: string, limits: Required<ParseLimits>): Formula {
   const codeKeywords = notation !== 'latex';
   const tree = allowListed(raw.expression, text, {
     proseCheck: notation === 'plain',
+    letterProducts: notation === 'plain',
     codeKeywords,
     declared: new Set(raw.params ?? []),
   });

@@ -142,7 +142,10 @@ export function isGroup(item: View): item is FnView {
 /** `\max\{a, b, c\}` and `\max(a, b)`: the items of a single group, or the arguments themselves. */
 export function foldedArguments(node: FnView, ctx: MapContext): MathNode[] {
   const args = node.args.map((a) => view(a));
-  if (args.some((a) => a.kind === 'sym' && a.name === '_')) {
+  const underscore = (a: View): boolean =>
+    (a.kind === 'sym' && a.name === '_') ||
+    (a.kind === 'fn' && a.head === 'InvisibleOperator' && a.args.some((b) => underscore(view(b))));
+  if (args.some(underscore)) {
     throw notAllowed(
       `${quote(node.latex ?? node.head)} takes a maximum or minimum over an index, which is not read; list its values, as in \\max(a, b).`,
       ctx.column(node.latex),

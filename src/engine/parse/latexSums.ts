@@ -1,7 +1,7 @@
 // `\sum` and `\prod` with bounds, and the subscripts that refer to their indices (`x_{i+1}`), read
 // from MathJSON into the raw tree's reductions (see reduction.ts), which the allow-list expands.
 import { nodes, type MathNode } from '../math';
-import { notAllowed, quote } from './errors';
+import { notAllowed, quote, syntaxError } from './errors';
 import { groupViews, isGroup, type MapContext } from './latexCalls';
 import { symbolName } from './latexNames';
 import { refusalOf } from './latexRefusals';
@@ -16,6 +16,12 @@ export interface IndexedContext extends MapContext {
 /** `\sum_{i=1}^{4} body` and `\prod`: kept as a reduction over i, expanded by the allow-list. */
 export function reduction(node: FnView, ctx: IndexedContext): MathNode {
   const kind = node.head === 'Sum' ? 'sum' : 'product';
+  if (node.args.length === 0) {
+    throw syntaxError(
+      `${quote(node.latex ?? node.head)} needs the terms it ${kind === 'sum' ? 'adds' : 'multiplies'} after it.`,
+      ctx.column(node.latex),
+    );
+  }
   const range = node.args.length === 2 ? view(node.args[1]) : undefined;
   if (range === undefined || range.kind !== 'fn' || range.head !== 'Tuple' || range.args.length !== 3) {
     throw notAllowed(
@@ -39,6 +45,9 @@ export function reduction(node: FnView, ctx: IndexedContext): MathNode {
 /** `x_{2}` is the variable x_2 and `w_{1,2}` is w_1_2; `x_{i+1}` inside a sum over i is resolved when the sum expands. */
 export function subscript(node: FnView, ctx: IndexedContext): MathNode {
   const [base, index] = node.args.map((a) => view(a));
+  if (index?.kind === 'sym' && index.name === 'Nothing') {
+    throw syntaxError(`${quote(node.latex ?? '_')} has an empty subscript.`, ctx.column(node.latex));
+  }
   if (base?.kind === 'sym' && index !== undefined) {
     const name = symbolName(base);
     const parts = isGroup(index) ? groupViews(index) : [index];

@@ -39,6 +39,8 @@ export type View = FnView | SymView | NumView | StrView;
 
 /** Tags one MathJSON expression; anything that is not MathJSON is a syntax error. */
 export function view(json: unknown): View {
+  // The parser leaves null where something is missing (`x_`).
+  if (json === null) return { kind: 'sym', name: 'Nothing' };
   if (typeof json === 'number') return { kind: 'num', value: json, text: String(json) };
   if (typeof json === 'string') {
     if (json.length >= 2 && json.startsWith("'") && json.endsWith("'")) {
@@ -117,6 +119,8 @@ const COMMAND_WORDS: ReadonlyMap<string, string> = new Map([
   ['\\\\', 'is a line break: select one line, or a formula whose next line starts with + or −'],
   ['\\nabla', 'is the gradient operator: select the function itself'],
   ['\\partial', 'is a partial derivative: select the function itself'],
+  ['\\left', 'is unbalanced or mismatched: close \\left( with \\right), \\left[ with \\right]'],
+  ['\\right', 'is unbalanced or mismatched: close \\left( with \\right), \\left[ with \\right]'],
 ]);
 
 function describeError(node: FnView, column: (index: number) => number): Error {

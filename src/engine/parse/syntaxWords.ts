@@ -71,7 +71,7 @@ export function describeMathjsError(
   if (/^End of string|^Bad escape character/.test(message)) {
     return 'A quote starts text here, and text cannot be part of a formula.';
   }
-  const part = /^(?:Syntax error in part|Unexpected part|Unexpected operator) "?(.*?)"?$/.exec(message);
+  const part = /^(?:Syntax error in part|Unexpected part|Unexpected operator) "?(.*?)"?$/s.exec(message);
   if (part !== null) {
     if (part[1].startsWith('`')) {
       return 'Backticks (`) mark code in Markdown: select the formula between them.';
