@@ -14,6 +14,7 @@ export type RunJson = Pick<
   | 'stationary'
   | 'trace'
   | 'parameters'
+  | 'budgetCut'
 >;
 
 /** The learning rates picked for the too-small, good and too-large regimes. */
@@ -32,6 +33,7 @@ export interface SweepJson {
   readonly criticalLearningRate: number | null;
   readonly regimes: RegimeRates;
   readonly points: SweepResult['points'];
+  readonly lambdaMaxCut?: true;
 }
 
 /** Projects a run result onto the contract's fields (and nothing else). */
@@ -51,8 +53,15 @@ export function runJson(result: RunResult): RunJson {
       gradientNorm: p.gradientNorm,
     })),
     ...(result.parameters ? { parameters: result.parameters.map((p) => ({ ...p })) } : {}),
+    ...(result.budgetCut ? { budgetCut: result.budgetCut } : {}),
   };
 }
+
+/** What a cut step means, for the tables. */
+const CUT_WORDS: Readonly<Record<NonNullable<RunResult['budgetCut']>, string>> = {
+  iterations: 'the time budget ran out during the iterations',
+  classification: 'the time budget ran out before the end point was classified',
+};
 
 /** Said when `--trace all` kept fewer iterates than the run made (a trace's memory is bounded). */
 export function traceCutNote(result: RunResult): string | undefined {
@@ -75,6 +84,7 @@ export function sweepJson(
     criticalLearningRate: sweep.criticalLearningRate,
     regimes,
     points: sweep.points.map((p) => ({ ...p })),
+    ...(sweep.lambdaMaxCut ? { lambdaMaxCut: true as const } : {}),
   };
 }
 
@@ -112,6 +122,7 @@ export function runTable(result: RunResult): string {
     `gradient norm: ${formatNumber(result.final.gradientNorm)}`,
     `stationary:    ${result.stationary}`,
   ];
+  if (result.budgetCut) summary.push(`time budget:   ${CUT_WORDS[result.budgetCut]}`);
   if (result.parameters) {
     summary.push(
       `parameters:    ${result.parameters.map((p) => `${p.name} = ${formatNumber(p.value)}`).join(', ')}`,
@@ -143,7 +154,7 @@ export function sweepTable(json: SweepJson): string {
     `variables:     ${json.variables.join(', ')}`,
     `optimizer:     ${json.optimizer}`,
     `start:         ${formatPoint(json.start)}`,
-    `lambda max:    ${formatNumber(json.lambdaMax)}`,
+    `lambda max:    ${json.lambdaMaxCut ? 'not known: the time budget ran out before it was' : formatNumber(json.lambdaMax)}`,
     `critical lr:   ${critical}  (2 / lambda max)`,
     `regimes:       too small ${formatNumber(json.regimes.small)}, good ${formatNumber(json.regimes.good)}, too large ${formatNumber(json.regimes.large)}`,
   ];

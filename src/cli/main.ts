@@ -4,6 +4,7 @@
 import { prepare } from '../engine/analyze';
 import { runDescent } from '../engine/descent';
 import { HARD_LIMITS, resolveLimits, type EngineLimits } from '../engine/limits';
+import { refuseInapplicable } from '../engine/optionsApply';
 import { pickRegimes, sweepAround } from '../engine/sweep';
 import { FormulaError, type OptimizerSettings, type RunOptions, type StopSettings } from '../engine/types';
 import { parseArgs, USAGE, USAGE_HINT, UsageError, wantsJson, type CliArgs } from './args';
@@ -64,10 +65,14 @@ export function runOptionsOf(args: CliArgs): RunOptions {
 }
 
 function execute(args: CliArgs, out: CliOutput): void {
+  // The budget covers parsing and compiling too.
+  const startedAt = performance.now();
+  // A flag the optimizer does not use is refused even when it repeats the default.
+  refuseInapplicable(runOptionsOf(args).optimizer, true);
   const {
     compiled: { problem },
     options,
-  } = prepare(args.formula, runOptionsOf(args), CLI_LIMITS);
+  } = prepare(args.formula, { ...runOptionsOf(args), startedAt }, CLI_LIMITS);
   if (args.command === 'run') {
     const result = runDescent(problem, options);
     out.stdout(args.json ? `${JSON.stringify(runJson(result))}\n` : runTable(result));

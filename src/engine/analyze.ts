@@ -108,11 +108,13 @@ function regimesOf(
 
 /** Computes what the request asks for; throws FormulaError for bad formula text or options. */
 export function analyze(request: AnalysisRequest, limits?: Partial<EngineLimits>): Analysis {
+  const startedAt = performance.now();
   const resolved = resolveLimits(limits);
   const clamped = clampRequest(request, resolved);
   const { compiled, options } = prepareClamped(clamped, resolved);
   const { problem } = compiled;
-  const run = runDescent(problem, options);
+  // The main run's budget covers parsing and compiling as well.
+  const run = runDescent(problem, { ...options, startedAt });
   const comparison = clamped.compare
     ? comparisonSettings(problem, options).map((optimizer) =>
         runDescent(problem, { ...sideRun(options, OPTIMIZER_NAMES.length), optimizer }),

@@ -2,13 +2,21 @@
 // of stationary point reached. Plain gd on a compiled formula takes the fused generated loop.
 import { kernelOf } from './compile';
 import { fusedGdLoop } from './fusedGd';
-import { allFinite, genericLoop, norm, type LoopLimits, type LoopState } from './loop';
+import { allFinite, genericLoop, isDiverged, norm, type LoopLimits, type LoopState } from './loop';
 import { createOptimizer } from './optimizers';
 import { bindParameters } from './parameters';
 import { DIVERGENCE_FACTOR, resolveOptimizer, resolveStop } from './settings';
 import { classifyStationary } from './stationary';
 import { TraceRecorder } from './trace';
-import { FormulaError, type Problem, type RunOptions, type RunResult, type StopReason } from './types';
+import {
+  FormulaError,
+  type OptimizerSettings,
+  type Problem,
+  type RunOptions,
+  type RunResult,
+  type StopReason,
+  type StopSettings,
+} from './types';
 
 /**
  * Most variables for which plain gd takes the fused loop. Measured (sums of squares, same iteration
@@ -41,7 +49,8 @@ export function startPoint(start: readonly number[], dimension: number, fit = fa
 
 /** Runs the chosen optimizer from options.start until a stop test fires. */
 export function runDescent(problem: Problem, options: RunOptions): RunResult {
-  const startedAt = performance.now();
+  const calledAt = performance.now();
+  const startedAt = typeof options.startedAt === 'number' ? Math.min(options.startedAt, calledAt) : calledAt;
   const settings = resolveOptimizer(options.optimizer);
   const stop = resolveStop(options.stop);
   const parameters = bindParameters(problem, options.parameters);
@@ -52,30 +61,29 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
   const state: LoopState = { x, gradient, value, gradientNorm: norm(gradient), iterations: 0 };
   const recorder = new TraceRecorder(n, options.traceLimit);
   recorder.record(x, state.value, state.gradientNorm);
+  const deadline = stop.timeBudgetMs > 0 ? startedAt + stop.timeBudgetMs : Infinity;
 
   let reason: StopReason;
   if (!(Number.isFinite(state.value) && allFinite(gradient))) reason = 'non-finite';
   else if (state.gradientNorm < stop.gradientTolerance) reason = 'gradient-tolerance';
+  // Parsing and compiling may have used the whole budget already.
+  else if (performance.now() > deadline) reason = 'time-budget';
   else {
-    const limits: LoopLimits = {
-      maxIterations: stop.maxIterations,
-      gradientTolerance: stop.gradientTolerance,
-      stepTolerance: stop.stepTolerance,
-      valueTolerance: stop.valueTolerance,
-      divergenceLimit: DIVERGENCE_FACTOR * Math.max(1, Math.abs(state.value)),
-      timeBudgetMs: stop.timeBudgetMs,
-      startedAt,
-    };
-    const kernel = kernelOf(problem);
-    if (kernel !== undefined && n <= FUSED_MAX_DIMENSION && settings.name === 'gd' && !settings.lineSearch) {
-      reason = fusedGdLoop(kernel, settings.lr, options.maximize, state, limits, recorder);
-    } else {
-      reason = genericLoop(problem, createOptimizer(settings, n, options.maximize), state, limits, recorder);
-    }
+    reason = iterate(
+      problem,
+      settings,
+      options.maximize,
+      state,
+      { ...limitsOf(stop, state.value), startedAt },
+      recorder,
+    );
   }
 
   const trace = recorder.finish();
-  const stationary = classifyStationary(problem, x, state.gradientNorm, stop.gradientTolerance);
+  // The classification counts against the budget too; a run that blew up has nothing to classify.
+  const kind = isDiverged(reason) ? 'not-stationary' : classifyStationary(problem, x, deadline);
+  const budgetCut =
+    reason === 'time-budget' ? 'iterations' : kind === undefined ? 'classification' : undefined;
   // Past the divergence limit |f| is huge, so its sign tells which way f ran off.
   const ranOff = reason === 'diverged' && (options.maximize ? state.value > 0 : state.value < 0);
   return {
@@ -85,11 +93,40 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
     iterations: state.iterations,
     stopReason: reason,
     final: { point: Array.from(x), value: state.value, gradientNorm: state.gradientNorm },
-    stationary,
+    stationary: kind ?? 'not-stationary',
     trace,
     gradientMethod: problem.gradientMethod,
-    elapsedMs: performance.now() - startedAt,
+    elapsedMs: performance.now() - calledAt,
     ...(ranOff ? { unbounded: options.maximize ? ('above' as const) : ('below' as const) } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
+    ...(budgetCut === undefined ? {} : { budgetCut }),
   };
+}
+
+function limitsOf(stop: StopSettings, startValue: number): Omit<LoopLimits, 'startedAt'> {
+  return {
+    maxIterations: stop.maxIterations,
+    gradientTolerance: stop.gradientTolerance,
+    stepTolerance: stop.stepTolerance,
+    valueTolerance: stop.valueTolerance,
+    divergenceLimit: DIVERGENCE_FACTOR * Math.max(1, Math.abs(startValue)),
+    timeBudgetMs: stop.timeBudgetMs,
+  };
+}
+
+/** The iterations: plain gd on a compiled formula takes the fused generated loop. */
+function iterate(
+  problem: Problem,
+  settings: OptimizerSettings,
+  maximize: boolean,
+  state: LoopState,
+  limits: LoopLimits,
+  recorder: TraceRecorder,
+): StopReason {
+  const kernel = kernelOf(problem);
+  const n = problem.dimension;
+  if (kernel !== undefined && n <= FUSED_MAX_DIMENSION && settings.name === 'gd' && !settings.lineSearch) {
+    return fusedGdLoop(kernel, settings.lr, maximize, state, limits, recorder);
+  }
+  return genericLoop(problem, createOptimizer(settings, n, maximize), state, limits, recorder);
 }

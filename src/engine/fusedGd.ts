@@ -60,7 +60,7 @@ let reason = -1;
 while (it < end) {
   ${tests.value ? 'const fPrev = f;' : ''}
   ${list((i) => `const n${i} = v${i} - step * g${i};`, ' ')}
-  ${tests.step ? `${list((i) => `const d${i} = n${i} - v${i};`, ' ')} const sn = Math.sqrt(0 + ${list((i) => `d${i} * d${i}`, ' + ')});` : ''}
+  ${tests.step ? `${list((i) => `const d${i} = n${i} - v${i};`, ' ')} const sn = Math.sqrt(0 + ${list((i) => `d${i} * d${i}`, ' + ')}); const xn = Math.max(1, Math.sqrt(0 + ${list((i) => `n${i} * n${i}`, ' + ')}));` : ''}
   ${list((i) => `v${i} = n${i};`, ' ')}
   {
     ${kernel.statements.join('\n    ')}
@@ -77,8 +77,8 @@ while (it < end) {
   if (f * 0 + ${list((i) => `v${i} * 0 + g${i} * 0`, ' + ')} !== 0) { reason = 1; break; }
   if (Math.abs(f) > limit) { reason = 2; break; }
   ${tests.gradient ? 'if (gn < gradTol) { reason = 3; break; }' : ''}
-  ${tests.step ? 'if (sn < stepTol) { reason = 4; break; }' : ''}
-  ${tests.value ? 'if (Math.abs(f - fPrev) < valueTol) { reason = 5; break; }' : ''}
+  ${tests.step ? 'if (sn < stepTol * xn) { reason = 4; break; }' : ''}
+  ${tests.value ? 'if (Math.abs(f - fPrev) < valueTol * Math.max(1, Math.abs(f))) { reason = 5; break; }' : ''}
 }
 ${list((i) => `x[${i}] = v${i}; g[${i}] = g${i};`, ' ')}
 s[0] = f; s[1] = ${gradientNorm}; s[2] = it; s[3] = r;

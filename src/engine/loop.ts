@@ -16,7 +16,10 @@ export interface LoopState {
   iterations: number;
 }
 
-/** Stop tests of one run, resolved; a tolerance of 0 never fires because norms are ≥ 0. */
+/**
+ * Stop tests of one run, resolved; a tolerance of 0 never fires because norms are ≥ 0. The step and
+ * value tolerances are relative: to max(1, ‖x‖) and max(1, |f|), so they mean the same far from 0.
+ */
 export interface LoopLimits {
   readonly maxIterations: number;
   readonly gradientTolerance: number;
@@ -39,6 +42,11 @@ export const STOP_CODES: readonly StopReason[] = [
   'value-tolerance',
   'time-budget',
 ];
+
+/** True for the stop reasons of a run that blew up. */
+export function isDiverged(reason: StopReason): boolean {
+  return reason === 'diverged' || reason === 'non-finite';
+}
 
 /** ‖v‖₂ summed left to right (the generated loop sums in the same order). */
 export function norm(v: Float64Array): number {
@@ -76,11 +84,14 @@ export function genericLoop(
     previous.set(x);
     optimizer.step(x, gradient, value, objective);
     let stepSquared = 0;
+    let sizeSquared = 0;
     for (let i = 0; i < n; i++) {
       const d = x[i] - previous[i];
       stepSquared += d * d;
+      sizeSquared += x[i] * x[i];
     }
     const step = Math.sqrt(stepSquared);
+    const size = Math.max(1, Math.sqrt(sizeSquared));
     value = problem.valueAndGradient(x, gradient);
     iterations++;
     const gradientNorm = norm(gradient);
@@ -89,9 +100,10 @@ export function genericLoop(
     if (!(Number.isFinite(value) && allFinite(x) && allFinite(gradient))) reason = 'non-finite';
     else if (Math.abs(value) > limits.divergenceLimit) reason = 'diverged';
     else if (gradientNorm < limits.gradientTolerance) reason = 'gradient-tolerance';
-    else if (step < limits.stepTolerance) reason = 'step-tolerance';
-    else if (Math.abs(value - previousValue) < limits.valueTolerance) reason = 'value-tolerance';
-    else if (
+    else if (step < limits.stepTolerance * size) reason = 'step-tolerance';
+    else if (Math.abs(value - previousValue) < limits.valueTolerance * Math.max(1, Math.abs(value))) {
+      reason = 'value-tolerance';
+    } else if (
       iterations % CLOCK_INTERVAL === 0 &&
       limits.timeBudgetMs > 0 &&
       performance.now() - limits.startedAt > limits.timeBudgetMs

@@ -1,4 +1,5 @@
 // The one place where optimizer and stopping defaults live, and where user-given values are checked.
+import { refuseInapplicable } from './optionsApply';
 import {
   FormulaError,
   OPTIMIZER_NAMES,
@@ -44,7 +45,7 @@ export function defaultEps(name: OptimizerName): number {
 export const DEFAULT_STOP: StopSettings = {
   maxIterations: 1000, // enough to watch a well-chosen η converge on textbook functions
   gradientTolerance: 1e-6, // ‖∇f‖ small enough that the point is stationary to plotting precision
-  stepTolerance: 1e-12, // the iterate no longer moves in double precision terms
+  stepTolerance: 1e-12, // relative: the iterate no longer moves in double precision terms
   valueTolerance: 0, // off: plateaus would stop runs that are still making progress
   timeBudgetMs: 10_000, // a run never holds the caller longer than this
 };
@@ -97,6 +98,7 @@ export function resolveOptimizer(partial: Partial<OptimizerSettings>): Optimizer
     bad('Nesterov momentum requires a momentum > 0 and zero dampening');
   }
   if (settings.lineSearch && name !== 'gd') bad('The line search is for gd only');
+  refuseInapplicable(partial);
   return settings;
 }
 

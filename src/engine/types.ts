@@ -92,9 +92,9 @@ export interface StopSettings {
   readonly maxIterations: number;
   /** Stop when the gradient norm falls below this. */
   readonly gradientTolerance: number;
-  /** Stop when the step norm ‖x_{k+1} − x_k‖ falls below this. */
+  /** Stop when the step norm ‖x_{k+1} − x_k‖ falls below this times max(1, ‖x_{k+1}‖). */
   readonly stepTolerance: number;
-  /** Stop when |f(x_{k+1}) − f(x_k)| falls below this. */
+  /** Stop when |f(x_{k+1}) − f(x_k)| falls below this times max(1, |f(x_{k+1})|). */
   readonly valueTolerance: number;
   /** Wall-time budget in milliseconds (0 = none). */
   readonly timeBudgetMs: number;
@@ -113,7 +113,15 @@ export interface RunOptions {
   readonly fitStart?: boolean;
   /** Values of the formula's parameters by name, overriding their defaults for this run (no recompiling). */
   readonly parameters?: Readonly<Record<string, number>>;
+  /**
+   * performance.now() when the run's time budget started, if before the run itself: then parsing
+   * and compiling the formula count against the budget too. Default: when runDescent is called.
+   */
+  readonly startedAt?: number;
 }
+
+/** The step of a run that its time budget cut: its iterations (stop reason 'time-budget') or the classification of its end. */
+export type BudgetCut = 'iterations' | 'classification';
 
 /** Why a run ended. */
 export type StopReason =
@@ -161,6 +169,8 @@ export interface RunResult {
   readonly unbounded?: 'below' | 'above';
   /** The parameter values the run used (Formula.parameters order); absent when the formula has none. */
   readonly parameters?: readonly Parameter[];
+  /** Set when the time budget ran out: the step it cut (a cut classification leaves `stationary` at 'not-stationary'). */
+  readonly budgetCut?: BudgetCut;
 }
 
 /** A compiled objective: fast closures over Float64Array slots, one per variable. */
@@ -212,6 +222,8 @@ export interface SweepResult {
   readonly lambdaMax: number;
   /** 2/λmax, or null when λmax ≤ 0 (no finite critical η). */
   readonly criticalLearningRate: number | null;
+  /** True when the time budget ran out before λmax was known (it is NaN then). */
+  readonly lambdaMaxCut?: boolean;
 }
 
 /** A run from one of several starting points, labelled by the minimum it reached. */

@@ -148,7 +148,8 @@ describe('runDescent', () => {
       for (const p of [problem ?? bowl, withoutKernel(problem ?? bowl)]) {
         for (const name of ['gd', 'momentum'] as const) {
           if (reason === 'diverged' && name === 'momentum') continue; // heavy ball is stable at this η
-          const r = run(p, start ?? [1, 1], { ...optimizer, name, momentum: 0.5 }, stop);
+          const heavy = name === 'momentum' ? { momentum: 0.5 } : {};
+          const r = run(p, start ?? [1, 1], { ...optimizer, name, ...heavy }, stop);
           assert.equal(r.stopReason, reason, `${name} ${JSON.stringify(stop)} ${r.iterations}`);
         }
       }
