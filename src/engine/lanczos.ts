@@ -16,7 +16,7 @@ export type Operator = (v: Float64Array, out: Float64Array) => void;
 const INVARIANT = 1e-10;
 
 /**
- * At most `steps` Lanczos steps on A from `start` (not zero); undefined when `deadline` (a
+ * At most `steps` Lanczos steps on A from `start`; undefined when `deadline` (a
  * performance.now() time) passes first. The start's components are scaled by its norm.
  */
 export function lanczos(
@@ -27,6 +27,8 @@ export function lanczos(
 ): RitzPairs | undefined {
   const n = start.length;
   const startNorm = length(start);
+  // From 0 the Krylov space is empty: no direction to report.
+  if (startNorm === 0) return { values: [], startComponents: [] };
   const basis: Float64Array[] = [start.map((v) => v / startNorm)];
   const alpha: number[] = [];
   const beta: number[] = [];

@@ -26,37 +26,27 @@ export function classifyEigenvalues(eigenvalues: readonly number[]): Kind {
 }
 
 /**
- * The Newton step s with H s = ∇f within the curved directions, or undefined when ∇f climbs
- * along a flat one, or across a kink (then no stationary point is near). Whole-Hessian spectra give the vector
- * itself; Lanczos spectra only its length (as `length`, with an empty vector).
+ * The length of the Newton step s with H s = ∇f within the curved directions, or undefined when ∇f
+ * climbs along a flat one, or across a kink (then no stationary point is near).
  */
-function newtonStep(
-  spectrum: Spectrum,
-  n: number,
-  flatLimit: number,
-): { length: number; vector: Float64Array } | undefined {
-  const vector = new Float64Array(n);
+function newtonStep(spectrum: Spectrum, flatLimit: number): number | undefined {
   let squared = 0;
   for (const d of spectrum.directions) {
     // At a kink the point is stationary when 0 lies between the slopes on its two sides.
     if (d.kink !== undefined) {
       if (!(Math.abs(d.gradient) < d.kink / 2)) return undefined;
-      continue;
+    } else if (Math.abs(d.curvature) > spectrum.zero) {
+      squared += (d.gradient / d.curvature) ** 2;
+    } else if (Math.abs(d.gradient) > flatLimit) {
+      return undefined;
     }
-    if (Math.abs(d.curvature) <= spectrum.zero) {
-      if (Math.abs(d.gradient) > flatLimit) return undefined;
-      continue;
-    }
-    const along = d.gradient / d.curvature;
-    squared += along * along;
-    if (d.vector !== undefined) for (let i = 0; i < n; i++) vector[i] += along * d.vector[i];
   }
-  return { length: Math.sqrt(squared), vector };
+  return Math.sqrt(squared);
 }
 
 /**
  * The kind of point x is; undefined when `deadline` (a performance.now() time) passes before the
- * curvature is known. A point where f, x or ∇f is not finite is not stationary.
+ * curvature is known. A point where x or ∇f is not finite is not stationary.
  */
 export function classifyStationary(
   problem: Problem,
@@ -65,17 +55,15 @@ export function classifyStationary(
 ): StationaryKind | undefined {
   const point = Float64Array.from(x);
   const gradient = new Float64Array(problem.dimension);
-  const value = problem.valueAndGradient(point, gradient);
-  if (!Number.isFinite(value) || !point.every(Number.isFinite) || !gradient.every(Number.isFinite)) {
-    return 'not-stationary';
-  }
+  problem.valueAndGradient(point, gradient);
+  if (!point.every(Number.isFinite) || !gradient.every(Number.isFinite)) return 'not-stationary';
   const spectrum = spectrumAt(problem, point, gradient, deadline);
   if (spectrum === undefined) return undefined;
   let size = 1;
   for (const v of point) size = Math.max(size, Math.abs(v));
   const reach = STATIONARY_STEP * size;
-  const step = newtonStep(spectrum, problem.dimension, reach * spectrum.scale);
-  if (step === undefined || !(step.length <= reach)) return 'not-stationary';
-  const final = settled(problem, point, spectrum, step.vector);
+  const step = newtonStep(spectrum, reach * spectrum.scale);
+  if (step === undefined || !(step <= reach)) return 'not-stationary';
+  const final = settled(problem, point, spectrum);
   return kindOfExtremes(final.lowest, final.highest, final.zero);
 }

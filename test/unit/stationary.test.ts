@@ -139,6 +139,9 @@ describe('Stationary points, on the function’s own scale', () => {
     assert.equal(kindOfExtremes(0.05, 1, 0.1), 'degenerate');
     assert.equal(kindOfExtremes(-1, -0.1, 0.1), 'degenerate');
     assert.equal(kindOfExtremes(0, 0, 0), 'degenerate');
+    // An extreme of exactly ±zero is zero: no saddle without a curvature beyond it on both sides.
+    assert.equal(kindOfExtremes(-1, 0.1, 0.1), 'degenerate');
+    assert.equal(kindOfExtremes(-0.1, 1, 0.1), 'degenerate');
     assert.equal(classifyEigenvalues([-3, 0, 2]), 'saddle');
     assert.equal(classifyEigenvalues([1e-9, 2]), 'degenerate');
     // "Zero" is relative to the largest curvature, so a small function's curvature is not zero.
@@ -177,6 +180,13 @@ describe('Stationary points, on the function’s own scale', () => {
     const steep = problemOf('1e6 * (x - 3)^2', ['x']);
     assert.equal(classifyStationary(steep, [3 + 1e-5]), 'minimum', '‖∇f‖ = 20, yet the minimum is 1e-5 away');
     assert.equal(classifyStationary(problemOf('x^2', ['x']), [1]), 'not-stationary');
+    // The Newton step from 0.001 is exactly STATIONARY_STEP long: still stationary; a hair further, not.
+    assert.equal(classifyStationary(problemOf('x^2', ['x']), [0.001]), 'minimum');
+    assert.equal(classifyStationary(problemOf('x^2', ['x']), [0.0010000001]), 'not-stationary');
+    // The step is judged against the point's own size: 0.5 from a minimum at 1000 is near it.
+    const far = problemOf('(x - 1000)^2', ['x']);
+    assert.equal(classifyStationary(far, [1000.5]), 'minimum');
+    assert.equal(classifyStationary(far, [1002]), 'not-stationary');
     assert.equal(
       classifyStationary(problemOf('exp(-x)', ['x']), [30]),
       'not-stationary',
@@ -189,11 +199,19 @@ describe('Stationary points, on the function’s own scale', () => {
     );
     assert.equal(classifyStationary(problemOf('x^2 + y', ['x', 'y']), [0, 0]), 'not-stationary');
     assert.equal(classifyStationary(problemOf('log(x)', ['x']), [-1]), 'not-stationary', 'f is not finite');
+    assert.equal(classifyStationary(problemOf('sqrt(x)', ['x']), [-1]), 'not-stationary', '∇f is not finite');
+    assert.equal(classifyStationary(problemOf('x^2', ['x']), [Number.NaN]), 'not-stationary');
+    assert.equal(classifyStationary(problemOf('x^2 + y^2', ['x', 'y']), [0, Infinity]), 'not-stationary');
+    // A slope of 1e-9 along a flat direction, next to a curvature of 2: flat for all purposes.
+    assert.equal(classifyStationary(problemOf('x^2 + 1e-9 * y', ['x', 'y']), [0, 0]), 'degenerate');
+    assert.equal(classifyStationary(problemOf('x^2 + 1e-2 * y', ['x', 'y']), [0, 0]), 'not-stationary');
   });
 
   it('reads a kink by the slopes on its two sides, not by a curvature of 1/step', () => {
     const kinks: [string, string[], number[], string][] = [
       ['abs(x)', ['x'], [0], 'minimum'],
+      // The kink test scales with the point: far from 0 the differences' step is larger.
+      ['abs(x - 1000)', ['x'], [1000], 'minimum'],
       ['-abs(x)', ['x'], [0], 'maximum'],
       ['abs(x) - abs(y)', ['x', 'y'], [0, 0], 'saddle'],
       ['abs(x) + y^2', ['x', 'y'], [0, 0], 'minimum'],
@@ -249,7 +267,25 @@ describe('Stationary points, on the function’s own scale', () => {
     assert.equal(diverged.stationary, 'not-stationary');
   });
 
-  it('says nothing when the deadline passes before the curvature is known', () => {
+  it('says nothing when the deadline passes before the curvature is known, whole Hessian or Lanczos', () => {
+    const names = Array.from({ length: EIGENVALUE_MAX_DIMENSION + 1 }, (_, i) => `x${i}`);
+    // Σ (i + 1)·xᵢ²: as many distinct curvatures as variables, so each Lanczos run takes every step.
+    const wide = problemOf(names.map((v, i) => `${i + 1} * ${v}^2`).join(' + '), names);
+    const origin = names.map(() => 1e-9);
+    const tick = performance.now;
+    // A clock that advances by 1 ms per reading: the deadline passes after a given number of Lanczos steps.
+    for (const readings of [2, 5, 40, 60]) {
+      let now = 0;
+      performance.now = () => now++;
+      try {
+        assert.equal(classifyStationary(wide, origin, readings), undefined, `${readings}`);
+        now = 0;
+        if (readings < EIGENVALUE_MAX_DIMENSION)
+          assert.equal(extremeCurvatures(wide, origin, readings), undefined);
+      } finally {
+        performance.now = tick;
+      }
+    }
     assert.equal(classifyStationary(problemOf('x^2', ['x']), [0], -Infinity), undefined);
     assert.equal(extremeCurvatures(problemOf('x^2', ['x']), [0], -Infinity), undefined);
     const cut = run(problemOf('x^2', ['x']), {
@@ -274,6 +310,10 @@ describe('Stationary points, on the function’s own scale', () => {
     assert.equal(at(`${chain} + x0^2`, zero), 'minimum');
     assert.equal(at(`${chain} + x0^2 - 3 * ${names[n - 1]}^2`, zero), 'saddle');
     assert.equal(at(chain, zero), 'degenerate');
+    // A curvature of 1e-6 beside ones of 2 is below the relative zero (2e-6): degenerate, as in the whole Hessian.
+    const flatFirst = names.map((v, i) => (i === 0 ? `0.5e-6 * ${v}^2` : `${v}^2`)).join(' + ');
+    assert.equal(at(flatFirst, zero), 'degenerate');
+    assert.equal(at(flatFirst.replace('0.5e-6', '0.5e-5'), zero), 'minimum');
     assert.equal(at(names.map((v) => `-${v}^2`).join(' + '), zero), 'maximum');
     assert.equal(
       at(
