@@ -280,8 +280,9 @@ describe('Stationary points, on the function’s own scale', () => {
       try {
         assert.equal(classifyStationary(wide, origin, readings), undefined, `${readings}`);
         now = 0;
-        if (readings < EIGENVALUE_MAX_DIMENSION)
+        if (readings < EIGENVALUE_MAX_DIMENSION) {
           assert.equal(extremeCurvatures(wide, origin, readings), undefined);
+        }
       } finally {
         performance.now = tick;
       }

@@ -198,15 +198,17 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
     );
   };
 
+  /** The table function a written name calls: σ(x) is the logistic sigmoid, as in LaTeX, unless σ is a left-side name. */
+  const calledFunction = (written: string): string | undefined =>
+    latinName(written) === 'sigma' && !declared.has('sigma') ? 'sigmoid' : canonicalFunction(written);
+
   /** `a(x - h)` in plain text: a one-letter name that is no function, before one group, is a factor. */
   const letterProduct = (node: MathNode): [MathNode, MathNode] | undefined => {
     if (options.letterProducts !== true || node.type !== 'FunctionNode') return undefined;
     const { fn, args } = node as Call;
     if (fn.type !== 'SymbolNode' || args.length !== 1) return undefined;
     const name = (fn as Named).name;
-    if (!isLetter(name) || canonicalFunction(name) !== undefined || latinName(name) === 'sigma') {
-      return undefined;
-    }
+    if (!isLetter(name) || calledFunction(name) !== undefined) return undefined;
     return [new nodes.SymbolNode(name), args[0]];
   };
 
@@ -221,9 +223,7 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
     if (DANGEROUS_CALLS.has(written)) {
       throw notAllowed(`${written}(...) is not allowed in a formula.`, where(written));
     }
-    // σ(x) is the logistic sigmoid, as in LaTeX, unless σ is one of the left side's names.
-    const sigmoid = latinName(written) === 'sigma' && !declared.has('sigma');
-    const name = sigmoid ? 'sigmoid' : canonicalFunction(written);
+    const name = calledFunction(written);
     if (name === undefined) {
       assertVariableName(written, source, options.codeKeywords);
       const product = letterProduct(node);

@@ -3,6 +3,7 @@
 // escapes: parser crashes and stack overflows are turned into typed errors here.
 import { FormulaError, type Formula, type Notation } from '../types';
 import { allowListed } from './allowList';
+import { latinName } from './greek';
 import { assertVariableName } from './names';
 import { rewriteCode } from './code';
 import { notAllowed, syntaxError } from './errors';
@@ -55,19 +56,21 @@ function parseUnchecked(text: string, limits: Required<ParseLimits>): Formula {
   const selection = selectNotation(text);
   const { raw, notation } = readRaw(selection.notation, selection.body, selection.offset);
   const codeKeywords = notation !== 'latex';
+  for (const param of raw.params ?? []) assertVariableName(param, text, codeKeywords);
+  // θ on the left is the theta of the body, whichever way each was written.
+  const params = raw.params?.map(latinName);
   const tree = allowListed(raw.expression, text, {
     proseCheck: notation === 'plain',
     letterProducts: notation === 'plain',
     codeKeywords,
-    declared: new Set(raw.params ?? []),
+    declared: new Set(params ?? []),
   });
-  for (const param of raw.params ?? []) assertVariableName(param, text, codeKeywords);
   if (raw.assigned !== undefined && tree.symbols.has(raw.assigned)) {
     throw notAllowed(
       `${raw.assigned} appears on both sides of =: this is an update rule, not a function to minimize.`,
     );
   }
-  const { variables, parameters } = splitNames(tree.symbols, raw.params, limits.maxVariables);
+  const { variables, parameters } = splitNames(tree.symbols, params, limits.maxVariables);
   return {
     source: text,
     expression: tree.expression,
