@@ -185,7 +185,8 @@ export function quickRun(
     resolved,
   );
   const result = runDescent(problem, clamped.options);
-  return result.stopReason === 'time-budget' ? null : result;
+  // A run its budget cut, in the iterations or in the classification, says too little for a hover.
+  return result.budgetCut === undefined ? result : null;
 }
 
 /** A hover parses no uncached formula longer than this (950 characters of nested LaTeX fractions take ~60 ms to parse). */
