@@ -1,5 +1,7 @@
 // Bundles the four programs: the extension host, its worker, the headless CLI and the webview script.
+// With --production it also prints each bundle's size and what in it is largest (esbuild's metafile).
 const esbuild = require('esbuild');
+const path = require('node:path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -27,7 +29,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['src/engine/worker.ts'],
+    entryPoints: ['src/host/worker.ts'],
     outfile: 'dist/worker.js',
     platform: 'node',
     format: 'cjs',
@@ -52,6 +54,29 @@ const builds = [
   },
 ];
 
+const TOP = 6;
+
+/** Groups a metafile input under its npm package (node_modules/<name>) or its source folder. */
+function owner(input) {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  return pkg ? pkg[1] : path.dirname(input);
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`.padStart(10);
+
+/** One block per output file: its size, then its largest contributors by bytes in the output. */
+function printSizes(metafile) {
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    const byOwner = new Map();
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      byOwner.set(owner(input), (byOwner.get(owner(input)) ?? 0) + bytesInOutput);
+    }
+    const largest = [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+    console.log(`${kb(output.bytes)}  ${file}`);
+    for (const [name, bytes] of largest) console.log(`${kb(bytes)}    ${name}`);
+  }
+}
+
 async function main() {
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
@@ -59,7 +84,8 @@ async function main() {
     console.log('[esbuild] watching');
     return;
   }
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: production })));
+  if (production) for (const result of results) printSizes(result.metafile);
 }
 
 main().catch((err) => {

@@ -2,20 +2,38 @@
 // extension's and the CLI's limits, and a hover's quickRun. The unit tests assert only what does not
 // depend on the machine (honest outcomes, bounded work); the times live here. `npm run bench:corpus`.
 import { CLI_LIMITS } from '../src/cli/main';
-import { analyze, quickRun } from '../src/engine/analyze';
 import { DEFAULT_LIMITS, type EngineLimits } from '../src/engine/limits';
-import { clearProblemCache } from '../src/engine/problemCache';
 import type { RunOptions } from '../src/engine/types';
-import { HOVER_BUDGET_MS } from '../src/extension/hover/hoverRun';
+import { createProblemCache } from '../src/host/problemCache';
+import { HOVER_BUDGET_MS } from '../src/usecases/defaults';
+import { quickRun } from '../src/usecases/hover';
+import { computeJob, type JobContext } from '../src/usecases/jobs';
+import { resolveRunOptions } from '../src/usecases/runOptions';
+import { frameWindow } from '../src/usecases/window';
 import { PIPELINE_CASES } from '../test/corpus/pipelineCases';
 
 function optionsAt(start: readonly number[], traceLimit: number): RunOptions {
   return { start, optimizer: {}, stop: {}, maximize: false, traceLimit, fitStart: true };
 }
 
-/** CPU milliseconds of `work` from a cold cache (it may throw: refusals are timed too). */
+/** The panel's jobs for one input: formula, options, run, window and landscape. */
+function panelJobs(input: string, start: readonly number[], limits: EngineLimits): void {
+  const ctx: JobContext = { problems: createProblemCache(limits), limits };
+  const info = computeJob({ kind: 'formula', formula: input }, ctx);
+  const options = resolveRunOptions(optionsAt(start, 500), info.variables.length, limits);
+  const run = computeJob({ kind: 'run', formula: input, options }, ctx);
+  const window = frameWindow(
+    undefined,
+    options.start,
+    [run.trace],
+    info.variables.length,
+    limits.maxPlotVariables,
+  );
+  if (window) computeJob({ kind: 'landscape', formula: input, window }, ctx);
+}
+
+/** CPU milliseconds of `work` (it may throw: refusals are timed too). */
 function cpuMs(work: () => unknown): number {
-  clearProblemCache();
   const started = process.cpuUsage();
   try {
     work();
@@ -42,19 +60,19 @@ const LIMITS: readonly (readonly [string, EngineLimits])[] = [
 for (const [name, limits] of LIMITS) {
   const label = (input: string, note: string): string => `${JSON.stringify(input.slice(0, 40))} (${note})`;
   report(
-    `analyze, ${name} limits`,
+    `panel jobs, ${name} limits`,
     PIPELINE_CASES.map((c) => ({
       label: label(c.input, c.note),
-      ms: cpuMs(() =>
-        analyze({ formula: c.input, options: optionsAt(c.start, 500), landscape: true }, limits),
-      ),
+      ms: cpuMs(() => panelJobs(c.input, c.start, limits)),
     })),
   );
   report(
     `hover quickRun (${HOVER_BUDGET_MS} ms budget), ${name} limits`,
     PIPELINE_CASES.map((c) => ({
       label: label(c.input, c.note),
-      ms: cpuMs(() => quickRun(c.input, optionsAt(c.start, 50), HOVER_BUDGET_MS, limits)),
+      ms: cpuMs(() =>
+        quickRun(createProblemCache(limits), c.input, optionsAt(c.start, 50), HOVER_BUDGET_MS, limits),
+      ),
     })),
   );
 }

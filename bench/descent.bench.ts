@@ -1,10 +1,13 @@
 // Issue 2 §3 speed goal, side by side in one run: plain gd on Rosenbrock from (-1.2, 1), η = 0.001,
 // 30 million iterations, tolerances 0, through runDescent (keeping only the endpoints, as a sweep does,
 // and keeping a faithful 500-point trace, as the panel does); the same loop written by hand in JS; and
-// mathjs compile().evaluate on fewer iterations, scaled per iteration. Run with `npm run bench`.
+// mathjs compile().evaluate on fewer iterations, scaled per iteration. Then one line per optimizer
+// (iterations per second on the same function), so that a regression in any of them shows. Run with
+// `npm run bench`.
 import { compileFormula } from '../src/engine/compile';
 import { runDescent } from '../src/engine/descent';
 import { differentiate, parseExpression, simplifyNode } from '../src/engine/math';
+import { parseOptimizerSpec, parseSchedulerSpec } from '../src/engine/spec';
 import type { RunOptions } from '../src/engine/types';
 
 const FORMULA = '(1 - x)^2 + 100*(y - x^2)^2';
@@ -130,3 +133,98 @@ console.log(
 console.log(
   `engine speed / mathjs speed:       ${speedVsMathjs.toFixed(1)}x (goal >= 50x) ${speedVsMathjs >= 50 ? 'OK' : 'MISSED'}`,
 );
+
+/** One optimizer on Rosenbrock: `settings` as torch's call, `repeats` fresh runs of `iterations` steps. */
+interface OptimizerBench {
+  readonly label: string;
+  readonly optimizer: string;
+  readonly scheduler?: string;
+  readonly iterations: number;
+  /** Fresh runs, for LBFGS, whose steps become trivial once it has converged. */
+  readonly runs?: number;
+}
+
+const FIRST_ORDER = Number(process.env.BENCH_OPTIMIZER_ITERATIONS ?? 1_000_000);
+const OPTIMIZER_BENCHES: readonly OptimizerBench[] = [
+  { label: 'SGD, momentum', optimizer: 'SGD(lr=0.0001, momentum=0.9)', iterations: FIRST_ORDER },
+  {
+    label: 'SGD, Nesterov, weight decay',
+    optimizer: 'SGD(lr=0.0001, momentum=0.9, nesterov=True, weight_decay=0.001)',
+    iterations: FIRST_ORDER,
+  },
+  {
+    label: 'SGD + CosineAnnealingLR',
+    optimizer: 'SGD(lr=0.001)',
+    scheduler: `CosineAnnealingLR(T_max=${FIRST_ORDER})`,
+    iterations: FIRST_ORDER,
+  },
+  { label: 'ASGD', optimizer: 'ASGD(lr=0.0001)', iterations: FIRST_ORDER },
+  { label: 'Adagrad', optimizer: 'Adagrad(lr=0.1)', iterations: FIRST_ORDER },
+  { label: 'Adadelta', optimizer: 'Adadelta()', iterations: FIRST_ORDER },
+  { label: 'RMSprop, centered', optimizer: 'RMSprop(lr=0.001, centered=True)', iterations: FIRST_ORDER },
+  { label: 'Rprop', optimizer: 'Rprop()', iterations: FIRST_ORDER },
+  { label: 'Adam', optimizer: 'Adam(lr=0.001)', iterations: FIRST_ORDER },
+  { label: 'AdamW, amsgrad', optimizer: 'AdamW(lr=0.001, amsgrad=True)', iterations: FIRST_ORDER },
+  { label: 'Adamax', optimizer: 'Adamax(lr=0.001)', iterations: FIRST_ORDER },
+  { label: 'NAdam', optimizer: 'NAdam(lr=0.001)', iterations: FIRST_ORDER },
+  { label: 'RAdam', optimizer: 'RAdam(lr=0.001)', iterations: FIRST_ORDER },
+  {
+    label: 'LBFGS, strong Wolfe (steps)',
+    optimizer: "LBFGS(line_search_fn='strong_wolfe')",
+    iterations: 25,
+    runs: 200,
+  },
+  { label: 'Newton', optimizer: 'newton', iterations: FIRST_ORDER / 10 },
+];
+
+function optimizerBench(bench: OptimizerBench): { ms: number; iterations: number; stop: string } {
+  const problem = compileFormula({
+    source: FORMULA,
+    expression: parseExpression(FORMULA),
+    variables: ['x', 'y'],
+    notation: 'plain',
+    parameters: [],
+  });
+  const options: RunOptions = {
+    start: [-1.2, 1],
+    optimizer: parseOptimizerSpec(bench.optimizer).optimizer,
+    ...(bench.scheduler ? { scheduler: parseSchedulerSpec(bench.scheduler) } : {}),
+    stop: {
+      maxIterations: bench.iterations,
+      gradientTolerance: 0,
+      stepTolerance: 0,
+      valueTolerance: 0,
+      timeBudgetMs: 0,
+    },
+    maximize: false,
+    traceLimit: 2,
+  };
+  let best = Infinity;
+  let iterations = 0;
+  let stop = '';
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    iterations = 0;
+    for (let k = 0; k < (bench.runs ?? 1); k++) {
+      const result = runDescent(problem, options);
+      iterations += result.iterations;
+      stop = result.stopReason;
+    }
+    best = Math.min(best, performance.now() - t0);
+  }
+  return { ms: best, iterations, stop };
+}
+
+console.log(`\nEach optimizer on the same Rosenbrock run (generic loop; iterations per second, best of 3):`);
+for (const bench of OPTIMIZER_BENCHES) {
+  const { ms, iterations, stop } = optimizerBench(bench);
+  const rate = (iterations / ms) * 1000;
+  const note = stop === 'max-iterations' ? '' : `  (stopped: ${stop})`;
+  console.log(
+    `${bench.label.padEnd(30)} ${String(iterations).padStart(9)} it  ${ms.toFixed(1).padStart(8)} ms  ${Math.round(
+      rate / 1000,
+    )
+      .toLocaleString('en-US')
+      .padStart(7)} k it/s${note}`,
+  );
+}

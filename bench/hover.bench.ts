@@ -6,12 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanMathRegions } from '../src/engine/extract';
 import { spanOfRegion } from '../src/engine/extract/rows';
-import {
-  HOVER_ATTEMPTS,
-  HOVER_BUDGET_MS,
-  hoverPreview,
-  previewInSlices,
-} from '../src/extension/hover/hoverRun';
+import { createProblemCache } from '../src/host/problemCache';
+import { HOVER_BUDGET_MS, HOVER_SLICES } from '../src/usecases/defaults';
+import { hoverPreview, previewInSlices } from '../src/usecases/hover';
 import { normalizeSettings } from '../src/extension/settingsModel';
 
 const EXAMPLES = join(__dirname, '..', 'examples');
@@ -43,14 +40,15 @@ function summary(label: string, times: number[]): void {
 
 async function main(): Promise<void> {
   const settings = normalizeSettings(() => undefined);
+  const problems = createProblemCache(settings.limits);
   const formulas = corpus();
   // The extension warms up with one preview after activation; do the same so "first hover" means first for that formula.
   const warm0 = performance.now();
-  hoverPreview('f(x) = 2x^{2}', settings.run, settings.limits, 1000);
+  hoverPreview(problems, 'f(x) = 2x^{2}', settings.run, settings.limits, 1000);
   console.log(
     `corpus: ${formulas.length} formulas; warm-up ${(performance.now() - warm0).toFixed(1)} ms (once per host, off the hover path)`,
   );
-  console.log(`budget: ${HOVER_BUDGET_MS} ms per slice, ${HOVER_ATTEMPTS} slices per hover`);
+  console.log(`budget: ${HOVER_BUDGET_MS} ms per slice, ${HOVER_SLICES} slices per hover`);
   const first: number[] = [];
   const repeat: number[] = [];
   let shown = 0;
@@ -58,7 +56,7 @@ async function main(): Promise<void> {
   for (const pass of [first, repeat]) {
     for (const formula of formulas) {
       const t0 = performance.now();
-      const outcome = await previewInSlices(formula, settings.run, settings.limits, () => false);
+      const outcome = await previewInSlices(problems, formula, settings.run, settings.limits, () => false);
       pass.push(performance.now() - t0);
       if (pass === repeat) {
         if (outcome.markdown) shown++;

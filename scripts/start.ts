@@ -1,7 +1,13 @@
 // `npm start`: serves VS Code (code-server) on loopback with this extension installed (linked, so
 // a rebuild plus "Developer: Reload Window" picks up changes) and examples/ open. Ctrl+C stops it.
+// The address it prints opens examples/quick-tour.md through the workbench's `openFile` payload:
+// code-server's bare `/` keeps only the folder when it redirects, so that one opens no file.
+import * as path from 'node:path';
 import { startCodeServer } from './vscode/code-server';
 import { EXAMPLES_DIR, PROJECT_ROOT } from './vscode/paths';
+import { workbenchUrl } from './vscode/workbench-url';
+
+const TOUR = path.join(EXAMPLES_DIR, 'quick-tour.md');
 
 const DEFAULT_PORT = 8080;
 
@@ -23,8 +29,9 @@ async function main(): Promise<void> {
     verbose: process.env.VERBOSE === '1',
   });
   console.log('');
-  console.log(`  VS Code with Gradient Descent Lab is running: open ${server.origin}/`);
-  console.log(`  Workspace: ${EXAMPLES_DIR}`);
+  console.log('  VS Code with Gradient Descent Lab is running. Open this address (quick-tour.md open):');
+  console.log(`    ${workbenchUrl(server, { openFile: TOUR })}`);
+  console.log(`  or ${server.origin}/ for the workspace alone: ${EXAMPLES_DIR}`);
   console.log(
     '  Select a formula, then F1 > "Run Gradient Descent", or right-click it; hover $...$ for a preview.',
   );

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { onCleanup } from './cleanup';
 import { ensureCodeServer } from './install-code-server';
+import { runCommand } from './run-command';
 import { writeUserSettings } from './user-settings';
 
 /** What to start. */
@@ -18,6 +19,8 @@ export interface CodeServerOptions {
   port?: number;
   /** An extension folder to link into the fresh extensions dir, so it loads like an installed one. */
   linkExtension?: string;
+  /** A .vsix to install into the fresh extensions dir with `--install-extension`, as a user does. */
+  installVsix?: string;
   /** Echo code-server's own log lines (noisy: failed open-vsx look-ups are normal offline). */
   verbose?: boolean;
 }
@@ -82,6 +85,28 @@ function linkExtension(extensionPath: string, extensionsDir: string): void {
   fs.symlinkSync(extensionPath, target, 'dir');
 }
 
+/** Installs a VSIX with code-server's own CLI into the given profile, then returns. */
+async function installVsix(
+  entry: string,
+  vsix: string,
+  dirs: { userDataDir: string; extensionsDir: string },
+): Promise<void> {
+  if (!fs.existsSync(vsix)) throw new Error(`no VSIX at ${vsix} (npm run package writes it)`);
+  await runCommand(
+    process.execPath,
+    [
+      entry,
+      '--user-data-dir',
+      dirs.userDataDir,
+      '--extensions-dir',
+      dirs.extensionsDir,
+      '--install-extension',
+      path.resolve(vsix),
+    ],
+    dirs.extensionsDir,
+  );
+}
+
 /** Installs code-server if needed, starts it and resolves once it answers HTTP requests. */
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const entry = await ensureCodeServer();
@@ -93,6 +118,12 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   fs.mkdirSync(extensionsDir, { recursive: true });
   writeUserSettings(userDataDir);
   if (options.linkExtension) linkExtension(options.linkExtension, extensionsDir);
+  if (options.installVsix) {
+    await installVsix(entry, options.installVsix, { userDataDir, extensionsDir }).catch((err: Error) => {
+      fs.rmSync(tempRoot, { recursive: true, force: true });
+      throw err;
+    });
+  }
 
   const args = [
     entry,

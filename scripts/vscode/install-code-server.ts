@@ -1,8 +1,10 @@
 // Installs the pinned code-server into .code-server/ on first use, without its postinstall
-// (which refuses root, downloads ripgrep from GitHub and compiles kerberos), and reuses it after.
+// (which refuses root, downloads ripgrep from GitHub and compiles kerberos), and reuses it after;
+// ripgrep comes from npm instead (ripgrep.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CACHE_DIR, CODE_SERVER_VERSION, INSTALL_DIR, INSTALL_MARKER, codeServerEntry } from './paths';
+import { ensureRipgrep } from './ripgrep';
 import { runCommand } from './run-command';
 
 interface Step {
@@ -65,23 +67,7 @@ const STEPS: Step[] = [
     title: 'rebuild argon2',
     run: (stage) => runCommand('npm', ['rebuild', 'argon2'], stage),
   },
-  {
-    title: 'add ripgrep (search) if the system has it',
-    run: async (stage) => copySystemRipgrep(vscodeDir(stage)),
-  },
 ];
-
-/** Copies /usr/bin/rg where @vscode/ripgrep expects its download; search works without network. */
-function copySystemRipgrep(vscodeRoot: string): boolean {
-  const candidates = ['/usr/bin/rg', '/usr/local/bin/rg'];
-  const source = candidates.find((p) => fs.existsSync(p));
-  if (!source) return false;
-  const binDir = path.join(vscodeRoot, 'node_modules', '@vscode', 'ripgrep', 'bin');
-  fs.mkdirSync(binDir, { recursive: true });
-  fs.copyFileSync(source, path.join(binDir, 'rg'));
-  fs.chmodSync(path.join(binDir, 'rg'), 0o755);
-  return true;
-}
 
 /** Whether the pinned version is installed completely (marker present). */
 export function isCodeServerInstalled(): boolean {
@@ -137,7 +123,13 @@ function startTicker(label: string): () => void {
  * folder that looks complete.
  */
 export async function ensureCodeServer(): Promise<string> {
-  if (isCodeServerInstalled()) return codeServerEntry();
+  if (!isCodeServerInstalled()) await installCodeServer();
+  // Also for installs made before ripgrep came from npm: they get it on their next start.
+  await ensureRipgrep(INSTALL_DIR);
+  return codeServerEntry();
+}
+
+async function installCodeServer(): Promise<void> {
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   removeLeftovers();
   const stage = path.join(CACHE_DIR, `.staging-${process.pid}`);
@@ -171,7 +163,6 @@ export async function ensureCodeServer(): Promise<string> {
     );
   }
   console.log(`[code-server] installed in ${Math.round((Date.now() - started) / 1000)}s`);
-  return codeServerEntry();
 }
 
 if (require.main === module) {

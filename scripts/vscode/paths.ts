@@ -4,6 +4,9 @@ import * as path from 'node:path';
 /** The pinned code-server release: VS Code 1.100.3, the last line that runs on Node 20. */
 export const CODE_SERVER_VERSION = '4.100.3';
 
+/** @vscode/ripgrep with rg inside its per-platform npm packages (no download step). */
+export const RIPGREP_VERSION = '1.18.0';
+
 /** Root of this repository (the extension under development). */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 

@@ -1,10 +1,18 @@
 // Command-line parsing for the headless CLI: the stable contract of issue 2 §5. Options take
 // `--name value` or `--name=value` (values may begin with '-'), flags take no value, and `--`
 // ends the options so that a formula beginning with a minus sign can follow.
+import { CODE_LANGUAGES, type CodeLanguage } from '../engine/export';
 import { HARD_LIMITS } from '../engine/limits';
-import { OPTIMIZER_NAMES, type OptimizerName } from '../engine/types';
+import { OPTIMIZERS } from '../engine/optimizers/registry';
 import { latinName } from '../engine/parse/greek';
-import { oneOf } from '../shared/values';
+import { SCHEDULERS } from '../engine/schedulers/registry';
+import { oneOf } from '../shared/schema';
+
+/** `value` when it is one of `allowed`, else undefined. */
+function pick<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  const parsed = oneOf(allowed).parse(value);
+  return parsed.ok ? parsed.value : undefined;
+}
 
 /** A mistake in the command line itself; the CLI exits 2 with its message. */
 export class UsageError extends Error {
@@ -16,12 +24,17 @@ export class UsageError extends Error {
 
 /** What the user asked for, validated; undefined fields take the engine's defaults. */
 export interface CliArgs {
-  readonly command: 'run' | 'sweep';
+  readonly command: Command;
   readonly formula: string;
   readonly json: boolean;
   readonly start?: readonly number[];
   readonly lr?: number;
-  readonly optimizer?: OptimizerName;
+  /** A name (gd, adam) or torch's constructor call (`AdamW(lr=0.1, amsgrad=True)`), read by the engine's spec parser. */
+  readonly optimizer?: string;
+  /** torch's scheduler call, e.g. `CosineAnnealingLR(T_max=100)`. */
+  readonly scheduler?: string;
+  /** The language of `code`. */
+  readonly lang?: CodeLanguage;
   readonly momentum?: number;
   readonly alpha?: number;
   readonly betas?: readonly [number, number];
@@ -41,42 +54,58 @@ export interface CliArgs {
 /** The parse result: a command to run, or a request for the usage text. */
 export type ParsedArgs = CliArgs | { readonly command: 'help' };
 
+/** The CLI's commands. */
+export type Command = 'run' | 'sweep' | 'code';
+const COMMANDS: readonly Command[] = ['run', 'sweep', 'code'];
+
 type Kind = 'flag' | 'value';
 interface OptionSpec {
   readonly kind: Kind;
-  readonly commands: readonly ('run' | 'sweep')[];
+  readonly commands: readonly Command[];
 }
 
-const BOTH = ['run', 'sweep'] as const;
+/** The options of a run, which `code` writes out, and of a sweep. */
+const RUNS = ['run', 'sweep', 'code'] as const;
 const OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  start: { kind: 'value', commands: BOTH },
-  lr: { kind: 'value', commands: ['run'] },
-  optimizer: { kind: 'value', commands: BOTH },
-  momentum: { kind: 'value', commands: BOTH },
-  alpha: { kind: 'value', commands: BOTH },
-  betas: { kind: 'value', commands: BOTH },
-  eps: { kind: 'value', commands: BOTH },
-  'line-search': { kind: 'flag', commands: BOTH },
-  'max-iter': { kind: 'value', commands: BOTH },
-  tol: { kind: 'value', commands: BOTH },
-  maximize: { kind: 'flag', commands: BOTH },
+  start: { kind: 'value', commands: RUNS },
+  lr: { kind: 'value', commands: ['run', 'code'] },
+  optimizer: { kind: 'value', commands: RUNS },
+  scheduler: { kind: 'value', commands: RUNS },
+  momentum: { kind: 'value', commands: RUNS },
+  alpha: { kind: 'value', commands: RUNS },
+  betas: { kind: 'value', commands: RUNS },
+  eps: { kind: 'value', commands: RUNS },
+  'line-search': { kind: 'flag', commands: RUNS },
+  'max-iter': { kind: 'value', commands: RUNS },
+  tol: { kind: 'value', commands: RUNS },
+  maximize: { kind: 'flag', commands: RUNS },
   trace: { kind: 'value', commands: ['run'] },
-  json: { kind: 'flag', commands: BOTH },
+  json: { kind: 'flag', commands: ['run', 'sweep'] },
   'lr-min': { kind: 'value', commands: ['sweep'] },
   'lr-max': { kind: 'value', commands: ['sweep'] },
   count: { kind: 'value', commands: ['sweep'] },
-  param: { kind: 'value', commands: BOTH },
+  lang: { kind: 'value', commands: ['code'] },
+  param: { kind: 'value', commands: RUNS },
 };
+
+const OPTIMIZER_CHOICES = OPTIMIZERS.map((d) => d.torch ?? d.name).join(', ');
+const SCHEDULER_CHOICES = SCHEDULERS.map((d) => d.name).join(', ');
 
 /** Usage text printed by --help and after a usage error without --json. */
 export const USAGE = `Usage:
-  gdlab run "<formula>" [--start 1,2] [--lr 0.1] [--optimizer gd|momentum|nesterov|adagrad|rmsprop|adam]
-            [--momentum 0.9] [--alpha 0.99] [--betas 0.9,0.999] [--eps 1e-8] [--line-search]
-            [--max-iter N] [--tol T] [--maximize] [--trace all] [--param NAME=VALUE]... [--json]
-  gdlab sweep "<formula>" [--start ..] [--lr-min a --lr-max b --count n] [--param NAME=VALUE]... [--json]
+  gdlab run "<formula>" [--start 1,2] [--lr 0.1] [--optimizer NAME | "Class(arg=value, ...)"]
+            [--scheduler "Class(arg=value, ...)"] [--momentum 0.9] [--alpha 0.99] [--betas 0.9,0.999]
+            [--eps 1e-8] [--line-search] [--max-iter N] [--tol T] [--maximize] [--trace all]
+            [--param NAME=VALUE]... [--json]
+  gdlab sweep "<formula>" [--start ..] [--lr-min a --lr-max b --count n] [the optimizer options] [--json]
+  gdlab code "<formula>" [the options of run] [--lang ${CODE_LANGUAGES.join('|')}]
+Optimizers (a name, or torch.optim's class with torch's arguments; case-insensitive): ${OPTIMIZER_CHOICES}.
+Schedulers (torch.optim.lr_scheduler's): ${SCHEDULER_CHOICES}.
+  e.g. --optimizer "AdamW(lr=0.1, weight_decay=0.05, amsgrad=True)" --scheduler "CosineAnnealingLR(T_max=100)"
 Options take "--lr 0.1" or "--lr=0.1"; "--" ends the options (for a formula starting with "-").
 --tol is the gradient-norm tolerance; --tol 0 turns every tolerance test off.
---param sets a parameter of a definition (a in "f(x) = a x^2"; \\lambda and λ are lambda); unset ones are 1.`;
+--param sets a parameter of a definition (a in "f(x) = a x^2"; \\lambda and λ are lambda); unset ones are 1.
+code prints a Python script (PyTorch by default) that reruns the run and prints its final point.`;
 
 /** Said after a usage error, on the same line. */
 export const USAGE_HINT = 'Run gdlab --help for the options.';
@@ -122,6 +151,18 @@ function parameterOption(text: string): Record<string, number> {
   return { [latinName(written.replace(/^\\/, ''))]: number('param', text.slice(eq + 1)) };
 }
 
+/** The options the engine reads itself (torch's calls) and the language of `code`. */
+function applyRunText(out: Mutable<CliArgs>, name: 'optimizer' | 'scheduler' | 'lang', value: string): void {
+  if (value.trim() === '') throw new UsageError(`--${name} needs a value.`);
+  if (name !== 'lang') {
+    out[name] = value;
+    return;
+  }
+  const lang = pick(value, CODE_LANGUAGES);
+  if (!lang) throw new UsageError(`--lang must be one of ${CODE_LANGUAGES.join(', ')}; got "${value}".`);
+  out.lang = lang;
+}
+
 function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
   switch (name) {
     case 'start':
@@ -130,14 +171,11 @@ function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
     case 'lr':
       out.lr = positive(name, number(name, value));
       return;
-    case 'optimizer': {
-      const optimizer = oneOf(value, OPTIMIZER_NAMES);
-      if (!optimizer) {
-        throw new UsageError(`--optimizer must be one of ${OPTIMIZER_NAMES.join(', ')}; got "${value}".`);
-      }
-      out.optimizer = optimizer;
+    case 'optimizer':
+    case 'scheduler':
+    case 'lang':
+      applyRunText(out, name, value);
       return;
-    }
     case 'momentum':
       out.momentum = unitInterval(name, number(name, value));
       return;
@@ -207,20 +245,28 @@ export function wantsJson(argv: readonly string[]): boolean {
   return false;
 }
 
+/** True for --help or -h before any "--", or the command help. */
+function asksForHelp(argv: readonly string[]): boolean {
+  if (!(argv.includes('--help') || argv.includes('-h') || argv[0] === 'help')) return false;
+  const dashDash = argv.indexOf('--');
+  const helpAt = Math.max(argv.indexOf('--help'), argv.indexOf('-h'), argv[0] === 'help' ? 0 : -1);
+  return dashDash < 0 || helpAt < dashDash;
+}
+
+function commandOf(command: string | undefined): Command {
+  if (command === undefined) throw new UsageError(`Missing command: ${COMMANDS.join(', ')}.`);
+  const known = pick(command, COMMANDS);
+  if (known === undefined) throw new UsageError(`Unknown command "${command}": use ${COMMANDS.join(', ')}.`);
+  return known;
+}
+
 /** Parses `argv` (without node and the script path). Throws UsageError on any mistake. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
-    const dashDash = argv.indexOf('--');
-    const helpAt = Math.max(argv.indexOf('--help'), argv.indexOf('-h'), argv[0] === 'help' ? 0 : -1);
-    if (dashDash < 0 || helpAt < dashDash) return { command: 'help' };
-  }
+  if (asksForHelp(argv)) return { command: 'help' };
   const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError('Missing command: run or sweep.');
-  if (command !== 'run' && command !== 'sweep') {
-    throw new UsageError(`Unknown command "${command}": use run or sweep.`);
-  }
+  const known = commandOf(command);
   const out: Mutable<CliArgs> = {
-    command,
+    command: known,
     formula: '',
     json: false,
     lineSearch: false,
@@ -247,7 +293,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         `Unknown option "${arg}". A formula that starts with "-" goes after "--", e.g. run -- "${arg}".`,
       );
     }
-    if (!spec.commands.includes(command)) throw new UsageError(`--${name} is not an option of ${command}.`);
+    if (!spec.commands.includes(known)) throw new UsageError(`--${name} is not an option of ${known}.`);
     if (spec.kind === 'flag') {
       if (eq >= 0) throw new UsageError(`--${name} takes no value.`);
       applyOption(out, name, '');
@@ -262,7 +308,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     applyOption(out, name, value);
   }
-  if (positionals.length === 0) throw new UsageError(`Missing formula: ${command} "<formula>".`);
+  if (positionals.length === 0) throw new UsageError(`Missing formula: ${known} "<formula>".`);
   if (positionals.length > 1) {
     throw new UsageError(`Expected one formula, got ${positionals.length} arguments; quote the formula.`);
   }

@@ -1,21 +1,18 @@
 // Output of the headless CLI: the JSON objects of the stable contract and the readable tables.
 import type { RunResult, SweepResult } from '../engine/types';
 import { formatNumber as formatShared } from '../shared/numberText';
+import { budgetCutText, outcomeSentence } from '../usecases/wording';
 
-/** The `run --json` object: the fields of the contract, and the parameters when the formula has some. */
+/**
+ * The `run --json` object: exactly the fields of the contract, nothing the engine adds beside them;
+ * with a scheduler also its name, and each trace point's learning rate; the parameters when the
+ * formula has some, and the step a time budget cut.
+ */
 export type RunJson = Pick<
   RunResult,
-  | 'variables'
-  | 'optimizer'
-  | 'learningRate'
-  | 'iterations'
-  | 'stopReason'
-  | 'final'
-  | 'stationary'
-  | 'trace'
-  | 'parameters'
-  | 'budgetCut'
->;
+  'variables' | 'optimizer' | 'learningRate' | 'iterations' | 'stopReason' | 'final' | 'stationary' | 'trace'
+> &
+  Pick<Partial<RunResult>, 'scheduler' | 'parameters' | 'budgetCut'>;
 
 /** The learning rates picked for the too-small, good and too-large regimes. */
 export interface RegimeRates {
@@ -42,6 +39,7 @@ export function runJson(result: RunResult): RunJson {
     variables: result.variables,
     optimizer: result.optimizer,
     learningRate: result.learningRate,
+    ...(result.scheduler !== undefined ? { scheduler: result.scheduler } : {}),
     iterations: result.iterations,
     stopReason: result.stopReason,
     final: { point: result.final.point, value: result.final.value, gradientNorm: result.final.gradientNorm },
@@ -51,17 +49,12 @@ export function runJson(result: RunResult): RunJson {
       point: p.point,
       value: p.value,
       gradientNorm: p.gradientNorm,
+      ...(p.learningRate !== undefined ? { learningRate: p.learningRate } : {}),
     })),
     ...(result.parameters ? { parameters: result.parameters.map((p) => ({ ...p })) } : {}),
     ...(result.budgetCut ? { budgetCut: result.budgetCut } : {}),
   };
 }
-
-/** What a cut step means, for the tables. */
-const CUT_WORDS: Readonly<Record<NonNullable<RunResult['budgetCut']>, string>> = {
-  iterations: 'the time budget ran out during the iterations',
-  classification: 'the time budget ran out before the end point was classified',
-};
 
 /** Said when `--trace all` kept fewer iterates than the run made (a trace's memory is bounded). */
 export function traceCutNote(result: RunResult): string | undefined {
@@ -115,6 +108,7 @@ export function runTable(result: RunResult): string {
   const summary = [
     `variables:     ${vars}`,
     `optimizer:     ${result.optimizer}  (learning rate ${formatNumber(result.learningRate)})`,
+    ...(result.scheduler ? [`scheduler:     ${result.scheduler}`] : []),
     `iterations:    ${result.iterations}`,
     `stop reason:   ${result.stopReason}`,
     `final point:   ${formatPoint(result.final.point)}`,
@@ -122,26 +116,24 @@ export function runTable(result: RunResult): string {
     `gradient norm: ${formatNumber(result.final.gradientNorm)}`,
     `stationary:    ${result.stationary}`,
   ];
-  if (result.budgetCut) summary.push(`time budget:   ${CUT_WORDS[result.budgetCut]}`);
+  if (result.budgetCut) summary.push(`time budget:   ${budgetCutText(result.budgetCut)}`);
   if (result.parameters) {
     summary.push(
       `parameters:    ${result.parameters.map((p) => `${p.name} = ${formatNumber(p.value)}`).join(', ')}`,
     );
   }
   if (result.gradientMethod === 'numeric') summary.push('gradient:      numeric (central differences)');
-  if (result.unbounded) {
-    const fell = result.unbounded === 'below';
-    summary.push(
-      `unbounded:     f ${fell ? 'fell' : 'rose'} without bound: no ${fell ? 'minimum' : 'maximum'} along this path (a smaller learning rate only slows it)`,
-    );
-  }
+  summary.push(`outcome:       ${outcomeSentence(result)}`);
+  const rates = result.trace.some((p) => p.learningRate !== undefined);
   const rows = result.trace.map((p) => [
     String(p.iteration),
     formatPoint(p.point),
     formatNumber(p.value),
     formatNumber(p.gradientNorm),
+    ...(rates ? [p.learningRate === undefined ? '' : formatNumber(p.learningRate)] : []),
   ]);
-  return `${summary.join('\n')}\n\n${table(['iteration', `(${vars})`, 'f', '|grad f|'], rows)}\n`;
+  const header = ['iteration', `(${vars})`, 'f', '|grad f|', ...(rates ? ['lr'] : [])];
+  return `${summary.join('\n')}\n\n${table(header, rows)}\n`;
 }
 
 /** The readable report of a sweep: critical step, regimes and one row per learning rate. */

@@ -1,12 +1,15 @@
 // The CLI's logic, separate from process handling so it can be tested in-process: parse the
 // arguments, run the engine, print JSON or a table, and map every failure to an exit code
 // (2 for bad input, 1 for anything unexpected) with a one-line message, never a stack trace.
-import { prepare } from '../engine/analyze';
-import { runDescent } from '../engine/descent';
+import { exportCode } from '../engine/export';
 import { HARD_LIMITS, resolveLimits, type EngineLimits } from '../engine/limits';
 import { refuseInapplicable } from '../engine/optionsApply';
-import { pickRegimes, sweepAround } from '../engine/sweep';
+import { parseOptimizerSpec, parseSchedulerSpec } from '../engine/spec';
 import { FormulaError, type OptimizerSettings, type RunOptions, type StopSettings } from '../engine/types';
+import { createProblemCache } from '../host/problemCache';
+import { CLI_TRACE_POINTS } from '../usecases/defaults';
+import { computeJob, type JobContext } from '../usecases/jobs';
+import { resolveRunOptions } from '../usecases/runOptions';
 import { parseArgs, USAGE, USAGE_HINT, UsageError, wantsJson, type CliArgs } from './args';
 import { runJson, runTable, sweepJson, sweepTable, traceCutNote } from './format';
 
@@ -22,7 +25,7 @@ export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
 
 /** Trace points printed when --trace all is not given. */
-export const CLI_TRACE_LIMIT = 50;
+export const CLI_TRACE_LIMIT = CLI_TRACE_POINTS;
 
 /** The CLI runs unattended, so it may use the hard caps rather than the editor's defaults. */
 export const CLI_LIMITS: EngineLimits = resolveLimits({
@@ -33,17 +36,39 @@ export const CLI_LIMITS: EngineLimits = resolveLimits({
   maxSweepCount: HARD_LIMITS.maxSweepCount,
 });
 
-/** Maps the parsed options onto the engine's run options (unset ones take the engine's defaults). */
-export function runOptionsOf(args: CliArgs): RunOptions {
-  const optimizer: Partial<OptimizerSettings> = {
-    ...(args.optimizer !== undefined ? { name: args.optimizer } : {}),
-    ...(args.lr !== undefined ? { lr: args.lr } : {}),
+/** The hyper-parameter options beside --optimizer, as settings. */
+function flagSettings(args: CliArgs): Partial<OptimizerSettings> {
+  return {
     ...(args.momentum !== undefined ? { momentum: args.momentum } : {}),
     ...(args.alpha !== undefined ? { alpha: args.alpha } : {}),
     ...(args.betas !== undefined ? { betas: args.betas } : {}),
     ...(args.eps !== undefined ? { eps: args.eps } : {}),
     ...(args.lineSearch ? { lineSearch: true } : {}),
   };
+}
+
+/**
+ * --optimizer (a name or torch's call; --lr fills in a call's missing lr) with the hyper-parameter
+ * options merged in; a value given both in the call and as an option is refused.
+ */
+function optimizerOf(args: CliArgs): { settings: Partial<OptimizerSettings>; maximize: boolean } {
+  const flags = flagSettings(args);
+  if (args.optimizer === undefined) {
+    return { settings: { ...flags, ...(args.lr !== undefined ? { lr: args.lr } : {}) }, maximize: false };
+  }
+  const spec = parseOptimizerSpec(args.optimizer, args.lr);
+  const given = spec.optimizer as Readonly<Record<string, unknown>>;
+  for (const key of Object.keys(flags)) {
+    if (key !== 'name' && key !== 'lr' && given[key] !== undefined) {
+      throw new FormulaError(`${key} is given twice: in --optimizer and as its own option`, 'bad-option');
+    }
+  }
+  return { settings: { ...spec.optimizer, ...flags }, maximize: spec.maximize === true };
+}
+
+/** Maps the parsed options onto the engine's run options (unset ones take the engine's defaults). */
+export function runOptionsOf(args: CliArgs): RunOptions {
+  const { settings: optimizer, maximize } = optimizerOf(args);
   // --tol is the gradient tolerance; 0 turns every tolerance test off, as the contract says.
   const tolerances: Partial<StopSettings> =
     args.tol === undefined
@@ -54,11 +79,12 @@ export function runOptionsOf(args: CliArgs): RunOptions {
   return {
     start: args.start ?? [],
     optimizer,
+    ...(args.scheduler !== undefined ? { scheduler: parseSchedulerSpec(args.scheduler) } : {}),
     stop: {
       ...tolerances,
       ...(args.maxIterations !== undefined ? { maxIterations: args.maxIterations } : {}),
     },
-    maximize: args.maximize,
+    maximize: args.maximize || maximize,
     traceLimit: args.traceAll ? 'all' : CLI_TRACE_LIMIT,
     ...(args.parameters !== undefined ? { parameters: args.parameters } : {}),
   };
@@ -67,28 +93,43 @@ export function runOptionsOf(args: CliArgs): RunOptions {
 function execute(args: CliArgs, out: CliOutput): void {
   // The budget covers parsing and compiling too.
   const startedAt = performance.now();
+  const asked = runOptionsOf(args);
   // A flag the optimizer does not use is refused even when it repeats the default.
-  refuseInapplicable(runOptionsOf(args).optimizer, true);
-  const {
-    compiled: { problem },
-    options,
-  } = prepare(args.formula, { ...runOptionsOf(args), startedAt }, CLI_LIMITS);
+  refuseInapplicable(asked.optimizer, true);
+  // The same jobs the panel runs, so the CLI's run and sweep agree with the panel's on a formula.
+  const ctx: JobContext = { problems: createProblemCache(CLI_LIMITS), limits: CLI_LIMITS };
+  const info = computeJob({ kind: 'formula', formula: args.formula }, ctx);
+  const options = resolveRunOptions({ ...asked, startedAt }, info.variables.length, CLI_LIMITS);
   if (args.command === 'run') {
-    const result = runDescent(problem, options);
+    const result = computeJob({ kind: 'run', formula: args.formula, options }, ctx);
     out.stdout(args.json ? `${JSON.stringify(runJson(result))}\n` : runTable(result));
     const cut = args.traceAll ? traceCutNote(result) : undefined;
     if (cut !== undefined) out.stderr(`${cut}\n`);
     return;
   }
-  const { settings, sweep } = sweepAround(problem, options, {
-    lrMin: args.lrMin,
-    lrMax: args.lrMax,
-    count: args.count,
-  });
+  if (args.command === 'code') {
+    // The script takes as many steps as the engine's run took before a stop test fired.
+    const { iterations } = computeJob(
+      { kind: 'run', formula: args.formula, options: { ...options, traceLimit: 2 } },
+      ctx,
+    );
+    const { formula } = ctx.problems.compiled(args.formula);
+    out.stdout(exportCode({ formula, options, iterations }, args.lang ?? 'pytorch'));
+    return;
+  }
+  const partial = {
+    ...(args.lrMin !== undefined ? { lrMin: args.lrMin } : {}),
+    ...(args.lrMax !== undefined ? { lrMax: args.lrMax } : {}),
+    ...(args.count !== undefined ? { count: args.count } : {}),
+  };
+  const { sweep, regimes } = computeJob(
+    { kind: 'sweep', formula: args.formula, options, sweep: partial },
+    ctx,
+  );
   const json = sweepJson(
     sweep,
-    { variables: problem.variables, optimizer: options.optimizer.name ?? 'gd', start: options.start },
-    pickRegimes(sweep, settings, options.maximize),
+    { variables: info.variables, optimizer: options.optimizer.name ?? 'gd', start: options.start },
+    regimes,
   );
   out.stdout(args.json ? `${JSON.stringify(json)}\n` : sweepTable(json));
 }

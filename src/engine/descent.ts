@@ -2,11 +2,13 @@
 // of stationary point reached. Plain gd on a compiled formula takes the fused generated loop.
 import { kernelOf } from './compile';
 import { fusedGdLoop } from './fusedGd';
-import { allFinite, genericLoop, isDiverged, norm, type LoopLimits, type LoopState } from './loop';
-import { createOptimizer } from './optimizers';
+import { allFinite, genericLoop, norm, type LoopLimits, type LoopState } from './loop';
+import { createOptimizer, isPlainGd, type Optimizer } from './optimizers';
 import { bindParameters } from './parameters';
+import { createScheduler, resolveScheduler, type Scheduler } from './schedulers';
 import { DIVERGENCE_FACTOR, resolveOptimizer, resolveStop } from './settings';
 import { classifyStationary } from './stationary';
+import { isDiverged } from './stopReasons';
 import { TraceRecorder } from './trace';
 import {
   FormulaError,
@@ -15,7 +17,6 @@ import {
   type RunOptions,
   type RunResult,
   type StopReason,
-  type StopSettings,
 } from './types';
 
 /**
@@ -47,8 +48,28 @@ export function startPoint(start: readonly number[], dimension: number, fit = fa
   return x;
 }
 
+/** What a caller may do to a run in flight: interrupt it (asked every CLOCK_INTERVAL iterations). */
+export interface RunControl {
+  readonly interrupted: () => boolean;
+}
+
+/** The optimizer of a run and its scheduler, built in torch's order (the scheduler's constructor takes its first step). */
+export function createRun(
+  problem: Problem,
+  options: RunOptions,
+  settings: OptimizerSettings = resolveOptimizer(options.optimizer),
+): { optimizer: Optimizer; scheduler: Scheduler | undefined } {
+  const optimizer = createOptimizer(settings, problem.dimension, options.maximize, problem);
+  const iterations = resolveStop(options.stop).maxIterations;
+  const scheduler =
+    options.scheduler === undefined
+      ? undefined
+      : createScheduler(resolveScheduler(options.scheduler), optimizer.group, iterations);
+  return { optimizer, scheduler };
+}
+
 /** Runs the chosen optimizer from options.start until a stop test fires. */
-export function runDescent(problem: Problem, options: RunOptions): RunResult {
+export function runDescent(problem: Problem, options: RunOptions, control?: RunControl): RunResult {
   const calledAt = performance.now();
   const startedAt = typeof options.startedAt === 'number' ? Math.min(options.startedAt, calledAt) : calledAt;
   const settings = resolveOptimizer(options.optimizer);
@@ -56,10 +77,12 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
   const parameters = bindParameters(problem, options.parameters);
   const n = problem.dimension;
   const x = startPoint(options.start, n, options.fitStart);
+  const { optimizer, scheduler } = createRun(problem, options, settings);
   const gradient = new Float64Array(n);
   const value = problem.valueAndGradient(x, gradient);
   const state: LoopState = { x, gradient, value, gradientNorm: norm(gradient), iterations: 0 };
-  const recorder = new TraceRecorder(n, options.traceLimit);
+  const varying = scheduler !== undefined || settings.lineSearch;
+  const recorder = new TraceRecorder(n, options.traceLimit, varying);
   recorder.record(x, state.value, state.gradientNorm);
   const deadline = stop.timeBudgetMs > 0 ? startedAt + stop.timeBudgetMs : Infinity;
 
@@ -69,14 +92,24 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
   // Parsing and compiling may have used the whole budget already.
   else if (performance.now() > deadline) reason = 'time-budget';
   else {
-    reason = iterate(
-      problem,
-      settings,
-      options.maximize,
-      state,
-      { ...limitsOf(stop, state.value), startedAt },
-      recorder,
-    );
+    const limits: LoopLimits = {
+      // OneCycleLR's schedule ends after total_steps (torch raises on the next step).
+      maxIterations: Math.min(stop.maxIterations, scheduler?.maxSteps ?? Infinity),
+      gradientTolerance: stop.gradientTolerance,
+      stepTolerance: stop.stepTolerance,
+      valueTolerance: stop.valueTolerance,
+      divergenceLimit: DIVERGENCE_FACTOR * Math.max(1, Math.abs(state.value)),
+      timeBudgetMs: stop.timeBudgetMs,
+      startedAt,
+      ...(control ? { interrupted: control.interrupted } : {}),
+    };
+    const kernel = kernelOf(problem);
+    if (kernel !== undefined && n <= FUSED_MAX_DIMENSION && isPlainGd(settings) && !varying) {
+      reason = fusedGdLoop(kernel, settings.lr, options.maximize, state, limits, recorder);
+    } else {
+      const schedule = { scheduler, stepRate: settings.lineSearch };
+      reason = genericLoop(problem, optimizer, state, limits, recorder, schedule);
+    }
   }
 
   const trace = recorder.finish();
@@ -90,6 +123,7 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
     variables: problem.variables,
     optimizer: settings.name,
     learningRate: settings.lr,
+    ...(options.scheduler ? { scheduler: options.scheduler.name } : {}),
     iterations: state.iterations,
     stopReason: reason,
     final: { point: Array.from(x), value: state.value, gradientNorm: state.gradientNorm },
@@ -101,32 +135,4 @@ export function runDescent(problem: Problem, options: RunOptions): RunResult {
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(budgetCut === undefined ? {} : { budgetCut }),
   };
-}
-
-function limitsOf(stop: StopSettings, startValue: number): Omit<LoopLimits, 'startedAt'> {
-  return {
-    maxIterations: stop.maxIterations,
-    gradientTolerance: stop.gradientTolerance,
-    stepTolerance: stop.stepTolerance,
-    valueTolerance: stop.valueTolerance,
-    divergenceLimit: DIVERGENCE_FACTOR * Math.max(1, Math.abs(startValue)),
-    timeBudgetMs: stop.timeBudgetMs,
-  };
-}
-
-/** The iterations: plain gd on a compiled formula takes the fused generated loop. */
-function iterate(
-  problem: Problem,
-  settings: OptimizerSettings,
-  maximize: boolean,
-  state: LoopState,
-  limits: LoopLimits,
-  recorder: TraceRecorder,
-): StopReason {
-  const kernel = kernelOf(problem);
-  const n = problem.dimension;
-  if (kernel !== undefined && n <= FUSED_MAX_DIMENSION && settings.name === 'gd' && !settings.lineSearch) {
-    return fusedGdLoop(kernel, settings.lr, maximize, state, limits, recorder);
-  }
-  return genericLoop(problem, createOptimizer(settings, n, maximize), state, limits, recorder);
 }

@@ -5,7 +5,7 @@
 import { COMPILER_HELPERS } from './compile/functionTable';
 import type { Kernel } from './compile';
 import { loadParameters } from './compile/emit';
-import { CLOCK_INTERVAL, STOP_CODES, type LoopLimits, type LoopState } from './loop';
+import { CLOCK_INTERVAL, outOfTime, STOP_CODES, type LoopLimits, type LoopState } from './loop';
 import type { TraceRecorder } from './trace';
 import type { StopReason } from './types';
 
@@ -169,12 +169,7 @@ export function fusedGdLoop(
       code = reason;
       break;
     }
-    const now = scalars[2]!;
-    if (
-      now % CLOCK_INTERVAL === 0 &&
-      limits.timeBudgetMs > 0 &&
-      performance.now() - limits.startedAt > limits.timeBudgetMs
-    ) {
+    if (scalars[2]! % CLOCK_INTERVAL === 0 && outOfTime(limits)) {
       code = 6;
       break;
     }

@@ -70,33 +70,50 @@ function linspace(lo: number, hi: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => (i === n - 1 ? hi : lo + i * step));
 }
 
+/** The part of the plane (or line) a landscape samples: x, and y for two variables. */
+export interface PlotWindow {
+  readonly x: readonly [number, number];
+  readonly y?: readonly [number, number];
+}
+
 /**
- * Samples f around a run: a curve of CURVE_SAMPLES points for one variable, a GRID_SIDE² grid
- * (row-major, y ascending) for two, 'none' for more than `maxPlotVariables` or more than two.
+ * The window around a run: for one variable curveRange, for two the covering range of each axis; undefined
+ * for more than `maxPlotVariables` or more than two variables (nothing to sample).
  */
-export function sampleLandscape(
-  problem: Problem,
+export function windowAround(
   start: readonly number[],
   trace: readonly TracePoint[],
+  dimension: number,
   maxPlotVariables = 2,
-): Landscape {
+): PlotWindow | undefined {
+  if (dimension < 1 || dimension > Math.min(2, maxPlotVariables)) return undefined;
+  if (dimension === 1) return { x: curveRange(start, trace) };
+  return { x: coveringRange(start, trace, 0), y: coveringRange(start, trace, 1) };
+}
+
+/**
+ * Samples f over a window: a curve of CURVE_SAMPLES points for one variable, a GRID_SIDE² grid
+ * (row-major, y ascending) for two; 'none' when the window does not fit the problem.
+ */
+export function sampleLandscape(problem: Problem, window: PlotWindow | undefined): Landscape {
   const dim = problem.dimension;
-  if (dim < 1 || dim > Math.min(2, maxPlotVariables)) return { kind: 'none' };
+  if (window === undefined || dim < 1 || dim > 2 || (dim === 2) !== (window.y !== undefined)) {
+    return { kind: 'none' };
+  }
   const x = new Float64Array(dim);
   if (dim === 1) {
-    const [lo, hi] = curveRange(start, trace);
-    const xs = linspace(lo, hi, CURVE_SAMPLES);
+    const xs = Float64Array.from(linspace(window.x[0], window.x[1], CURVE_SAMPLES));
     const values = xs.map((v) => {
       x[0] = v;
       return safeValue(problem, x);
     });
     return { kind: 'curve', xs, values };
   }
-  const xRange = coveringRange(start, trace, 0);
-  const yRange = coveringRange(start, trace, 1);
+  const xRange = window.x;
+  const yRange = window.y!;
   const gx = linspace(xRange[0], xRange[1], GRID_SIDE);
   const gy = linspace(yRange[0], yRange[1], GRID_SIDE);
-  const values = new Array<number>(GRID_SIDE * GRID_SIDE);
+  const values = new Float64Array(GRID_SIDE * GRID_SIDE);
   for (let j = 0; j < GRID_SIDE; j++) {
     x[1] = gy[j]!;
     for (let i = 0; i < GRID_SIDE; i++) {
@@ -104,5 +121,12 @@ export function sampleLandscape(
       values[j * GRID_SIDE + i] = safeValue(problem, x);
     }
   }
-  return { kind: 'grid', xRange, yRange, nx: GRID_SIDE, ny: GRID_SIDE, values };
+  return {
+    kind: 'grid',
+    xRange: [xRange[0], xRange[1]],
+    yRange: [yRange[0], yRange[1]],
+    nx: GRID_SIDE,
+    ny: GRID_SIDE,
+    values,
+  };
 }

@@ -1,6 +1,7 @@
 // The iteration loop shared by every optimizer. fusedGd.ts generates the same loop with plain gd and
 // the gradient inlined; the two must agree bit for bit (tested), so change both together.
 import type { Optimizer } from './optimizers';
+import type { Scheduler } from './schedulers';
 import type { TraceRecorder } from './trace';
 import type { Problem, StopReason } from './types';
 
@@ -30,6 +31,14 @@ export interface LoopLimits {
   readonly timeBudgetMs: number;
   /** performance.now() at the start of the run. */
   readonly startedAt: number;
+  /** Asked with the clock: true stops the run (as 'time-budget'), e.g. when its job was cancelled. */
+  readonly interrupted?: () => boolean;
+}
+
+/** True when the run must stop at this clock check: its budget ran out or its caller interrupts it. */
+export function outOfTime(limits: LoopLimits): boolean {
+  if (limits.interrupted?.() === true) return true;
+  return limits.timeBudgetMs > 0 && performance.now() - limits.startedAt > limits.timeBudgetMs;
 }
 
 /** Every stop reason, indexed by the code generated loops return (the message guards check against it too). */
@@ -41,12 +50,8 @@ export const STOP_CODES: readonly StopReason[] = [
   'step-tolerance',
   'value-tolerance',
   'time-budget',
+  'not-positive-definite',
 ];
-
-/** True for the stop reasons of a run that blew up. */
-export function isDiverged(reason: StopReason): boolean {
-  return reason === 'diverged' || reason === 'non-finite';
-}
 
 /** ‖v‖₂ summed left to right (the generated loop sums in the same order). */
 export function norm(v: Float64Array): number {
@@ -61,6 +66,15 @@ export function allFinite(v: Float64Array): boolean {
   return true;
 }
 
+/**
+ * The schedule of a run: torch's scheduler.step() after each optimizer step. `stepRate` records the
+ * rate the step returned (the line search's accepted step) instead of the group's.
+ */
+export interface LoopSchedule {
+  readonly scheduler: Scheduler | undefined;
+  readonly stepRate: boolean;
+}
+
 /** Runs optimizer steps from `state` until a stop test fires; returns the reason. */
 export function genericLoop(
   problem: Problem,
@@ -68,12 +82,14 @@ export function genericLoop(
   state: LoopState,
   limits: LoopLimits,
   recorder: TraceRecorder,
+  schedule: LoopSchedule = { scheduler: undefined, stepRate: false },
 ): StopReason {
   const { x, gradient } = state;
   const n = x.length;
   const previous = new Float64Array(n);
-  const objective = (y: Float64Array): number => problem.value(y);
+  const { scheduler, stepRate } = schedule;
   let { value, iterations } = state;
+  let lastRate = NaN;
   let reason: StopReason;
   for (;;) {
     if (iterations >= limits.maxIterations) {
@@ -82,7 +98,14 @@ export function genericLoop(
     }
     const previousValue = value;
     previous.set(x);
-    optimizer.step(x, gradient, value, objective);
+    const groupRate = optimizer.group.lr;
+    const used = optimizer.step(x, gradient, value);
+    if (optimizer.stopReason !== undefined) {
+      reason = optimizer.stopReason;
+      break;
+    }
+    lastRate = stepRate ? used : groupRate;
+    scheduler?.step(previousValue);
     let stepSquared = 0;
     let sizeSquared = 0;
     for (let i = 0; i < n; i++) {
@@ -96,24 +119,20 @@ export function genericLoop(
     iterations++;
     const gradientNorm = norm(gradient);
     state.gradientNorm = gradientNorm;
-    if (!recorder.endpointsOnly) recorder.record(x, value, gradientNorm);
+    if (!recorder.endpointsOnly) recorder.record(x, value, gradientNorm, lastRate);
     if (!(Number.isFinite(value) && allFinite(x) && allFinite(gradient))) reason = 'non-finite';
     else if (Math.abs(value) > limits.divergenceLimit) reason = 'diverged';
     else if (gradientNorm < limits.gradientTolerance) reason = 'gradient-tolerance';
     else if (step < limits.stepTolerance * size) reason = 'step-tolerance';
     else if (Math.abs(value - previousValue) < limits.valueTolerance * Math.max(1, Math.abs(value))) {
       reason = 'value-tolerance';
-    } else if (
-      iterations % CLOCK_INTERVAL === 0 &&
-      limits.timeBudgetMs > 0 &&
-      performance.now() - limits.startedAt > limits.timeBudgetMs
-    ) {
+    } else if (iterations % CLOCK_INTERVAL === 0 && outOfTime(limits)) {
       reason = 'time-budget';
     } else continue;
     break;
   }
   state.value = value;
   state.iterations = iterations;
-  if (recorder.endpointsOnly) recorder.recordLast(iterations, x, value, state.gradientNorm);
+  if (recorder.endpointsOnly) recorder.recordLast(iterations, x, value, state.gradientNorm, lastRate);
   return reason;
 }

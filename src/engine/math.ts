@@ -2,9 +2,112 @@
 // that could reach code or mutate the instance are replaced, and the project keeps private
 // references to the few it needs. User text only ever goes through `parseExpression`, and the
 // resulting tree is checked against the allow-list before anything else sees it.
-import { all, create, type MathNode } from 'mathjs';
+//
+// The instance is built from the factories the engine uses, not from `all`: parse, derivative,
+// simplify, the node classes, Unit (whose name table tells `5 cm` from a product), the constants
+// and the functions of the formula table (functions.ts) and of derivatives, which simplify folds and
+// a tree's own compile() evaluates. A table function missing here would still parse and compile
+// (generated code never calls mathjs), but simplify would leave sin(0) unfolded.
+import {
+  absDependencies,
+  acosDependencies,
+  acoshDependencies,
+  addDependencies,
+  asinDependencies,
+  asinhDependencies,
+  atan2Dependencies,
+  atanDependencies,
+  atanhDependencies,
+  cbrtDependencies,
+  cosDependencies,
+  coshDependencies,
+  cotDependencies,
+  cothDependencies,
+  create,
+  cscDependencies,
+  cschDependencies,
+  derivativeDependencies,
+  divideDependencies,
+  eDependencies,
+  expDependencies,
+  expm1Dependencies,
+  log10Dependencies,
+  log1pDependencies,
+  log2Dependencies,
+  logDependencies,
+  maxDependencies,
+  minDependencies,
+  multiplyDependencies,
+  parseDependencies,
+  piDependencies,
+  powDependencies,
+  secDependencies,
+  sechDependencies,
+  signDependencies,
+  simplifyDependencies,
+  sinDependencies,
+  sinhDependencies,
+  sqrtDependencies,
+  subtractDependencies,
+  tanDependencies,
+  tanhDependencies,
+  tauDependencies,
+  unaryMinusDependencies,
+  unaryPlusDependencies,
+  UnitDependencies,
+  type MathNode,
+} from 'mathjs';
 
-const math = create(all, {});
+const math = create(
+  {
+    parseDependencies,
+    derivativeDependencies,
+    simplifyDependencies,
+    UnitDependencies,
+    eDependencies,
+    piDependencies,
+    tauDependencies,
+    addDependencies,
+    subtractDependencies,
+    multiplyDependencies,
+    divideDependencies,
+    powDependencies,
+    unaryMinusDependencies,
+    unaryPlusDependencies,
+    sinDependencies,
+    cosDependencies,
+    tanDependencies,
+    secDependencies,
+    cscDependencies,
+    cotDependencies,
+    asinDependencies,
+    acosDependencies,
+    atanDependencies,
+    atan2Dependencies,
+    sinhDependencies,
+    coshDependencies,
+    tanhDependencies,
+    sechDependencies,
+    cschDependencies,
+    cothDependencies,
+    asinhDependencies,
+    acoshDependencies,
+    atanhDependencies,
+    expDependencies,
+    expm1Dependencies,
+    logDependencies,
+    log1pDependencies,
+    log10Dependencies,
+    log2Dependencies,
+    sqrtDependencies,
+    cbrtDependencies,
+    absDependencies,
+    signDependencies,
+    maxDependencies,
+    minDependencies,
+  },
+  {},
+);
 
 // Taken before the overrides below: these are the only doors into parsing and calculus.
 const privateParse = math.parse;
@@ -75,5 +178,8 @@ export const nodes = {
   FunctionNode: math.FunctionNode,
   ParenthesisNode: math.ParenthesisNode,
 } as const;
+
+/** The instance's Unit class: the allow-list asks it whether a name is a unit (`cm` in `5 cm`). */
+export const Unit = math.Unit;
 
 export type { MathNode };

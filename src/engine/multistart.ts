@@ -1,6 +1,6 @@
 // Several starting points at once: one run from each, endpoints grouped into the distinct minima
 // (maxima when maximizing) they reached, with a distance tolerance relative to the spread of the starts.
-import { runDescent } from './descent';
+import { runDescent, type RunControl } from './descent';
 import { isConverged } from './sweep';
 import type { MultiStartResult, MultiStartRun, Problem, RunOptions, RunResult } from './types';
 
@@ -110,8 +110,9 @@ export function runFromStarts(
   problem: Problem,
   options: RunOptions,
   starts: readonly (readonly number[])[],
+  control?: RunControl,
 ): MultiStartResult {
-  const results = starts.map((start) => runDescent(problem, { ...options, start }));
+  const results = starts.map((start) => runDescent(problem, { ...options, start }, control));
   const tolerance = RELATIVE_TOLERANCE * spread(starts);
   return clusterRuns(starts, results, tolerance, options.maximize);
 }

@@ -1,28 +1,18 @@
 // Learning-rate sweep: one run per log-spaced η, with the critical step 2/λmax of the Hessian at
 // the start (plain gradient descent on a quadratic diverges beyond it), and the choice of a
 // too-small, a good and a too-large η for side-by-side paths.
-import { runDescent, startPoint } from './descent';
-import { isDiverged } from './loop';
+import { runDescent, startPoint, type RunControl } from './descent';
 import { extremeCurvatures } from './curvature';
 import { DEFAULT_SWEEP_COUNT } from './limits';
 import { bindParameters } from './parameters';
 import { sideRun } from './settings';
-import type {
-  Problem,
-  RunOptions,
-  RunResult,
-  StopReason,
-  SweepPoint,
-  SweepResult,
-  SweepSettings,
-} from './types';
+import { isConverged, isDiverged } from './stopReasons';
+import type { Problem, RunOptions, RunResult, SweepPoint, SweepResult, SweepSettings } from './types';
 
 /** A too-small η is this many times below the good one. */
 export const SMALL_FACTOR = 100;
 /** A too-large η is this many times the critical one: past the edge, so the oscillation grows visibly. */
 export const LARGE_FACTOR = 1.25;
-
-export { isDiverged };
 
 /** `count` log-spaced values from lo to hi inclusive. */
 export function logSpace(lo: number, hi: number, count: number): number[] {
@@ -55,10 +45,7 @@ export function criticalOf(lambdaMax: number): number | null {
   return Number.isFinite(lambdaMax) && lambdaMax > 0 ? 2 / lambdaMax : null;
 }
 
-/** True for the stop reasons of a tolerance test. */
-export function isConverged(reason: StopReason): boolean {
-  return reason === 'gradient-tolerance' || reason === 'step-tolerance' || reason === 'value-tolerance';
-}
+export { isConverged, isDiverged } from './stopReasons';
 
 /**
  * A run converged when a tolerance test stopped it after it moved, at a point that is stationary
@@ -104,6 +91,7 @@ export function sweepAround(
   problem: Problem,
   options: RunOptions,
   partial: Partial<SweepSettings>,
+  control?: RunControl,
 ): { settings: SweepSettings; sweep: SweepResult } {
   bindParameters(problem, options.parameters);
   const { startedAt = performance.now(), ...rest } = options;
@@ -114,7 +102,7 @@ export function sweepAround(
   const left = budget > 0 ? Math.max(1, deadline - performance.now()) : budget;
   const runs: RunOptions = { ...rest, stop: { ...rest.stop, timeBudgetMs: left } };
   const settings = defaultSweepSettings(problem, runs, partial, lambdaMax);
-  const sweep = sweepLearningRates(problem, runs, settings, lambdaMax);
+  const sweep = sweepLearningRates(problem, runs, settings, lambdaMax, control);
   return { settings, sweep: cut ? { ...sweep, lambdaMaxCut: true } : sweep };
 }
 
@@ -124,12 +112,17 @@ export function sweepLearningRates(
   options: RunOptions,
   settings: SweepSettings,
   lambdaMax = lambdaMaxAt(problem, startOf(problem, options), options.maximize),
+  control?: RunControl,
 ): SweepResult {
   const start = startOf(problem, options);
   const rates = logSpace(settings.lrMin, settings.lrMax, Math.max(2, Math.floor(settings.count)));
   const side = sideRun({ ...options, start }, rates.length, 2);
   const points: SweepPoint[] = rates.map((learningRate) => {
-    const result = runDescent(problem, { ...side, optimizer: { ...options.optimizer, lr: learningRate } });
+    const result = runDescent(
+      problem,
+      { ...side, optimizer: { ...options.optimizer, lr: learningRate } },
+      control,
+    );
     return {
       learningRate,
       finalValue: result.final.value,

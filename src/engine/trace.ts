@@ -3,10 +3,11 @@
 // 2^s consecutive iterations that keep their first and last iterate and the iterates where f, ‖∇f‖ and
 // each coordinate are smallest and largest. When the buckets hold too many points their width
 // doubles and neighbours merge (the extremes of a union are among the extremes of its parts, so the
-// merge is exact). The first iterates are also kept consecutively (the head), for tables.
+// merge is exact). The first iterates are also kept consecutively (the head), for tables. A run whose
+// learning rate varies (a schedule, a line search) records it as one more channel of each row.
 import type { TracePoint } from './types';
 
-/** Coordinates whose extremes every bucket keeps; f and ‖∇f‖ are always tracked too. */
+/** Coordinates whose extremes every bucket keeps; f, ‖∇f‖ (and a varying learning rate) are always tracked too. */
 export const TRACE_EXTREME_COORDINATES = 16;
 /** Most numbers (points × (variables + 3)) one trace may hold, whatever limit it was given. */
 export const MAX_TRACE_NUMBERS = 4_000_000;
@@ -56,7 +57,7 @@ function openBucket(index: number, channels: number, ref: Ref, saved: TracePoint
 
 /** Records the iterates of one run; the loops fill `buffer` row by row (see `filled`, `rows`). */
 export class TraceRecorder {
-  /** Numbers per raw row: the point, then f, then ‖∇f‖. */
+  /** Numbers per raw row: the point, then f, then ‖∇f‖, then the learning rate when it is recorded. */
   readonly width: number;
   /** The raw chunk: `rows` rows of `width` numbers. */
   readonly buffer: Float64Array;
@@ -66,7 +67,7 @@ export class TraceRecorder {
   filled = 0;
   /** Iterations per bucket (a power of two); a loop that reduces rows itself keeps a pass inside one bucket. */
   bucketWidth = 1;
-  /** Channels whose extremes the buckets keep, as offsets into a row: the coordinates (up to 16), f, ‖∇f‖. */
+  /** Channels whose extremes the buckets keep, as offsets into a row: the coordinates (up to 16), f, ‖∇f‖ (, lr). */
   readonly channels: readonly number[];
   /** Scratch for `segment`: four numbers per channel. */
   readonly extremes: Float64Array;
@@ -82,38 +83,48 @@ export class TraceRecorder {
   private kept = 0;
   private open: OpenBucket | undefined;
 
-  /** `limit` is the most points returned ('all': every iterate, within MAX_TRACE_NUMBERS). */
+  /**
+   * `limit` is the most points returned ('all': every iterate, within MAX_TRACE_NUMBERS);
+   * `learningRates` adds each step's learning rate to the rows (TracePoint.learningRate).
+   */
   constructor(
     private readonly dimension: number,
     limit: number | 'all',
+    readonly learningRates = false,
   ) {
-    const total = effectiveTraceLimit(limit, dimension);
+    const total = effectiveTraceLimit(limit, dimension + (learningRates ? 1 : 0));
     this.limit = total;
     this.endpointsOnly = total <= 2;
     this.headLimit = traceHead(total);
     this.shapeLimit = total - this.headLimit;
-    this.width = dimension + 2;
+    this.width = dimension + (learningRates ? 3 : 2);
     this.rows = Math.max(1, Math.floor(CHUNK_NUMBERS / this.width));
     this.buffer = new Float64Array(this.rows * this.width);
     const coordinates = Math.min(dimension, TRACE_EXTREME_COORDINATES);
-    this.channels = [...Array.from({ length: coordinates }, (_, i) => i), dimension, dimension + 1];
+    this.channels = [
+      ...Array.from({ length: coordinates }, (_, i) => i),
+      dimension,
+      dimension + 1,
+      ...(learningRates ? [dimension + 2] : []),
+    ];
     this.extremes = new Float64Array(4 * this.channels.length);
   }
 
   /** Records the iterate of `iteration`, the last of the run, when the loop skipped the ones before it (endpointsOnly). */
-  recordLast(iteration: number, x: ArrayLike<number>, value: number, gradientNorm: number): void {
+  recordLast(iteration: number, x: ArrayLike<number>, value: number, gradientNorm: number, lr = NaN): void {
     if (iteration <= this.chunkStart + this.filled - 1) return;
     this.flush();
     this.chunkStart = iteration;
-    this.record(x, value, gradientNorm);
+    this.record(x, value, gradientNorm, lr);
   }
 
-  /** Records the next iterate (iterations arrive in order 0, 1, 2, …). */
-  record(x: ArrayLike<number>, value: number, gradientNorm: number): void {
+  /** Records the next iterate (iterations arrive in order 0, 1, 2, …); `lr` is its step's learning rate (NaN: none). */
+  record(x: ArrayLike<number>, value: number, gradientNorm: number, lr = NaN): void {
     const o = this.filled * this.width;
     for (let i = 0; i < this.dimension; i++) this.buffer[o + i] = x[i];
     this.buffer[o + this.dimension] = value;
     this.buffer[o + this.dimension + 1] = gradientNorm;
+    if (this.learningRates) this.buffer[o + this.dimension + 2] = lr;
     if (++this.filled === this.rows) this.flush();
   }
 
@@ -219,8 +230,10 @@ export class TraceRecorder {
   private start(index: number, j: number): OpenBucket {
     const open = openBucket(index, this.channels.length, j, []);
     this.channels.forEach((c, k) => {
-      open.loValue[k] = this.buffer[j * this.width + c]!;
-      open.hiValue[k] = open.loValue[k]!;
+      // A NaN (the start's learning rate) must not block the comparisons that follow.
+      const v = this.buffer[j * this.width + c]!;
+      open.loValue[k] = Number.isNaN(v) ? Infinity : v;
+      open.hiValue[k] = Number.isNaN(v) ? -Infinity : v;
     });
     return open;
   }
@@ -336,7 +349,10 @@ export class TraceRecorder {
   /** Fewer points than one bucket keeps: the first and the last, then the extremes of f, ‖∇f‖ and the coordinates. */
   private prune(points: TracePoint[], limit: number): TracePoint[] {
     const keep = new Set<number>([0, points.length - 1]);
-    const order = [this.dimension, this.dimension + 1, ...this.channels.slice(0, -2)];
+    const order = [
+      ...this.channels.filter((c) => c >= this.dimension),
+      ...this.channels.filter((c) => c < this.dimension),
+    ];
     for (const c of order) {
       const [lo, hi] = extremesOf(points, (p) => this.channelOf(p, c));
       for (const i of [lo, hi]) if (keep.size < limit) keep.add(i);
@@ -346,17 +362,20 @@ export class TraceRecorder {
 
   private channelOf(p: TracePoint, channel: number): number {
     if (channel < this.dimension) return p.point[channel]!;
-    return channel === this.dimension ? p.value : p.gradientNorm;
+    if (channel === this.dimension) return p.value;
+    return channel === this.dimension + 1 ? p.gradientNorm : (p.learningRate ?? NaN);
   }
 
   private row(j: number, iteration: number): TracePoint {
     const o = j * this.width;
     const n = this.dimension;
+    const lr = this.learningRates ? this.buffer[o + n + 2]! : NaN;
     return {
       iteration,
       point: Array.from(this.buffer.subarray(o, o + n)),
       value: this.buffer[o + n]!,
       gradientNorm: this.buffer[o + n + 1]!,
+      ...(Number.isNaN(lr) ? {} : { learningRate: lr }),
     };
   }
 }

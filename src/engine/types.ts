@@ -47,10 +47,33 @@ export class FormulaError extends Error {
   }
 }
 
-/** Optimizers with torch.optim's update rules. */
-export type OptimizerName = 'gd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
+/**
+ * Optimizers: torch.optim's classes by their lower-case names, the friendly names of SGD presets
+ * (gd, momentum, nesterov) and Newton's method. Their descriptors (OPTIMIZERS in optimizers/registry)
+ * say which hyper-parameters each one reads.
+ */
+export type OptimizerName =
+  | 'gd'
+  | 'momentum'
+  | 'nesterov'
+  | 'sgd'
+  | 'adam'
+  | 'adamw'
+  | 'adamax'
+  | 'nadam'
+  | 'radam'
+  | 'adagrad'
+  | 'adadelta'
+  | 'rmsprop'
+  | 'rprop'
+  | 'asgd'
+  | 'lbfgs'
+  | 'newton';
 
-/** All optimizer names, in display order. */
+/**
+ * The names the settings, the panel's choices and its comparison offer today: the six friendly ones.
+ * Every name the engine runs is in OPTIMIZERS (optimizers/registry).
+ */
 export const OPTIMIZER_NAMES: readonly OptimizerName[] = [
   'gd',
   'momentum',
@@ -60,31 +83,67 @@ export const OPTIMIZER_NAMES: readonly OptimizerName[] = [
   'adam',
 ];
 
-/** Hyper-parameters, named and defaulted as in torch.optim. */
+/** LBFGS's line search: torch's None (fixed steps of lr) or 'strong_wolfe'. */
+export type LineSearchFn = 'strong_wolfe' | null;
+
+/**
+ * Hyper-parameters, named as in torch.optim (camelCase here, torch's snake_case in the descriptors)
+ * and defaulted per optimizer (settings.ts). One flat record for every optimizer: each reads its own.
+ */
 export interface OptimizerSettings {
   readonly name: OptimizerName;
-  /** Learning rate η (torch `lr`). */
+  /** Learning rate η (torch `lr`; Newton's step size, LBFGS's step). */
   readonly lr: number;
-  /** SGD momentum (used by momentum and nesterov; default 0.9 for those). */
+  /** SGD and RMSprop `momentum` (0.9 for the momentum and nesterov presets). */
   readonly momentum: number;
-  /** SGD dampening (default 0). */
+  /** SGD `dampening`. */
   readonly dampening: number;
-  /** Adagrad `lr_decay` (default 0). */
+  /** SGD `nesterov` (always on for the nesterov preset). */
+  readonly nesterov: boolean;
+  /** `weight_decay`: an L2 term added to the gradient; AdamW decays the weights directly. */
+  readonly weightDecay: number;
+  /** Adagrad `lr_decay`. */
   readonly lrDecay: number;
-  /** Adagrad `initial_accumulator_value` (default 0). */
+  /** Adagrad `initial_accumulator_value`. */
   readonly initialAccumulatorValue: number;
-  /** RMSprop smoothing constant `alpha` (default 0.99). */
+  /** RMSprop's smoothing constant `alpha` (0.99); ASGD's power `alpha` (0.75). */
   readonly alpha: number;
-  /** RMSprop `centered` (default false). */
+  /** RMSprop `centered`. */
   readonly centered: boolean;
-  /** Adam `betas` (default [0.9, 0.999]). */
+  /** Adam-family `betas`. */
   readonly betas: readonly [number, number];
-  /** `eps` (Adam/RMSprop 1e-8, Adagrad 1e-10). */
+  /** `eps` (1e-8; Adagrad 1e-10, Adadelta 1e-6). */
   readonly eps: number;
-  /** Adam `amsgrad` (default false). */
+  /** Adam and AdamW `amsgrad`. */
   readonly amsgrad: boolean;
-  /** Armijo backtracking line search, for `gd` only. */
+  /** NAdam `momentum_decay`. */
+  readonly momentumDecay: number;
+  /** Adadelta `rho`. */
+  readonly rho: number;
+  /** Rprop `etas` (decrease, increase). */
+  readonly etas: readonly [number, number];
+  /** Rprop `step_sizes` (minimum, maximum). */
+  readonly stepSizes: readonly [number, number];
+  /** ASGD `lambd` (decay term). */
+  readonly lambd: number;
+  /** ASGD `t0`: the step after which averaging starts. */
+  readonly t0: number;
+  /** LBFGS `history_size`. */
+  readonly historySize: number;
+  /** LBFGS `max_iter`: inner iterations per step. */
+  readonly maxIter: number;
+  /** LBFGS `max_eval`; null is torch's None, max_iter · 5/4. */
+  readonly maxEval: number | null;
+  /** LBFGS `tolerance_grad`. */
+  readonly toleranceGrad: number;
+  /** LBFGS `tolerance_change`. */
+  readonly toleranceChange: number;
+  /** LBFGS `line_search_fn`. */
+  readonly lineSearchFn: LineSearchFn;
+  /** Armijo backtracking line search, for `gd` only (not a torch option). */
   readonly lineSearch: boolean;
+  /** Newton's Levenberg shift λ: steps solve (H + λI) d = ∇f. */
+  readonly shift: number;
 }
 
 /** When to stop. A tolerance of 0 turns that test off. */
@@ -100,10 +159,106 @@ export interface StopSettings {
   readonly timeBudgetMs: number;
 }
 
+/** torch.optim.lr_scheduler's classes that make sense for one run, by their class names. */
+export type SchedulerName =
+  | 'StepLR'
+  | 'MultiStepLR'
+  | 'ExponentialLR'
+  | 'CosineAnnealingLR'
+  | 'CosineAnnealingWarmRestarts'
+  | 'LinearLR'
+  | 'ConstantLR'
+  | 'PolynomialLR'
+  | 'OneCycleLR'
+  | 'CyclicLR'
+  | 'ReduceLROnPlateau'
+  | 'SequentialLR'
+  | 'ChainedScheduler';
+
+/**
+ * A learning-rate schedule: torch's constructor arguments in camelCase, every one but `name`
+ * optional (settings.ts completes them per scheduler). One flat record: each scheduler reads its own.
+ */
+export interface SchedulerSettings {
+  readonly name: SchedulerName;
+  /** StepLR `step_size`. */
+  readonly stepSize?: number;
+  /** StepLR, MultiStepLR, ExponentialLR `gamma` (the factor); CyclicLR's exp_range base. */
+  readonly gamma?: number;
+  /** MultiStepLR's steps where the rate drops; SequentialLR's steps where the next scheduler takes over. */
+  readonly milestones?: readonly number[];
+  /** ConstantLR's factor; ReduceLROnPlateau's reduction factor. */
+  readonly factor?: number;
+  /** LinearLR, ConstantLR, PolynomialLR `total_iters`. */
+  readonly totalIters?: number;
+  /** LinearLR `start_factor`. */
+  readonly startFactor?: number;
+  /** LinearLR `end_factor`. */
+  readonly endFactor?: number;
+  /** PolynomialLR `power`. */
+  readonly power?: number;
+  /** CosineAnnealingLR `T_max`. */
+  readonly tMax?: number;
+  /** CosineAnnealingLR and CosineAnnealingWarmRestarts `eta_min`. */
+  readonly etaMin?: number;
+  /** CosineAnnealingWarmRestarts `T_0`: steps to the first restart. */
+  readonly t0?: number;
+  /** CosineAnnealingWarmRestarts `T_mult`. */
+  readonly tMult?: number;
+  /** OneCycleLR and CyclicLR `max_lr`. */
+  readonly maxLr?: number;
+  /** OneCycleLR `total_steps` (null: epochs · steps_per_epoch). */
+  readonly totalSteps?: number | null;
+  /** OneCycleLR `epochs`. */
+  readonly epochs?: number | null;
+  /** OneCycleLR `steps_per_epoch`. */
+  readonly stepsPerEpoch?: number | null;
+  /** OneCycleLR `pct_start`. */
+  readonly pctStart?: number;
+  /** OneCycleLR `anneal_strategy`. */
+  readonly annealStrategy?: 'cos' | 'linear';
+  /** OneCycleLR and CyclicLR `cycle_momentum` (β₁ for the Adam family). */
+  readonly cycleMomentum?: boolean;
+  /** OneCycleLR and CyclicLR `base_momentum`. */
+  readonly baseMomentum?: number;
+  /** OneCycleLR and CyclicLR `max_momentum`. */
+  readonly maxMomentum?: number;
+  /** OneCycleLR `div_factor`. */
+  readonly divFactor?: number;
+  /** OneCycleLR `final_div_factor`. */
+  readonly finalDivFactor?: number;
+  /** OneCycleLR `three_phase`. */
+  readonly threePhase?: boolean;
+  /** CyclicLR `base_lr`. */
+  readonly baseLr?: number;
+  /** CyclicLR `step_size_up`. */
+  readonly stepSizeUp?: number;
+  /** CyclicLR `step_size_down` (null: step_size_up). */
+  readonly stepSizeDown?: number | null;
+  /** CyclicLR's policy, or ReduceLROnPlateau's direction. */
+  readonly mode?: 'triangular' | 'triangular2' | 'exp_range' | 'min' | 'max';
+  /** ReduceLROnPlateau `patience`. */
+  readonly patience?: number;
+  /** ReduceLROnPlateau `threshold`. */
+  readonly threshold?: number;
+  /** ReduceLROnPlateau `threshold_mode`. */
+  readonly thresholdMode?: 'rel' | 'abs';
+  /** ReduceLROnPlateau `cooldown`. */
+  readonly cooldown?: number;
+  /** ReduceLROnPlateau `min_lr`. */
+  readonly minLr?: number;
+  /** ReduceLROnPlateau `eps`: smaller reductions are skipped. */
+  readonly eps?: number;
+  /** SequentialLR's and ChainedScheduler's schedulers, in order. */
+  readonly schedulers?: readonly SchedulerSettings[];
+}
+
 /** Everything one run needs besides the formula. */
 export interface RunOptions {
   readonly start: readonly number[];
   readonly optimizer: Partial<OptimizerSettings>;
+  /** A learning-rate schedule, stepped after every optimizer step as torch's loop does; none by default. */
+  readonly scheduler?: SchedulerSettings;
   readonly stop: Partial<StopSettings>;
   /** Gradient ascent instead of descent. */
   readonly maximize: boolean;
@@ -131,7 +286,9 @@ export type StopReason =
   | 'max-iterations'
   | 'time-budget'
   | 'diverged'
-  | 'non-finite';
+  | 'non-finite'
+  /** Newton's method met a Hessian (plus its shift) that is not positive definite (negative when maximizing). */
+  | 'not-positive-definite';
 
 /** Kind of point reached, from the Hessian's eigenvalues ('not-stationary' when the gradient is not small). */
 export type StationaryKind = 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'not-stationary';
@@ -142,13 +299,21 @@ export interface TracePoint {
   readonly point: readonly number[];
   readonly value: number;
   readonly gradientNorm: number;
+  /**
+   * The learning rate of the step that led here (torch's param_groups[0]['lr'] at that step): kept
+   * when a scheduler or line search makes it vary, absent at the start and on constant-rate runs.
+   */
+  readonly learningRate?: number;
 }
 
 /** The outcome of one optimizer run. */
 export interface RunResult {
   readonly variables: readonly string[];
   readonly optimizer: OptimizerName;
+  /** The initial learning rate (a schedule's rates are in the trace). */
   readonly learningRate: number;
+  /** The scheduler's name, when the run had one. */
+  readonly scheduler?: SchedulerName;
   readonly iterations: number;
   readonly stopReason: StopReason;
   readonly final: {
@@ -282,7 +447,7 @@ export interface AnalysisRequest {
 
 /** Samples of f for plotting; non-finite values are NaN. */
 export type Landscape =
-  | { readonly kind: 'curve'; readonly xs: readonly number[]; readonly values: readonly number[] }
+  | { readonly kind: 'curve'; readonly xs: Float64Array; readonly values: Float64Array }
   | {
       readonly kind: 'grid';
       readonly xRange: readonly [number, number];
@@ -290,7 +455,7 @@ export type Landscape =
       readonly nx: number;
       readonly ny: number;
       /** Row-major, ny rows of nx values, y ascending. */
-      readonly values: readonly number[];
+      readonly values: Float64Array;
     }
   | { readonly kind: 'none' };
 
@@ -301,12 +466,10 @@ export interface FormulaInfo {
   readonly variables: readonly string[];
   /** The expression in plain math syntax. */
   readonly text: string;
-  /** Simplified partial derivatives, one per variable. */
-  readonly gradient: readonly string[];
-  /** The formula's parameters with the values this analysis used (see Formula.parameters). */
+  /** The function's name when the text defines one (`L` in `L(w, b) = …`). */
+  readonly name?: string;
+  /** The formula's parameters with their default values (see Formula.parameters); a run's own are in RunResult.parameters. */
   readonly parameters: readonly Parameter[];
-  /** @deprecated Always unset: names a left side does not list are parameters now. */
-  readonly undeclared?: readonly string[];
 }
 
 /** Runs at a too-small, a good and a too-large learning rate, for side-by-side paths. */

@@ -1,9 +1,10 @@
 // The extension's settings as typed values: defaults (mirrored in package.json's
 // contributes.configuration) and the normalization of whatever the user wrote. vscode-free so the
 // mapping is unit-tested; settings.ts only feeds it from the workspace configuration.
-import { resolveLimits, type EngineLimits } from '../engine/limits';
+import { DEFAULT_SWEEP_COUNT, resolveLimits, type EngineLimits } from '../engine/limits';
+import { PANEL_TRACE_POINTS, RUN_TIME_BUDGET_MS } from '../usecases/defaults';
 import { OPTIMIZER_NAMES, type OptimizerName, type RunOptions, type SweepSettings } from '../engine/types';
-import { clamp, int } from '../shared/values';
+import { clamp, int } from '../shared/schema';
 
 /** The configuration section every setting lives under. */
 export const SETTINGS_SECTION = 'gradientDescent';
@@ -15,14 +16,15 @@ export const SETTING_DEFAULTS = {
   initialPoint: [1],
   maxIterations: 1000,
   tolerance: 1e-6,
-  traceLength: 500,
-  'sweep.minLearningRate': 0.0001,
-  'sweep.maxLearningRate': 1,
-  'sweep.count': 30,
+  traceLength: PANEL_TRACE_POINTS,
+  // null: the sweep's range follows the critical η at the start, as the CLI's does.
+  'sweep.minLearningRate': null,
+  'sweep.maxLearningRate': null,
+  'sweep.count': DEFAULT_SWEEP_COUNT,
   'hover.enabled': true,
   'hover.languages': ['markdown', 'latex', 'tex', 'plaintext', 'python', 'javascript', 'typescript'],
   'limits.maxIterations': 100000,
-  'limits.timeBudgetMs': 5000,
+  'limits.timeBudgetMs': RUN_TIME_BUDGET_MS,
   'limits.maxFormulaLength': 2000,
   'limits.maxPlottedVariables': 2,
 } as const;
@@ -34,7 +36,8 @@ export type SettingKey = keyof typeof SETTING_DEFAULTS;
 export interface LabSettings {
   /** Options for a new run (already within the limits). */
   readonly run: RunOptions;
-  readonly sweep: SweepSettings;
+  /** The sweep's range and count; a missing end follows the critical η at the start. */
+  readonly sweep: Partial<SweepSettings>;
   readonly hover: { readonly enabled: boolean; readonly languages: readonly string[] };
   readonly limits: EngineLimits;
 }
@@ -50,8 +53,14 @@ function positive(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+/** A positive number, or undefined for "automatic" (null, unset or invalid). */
+function positiveOrAuto(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
 function integer(value: unknown, fallback: number, min: number, max: number): number {
-  return int(value, min, max) ?? fallback;
+  const parsed = int(min, max).parse(value);
+  return parsed.ok ? parsed.value : fallback;
 }
 
 function optimizerName(value: unknown): OptimizerName {
@@ -96,8 +105,10 @@ export function normalizeSettings(read: SettingReader): LabSettings {
       Number.MAX_SAFE_INTEGER,
     ),
   });
-  const lrMin = positive(read('sweep.minLearningRate'), d['sweep.minLearningRate']);
-  const lrMaxRaw = positive(read('sweep.maxLearningRate'), d['sweep.maxLearningRate']);
+  const lo = positiveOrAuto(read('sweep.minLearningRate'));
+  const hi = positiveOrAuto(read('sweep.maxLearningRate'));
+  // A reversed range is read the way round it was meant.
+  const [lrMin, lrMax] = lo !== undefined && hi !== undefined && lo > hi ? [hi, lo] : [lo, hi];
   const languages = read('hover.languages');
   return {
     run: {
@@ -117,8 +128,8 @@ export function normalizeSettings(read: SettingReader): LabSettings {
       traceLimit: integer(read('traceLength'), d.traceLength, 2, limits.maxTracePoints),
     },
     sweep: {
-      lrMin: Math.min(lrMin, lrMaxRaw),
-      lrMax: Math.max(lrMin, lrMaxRaw),
+      ...(lrMin !== undefined ? { lrMin } : {}),
+      ...(lrMax !== undefined ? { lrMax } : {}),
       count: integer(read('sweep.count'), d['sweep.count'], 2, limits.maxSweepCount),
     },
     hover: {

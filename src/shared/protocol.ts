@@ -1,144 +1,33 @@
-// The typed message protocol between the extension host and the panel's webview. Both sides
-// import these types; the runtime guards that check untrusted messages live in messageGuards.ts.
+// The messages between the extension host and the panel's webview, one schema each: the type is
+// inferred from the schema, and the schema is the guard (the webview renders user text, so whatever
+// it sends is untrusted input; the webview checks the host's messages too). The host owns the panel's
+// state (runs, selection, view); the webview sends intents and requests, and draws what it is sent.
 import { HARD_LIMITS } from '../engine/limits';
-import type { Analysis, RunOptions } from '../engine/types';
+import {
+  array,
+  bool,
+  clamp,
+  id,
+  int,
+  isRecord,
+  literal,
+  maybe,
+  num,
+  object,
+  oneOf,
+  optional,
+  refine,
+  str,
+  union,
+  ok,
+  fail,
+  withDefault,
+  type Infer,
+  type Schema,
+} from './schema';
+import { basinsWire, curvatureWire, formulaWire, landscapeWire, runWire, stepsWire, sweepWire } from './wire';
 
-/** What the panel shows: the run list, the learning-rate effects, or an optimizer comparison. */
-export type PanelView = 'runs' | 'learning-rate' | 'compare';
-
-/** All panel views, in tab order. */
-export const PANEL_VIEWS: readonly PanelView[] = ['runs', 'learning-rate', 'compare'];
-
-/** True when `view` draws a part `analysis` lacks: the learning-rate sweep or the optimizer comparison. */
-export function viewLacksData(view: PanelView, analysis: Analysis | undefined): boolean {
-  return (view === 'learning-rate' && !analysis?.sweep) || (view === 'compare' && !analysis?.comparison);
-}
-
-/** A run as other parts of the extension hand it to the panel. */
-export interface PanelRun {
-  readonly formula: string;
-  readonly options: RunOptions;
-}
-
-/** The input of one run in the panel's run list. */
-export interface RunInput {
-  readonly id: number;
-  readonly formula: string;
-  readonly options: RunOptions;
-  /** Extra starting points, for the basins view of 2-variable functions. */
-  readonly starts: readonly (readonly number[])[];
-}
-
-/** A user-facing error of one run: message and, when known, the 1-based column. */
-export interface RunError {
-  readonly message: string;
-  readonly column?: number;
-}
-
-/** One run with its latest outcome, as the host reports it. */
-export interface RunView extends RunInput {
-  /** How many edits of the webview's this outcome includes; an answer to an older edit never undoes a newer one. */
-  readonly revision?: number;
-  readonly status: 'pending' | 'ok' | 'error';
-  readonly analysis?: Analysis;
-  readonly error?: RunError;
-}
-
-/** The part of the panel's state the webview keeps with setState and the serializer restores. */
-export interface PersistedState {
-  readonly runs: readonly RunInput[];
-  readonly selected: number;
-  readonly view: PanelView;
-}
-
-// ---- host -> webview ----
-
-/** The whole panel state, sent in answer to `ready` and when the run list changes. */
-export interface StateMessage {
-  readonly type: 'state';
-  readonly runs: readonly RunView[];
-  readonly selected: number;
-  readonly view: PanelView;
-}
-
-/** One run's new outcome (or that it is pending again). */
-export interface RunUpdateMessage {
-  readonly type: 'runUpdate';
-  readonly run: RunView;
-}
-
-/** A short status line for the person, e.g. "Copied 12 rows as Markdown". */
-export interface NoticeMessage {
-  readonly type: 'notice';
-  readonly text: string;
-}
-
-/** Every message the host sends to the webview. */
-export type HostMessage = StateMessage | RunUpdateMessage | NoticeMessage;
-
-// ---- webview -> host ----
-
-/** The webview script has loaded and wants the state; it sends what it saved, for a host that has none. */
-export interface ReadyMessage {
-  readonly type: 'ready';
-  readonly saved?: PersistedState;
-}
-
-/** A control changed: re-run this run with new input. */
-export interface UpdateRunMessage {
-  readonly type: 'updateRun';
-  readonly runId: number;
-  readonly formula: string;
-  readonly options: RunOptions;
-  readonly starts: readonly (readonly number[])[];
-  /** The webview's edit count for this run, echoed back in the run's outcome. */
-  readonly revision: number;
-}
-
-/** The person picked another run in the run list. */
-export interface SelectRunMessage {
-  readonly type: 'selectRun';
-  readonly runId: number;
-}
-
-/** The person removed a run from the run list. */
-export interface RemoveRunMessage {
-  readonly type: 'removeRun';
-  readonly runId: number;
-}
-
-/** The person switched the view. */
-export interface SetViewMessage {
-  readonly type: 'setView';
-  readonly view: PanelView;
-}
-
-/** Copy the selected run's iterations to the clipboard. */
-export interface CopyIterationsMessage {
-  readonly type: 'copyIterations';
-  readonly runId: number;
-  readonly format: 'markdown' | 'csv';
-}
-
-/** Save a plot: SVG text, or a PNG as a base64 data URL. */
-export interface SavePlotMessage {
-  readonly type: 'savePlot';
-  readonly format: 'svg' | 'png';
-  readonly data: string;
-  readonly name: string;
-}
-
-/** Every message the webview sends to the host. */
-export type WebviewMessage =
-  | ReadyMessage
-  | UpdateRunMessage
-  | SelectRunMessage
-  | RemoveRunMessage
-  | SetViewMessage
-  | CopyIterationsMessage
-  | SavePlotMessage;
-
-/** Limits the guards enforce on untrusted messages. */
+/** Limits the guards enforce on what the webview sends. */
 export const LIMITS = {
   formulaLength: HARD_LIMITS.maxFormulaLength,
   variables: 1_000,
@@ -146,12 +35,224 @@ export const LIMITS = {
   runs: 32,
   // As high as the settings may raise the engine's limits; the engine's current limits cap each run.
   maxIterations: HARD_LIMITS.maxIterations,
-  timeBudgetMs: HARD_LIMITS.timeBudgetMs,
-  traceLimit: 100_000,
   coordinate: 1e12,
   learningRate: { min: 1e-12, max: 1e6 },
   plotDataLength: 20_000_000,
   nameLength: 120,
   noticeLength: 500,
   errorLength: 2_000,
+  labelLength: 300,
 } as const;
+
+/** What the panel shows: the run list, the learning-rate effects, or an optimizer comparison. */
+export const PANEL_VIEWS = ['runs', 'learning-rate', 'compare'] as const;
+export type PanelView = (typeof PANEL_VIEWS)[number];
+const view = oneOf(PANEL_VIEWS);
+
+const coordinate = num(-LIMITS.coordinate, LIMITS.coordinate);
+const point = array(coordinate, LIMITS.variables);
+/** One hyper-parameter's value as a control sets it: a finite number, a flag, None, a pair, or a short name. */
+const settingValue: Schema<OptimizerValue> = {
+  parse: (v) => {
+    if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : fail('not a finite number');
+    if (typeof v === 'boolean' || v === null) return ok(v);
+    if (typeof v === 'string') return v.length <= 40 ? ok(v) : fail('too long');
+    const pair = array(num(), 2).parse(v);
+    return pair.ok && pair.value.length === 2
+      ? ok([pair.value[0]!, pair.value[1]!] as const)
+      : fail('not a setting');
+  },
+};
+
+/** What a hyper-parameter can be. */
+export type OptimizerValue = number | boolean | null | string | readonly [number, number];
+
+/**
+ * An optimizer's settings as the controls set them, under torch.optim's names in the engine's spelling:
+ * plain values only (malformed ones dropped); the engine checks names and ranges and says what is wrong.
+ */
+export const optimizerControls: Schema<Readonly<Record<string, OptimizerValue>>> = {
+  parse: (v) => {
+    if (!isRecord(v)) return fail('not an object');
+    const out: Record<string, OptimizerValue> = {};
+    for (const [key, raw] of Object.entries(v).slice(0, 40)) {
+      if (!/^[a-zA-Z][a-zA-Z0-9]{0,39}$/.test(key)) continue;
+      const parsed = settingValue.parse(raw);
+      if (parsed.ok) out[key] = parsed.value;
+    }
+    if (typeof out.lr === 'number') out.lr = clamp(out.lr, LIMITS.learningRate.min, LIMITS.learningRate.max);
+    return ok(out);
+  },
+};
+
+/** A run's controls: start, optimizer, stop tests, direction. The host adds its own limits and trace length. */
+export const runControls = object({
+  start: point,
+  optimizer: withDefault(optimizerControls, {}),
+  stop: withDefault(
+    object({
+      maxIterations: maybe(int(1, LIMITS.maxIterations)),
+      gradientTolerance: maybe(num(0, 1)),
+    }),
+    {},
+  ),
+  maximize: withDefault(bool(), false),
+});
+export type RunControls = Infer<typeof runControls>;
+
+const starts = array(point, LIMITS.starts);
+
+/** One run's input as the webview saves it. */
+export const savedRun = object({
+  id: id(),
+  formula: str(LIMITS.formulaLength),
+  controls: runControls,
+  starts: withDefault(starts, []),
+  label: optional(str(LIMITS.labelLength)),
+});
+export type SavedRun = Infer<typeof savedRun>;
+
+/** A job value with the id the host gave it: what a part id refers to. */
+export const partValue = union('kind', {
+  formula: object({ kind: literal('formula'), value: formulaWire }),
+  gradientText: object({ kind: literal('gradientText'), value: array(str(5_000), LIMITS.variables) }),
+  run: object({ kind: literal('run'), value: runWire }),
+  landscape: object({ kind: literal('landscape'), value: landscapeWire }),
+  curvature: object({ kind: literal('curvature'), value: curvatureWire }),
+  sweep: object({ kind: literal('sweep'), value: sweepWire }),
+  basins: object({ kind: literal('basins'), value: basinsWire }),
+  steps: object({ kind: literal('steps'), value: stepsWire }),
+});
+export type PartValue = Infer<typeof partValue>;
+export type PartKind = PartValue['kind'];
+
+/** The parts a view draws for the selected run, by the ids of their values. */
+export const sceneParts = object({
+  formula: optional(id()),
+  gradientText: optional(id()),
+  run: optional(id()),
+  landscape: optional(id()),
+  steps: optional(id()),
+  curvature: optional(id()),
+  sweep: optional(id()),
+  regimes: optional(array(id(), 3)),
+  compare: optional(array(id(), 16)),
+  basins: optional(id()),
+});
+export type SceneParts = Infer<typeof sceneParts>;
+
+const error = object({
+  message: str(LIMITS.errorLength),
+  column: optional(int(1, LIMITS.formulaLength + 1)),
+});
+export type RunError = Infer<typeof error>;
+
+/** One run of the list as the host reports it. */
+export const runSummary = object({
+  id: id(),
+  formula: str(LIMITS.formulaLength),
+  controls: runControls,
+  starts: withDefault(starts, []),
+  label: optional(str(LIMITS.labelLength)),
+  /** pending: its run is being computed; ok: it has a result; error: it cannot run. */
+  status: oneOf(['pending', 'ok', 'error'] as const),
+  outcome: optional(oneOf(['converged', 'stopped', 'diverged'] as const)),
+  error: optional(error),
+  /** For the selected run: the parts its view draws, those still computed, and those that failed. */
+  parts: optional(sceneParts),
+  waiting: optional(array(str(20), 16)),
+  failures: optional(array(object({ part: str(20), message: str(LIMITS.errorLength) }), 16)),
+});
+export type RunSummary = Infer<typeof runSummary>;
+
+/** What the webview saves with setState, for the serializer and for painting at once after a reload. */
+export const persistedState = object({
+  runs: array(savedRun, LIMITS.runs),
+  selected: withDefault(id(), 0),
+  view: withDefault(view, 'runs'),
+  /** The selected run's summary and part values as last drawn. */
+  scene: maybe(object({ run: runSummary, parts: array(object({ id: id(), part: partValue }), 32) })),
+});
+export type PersistedState = Infer<typeof persistedState>;
+
+// ---- webview -> host ----
+
+/** The webview has loaded and wants the state; it sends what it saved, for a host that has none. */
+const ready = object({ type: literal('ready'), saved: maybe(persistedState) });
+/** A control changed: the run's new input (a request, answered with `settled` once its run is computed). */
+const setInput = object({
+  type: literal('setInput'),
+  runId: id(),
+  formula: str(LIMITS.formulaLength),
+  controls: runControls,
+  starts: withDefault(starts, []),
+});
+/** The person picked another run in the run list. */
+const select = object({ type: literal('select'), runId: id() });
+/** The person removed a run from the run list. */
+const remove = object({ type: literal('remove'), runId: id() });
+/** The person switched the view. */
+const setView = object({ type: literal('setView'), view });
+/** The webview lacks these part values (it dropped them, or they were sent to an earlier page): send them again. */
+const need = object({ type: literal('need'), ids: array(id(), 64) });
+/** Copy a run's iterations to the clipboard (a request, answered with `done`). */
+const copyIterations = object({
+  type: literal('copyIterations'),
+  runId: id(),
+  format: oneOf(['markdown', 'csv'] as const),
+});
+/** Save a plot: SVG text, or a PNG as a base64 data URL (a request, answered with `done`). */
+const savePlot = refine(
+  object({
+    type: literal('savePlot'),
+    format: oneOf(['svg', 'png'] as const),
+    data: str(LIMITS.plotDataLength + 1),
+    name: withDefault(str(LIMITS.nameLength), 'plot'),
+  }),
+  (m) => {
+    if (m.data.length > LIMITS.plotDataLength) return fail('plot data too long');
+    const valid =
+      m.format === 'svg'
+        ? /^\s*<svg[\s>]/.test(m.data)
+        : /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(m.data);
+    if (!valid) return fail(`not ${m.format} data`);
+    return ok({ ...m, name: m.name.replace(/[^\w.-]+/g, '-') || 'plot' });
+  },
+);
+
+/** Everything the webview sends. */
+export const webviewMessage = union('type', {
+  ready,
+  setInput,
+  select,
+  remove,
+  setView,
+  need,
+  copyIterations,
+  savePlot,
+});
+export type WebviewMessage = Infer<typeof webviewMessage>;
+
+// ---- host -> webview ----
+
+/** The run list, the selection and the view (on ready, and when the list, selection or view change). */
+const state = object({
+  type: literal('state'),
+  runs: array(runSummary, LIMITS.runs),
+  selected: id(),
+  view,
+});
+/** One run's summary changed (its status, outcome or parts). */
+const run = object({ type: literal('run'), run: runSummary });
+/** A job value, sent once: summaries refer to it by id. */
+const part = object({ type: literal('part'), id: id(), part: partValue });
+/** A short line for the person, e.g. "Copied 12 iterations as CSV". */
+const notice = object({ type: literal('notice'), text: str(LIMITS.noticeLength) });
+/** The answer to setInput: the run is computed (or was superseded or failed). */
+const settled = object({ type: literal('settled') });
+/** The answer to a copy or save request, with what to tell the person. */
+const done = object({ type: literal('done'), notice: str(LIMITS.noticeLength) });
+
+/** Everything the host sends. */
+export const hostMessage = union('type', { state, run, part, notice, settled, done });
+export type HostMessage = Infer<typeof hostMessage>;

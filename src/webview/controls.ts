@@ -1,23 +1,31 @@
 // The run's controls: formula (errors shown inline at the column), start, η (log slider plus a
 // number box), max iterations, optimizer and its hyper-parameters, direction and tolerance.
-// Every change hands a complete new run input to `onChange`.
+// Every change hands a complete new run input to `onChange`; number fields can also be scrubbed by
+// dragging their label sideways (η on a log scale).
+import { knownSettings } from '../engine/optimizers/registry';
 import { DEFAULT_STOP, resolveOptimizer } from '../engine/settings';
-import type { OptimizerName, OptimizerSettings, RunOptions } from '../engine/types';
-import { LIMITS, type RunError, type RunInput, type RunView } from '../shared/protocol';
+import { OPTIMIZER_NAMES, type OptimizerName, type OptimizerSettings } from '../engine/types';
+import { LIMITS, type RunControls, type RunError, type RunSummary } from '../shared/protocol';
 import { formatNumber } from '../shared/numberText';
 import { h, replaceChildren } from './dom';
+import type { RunEdit } from './edits';
 import { OPTIMIZER_LABELS, parseNumberList } from './format';
+import { scrubbable } from './scrub';
 
 /** The rendered controls and a way to show the run's error or status without rebuilding them. */
 export interface ControlsView {
   readonly element: HTMLElement;
-  showStatus(run: RunView): void;
+  /** The run these controls edit. */
+  readonly runId: number;
+  showStatus(run: RunSummary): void;
+  /** Shows a start the plot chose (a click or drag), as the controls would send it. */
+  showStart(start: readonly number[]): void;
 }
 
 type Field = { key: keyof OptimizerSettings; label: string; min: number; max: number; step: number };
 
 /** Hyper-parameters each optimizer shows (their defaults are the engine's, torch.optim's). */
-const HYPER: Readonly<Record<OptimizerName, readonly Field[]>> = {
+const HYPER: Readonly<Partial<Record<OptimizerName, readonly Field[]>>> = {
   gd: [],
   momentum: [
     { key: 'momentum', label: 'momentum μ', min: 0, max: 0.999, step: 0.01 },
@@ -38,7 +46,7 @@ const HYPER: Readonly<Record<OptimizerName, readonly Field[]>> = {
 
 /** Settings that belong to particular optimizers: their fields, Adam's betas and the check boxes. */
 const OPTIMIZER_SPECIFIC: ReadonlySet<string> = new Set([
-  ...Object.values(HYPER).flatMap((fields) => fields.map((f) => f.key)),
+  ...Object.values(HYPER).flatMap((fields) => (fields ?? []).map((f) => f.key)),
   'betas',
   'centered',
   'amsgrad',
@@ -49,13 +57,9 @@ let uid = 0;
 function labelled(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const id = control.id || `ctl-${++uid}`;
   control.id = id;
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: id }, label),
-    control,
-    hint ? h('span', { class: 'hint' }, hint) : null,
-  );
+  const text = h('label', { for: id }, label);
+  if (control instanceof HTMLInputElement && control.type === 'number') scrubbable(text, control);
+  return h('div', { class: 'field' }, text, control, hint ? h('span', { class: 'hint' }, hint) : null);
 }
 
 function numberInput(
@@ -85,14 +89,19 @@ export function errorView(formula: string, error: RunError): HTMLElement {
 }
 
 /** Builds the controls for `run`. */
-export function renderControls(run: RunView, onChange: (input: RunInput) => void): ControlsView {
-  const o = run.options;
-  const opt = o.optimizer;
-  const lr = opt.lr ?? run.analysis?.run.learningRate ?? 0.01;
+export function renderControls(
+  run: RunSummary,
+  shown: RunEdit | undefined,
+  onChange: (edit: RunEdit) => void,
+): ControlsView {
+  // An edit not yet answered is what the person last set: the controls show it, not the older report.
+  const o: RunControls = shown?.controls ?? run.controls;
+  const opt = knownSettings(o.optimizer);
+  const lr = opt.lr ?? resolveOptimizer({ name: opt.name ?? 'gd' }).lr;
   const formula = h('input', {
     type: 'text',
     'data-testid': 'formula-input',
-    value: run.formula,
+    value: shown?.formula ?? run.formula,
     spellcheck: 'false',
     autocomplete: 'off',
   });
@@ -119,7 +128,7 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
     1,
   );
   const optimizer = h('select', { 'data-testid': 'optimizer-select' });
-  for (const [name, label] of Object.entries(OPTIMIZER_LABELS)) {
+  for (const [name, label] of OPTIMIZER_NAMES.map((n) => [n, OPTIMIZER_LABELS[n]] as const)) {
     optimizer.append(h('option', { value: name, selected: name === (opt.name ?? 'gd') }, label));
   }
   const direction = h(
@@ -147,7 +156,7 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
     flags.clear();
     betas = undefined;
     const defaults = resolveOptimizer({ name });
-    const fields = HYPER[name].map((f) => {
+    const fields = (HYPER[name] ?? []).map((f) => {
       const current = opt[f.key];
       const input = numberInput(
         `hp-${f.key}`,
@@ -176,7 +185,7 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
   };
   renderHyper(opt.name ?? 'gd');
 
-  const collect = (): RunInput | undefined => {
+  const collect = (): RunEdit | undefined => {
     const point = parseNumberList(start.value);
     start.setAttribute('aria-invalid', String(point === undefined));
     const rate = Number(lrBox.value);
@@ -196,18 +205,16 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
     }
     for (const [key, box] of flags) settings[key] = box.checked;
     if (betas) settings.betas = [betas[0].valueAsNumber, betas[1].valueAsNumber];
-    const options: RunOptions = {
-      ...o,
+    const controls: RunControls = {
       start: point,
       optimizer: settings as Partial<OptimizerSettings>,
       stop: {
-        ...o.stop,
         maxIterations: Math.max(1, Math.round(iterations)),
         gradientTolerance: Math.max(0, gradientTolerance),
       },
       maximize: direction.value === 'max',
     };
-    return { id: run.id, formula: formula.value, options, starts: run.starts };
+    return { formula: formula.value, controls, starts: shown?.starts ?? run.starts };
   };
   const changed = (): void => {
     const input = collect();
@@ -246,7 +253,7 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
     status,
   );
   element.addEventListener('submit', (e) => e.preventDefault());
-  const showStatus = (current: RunView): void => {
+  const showStatus = (current: RunSummary): void => {
     replaceChildren(
       extras,
       current.status === 'error' && current.error ? errorView(current.formula, current.error) : null,
@@ -255,5 +262,9 @@ export function renderControls(run: RunView, onChange: (input: RunInput) => void
     status.textContent = current.status === 'pending' ? 'Running…' : '';
   };
   showStatus(run);
-  return { element, showStatus };
+  const showStart = (point: readonly number[]): void => {
+    start.value = point.map((v) => formatNumber(v, { digits: 4, minus: '-' })).join(', ');
+    start.setAttribute('aria-invalid', 'false');
+  };
+  return { element, runId: run.id, showStatus, showStart };
 }

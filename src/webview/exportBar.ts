@@ -35,14 +35,18 @@ export async function pngDataUrl(svg: SVGSVGElement, background: string): Promis
   return canvas.toDataURL('image/png');
 }
 
-/** The export buttons for a run; `mainSvg` finds the chart to save when clicked, `notify` shows a failure. */
+/**
+ * The export buttons for a run. `ask` sends a copy or save request and resolves to what to tell the
+ * person; `mainSvg` finds the chart to save when clicked; `notify` shows the answer or a failure.
+ */
 export function renderExportBar(
   runId: number,
-  post: (message: WebviewMessage) => void,
+  ask: (message: WebviewMessage) => Promise<string>,
   mainSvg: () => SVGSVGElement | null,
   background: () => string,
   notify: (text: string) => void,
 ): HTMLElement {
+  const post = (message: WebviewMessage): void => void ask(message).then(notify);
   const save = async (format: 'svg' | 'png'): Promise<void> => {
     const svg = mainSvg();
     if (!svg) return;

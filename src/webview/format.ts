@@ -1,6 +1,8 @@
-// Words and numbers for people: stop reasons, stationary kinds, optimizer names and the worked
-// steps written out. Pure functions (no DOM), so they are tested in Node.
-import type { OptimizerName, RunResult, StationaryKind, StopReason, WorkedStep } from '../engine/types';
+// Numbers for people, optimizer names and the worked steps written out (how a run went is worded
+// in usecases/wording.ts, for every surface). Pure functions (no DOM), so they are tested in Node.
+import { OPTIMIZERS } from '../engine/optimizers/registry';
+import type { OptimizerName } from '../engine/types';
+import type { StepsWire } from '../shared/wire';
 import { formatNumber as formatShared, formatPoint as formatSharedPoint } from '../shared/numberText';
 
 /** The panel's prose preset of the shared rule: `digits` significant digits (default 6), minus U+2212. */
@@ -9,8 +11,8 @@ export function formatNumber(value: number, digits = 6): string {
 }
 
 /** A point as "(1, −2.5)", or the single number for one coordinate, in the prose preset. */
-export function formatPoint(point: readonly number[], digits = 6): string {
-  return formatSharedPoint(point, { digits, minus: '−' });
+export function formatPoint(point: ArrayLike<number>, digits = 6): string {
+  return formatSharedPoint(Array.from(point), { digits, minus: '−' });
 }
 
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
@@ -23,62 +25,10 @@ export function subscript(n: number): string {
     .join('');
 }
 
-/** Display names of the optimizers. */
-export const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
-  gd: 'Gradient descent',
-  momentum: 'Momentum',
-  nesterov: 'Nesterov',
-  adagrad: 'AdaGrad',
-  rmsprop: 'RMSProp',
-  adam: 'Adam',
-};
-
-/** Why a run stopped, in words. */
-export function stopReasonText(reason: StopReason, iterations: number): string {
-  const n = `${iterations} iteration${iterations === 1 ? '' : 's'}`;
-  switch (reason) {
-    case 'gradient-tolerance':
-      return `Converged in ${n}: the gradient became smaller than the tolerance.`;
-    case 'step-tolerance':
-      return `Converged in ${n}: the steps became smaller than the tolerance.`;
-    case 'value-tolerance':
-      return `Converged in ${n}: the value stopped changing.`;
-    case 'max-iterations':
-      return `Stopped after the maximum of ${n} without converging.`;
-    case 'time-budget':
-      return `Stopped after ${n}: the time budget ran out.`;
-    case 'diverged':
-      return `Diverged at iteration ${iterations}: the values grew without bound. Try a smaller learning rate.`;
-    case 'non-finite':
-      return `Stopped at iteration ${iterations}: the function or its gradient is undefined there.`;
-  }
-}
-
-/**
- * Why a run stopped, in words; a run that diverged the way it was going (f fell without bound while
- * minimizing, rose while maximizing) is told that a smaller learning rate will not help.
- */
-export function runOutcomeText(run: Pick<RunResult, 'stopReason' | 'iterations' | 'unbounded'>): string {
-  if (!run.unbounded) return stopReasonText(run.stopReason, run.iterations);
-  const fell = run.unbounded === 'below';
-  return `Diverged at iteration ${run.iterations}: f ${fell ? 'fell' : 'rose'} without bound (towards ${fell ? '−∞' : '+∞'}), so it has no ${fell ? 'minimum' : 'maximum'} along this path; a smaller learning rate only slows the ${fell ? 'fall' : 'climb'}.`;
-}
-
-/** What kind of point the run ended at, in words. */
-export function stationaryText(kind: StationaryKind): string {
-  switch (kind) {
-    case 'minimum':
-      return 'a local minimum';
-    case 'maximum':
-      return 'a local maximum';
-    case 'saddle':
-      return 'a saddle point';
-    case 'degenerate':
-      return 'a stationary point of unclear kind (the Hessian is singular)';
-    case 'not-stationary':
-      return 'not a stationary point (the gradient is not small)';
-  }
-}
+/** Display names of the optimizers (the engine's descriptors hold them). */
+export const OPTIMIZER_LABELS = Object.fromEntries(OPTIMIZERS.map((d) => [d.name, d.label])) as Readonly<
+  Record<OptimizerName, string>
+>;
 
 function term(value: number): string {
   const text = formatNumber(value);
@@ -95,7 +45,7 @@ export function at(name: string, k: number): string {
  * quantities): "x₁ = x₀ − η·f′(x₀) = 1 − 0.1·4 = 0.6".
  */
 export function workedStepLines(
-  step: WorkedStep,
+  step: StepsWire[number],
   variables: readonly string[],
   optimizer: OptimizerName,
   maximize: boolean,

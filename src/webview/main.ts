@@ -1,191 +1,322 @@
-// The panel's webview script: keeps the state the host sends, renders it and turns the person's
-// actions into typed messages. The engine runs in the extension host; this only draws.
-import { parseHostMessage, parsePersistedState } from '../shared/messageGuards';
-import { viewLacksData, type PanelView, type RunInput } from '../shared/protocol';
-import { renderControls, type ControlsView } from './controls';
+// The panel's webview script. The host owns the panel's state; this draws what it reports and turns
+// the person's actions into intents and requests. It paints at once from what it saved before a
+// reload, posts `ready`, and from then on redraws once per animation frame at most, only what changed.
+import { MessageChannel } from '../shared/channel';
+import {
+  hostMessage,
+  persistedState,
+  type HostMessage,
+  type PanelView,
+  type WebviewMessage,
+} from '../shared/protocol';
 import { h, replaceChildren } from './dom';
+import { Edits, type RunEdit } from './edits';
 import { renderExportBar } from './exportBar';
+import { DrawMetrics } from './metrics';
+import { renderControls, type ControlsView } from './controls';
 import { renderRunList, renderTabs } from './runList';
-import { applyHostMessage, editRun, initialState, persisted, selectedRun, type Change } from './state';
 import { renderSteps } from './steps';
+import { Store } from './store';
 import { renderSummary } from './summary';
 import { readPalette } from './theme';
-import { renderCompareView } from './viewCompare';
-import { renderLearningRateView } from './viewLearningRate';
-import { renderRunsView } from './viewRuns';
+import { sceneValues, type LocalState, type ViewContext } from './views/context';
+import { CompareView } from './views/compareView';
+import { LearningRateView } from './views/learningRateView';
+import { RunsView } from './views/runsView';
 import { vscode } from './vscodeApi';
 
-const state = initialState(parsePersistedState(vscode.getState()));
-const app = document.getElementById('app') ?? document.body;
+const store = new Store();
+const saved = persistedState.parse(vscode.getState());
+if (saved.ok) store.restore(saved.value);
+
+const channel = new MessageChannel<HostMessage, WebviewMessage>({
+  post: (m) => vscode.postMessage(m),
+  incoming: hostMessage,
+  handle: (m) => {
+    onHost(m);
+    return undefined;
+  },
+  reject: (reason) => console.warn(`Gradient Descent panel: ignored ${reason}`),
+});
+window.addEventListener('message', (event: MessageEvent<unknown>) => channel.receive(event.data));
+const metrics = new DrawMetrics();
+const edits = new Edits(
+  channel,
+  () => schedule('content'),
+  (count) => {
+    editsOnTheirWay = count;
+    reportBusy();
+  },
+);
+
+let editsOnTheirWay = 0;
+function reportBusy(): void {
+  metrics.busy(editsOnTheirWay, (store.run?.waiting?.length ?? 0) > 0 || frame !== 0);
+}
+
 const tabs = h('div', { class: 'tabs-holder' });
 const notice = h('div', { class: 'notice', 'data-testid': 'notice', role: 'status', 'aria-live': 'polite' });
 const runList = h('div', { class: 'runs-holder' });
-const controlsHolder = h('aside', { class: 'side' });
-const content = h('div', { class: 'content', 'data-testid': 'content' });
+const controlsHolder = h('div', { class: 'controls-holder' });
+const mainArea = h('div', { class: 'area-main', 'data-testid': 'content' });
+const secondaryArea = h('div', { class: 'area-secondary' });
+const details = h('div', { class: 'area-details' });
+const app = document.getElementById('app') ?? document.body;
 app.append(
   h('header', {}, tabs, notice),
-  h('div', { class: 'layout' }, h('div', { class: 'side-column' }, runList, controlsHolder), content),
+  h(
+    'div',
+    { class: 'layout' },
+    mainArea,
+    h('aside', { class: 'area-side' }, runList, controlsHolder),
+    secondaryArea,
+    details,
+  ),
 );
 
+const views = { runs: new RunsView(), 'learning-rate': new LearningRateView(), compare: new CompareView() };
+const local: LocalState = { frames: new Map(), rolling: new Set() };
 let controls: ControlsView | undefined;
-let cleanups: (() => void)[] = [];
+const cleanups: (() => void)[] = [];
+const dirty = new Set<'chrome' | 'content'>();
+let frame = 0;
 
-function save(): void {
-  vscode.setState(persisted(state));
-}
-
-function edit(input: RunInput, fromControls: boolean): void {
-  const revision = editRun(state, input);
-  vscode.postMessage({
-    type: 'updateRun',
-    runId: input.id,
-    formula: input.formula,
-    options: input.options,
-    starts: input.starts,
-    revision,
+function schedule(what: 'chrome' | 'content'): void {
+  dirty.add(what);
+  if (what === 'chrome') dirty.add('content');
+  frame ||= requestAnimationFrame(() => {
+    frame = 0;
+    draw();
+    reportBusy();
   });
-  save();
-  if (!fromControls) render('all');
-  else renderChrome();
+  reportBusy();
 }
 
-function renderChrome(): void {
-  replaceChildren(tabs, renderTabs(state.view, chooseView));
-  replaceChildren(
-    runList,
-    state.runs.length > 1
-      ? renderRunList(state.runs, selectedRun(state)?.id ?? 0, selectRun, removeRun)
-      : null,
-  );
-  const run = selectedRun(state);
-  if (run) controls?.showStatus(run);
+function onHost(message: HostMessage): void {
+  const change = store.apply(message);
+  if (change === 'state') schedule('chrome');
+  else if (change === 'run' || change === 'part') schedule('content');
+  else if (change === 'notice') notice.textContent = store.notice;
+  if (change === 'run') {
+    const missing = store.missing().filter((id) => !requested.has(id));
+    if (missing.length > 0) {
+      for (const id of missing) requested.add(id);
+      channel.notify({ type: 'need', ids: missing });
+    }
+  }
+  reportBusy();
+  persistSoon();
 }
+const requested = new Set<number>();
+
+/** The selected run's input as the controls show it (an unanswered edit first). */
+function currentEdit(): RunEdit | undefined {
+  const run = store.run;
+  if (!run) return undefined;
+  return edits.pending(run.id) ?? { formula: run.formula, controls: run.controls, starts: run.starts };
+}
+
+function placeStart(point: number[], how: 'click' | 'drag' | 'release'): void {
+  const run = store.run;
+  const edit = currentEdit();
+  if (!run || !edit) return;
+  // A pointer is not precise to 15 digits: 4 significant ones keep the start box readable.
+  const start = point.map((v) => Number(v.toPrecision(4)));
+  if (how === 'click') local.rolling.add(run.id);
+  controls?.showStart(start);
+  edits.propose(run.id, { ...edit, controls: { ...edit.controls, start } });
+}
+
+function setStarts(starts: number[][]): void {
+  const run = store.run;
+  const edit = currentEdit();
+  if (run && edit) edits.propose(run.id, { ...edit, starts });
+}
+
+/** The view the person just chose, until it is drawn complete (for the metrics). */
+let switching: { readonly view: PanelView; readonly at: number } | undefined;
 
 function chooseView(view: PanelView): void {
-  state.view = view;
-  vscode.postMessage({ type: 'setView', view });
-  save();
-  render('all');
+  switching = { view, at: performance.now() };
+  channel.notify({ type: 'setView', view });
 }
 
-function selectRun(id: number): void {
-  state.selected = id;
-  // A notice ("Copied 12 rows…") is about what was done to the run shown before.
-  state.notice = '';
-  vscode.postMessage({ type: 'selectRun', runId: id });
-  save();
-  render('all');
+function drawChrome(): void {
+  replaceChildren(tabs, renderTabs(store.view, chooseView));
+  replaceChildren(
+    runList,
+    store.runs.length > 1
+      ? renderRunList(
+          store.runs,
+          store.run?.id ?? 0,
+          (id) => {
+            store.notice = '';
+            notice.textContent = '';
+            channel.notify({ type: 'select', runId: id });
+          },
+          (id) => channel.notify({ type: 'remove', runId: id }),
+        )
+      : null,
+  );
+  const run = store.run;
+  if (!run) {
+    controls = undefined;
+    replaceChildren(controlsHolder);
+  } else if (controls?.runId !== run.id) {
+    controls = renderControls(run, edits.pending(run.id), (edit) => edits.propose(run.id, edit));
+    replaceChildren(controlsHolder, controls.element);
+  }
 }
 
-function removeRun(id: number): void {
-  vscode.postMessage({ type: 'removeRun', runId: id });
-}
-
-function showNotice(text: string): void {
-  state.notice = text;
-  notice.textContent = text;
-}
-
-function renderContent(): void {
-  for (const fn of cleanups) fn();
-  cleanups = [];
-  const run = selectedRun(state);
-  const analysis = run?.analysis;
+function drawContent(): void {
+  const run = store.run;
+  if (run) controls?.showStatus(run);
   if (!run) {
     replaceChildren(
-      content,
+      mainArea,
       h(
         'p',
         { class: 'empty', 'data-testid': 'empty' },
         'Select a formula in an editor and run "Gradient Descent: Run Gradient Descent".',
       ),
     );
+    replaceChildren(details);
     return;
   }
-  // A failed run keeps its last analysis for the plots, but no new sweep or comparison will come for it.
-  if (!analysis || (run.status === 'error' && viewLacksData(state.view, analysis))) {
+  const scene = sceneValues(store, run);
+  if (!scene.run) {
+    // A failed or re-running edit keeps the last good plot of this run on screen, marked as stale.
+    if (shown === run.id) {
+      mainArea.classList.add('stale');
+      return;
+    }
     const text =
       run.status === 'error'
         ? 'This formula could not be run; see the message beside the function.'
         : 'Running…';
-    replaceChildren(content, h('p', { class: 'empty', 'data-testid': 'content-status' }, text));
+    replaceChildren(mainArea, h('p', { class: 'empty', 'data-testid': 'content-status' }, text));
+    replaceChildren(secondaryArea);
+    replaceChildren(details);
+    detailsKey = '';
     return;
   }
-  const ctx = { palette: readPalette(), width: Math.max(280, content.clientWidth - 24) };
-  const editLatest = (update: (current: RunInput) => RunInput): void => {
-    const latest = state.runs.find((r) => r.id === run.id);
-    if (latest) {
-      edit(
-        update({ id: latest.id, formula: latest.formula, options: latest.options, starts: latest.starts }),
-        false,
-      );
-    }
-  };
-  const deps = {
+  shown = run.id;
+  const ctx = { palette: readPalette(), width: Math.max(280, mainArea.clientWidth - 8) };
+  const vc: ViewContext = {
     ctx,
-    frames: state.frames,
-    rolling: state.rolling,
-    edit: editLatest,
-    onCleanup: (fn: () => void) => cleanups.push(fn),
+    theme: document.body.className,
+    run,
+    scene,
+    local,
+    placeStart,
+    setStarts,
+    onCleanup: (fn) => cleanups.push(fn),
   };
-  const charts =
-    state.view === 'learning-rate'
-      ? renderLearningRateView(analysis, ctx)
-      : state.view === 'compare'
-        ? renderCompareView(analysis, ctx)
-        : renderRunsView(run, analysis, deps);
+  const view = views[store.view];
+  view.update(vc);
+  if (mainArea.firstChild !== view.element) {
+    for (const fn of cleanups.splice(0)) fn();
+    replaceChildren(mainArea, view.element);
+    replaceChildren(secondaryArea, view.secondary);
+    view.update(vc);
+  }
+  mainArea.classList.toggle('stale', run.status !== 'ok');
+  drawDetails(vc);
+}
+
+let detailsKey = '';
+/** The run whose plots are on screen. */
+let shown = 0;
+function drawDetails(vc: ViewContext): void {
+  const { run, formula, steps } = vc.scene;
+  const key = [
+    vc.run.parts?.run,
+    vc.run.parts?.formula,
+    vc.run.parts?.gradientText,
+    vc.run.parts?.steps,
+    vc.run.status,
+  ].join('|');
+  // While an edit is on its way the summary and worked steps wait (dimmed): the path is what moves.
+  const editing = edits.busy(vc.run.id);
+  details.classList.toggle('stale', editing);
+  if (editing || key === detailsKey || !run || !formula) return;
+  detailsKey = key;
   const mainSvg = (): SVGSVGElement | null =>
-    content.querySelector('[data-testid="plot-main"] svg.gd-plot, [data-testid="plot-sweep"] svg.gd-plot');
+    mainArea.querySelector('[data-testid="plot-main"] svg.gd-plot, [data-testid="plot-sweep"] svg.gd-plot');
   replaceChildren(
-    content,
-    ...charts,
-    renderSummary(analysis),
-    renderSteps(analysis, run.options.maximize),
+    details,
+    renderSummary({
+      run,
+      formula,
+      ...(vc.scene.gradientText ? { gradient: vc.scene.gradientText } : {}),
+      pickable: vc.scene.landscape?.kind !== 'none',
+    }),
+    steps ? renderSteps(steps, run, vc.run.controls.maximize) : null,
     renderExportBar(
-      run.id,
-      (m) => vscode.postMessage(m),
+      vc.run.id,
+      (m) => channel.request(m).then((reply) => (reply.type === 'done' ? reply.notice : '')),
       mainSvg,
-      () => ctx.palette.background,
-      showNotice,
+      () => vc.ctx.palette.background,
+      (text) => {
+        store.notice = text;
+        notice.textContent = text;
+      },
     ),
   );
-  content.classList.toggle('stale', run.status !== 'ok');
 }
 
-function render(change: Change): void {
-  if (change === 'all') {
-    const run = selectedRun(state);
-    controls = run ? renderControls(run, (input) => edit(input, true)) : undefined;
-    replaceChildren(controlsHolder, controls?.element ?? null);
+function draw(): void {
+  const began = performance.now();
+  if (dirty.has('chrome')) drawChrome();
+  if (dirty.has('content')) drawContent();
+  dirty.clear();
+  notice.textContent = store.notice;
+  const run = store.run;
+  if (switching && store.view === switching.view && run?.status === 'ok' && run.waiting?.length === 0) {
+    metrics.viewShown(switching.at);
+    switching = undefined;
   }
-  renderChrome();
-  notice.textContent = state.notice;
-  if (change !== 'notice') renderContent();
+  const answered = edits.answered;
+  if (answered !== undefined) {
+    edits.answered = undefined;
+    metrics.drawn(answered.editedAt, answered.answeredAt, began);
+  }
 }
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const message = parseHostMessage(event.data, (reason) =>
-    console.warn(`Gradient Descent panel: ignored ${reason}`),
-  );
-  if (!message) return;
-  render(applyHostMessage(state, message));
-  save();
-});
+let persistTimer: ReturnType<typeof setTimeout> | undefined;
+/** Saves the state for the serializer and for painting at once after a reload (debounced: drags save once). */
+function persistSoon(): void {
+  if (persistTimer !== undefined) clearTimeout(persistTimer);
+  persistTimer = setTimeout(() => {
+    persistTimer = undefined;
+    const scene = store.scene();
+    vscode.setState({
+      runs: store.runs.map((r) => ({
+        id: r.id,
+        formula: r.formula,
+        controls: r.controls,
+        starts: r.starts,
+        ...(r.label ? { label: r.label } : {}),
+      })),
+      selected: store.selected,
+      view: store.view,
+      ...(scene ? { scene } : {}),
+    });
+  }, 300);
+}
 
 let lastWidth = 0;
-let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 new ResizeObserver(() => {
-  if (Math.abs(content.clientWidth - lastWidth) < 24) return;
-  lastWidth = content.clientWidth;
-  if (resizeTimer !== undefined) clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(renderContent, 120);
-}).observe(content);
+  if (Math.abs(mainArea.clientWidth - lastWidth) < 24) return;
+  lastWidth = mainArea.clientWidth;
+  schedule('content');
+}).observe(mainArea);
 
 // VS Code swaps the body's theme class when the colour theme changes: redraw with new colours.
-new MutationObserver(() => renderContent()).observe(document.body, {
-  attributes: true,
-  attributeFilter: ['class'],
-});
+new MutationObserver(() => {
+  detailsKey = '';
+  schedule('content');
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
-render('all');
-vscode.postMessage({ type: 'ready', ...(state.runs.length > 0 ? { saved: persisted(state) } : {}) });
+schedule('chrome');
+channel.notify({ type: 'ready', ...(saved.ok && saved.value.runs.length > 0 ? { saved: saved.value } : {}) });

@@ -1,5 +1,6 @@
-// The view tabs and the run list: pick a view, pick or remove a run.
-import { PANEL_VIEWS, type PanelView, type RunView } from '../shared/protocol';
+// The view tabs and the run list: pick a view, pick or remove a run. Each run shows how it went
+// (converged, stopped, diverged, error, or still running) and where its formula came from.
+import { PANEL_VIEWS, type PanelView, type RunSummary } from '../shared/protocol';
 import { h } from './dom';
 
 const VIEW_LABELS: Readonly<Record<PanelView, string>> = {
@@ -29,11 +30,23 @@ export function renderTabs(current: PanelView, choose: (view: PanelView) => void
   );
 }
 
-const STATUS: Readonly<Record<RunView['status'], string>> = { pending: '…', ok: '✓', error: '⚠' };
+/** A run's state in one word, with its mark. */
+function stateOf(run: RunSummary): { mark: string; word: string; className: string } {
+  if (run.status === 'pending') return { mark: '…', word: 'running', className: 'pending' };
+  if (run.status === 'error') return { mark: '⚠', word: 'error', className: 'error' };
+  switch (run.outcome) {
+    case 'diverged':
+      return { mark: '✗', word: 'diverged', className: 'diverged' };
+    case 'stopped':
+      return { mark: '◐', word: 'stopped', className: 'stopped' };
+    default:
+      return { mark: '✓', word: 'converged', className: 'ok' };
+  }
+}
 
 /** The run list; the formula text is shown as text. */
 export function renderRunList(
-  runs: readonly RunView[],
+  runs: readonly RunSummary[],
   selected: number,
   select: (id: number) => void,
   remove: (id: number) => void,
@@ -41,8 +54,9 @@ export function renderRunList(
   return h(
     'ul',
     { class: 'run-list', 'data-testid': 'run-list', 'aria-label': 'Runs' },
-    ...runs.map((run) =>
-      h(
+    ...runs.map((run) => {
+      const state = stateOf(run);
+      return h(
         'li',
         { class: run.id === selected ? 'selected' : undefined },
         h(
@@ -52,15 +66,16 @@ export function renderRunList(
             class: 'run-item',
             'data-testid': 'run-item',
             'aria-current': run.id === selected ? 'true' : undefined,
-            title: run.formula,
+            title: run.label ? `${run.formula} (${run.label})` : run.formula,
             onclick: () => select(run.id),
           },
-          h('span', { class: `run-status ${run.status}`, 'aria-label': run.status }, STATUS[run.status]),
           h(
             'span',
-            { class: 'run-formula' },
-            run.formula.length > 60 ? `${run.formula.slice(0, 57)}…` : run.formula,
+            { class: `run-status ${state.className}`, 'aria-label': state.word, title: state.word },
+            state.mark,
           ),
+          h('span', { class: 'run-formula' }, run.formula),
+          run.label ? h('span', { class: 'run-label hint' }, run.label) : null,
         ),
         h(
           'button',
@@ -74,7 +89,7 @@ export function renderRunList(
           },
           '×',
         ),
-      ),
-    ),
+      );
+    }),
   );
 }

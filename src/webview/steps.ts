@@ -1,13 +1,12 @@
 // Worked steps: the first iterations written out with their numbers, so a student can check them.
-import type { Analysis } from '../engine/types';
+import type { RunWire, StepsWire } from '../shared/wire';
 import { h } from './dom';
 import { workedStepLines } from './format';
 
 /** The worked steps of an analysis, or nothing when the engine wrote none. */
-export function renderSteps(analysis: Analysis, maximize: boolean): HTMLElement | null {
-  const steps = analysis.steps ?? [];
+export function renderSteps(steps: StepsWire, run: RunWire, maximize: boolean): HTMLElement | null {
   if (steps.length === 0) return null;
-  const optimizer = analysis.run.optimizer;
+  const optimizer = run.optimizer;
   const note =
     optimizer === 'gd'
       ? `Each step moves against the gradient: x_{k+1} = x_k ${maximize ? '+' : '−'} η·∇f(x_k).`
@@ -24,13 +23,9 @@ export function renderSteps(analysis: Analysis, maximize: boolean): HTMLElement 
         h(
           'li',
           { 'data-testid': 'step' },
-          ...workedStepLines(
-            step,
-            analysis.run.variables,
-            optimizer,
-            maximize,
-            analysis.run.learningRate,
-          ).map((line) => h('div', { class: 'math' }, line)),
+          ...workedStepLines(step, run.variables, optimizer, maximize, run.learningRate).map((line) =>
+            h('div', { class: 'math' }, line),
+          ),
         ),
       ),
     ),

@@ -1,48 +1,51 @@
-// The run's summary in words: stop reason, iterations, final point and value, gradient norm,
-// the kind of point reached and the gradient formula.
-import type { Analysis } from '../engine/types';
+// The run's summary in words: how it went (usecases/wording.ts), where it ended, the value and gradient
+// there, the kind of point reached and the gradient formula, in the person's own function name.
+import type { FormulaWire, RunWire } from '../shared/wire';
+import { describeOutcome, outcomeSentence } from '../usecases/wording';
 import { h } from './dom';
-import { OPTIMIZER_LABELS, formatNumber, formatPoint, runOutcomeText, stationaryText } from './format';
+import { OPTIMIZER_LABELS, formatNumber, formatPoint } from './format';
 
 function row(label: string, value: string, testId?: string): HTMLElement[] {
   return [h('dt', {}, label), h('dd', testId ? { 'data-testid': testId } : {}, value)];
 }
 
-/** True when the start itself met the gradient tolerance (Rosenbrock from (1, 1)): no step was taken. */
-function startedStationary(analysis: Analysis): boolean {
-  return (
-    analysis.run.iterations === 0 &&
-    analysis.run.stopReason === 'gradient-tolerance' &&
-    analysis.run.stationary !== 'not-stationary'
-  );
+/** `a = 2, b = 1`: the values a run held its parameters at (the run's own, else the formula's defaults). */
+function parametersText(parameters: readonly { name: string; value: number }[]): string {
+  return parameters.map((p) => `${p.name} = ${formatNumber(p.value)}`).join(', ');
 }
 
-/** Why a symbol the left side does not name moved too, and how to hold it fixed (`λ` in `L(θ₀, θ₁) = … + λ/2 …`). */
-function undeclaredText(names: readonly string[]): string {
-  const one = names.length === 1;
-  return `${names.join(', ')}: not named on the left side of the definition, so ${one ? 'it is a variable' : 'they are variables'} too. Write ${one ? 'its value' : 'their values'} into the formula to hold ${one ? 'it' : 'them'} fixed.`;
+/** What the summary is drawn from. */
+export interface SummaryParts {
+  readonly run: RunWire;
+  readonly formula: FormulaWire;
+  /** The simplified partial derivatives, once computed. */
+  readonly gradient?: readonly string[];
+  /** Whether the plot can be clicked to choose another start. */
+  readonly pickable: boolean;
 }
 
-/** The summary of an analysis. */
-export function renderSummary(analysis: Analysis): HTMLElement {
-  const { run, formula } = analysis;
+/** The summary of a run. */
+export function renderSummary(parts: SummaryParts): HTMLElement {
+  const { run, formula } = parts;
   const vars = run.variables;
-  const gradient = formula.gradient.map((g, i) => `∂f/∂${vars[i] ?? '?'} = ${g}`);
+  const name = formula.name ?? 'f';
+  const words = describeOutcome(run);
+  const gradient = (parts.gradient ?? []).map((g, i) => `∂${name}/∂${vars[i] ?? '?'} = ${g}`);
   return h(
     'section',
     { class: 'summary', 'data-testid': 'summary', 'aria-label': 'Summary' },
-    h('p', { class: 'stop-reason', 'data-testid': 'stop-reason' }, runOutcomeText(run)),
-    startedStationary(analysis)
+    h('p', { class: 'stop-reason', 'data-testid': 'stop-reason' }, outcomeSentence(run)),
+    words.atStart
       ? h(
           'p',
           { class: 'hint', 'data-testid': 'stationary-start' },
-          `The start is already ${stationaryText(run.stationary)}, so there is nothing to descend: type another start${analysis.landscape.kind === 'none' ? '' : ', or click on the plot'}.`,
+          `The start is already ${words.point}, so there is nothing to descend: type another start${parts.pickable ? ', or click on the plot' : ''}.`,
         )
       : null,
     h(
       'dl',
       {},
-      ...row('Function', `f(${vars.join(', ')}) = ${formula.text}`, 'summary-formula'),
+      ...row('Function', `${name}(${vars.join(', ')}) = ${formula.text}`, 'summary-formula'),
       ...row('Optimizer', `${OPTIMIZER_LABELS[run.optimizer]}, η = ${formatNumber(run.learningRate)}`),
       ...row('Iterations', String(run.iterations), 'summary-iterations'),
       ...row(
@@ -50,15 +53,15 @@ export function renderSummary(analysis: Analysis): HTMLElement {
         `${vars.length === 1 ? vars[0] : `(${vars.join(', ')})`} = ${formatPoint(run.final.point)}`,
         'summary-point',
       ),
-      ...row('Final value', `f = ${formatNumber(run.final.value)}`, 'summary-value'),
-      ...row('Gradient norm', `‖∇f‖ = ${formatNumber(run.final.gradientNorm, 3)}`),
-      ...row('Point reached', stationaryText(run.stationary), 'summary-kind'),
-      ...row(vars.length === 1 ? 'Derivative' : 'Gradient', gradient.join('; ') || '—'),
+      ...row('Final value', `${name} = ${formatNumber(run.final.value)}`, 'summary-value'),
+      ...row('Gradient norm', `‖∇${name}‖ = ${formatNumber(run.final.gradientNorm, 3)}`),
+      ...row('Point reached', words.point, 'summary-kind'),
+      ...row(vars.length === 1 ? 'Derivative' : 'Gradient', gradient.join('; ') || '…'),
       ...(run.gradientMethod === 'numeric'
         ? row('Note', 'Some partial derivatives were computed numerically.')
         : []),
-      ...(formula.undeclared
-        ? row('Also descended on', undeclaredText(formula.undeclared), 'summary-undeclared')
+      ...(formula.parameters.length > 0
+        ? row('Parameters', parametersText(run.parameters ?? formula.parameters), 'summary-parameters')
         : []),
     ),
   );

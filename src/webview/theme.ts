@@ -10,8 +10,13 @@ export interface Palette {
   readonly start: string;
   readonly end: string;
   readonly grid: string;
-  /** Distinct series colours (optimizers, coordinates, basins). */
+  /** Distinct series colours (coordinates, lines without contours behind them). */
   readonly series: readonly string[];
+  /**
+   * Distinct colours for paths drawn over the contours (optimizers, basins): the series without the
+   * contours' own blue, the run's path colour first.
+   */
+  readonly overlays: readonly string[];
 }
 
 function cssVar(style: CSSStyleDeclaration, name: string, fallbackVar?: string): string {
@@ -24,6 +29,15 @@ function cssVar(style: CSSStyleDeclaration, name: string, fallbackVar?: string):
 export function readPalette(): Palette {
   const style = getComputedStyle(document.body);
   const v = (name: string, fallback?: string): string => cssVar(style, name, fallback);
+  const series = [
+    v('--vscode-charts-blue', '--vscode-foreground'),
+    v('--vscode-charts-orange', '--vscode-foreground'),
+    v('--vscode-charts-green', '--vscode-foreground'),
+    v('--vscode-charts-red', '--vscode-foreground'),
+    v('--vscode-charts-purple', '--vscode-foreground'),
+    v('--vscode-charts-yellow', '--vscode-foreground'),
+    v('--vscode-charts-foreground', '--vscode-foreground'),
+  ];
   return {
     foreground: v('--vscode-editor-foreground', '--vscode-foreground'),
     muted: v('--vscode-descriptionForeground', '--vscode-foreground'),
@@ -33,14 +47,7 @@ export function readPalette(): Palette {
     start: v('--vscode-charts-green', '--vscode-foreground'),
     end: v('--vscode-charts-red', '--vscode-errorForeground'),
     grid: v('--vscode-editorWidget-border', '--vscode-panel-border'),
-    series: [
-      v('--vscode-charts-blue', '--vscode-foreground'),
-      v('--vscode-charts-orange', '--vscode-foreground'),
-      v('--vscode-charts-green', '--vscode-foreground'),
-      v('--vscode-charts-red', '--vscode-foreground'),
-      v('--vscode-charts-purple', '--vscode-foreground'),
-      v('--vscode-charts-yellow', '--vscode-foreground'),
-      v('--vscode-charts-foreground', '--vscode-foreground'),
-    ],
+    series,
+    overlays: series.slice(1),
   };
 }

@@ -61,20 +61,20 @@ describe('Gradient Descent panel: views', () => {
     const view = await runFormula(workbench, 'quick-tour.md', 'f(x, y, z) = x^2 + 2y^2 + 3z^2');
     assert.equal(await caption(view, 'plot-main'), 'Coordinates against the iteration');
     const main = view.locator('[data-testid="plot-main"] svg.gd-plot');
-    const lines = main.locator('g[aria-label="line"] path');
+    const lines = main.locator('[data-testid="line"]');
     assert.equal(await lines.count(), 3, 'one line per coordinate');
     assert.equal(new Set(await colours(lines, 'stroke')).size, 3, 'each coordinate has its own colour');
     for (const points of await pathPoints(lines)) {
       assert.ok(points > 3, `a coordinate's line joins its iterates (${points} points)`);
     }
-    const labels = await main.locator('g[aria-label="text"] text').allTextContents();
+    const labels = await main.locator('[data-testid="line-label"]').allTextContents();
     assert.deepEqual([...labels].sort(), ['x', 'y', 'z'], 'each line is labelled with its variable');
     assert.match(await main.innerHTML(), />iteration/, 'the x axis is the iteration');
 
     const loss = view.locator('[data-testid="plot-loss"] svg.gd-plot');
     assert.equal(await loss.count(), 2, 'value and gradient norm charts');
     for (let i = 0; i < 2; i++) {
-      const points = await pathPoints(loss.nth(i).locator('g[aria-label="line"] path'));
+      const points = await pathPoints(loss.nth(i).locator('[data-testid="line"]'));
       assert.ok(
         points.length === 1 && points[0] > 3,
         `loss chart ${i} draws its curve (${points.join(',')})`,
@@ -90,10 +90,10 @@ describe('Gradient Descent panel: views', () => {
     const bands = main.locator('g[aria-label="contour"] path');
     assert.ok((await bands.count()) >= 10, `contour bands drawn: ${await bands.count()}`);
     assert.ok(new Set(await colours(bands, 'fill')).size >= 5, 'the bands are filled with graded colours');
-    const path = await pathPoints(main.locator('g[aria-label="line"] path'));
+    const path = await pathPoints(main.locator('[data-testid="overlay"] [data-testid="path"]'));
     assert.ok(path.length === 1 && path[0] >= 3, `the descent path joins its iterates (${path.join(',')})`);
-    const start = main.locator('g[aria-label="dot"] circle');
-    const end = main.locator('g[aria-label="dot"] path');
+    const start = main.locator('[data-testid="overlay"] [data-testid="start"]');
+    const end = main.locator('[data-testid="overlay"] [data-testid="end"]');
     assert.equal(await start.count(), 1, 'the start is marked with a dot');
     assert.equal(await end.count(), 1, 'the end is marked with a diamond');
     const startBox = await start.boundingBox();
@@ -120,7 +120,7 @@ describe('Gradient Descent panel: views', () => {
     );
     const main = view.locator('[data-testid="plot-main"] svg.gd-plot');
     assert.ok((await main.locator('g[aria-label="contour"] path').count()) >= 10, 'on the contours of f');
-    const lines = main.locator('g[aria-label="line"] path');
+    const lines = main.locator('[data-testid="overlay"] [data-testid="path"]');
     assert.equal(await lines.count(), 6, 'one path per optimizer');
     const strokes = await colours(lines, 'stroke');
     assert.equal(new Set(strokes).size, 6, `each optimizer has its own colour: ${strokes.join(' ')}`);
@@ -164,7 +164,9 @@ describe('Gradient Descent panel: views', () => {
       const cell = view.getByTestId(`regime-${regime}`);
       const heading = await cell.locator('h4').innerText();
       rates.push(Number(/: ([\d.e−-]+)$/.exec(heading)?.[1]?.replace('−', '-')));
-      const points = await pathPoints(cell.locator('svg.gd-plot g[aria-label="line"] path'));
+      const points = await pathPoints(
+        cell.locator('svg.gd-plot [data-testid="overlay"] [data-testid="path"]'),
+      );
       assert.ok(points.length === 1 && points[0] >= 2, `${regime}: the path is drawn (${points.join(',')})`);
     }
     assert.ok(
@@ -194,6 +196,7 @@ describe('Gradient Descent panel: views', () => {
       const lines = (await editor.locator('.view-line').allInnerTexts()).map((l) =>
         l.replace(/\u00a0/g, ' ').trim(),
       );
+      assert.ok(lines.includes('*f(x) = 2x^{2} · gd, η = 0.1 · from x₀ = 1*'), `the caption: ${lines[0]}`);
       assert.ok(lines.includes('| k | x | f | ‖∇f‖ |'), `pasted: ${lines.slice(0, 5).join(' / ')}`);
       assert.ok(lines.includes('| --- | --- | --- | --- |'));
       assert.ok(lines.includes('| 0 | 1 | 2 | 4 |'), 'x₀ = 1, f = 2, |f′| = 4');

@@ -9,7 +9,7 @@ async function lossPoints(view: FrameLocator): Promise<number> {
   const d = await view
     .locator('[data-testid="plot-loss"] svg.gd-plot')
     .first()
-    .locator('g[aria-label="line"] path')
+    .locator('[data-testid="line"]')
     .first()
     .getAttribute('d');
   return (d ?? '').split(/[ML]/).filter((s) => s.trim() !== '').length;

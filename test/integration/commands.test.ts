@@ -3,7 +3,7 @@
 // iterations under the formula.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { PanelRun } from '../../src/shared/protocol';
+import type { NewRun as PanelRun } from '../../src/extension/panel/state';
 import {
   activeExtension,
   closeAll,
@@ -49,11 +49,11 @@ describe('entry points: commands', () => {
     );
     assert.equal(runs[0].options.optimizer.lr, 0.1, 'options come from the settings');
     const inPanel = await eventually(
-      async () => (await panelRuns()).find((r) => r.formula === 'f(x) = 2x^{2}' && r.analysis),
+      async () => (await panelRuns()).find((r) => r.formula === 'f(x) = 2x^{2}' && r.run),
       'the panel run',
     );
     // By hand: f′(x_k) = 4·0.6^k first falls below the default tolerance 1e-6 at k = 30.
-    assert.equal(inPanel.analysis?.run.iterations, 30);
+    assert.equal(inPanel.run?.iterations, 30);
   });
 
   it('strips the delimiters of a selection that includes them', async () => {
@@ -120,11 +120,11 @@ describe('entry points: commands', () => {
       ['(w - 3)^2 + 10b^2'],
     );
     const swept = await eventually(
-      async () => (await panelRuns()).find((r) => r.formula === '(w - 3)^2 + 10b^2' && r.analysis?.sweep),
+      async () => (await panelRuns()).find((r) => r.formula === '(w - 3)^2 + 10b^2' && r.sweep),
       'a run with a sweep',
     );
     // The Hessian of (w − 3)² + 10b² is diag(2, 20): λmax = 20, so the critical η = 2/λmax = 0.1.
-    const critical = swept.analysis?.sweep?.criticalLearningRate ?? Number.NaN;
+    const critical = swept.sweep?.criticalLearningRate ?? Number.NaN;
     assert.ok(Math.abs(critical - 0.1) < 1e-6, `critical η ${critical}`);
   });
 
@@ -134,21 +134,30 @@ describe('entry points: commands', () => {
       async () => (await panelRuns()).find((r) => r.formula === 'x +' && r.error),
       'the error',
     );
-    assert.match(failed.error ?? '', /Unexpected end of expression/);
+    assert.match(failed.error ?? '', /stops too early after "\+": something must follow it/);
   });
 });
 
 describe('entry points: Insert Iteration Table', () => {
   afterEach(closeAll);
 
-  it('writes x1 = 0.6 and x2 = 0.36 under f(x) = 2x^2 (x0 = 1, η = 0.1)', async () => {
-    const editor = await openWithCursor('Minimize $f(x) = 2x^{2}|$ by hand.\nNext paragraph.', 'markdown');
+  it('writes x1 = 0.6 and x2 = 0.36 with a caption after the paragraph of f(x) = 2x^2 (x0 = 1, η = 0.1)', async () => {
+    const editor = await openWithCursor(
+      'Minimize $f(x) = 2x^{2}|$ by hand,\nas the seed does.\n\nNext paragraph.',
+      'markdown',
+    );
     const tables = await vscode.commands.executeCommand<string[]>('gradientDescent.insertIterationTable');
     assert.equal(tables?.length, 1);
     const lines = editor.document.getText().split('\n');
-    assert.equal(lines[0], 'Minimize $f(x) = 2x^{2}$ by hand.');
-    assert.equal(lines[1], '');
-    assert.match(lines[2], /^\| k \| x \| f \|/);
+    assert.deepEqual(
+      lines.slice(0, 2),
+      ['Minimize $f(x) = 2x^{2}$ by hand,', 'as the seed does.'],
+      'not mid-paragraph',
+    );
+    assert.equal(lines[2], '');
+    assert.equal(lines[3], '*f(x) = 2x^{2} · gd, η = 0.1 · from x₀ = 1*');
+    assert.equal(lines[4], '');
+    assert.match(lines[5]!, /^\| k \| x \| f \|/);
     const cells = (row: string) =>
       row
         .split('|')
@@ -172,7 +181,12 @@ describe('entry points: Insert Iteration Table', () => {
     const editor = await openWithCursor('$$\nx^2 + |y^2\n$$\n', 'markdown');
     await vscode.commands.executeCommand('gradientDescent.insertIterationTable');
     const text = editor.document.getText();
-    assert.ok(text.startsWith('$$\nx^2 + y^2\n$$\n\n| k | x | y |'), text);
+    assert.ok(
+      text.startsWith(
+        '$$\nx^2 + y^2\n$$\n\n*x^2 + y^2 · gd, η = 0.1 · from (x, y)₀ = (1, 1)*\n\n| k | x | y |',
+      ),
+      text,
+    );
   });
 
   it('inserts nothing and warns when there is no formula', async () => {

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GradientDescentApi } from '../../src/extension/extension';
-import type { PanelRunResult } from '../../src/extension/panel/controller';
+import type { PanelRunResult } from '../../src/extension/panel/session';
 
 const EXTENSIONS: Record<string, string> = {
   markdown: 'md',

@@ -4,7 +4,7 @@
 // (commands.test.ts covers which formulas each entry point picks.)
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { PanelRunResult } from '../../src/extension/panel/controller';
+import type { PanelRunResult } from '../../src/extension/panel/session';
 import {
   activeExtension,
   closeAll,
@@ -19,7 +19,7 @@ async function settled(formulas: readonly string[]): Promise<PanelRunResult[]> {
   return eventually(
     async () => {
       const current = await panelRuns();
-      const found = formulas.map((f) => current.find((r) => r.formula === f && (r.analysis || r.error)));
+      const found = formulas.map((f) => current.find((r) => r.formula === f && (r.run || r.error)));
       return found.every((r) => r !== undefined) ? (found as PanelRunResult[]) : undefined;
     },
     `results for ${formulas.join(', ')}`,
@@ -51,7 +51,7 @@ describe('the panel in the extension host', () => {
     await eventually(() => (panelTabs().length > 0 ? true : undefined), 'the panel tab');
     assert.equal(panelTabs().length, 1, 'one panel tab');
     assert.equal(panelTabs()[0].label, 'Gradient Descent');
-    const result = run.analysis?.run;
+    const result = run.run;
     assert.ok(result, run.error);
     assert.deepEqual(result.variables, ['x']);
     assert.equal(result.learningRate, 0.1);
@@ -78,14 +78,12 @@ describe('the panel in the extension host', () => {
     selectTexts(editor, ['(x - 3)^2', '(u + 1)^2 + (v - 2)^2']);
     await vscode.commands.executeCommand('gradientDescent.run');
     const [one, two] = await settled(['(x - 3)^2', '(u + 1)^2 + (v - 2)^2']);
+    await eventually(() => (panelTabs().length > 0 ? true : undefined), 'the panel tab');
     assert.equal(panelTabs().length, 1, 'both runs in one panel');
-    assert.deepEqual(one.analysis?.run.variables, ['x']);
-    assert.ok(
-      Math.abs((one.analysis?.run.final.point[0] ?? Number.NaN) - 3) < 1e-4,
-      'the first run finds x = 3',
-    );
-    assert.deepEqual(two.analysis?.run.variables, ['u', 'v']);
-    const [u, v] = two.analysis?.run.final.point ?? [];
+    assert.deepEqual(one.run?.variables, ['x']);
+    assert.ok(Math.abs((one.run?.final.point[0] ?? Number.NaN) - 3) < 1e-4, 'the first run finds x = 3');
+    assert.deepEqual(two.run?.variables, ['u', 'v']);
+    const [u, v] = two.run?.final.point ?? [];
     assert.ok(Math.abs(u + 1) < 1e-4 && Math.abs(v - 2) < 1e-4, `the second run finds (−1, 2): (${u}, ${v})`);
   });
 
@@ -97,11 +95,12 @@ describe('the panel in the extension host', () => {
     selectTexts(editor, ['x^2 + 1', 'foo(x) + 1', '\\sin(x']);
     await vscode.commands.executeCommand('gradientDescent.run');
     const [good, unknown, unclosed] = await settled(['x^2 + 1', 'foo(x) + 1', '\\sin(x']);
-    assert.ok(good.analysis && !good.error, 'the good formula runs');
-    assert.equal(unknown.analysis, undefined);
+    assert.ok(good.run && !good.error, 'the good formula runs');
+    assert.equal(unknown.run, undefined);
     assert.match(unknown.error ?? '', /foo\(\.\.\.\) is not a known function\. Known functions: sin, cos/);
-    assert.equal(unclosed.analysis, undefined);
+    assert.equal(unclosed.run, undefined);
     assert.match(unclosed.error ?? '', /"\(" has no matching partner/);
+    await eventually(() => (panelTabs().length > 0 ? true : undefined), 'the panel tab');
     assert.equal(panelTabs().length, 1, 'the panel stays open');
   });
 });

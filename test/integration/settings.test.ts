@@ -2,7 +2,7 @@
 // apply to new runs, the hard limits cap them, and the workspace-trust capabilities are declared.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { PanelRun } from '../../src/shared/protocol';
+import type { NewRun as PanelRun } from '../../src/extension/panel/state';
 import { activeExtension, closeAll, setSetting } from './entrySupport';
 
 const CHANGED = [

@@ -102,6 +102,15 @@ describe('CLI argument parsing', () => {
     assert.equal(run('run', '--', '--json').formula, '--json');
   });
 
+  it('keeps --optimizer and --scheduler as written for the engine to read, and reads code options', () => {
+    const a = run('code', 'x^2', '--optimizer', 'AdamW(lr=0.1)', '--scheduler=StepLR(5)', '--lang', 'numpy');
+    assert.deepEqual(
+      [a.command, a.optimizer, a.scheduler, a.lang],
+      ['code', 'AdamW(lr=0.1)', 'StepLR(5)', 'numpy'],
+    );
+    assert.equal(run('code', 'x^2').lang, undefined);
+  });
+
   it('reads sweep options', () => {
     const a = run('sweep', 'x^2', '--lr-min', '1e-3', '--lr-max=2', '--count', '7', '--start', '3', '--json');
     assert.equal(a.command, 'sweep');
@@ -122,7 +131,10 @@ describe('CLI argument parsing', () => {
     usageError(['run', 'x', '--lr', 'fast'], /needs a number/);
     usageError(['run', 'x', '--lr', '0'], /greater than 0/);
     usageError(['run', 'x', '--lr=-1'], /greater than 0/);
-    usageError(['run', 'x', '--optimizer', 'lbfgs'], /one of/);
+    usageError(['run', 'x', '--optimizer', ''], /needs a value/);
+    usageError(['code', 'x', '--lang', 'julia'], /--lang must be one of pytorch, numpy/);
+    usageError(['code', 'x', '--json'], /not an option of code/);
+    usageError(['run', 'x', '--lang', 'numpy'], /not an option of run/);
     usageError(['run', 'x', '--momentum', '1'], /\[0, 1\)/);
     usageError(['run', 'x', '--betas', '0.9'], /two numbers/);
     usageError(['run', 'x', '--max-iter', '2.5'], /whole number/);

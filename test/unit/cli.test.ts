@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { runCli } from '../../src/cli/main';
+import { noPython, pythonWith } from './python';
 
 interface Ran {
   code: number;
@@ -143,7 +144,10 @@ describe('CLI (in-process)', () => {
   it('says in the table, not in --json (the contract), when f fell without bound', () => {
     const ran = cli('run', 'x^2 - y^2', '--start', '1,1', '--lr', '0.1');
     assert.match(ran.stdout, /stop reason:\s+diverged\n/);
-    assert.match(ran.stdout, /\nunbounded:\s+f fell without bound: no minimum along this path/);
+    assert.match(
+      ran.stdout,
+      /\noutcome:\s+Diverged at iteration \d+: f fell without bound \(towards −∞\)\. It has no minimum along this path/,
+    );
     assert.doesNotMatch(
       cli('run', 'x^2', '--start', '1', '--lr', '1.5').stdout,
       /unbounded/,
@@ -310,6 +314,31 @@ describe('CLI (built bundle, spawned)', function () {
     assert.equal(plain.code, 2);
     assert.match(plain.stderr, /^error: Unknown option "--nope"/);
     assert.doesNotMatch(plain.stderr + plain.stdout, /\n\s+at /);
+  });
+
+  it('code prints a script that python3 runs to the final point run prints', function () {
+    const python = pythonWith('torch');
+    if (python === undefined) {
+      console.log(`      ${noPython('torch')}`);
+      this.skip();
+    }
+    const options = [
+      '(1-x)^2 + 100(y-x^2)^2',
+      '--start=-1.2,1',
+      '--optimizer',
+      'Adam(lr=0.05)',
+      '--max-iter',
+      '40',
+    ];
+    const final = json(spawn('run', ...options, '--json')).final.point as number[];
+    const code = spawn('code', ...options);
+    assert.equal(code.code, 0, code.stderr);
+    const path = join(dir, 'run.py');
+    writeFileSync(path, code.stdout);
+    const ran = spawnSync(python!, [path], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(ran.status, 0, ran.stderr);
+    const printed = JSON.parse(ran.stdout.trim().split('\n').pop()!) as number[];
+    printed.forEach((v, i) => assert.ok(Math.abs(v - final[i]!) <= 1e-9 * Math.max(1, Math.abs(final[i]!))));
   });
 
   it('takes a formula starting with "-" after --', () => {

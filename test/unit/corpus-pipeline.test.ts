@@ -1,17 +1,20 @@
-// Issue 5 through the whole engine: every corpus input through analyze (with the landscape) under the
+// Issue 5 through the whole engine: every corpus input through the panel's jobs (with the landscape) under the
 // extension's and the CLI's limits, and through a hover's quickRun. Each must end in a readable
 // FormulaError or in a run whose stop reason agrees with its numbers. How long each takes depends on
 // the machine, so the times are printed by `npm run bench:corpus`, not asserted here; the work itself
 // is bounded by things that do not vary (iterations, differentiation work, formula length).
 import { strict as assert } from 'node:assert';
 import { CLI_LIMITS } from '../../src/cli/main';
-import { analyze, quickRun } from '../../src/engine/analyze';
 import { DEFAULT_LIMITS, type EngineLimits } from '../../src/engine/limits';
-import { clearProblemCache } from '../../src/engine/problemCache';
+import { createProblemCache } from '../../src/host/problemCache';
+import { quickRun } from '../../src/usecases/hover';
+import { computeJob, type JobContext } from '../../src/usecases/jobs';
+import { resolveRunOptions } from '../../src/usecases/runOptions';
+import { frameWindow } from '../../src/usecases/window';
 import { DEFAULT_STOP } from '../../src/engine/settings';
-import { FormulaError, type Analysis, type RunOptions, type RunResult } from '../../src/engine/types';
+import { FormulaError, type Landscape, type RunOptions, type RunResult } from '../../src/engine/types';
 import { PIPELINE_CASES as CASES, PIPELINE_NUMERIC as NUMERIC } from '../corpus/pipelineCases';
-import { HOVER_BUDGET_MS } from '../../src/extension/hover/hoverRun';
+import { HOVER_BUDGET_MS } from '../../src/usecases/defaults';
 
 const LIMITS: readonly (readonly [string, EngineLimits])[] = [
   ['extension', DEFAULT_LIMITS],
@@ -22,9 +25,8 @@ function optionsAt(start: readonly number[], traceLimit: number): RunOptions {
   return { start, optimizer: {}, stop: {}, maximize: false, traceLimit, fitStart: true };
 }
 
-/** Runs `work` from a cold cache; its value or what it threw. */
+/** Runs `work`; its value or what it threw. */
 function outcomeOf<T>(work: () => T): { value?: T; error?: unknown } {
-  clearProblemCache();
   try {
     return { value: work() };
   } catch (error) {
@@ -71,7 +73,30 @@ function runProblems(run: RunResult, tolerance: number): string[] {
   return problems;
 }
 
-function analysisProblems(analysis: Analysis): string[] {
+/** The panel's pipeline for one input, cold: formula, options, run, window and landscape. */
+function panelPipeline(
+  input: string,
+  start: readonly number[],
+  limits: EngineLimits,
+): { run: RunResult; landscape: Landscape } {
+  const ctx: JobContext = { problems: createProblemCache(limits), limits };
+  const info = computeJob({ kind: 'formula', formula: input }, ctx);
+  const options = resolveRunOptions(optionsAt(start, 500), info.variables.length, limits);
+  const run = computeJob({ kind: 'run', formula: input, options }, ctx);
+  const window = frameWindow(
+    undefined,
+    options.start,
+    [run.trace],
+    info.variables.length,
+    limits.maxPlotVariables,
+  );
+  const landscape = window
+    ? computeJob({ kind: 'landscape', formula: input, window }, ctx)
+    : { kind: 'none' as const };
+  return { run, landscape };
+}
+
+function analysisProblems(analysis: { run: RunResult; landscape: Landscape }): string[] {
   const problems = runProblems(analysis.run, DEFAULT_STOP.gradientTolerance);
   const { landscape } = analysis;
   if (landscape.kind === 'curve' && landscape.values.some((v) => !Number.isNaN(v) && !Number.isFinite(v))) {
@@ -91,13 +116,11 @@ describe('bad-input corpus through the whole pipeline (issue 5)', function () {
   });
 
   for (const [name, limits] of LIMITS) {
-    it(`analyze with the ${name} limits gives a FormulaError or an honest run`, () => {
+    it(`the panel's jobs with the ${name} limits give a FormulaError or an honest run`, () => {
       const problems: string[] = [];
       for (const c of CASES) {
         const label = `${JSON.stringify(c.input.slice(0, 50))} at ${c.start.join(',')} (${c.note})`;
-        const { value, error } = outcomeOf(() =>
-          analyze({ formula: c.input, options: optionsAt(c.start, 500), landscape: true }, limits),
-        );
+        const { value, error } = outcomeOf(() => panelPipeline(c.input, c.start, limits));
         const found = value !== undefined ? analysisProblems(value) : errorProblems(error, c.input);
         problems.push(...found.map((p) => `${label}: ${p}`));
       }
@@ -108,12 +131,15 @@ describe('bad-input corpus through the whole pipeline (issue 5)', function () {
       const problems: string[] = [];
       for (const c of CASES) {
         const label = `${JSON.stringify(c.input.slice(0, 50))} at ${c.start.join(',')} (${c.note})`;
+        const problems0 = createProblemCache(limits);
         const { value, error } = outcomeOf(() =>
-          quickRun(c.input, optionsAt(c.start, 50), HOVER_BUDGET_MS, limits),
+          quickRun(problems0, c.input, optionsAt(c.start, 50), HOVER_BUDGET_MS, limits),
         );
         if (value === undefined) problems.push(...errorProblems(error, c.input).map((p) => `${label}: ${p}`));
         else if (value !== null) {
-          problems.push(...runProblems(value, DEFAULT_STOP.gradientTolerance).map((p) => `${label}: ${p}`));
+          problems.push(
+            ...runProblems(value.result, DEFAULT_STOP.gradientTolerance).map((p) => `${label}: ${p}`),
+          );
         }
       }
       assert.deepEqual(problems, []);

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import type { RunResult, StopReason, TracePoint } from '../../src/engine/types';
-import { analyze } from '../../src/engine/analyze';
-import { LruCache } from '../../src/engine/lruCache';
-import {
-  formatNumber,
-  openCommandUri,
-  outcomeSentence,
-  previewMarkdown,
-} from '../../src/extension/hover/preview';
+import type { RunOptions, RunResult, StopReason, TracePoint } from '../../src/engine/types';
+import { resolveLimits } from '../../src/engine/limits';
+import { createProblemCache } from '../../src/host/problemCache';
+import { computeJob } from '../../src/usecases/jobs';
+import { resolveRunOptions } from '../../src/usecases/runOptions';
+import { LruCache } from '../../src/shared/lruCache';
+import { formatNumber, openCommandUri, outcomeSentence, previewMarkdown } from '../../src/usecases/hoverText';
 
 /** A gradient-descent result on f(x) = 2x², x0 = 1, η = 0.1, written out by hand for the wording tests. */
 function result(stopReason: StopReason, overrides: Partial<RunResult> = {}): RunResult {
@@ -30,6 +28,17 @@ function result(stopReason: StopReason, overrides: Partial<RunResult> = {}): Run
     elapsedMs: 0.1,
     ...overrides,
   };
+}
+
+/** The engine's run of a formula, as a panel run computes it. */
+function engineRun(formula: string, options: RunOptions): RunResult {
+  const limits = resolveLimits();
+  const ctx = { problems: createProblemCache(limits), limits };
+  const info = computeJob({ kind: 'formula', formula }, ctx);
+  return computeJob(
+    { kind: 'run', formula, options: resolveRunOptions(options, info.variables.length, limits) },
+    ctx,
+  );
 }
 
 describe('hover preview text', () => {
@@ -60,9 +69,12 @@ describe('hover preview text', () => {
     assert.match(outcomeSentence(one), /^converged in 1 iteration to x\\\* = 0\.36/);
     assert.match(
       outcomeSentence(result('max-iterations', { iterations: 1 })),
-      /^not converged after 1 iteration: /,
+      /^stopped after the maximum of 1 iteration \(the iteration limit was reached before it converged\): /,
     );
-    assert.match(outcomeSentence(result('time-budget', { iterations: 1 })), /after 1 iteration: /);
+    assert.match(
+      outcomeSentence(result('time-budget', { iterations: 1 })),
+      /after 1 iteration \(the time budget ran out\): /,
+    );
     assert.match(
       outcomeSentence(result('gradient-tolerance', { iterations: 2 })),
       /^converged in 2 iterations to /,
@@ -78,7 +90,7 @@ describe('hover preview text', () => {
     });
     assert.equal(
       outcomeSentence(atMinimum),
-      'the start is already a minimum (the gradient is below the tolerance): (x, y) = (1, 1), f = 0',
+      'the start is already a local minimum (the gradient there is below the tolerance): (x, y) = (1, 1), f = 0',
     );
     const oneVariable = result('gradient-tolerance', {
       iterations: 0,
@@ -86,7 +98,7 @@ describe('hover preview text', () => {
     });
     assert.equal(
       outcomeSentence(oneVariable),
-      'the start is already a minimum (the gradient is below the tolerance): x = 0, f(x) = −2.5',
+      'the start is already a local minimum (the gradient there is below the tolerance): x = 0, f(x) = −2.5',
     );
   });
 
@@ -98,19 +110,19 @@ describe('hover preview text', () => {
       maximize: false,
       traceLimit: 10,
     };
-    const run = analyze({ formula: '(1-x)^2 + 100(y-x^2)^2', options }).run;
+    const run = engineRun('(1-x)^2 + 100(y-x^2)^2', options);
     assert.equal(
       outcomeSentence(run),
-      'the start is already a minimum (the gradient is below the tolerance): (x, y) = (1, 1), f = 0',
+      'the start is already a local minimum (the gradient there is below the tolerance): (x, y) = (1, 1), f = 0',
     );
   });
 
   it('names the kind of point the start already is', () => {
     const at = (stationary: RunResult['stationary']): string =>
       outcomeSentence(result('gradient-tolerance', { iterations: 0, stationary }));
-    assert.match(at('maximum'), /^the start is already a maximum \(/);
+    assert.match(at('maximum'), /^the start is already a local maximum \(/);
     assert.match(at('saddle'), /^the start is already a saddle point \(/);
-    assert.match(at('degenerate'), /^the start is already a stationary point \(/);
+    assert.match(at('degenerate'), /^the start is already a stationary point of unclear kind/);
   });
 
   it('names a saddle or maximum reached', () => {
@@ -125,28 +137,28 @@ describe('hover preview text', () => {
   });
 
   it('says there is no minimum along the path, not a critical η, when f fell without bound', () => {
-    const saddle = analyze({
-      formula: 'x^2 - y^2',
-      options: {
-        start: [1, 1],
-        optimizer: { name: 'gd', lr: 0.1 },
-        stop: { maxIterations: 5000 },
-        maximize: false,
-        traceLimit: 50,
-      },
-    }).run;
+    const saddle = engineRun('x^2 - y^2', {
+      start: [1, 1],
+      optimizer: { name: 'gd', lr: 0.1 },
+      stop: { maxIterations: 5000 },
+      maximize: false,
+      traceLimit: 50,
+    });
     assert.match(
       outcomeSentence(saddle, 0.5),
-      /^diverged at iteration \d+: f falls without bound, so there is no minimum along this path$/,
+      /^diverged at iteration \d+: f fell without bound \(towards −∞\); it has no minimum along this path; a smaller learning rate only slows the fall$/,
     );
   });
 
   it('reports a run that hit the iteration cap or the time budget honestly', () => {
     assert.match(
       outcomeSentence(result('max-iterations')),
-      /^not converged after 2 iterations: x\\\* = 0\.36/,
+      /^stopped after the maximum of 2 iterations \(the iteration limit was reached before it converged\): x\\\* = 0\.36/,
     );
-    assert.match(outcomeSentence(result('time-budget')), /^stopped by the time budget/);
+    assert.match(
+      outcomeSentence(result('time-budget')),
+      /^stopped after 2 iterations \(the time budget ran out\)/,
+    );
   });
 
   it('writes several variables as tuples and escapes Markdown in names', () => {

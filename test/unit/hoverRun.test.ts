@@ -1,7 +1,20 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_LIMITS } from '../../src/engine/limits';
+import { DEFAULT_LIMITS, type EngineLimits } from '../../src/engine/limits';
 import type { RunOptions } from '../../src/engine/types';
-import { hoverPreview, isBareSymbol, previewInSlices } from '../../src/extension/hover/hoverRun';
+import { createProblemCache } from '../../src/host/problemCache';
+import { hoverPreview as preview, isBareSymbol, previewInSlices as inSlices } from '../../src/usecases/hover';
+
+/** The hover's computation over a fresh cache of compiled formulas. */
+const hoverPreview = (text: string, options: RunOptions, limits: EngineLimits, budgetMs: number) =>
+  preview(createProblemCache(limits), text, options, limits, budgetMs);
+const previewInSlices = (
+  text: string,
+  options: RunOptions,
+  limits: EngineLimits,
+  cancelled: () => boolean,
+  budgetMs?: number,
+  slices?: number,
+) => inSlices(createProblemCache(limits), text, options, limits, cancelled, budgetMs, slices);
 
 function options(lr: number): RunOptions {
   return {

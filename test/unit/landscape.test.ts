@@ -4,7 +4,8 @@ import {
   curveRange,
   CURVE_SAMPLES,
   GRID_SIDE,
-  sampleLandscape,
+  sampleLandscape as sample,
+  windowAround,
 } from '../../src/engine/landscape';
 import type { Problem, TracePoint } from '../../src/engine/types';
 
@@ -18,6 +19,16 @@ function problem(dimension: number, f: (x: Float64Array) => number): Problem {
     gradientMethod: 'symbolic',
     gradientText: () => [],
   };
+}
+
+/** Samples f over the window around a start and a trace, as a panel run's first window. */
+function sampleLandscape(
+  p: Problem,
+  start: readonly number[],
+  points: readonly TracePoint[],
+  plotVariables = 2,
+) {
+  return sample(p, windowAround(start, points, p.dimension, plotVariables));
 }
 
 function trace(points: number[][]): TracePoint[] {

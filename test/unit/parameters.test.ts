@@ -1,12 +1,13 @@
 // Issue 10 §3: when a definition's left side names the variables, every other free name is a
 // parameter: held fixed at a value, changed per run without recompiling, listed in the summary.
 import { strict as assert } from 'node:assert';
-import { analyze, prepare } from '../../src/engine/analyze';
 import { compileFormula } from '../../src/engine/compile';
 import { runDescent } from '../../src/engine/descent';
 import { bindParameters } from '../../src/engine/parameters';
 import { parseFormula } from '../../src/engine/parse';
-import { sweepAround } from '../../src/engine/sweep';
+import { DEFAULT_LIMITS } from '../../src/engine/limits';
+import { createProblemCache } from '../../src/host/problemCache';
+import { computeJob, jobKey, type JobContext } from '../../src/usecases/jobs';
 import { FormulaError, type Problem, type RunOptions } from '../../src/engine/types';
 import { runCli } from '../../src/cli/main';
 
@@ -86,28 +87,53 @@ describe('parameters: runs', () => {
     assert.equal(fused.iterations, plain.iterations);
   });
 
-  it('reach λmax, the landscape and the summary of an analysis', () => {
-    const analysis = analyze({
-      formula: text,
-      options: { ...OPTIONS, parameters: { a: 4 } },
-      sweep: { lrMin: 0.001, lrMax: 1, count: 3 },
-      landscape: true,
-    });
-    assert.deepEqual(analysis.formula.parameters, [
-      { name: 'a', value: 4 },
+  it('reach every job: the formula lists them, and λmax, the landscape and the sweep see the run’s values', () => {
+    const ctx: JobContext = { problems: createProblemCache(DEFAULT_LIMITS), limits: DEFAULT_LIMITS };
+    assert.deepEqual(computeJob({ kind: 'formula', formula: text }, ctx).parameters, [
+      { name: 'a', value: 1 },
       { name: 'b', value: 1 },
     ]);
-    // f'' = 2a = 8, so gd diverges beyond η = 2/8.
-    assert.ok(Math.abs((analysis.sweep?.criticalLearningRate ?? 0) - 0.25) < 1e-6);
-    assert.equal(analysis.landscape.kind, 'curve');
-    if (analysis.landscape.kind === 'curve') {
-      const i = analysis.landscape.xs.findIndex((x) => Math.abs(x - 1) < 1e-9);
-      if (i >= 0) assert.equal(analysis.landscape.values[i], 0);
-    }
-    const { compiled, options } = prepare(text, { ...OPTIONS, parameters: { a: 0.5 } });
-    assert.ok(
-      Math.abs((sweepAround(compiled.problem, options, {}).sweep.criticalLearningRate ?? 0) - 2) < 1e-6,
+    const options = { ...OPTIONS, parameters: { a: 4, b: 2 } };
+    const run = computeJob({ kind: 'run', formula: text, options }, ctx);
+    assert.deepEqual(run.parameters, [
+      { name: 'a', value: 4 },
+      { name: 'b', value: 2 },
+    ]);
+    // f'' = 2a = 8, so gd diverges beyond η = 2/8; with the default a = 1 beyond η = 1.
+    const curvature = (parameters?: Record<string, number>): number | null =>
+      computeJob({ kind: 'curvature', formula: text, start: [0], maximize: false, parameters }, ctx).critical;
+    assert.ok(Math.abs((curvature({ a: 4 }) ?? 0) - 0.25) < 1e-6);
+    assert.ok(Math.abs((curvature() ?? 0) - 1) < 1e-6, 'a job without values is back at the defaults');
+    const sweep = computeJob(
+      { kind: 'sweep', formula: text, options: { ...OPTIONS, parameters: { a: 0.5 } }, sweep: { count: 3 } },
+      ctx,
     );
+    assert.ok(Math.abs((sweep.sweep.criticalLearningRate ?? 0) - 2) < 1e-6);
+    // f(x) = 4(x − 2)² on the window [0, 4]: 16 at both ends, 0 at x = 2.
+    const landscape = computeJob(
+      { kind: 'landscape', formula: text, window: { x: [0, 4] }, parameters: { a: 4, b: 2 } },
+      ctx,
+    );
+    assert.equal(landscape.kind, 'curve');
+    if (landscape.kind === 'curve') {
+      assert.equal(landscape.values[0], 16);
+      assert.equal(landscape.values[landscape.values.length - 1], 16);
+    }
+  });
+
+  it('are part of every job’s key, so the cache never answers one value with another’s result', () => {
+    const at = (a: number): string =>
+      jobKey({ kind: 'run', formula: text, options: { ...OPTIONS, parameters: { a } } });
+    assert.notEqual(at(1), at(2));
+    assert.equal(at(2), at(2));
+    const landscape = (a?: number): string =>
+      jobKey({
+        kind: 'landscape',
+        formula: text,
+        window: { x: [0, 1] },
+        ...(a ? { parameters: { a } } : {}),
+      });
+    assert.notEqual(landscape(), landscape(3));
   });
 
   it('refuses names the formula does not have and values that are not finite numbers', () => {

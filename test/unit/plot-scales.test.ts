@@ -1,9 +1,9 @@
 // Scale choices of the panel's charts that decide whether they read well: contours of Rosenbrock
-// follow the log of f (so the valley shows) while a quadratic bowl keeps f itself, and log axes
-// over several decades get one tick and grid line per power of ten.
+// follow the log of f (so the valley shows) while a quadratic bowl keeps f itself (the ticks of the
+// axes are tested in axes.test.ts).
 import { strict as assert } from 'node:assert';
 import { minMax } from '../../src/engine/extent';
-import { decadeTicks, logContours } from '../../src/webview/plots/scales';
+import { logContours } from '../../src/webview/plots/scales';
 
 /** f on an n×n grid over [x0, x1]×[y0, y1]. */
 function grid(
@@ -33,26 +33,9 @@ describe('log contours', () => {
   });
 });
 
-describe('decade ticks of log axes', () => {
-  it('puts one tick per power of ten inside the range', () => {
-    assert.deepEqual(decadeTicks([1, 7, 20_000]), [1, 10, 100, 1000, 10_000]);
-    assert.deepEqual(decadeTicks([3e-9, 0.5, Number.NaN]), [1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1]);
-  });
-
-  it("leaves Plot's default for fewer than three decades or no positive values", () => {
-    assert.equal(decadeTicks([2, 900]), undefined);
-    assert.equal(decadeTicks([0, -1]), undefined);
-    assert.equal(decadeTicks([]), undefined);
-  });
-});
-
 describe('scale choices on long traces', () => {
   // A trace as long as the webview accepts per run, and more: spreading it into Math.min/max overflows the stack.
   const long = Array.from({ length: 300_000 }, (_, i) => 10 ** -(i % 7));
-
-  it('finds the decade ticks of 300 000 values', () => {
-    assert.deepEqual(decadeTicks(long), [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1]);
-  });
 
   it('finds the range of 300 000 values (what the y scale type and extents use), skipping non-finite ones', () => {
     assert.deepEqual(minMax([...long, NaN, Infinity, -Infinity]), [1e-6, 1]);

@@ -53,8 +53,9 @@ describe('settings model', () => {
     assert.equal(s.run.stop.maxIterations, 1000);
     assert.equal(s.run.stop.gradientTolerance, 1e-6);
     assert.equal(s.run.stop.timeBudgetMs, 5000);
-    assert.equal(s.run.traceLimit, 500);
-    assert.deepEqual(s.sweep, { lrMin: 1e-4, lrMax: 1, count: 30 });
+    assert.equal(s.run.traceLimit, 4000);
+    // No range: the sweep follows the critical η at the start, as the CLI's does.
+    assert.deepEqual(s.sweep, { count: 25 });
     assert.equal(s.hover.enabled, true);
     assert.ok(s.hover.languages.includes('markdown'));
   });

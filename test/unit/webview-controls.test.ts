@@ -1,26 +1,11 @@
-// The panel's controls and views in the real webview bundle: switching the optimizer sends only
-// settings that optimizer takes, a typed formula survives a late answer to the previous one, and a
-// run whose formula fails says so in every view instead of waiting for data that will not come.
+// The panel's controls and views in the real webview bundle, wired to a real host session: switching
+// the optimizer sends only settings that optimizer takes, an edit builds on the newest input even
+// before the host has answered it, numbers can be scrubbed, and a run whose formula fails says so in
+// every view instead of waiting for data that will not come.
 import * as assert from 'node:assert/strict';
 import { resolveOptimizer } from '../../src/engine/settings';
-import type { OptimizerSettings, RunOptions } from '../../src/engine/types';
-import { closeBrowser, okRun, openWebview, type WebviewPage } from './webview-harness';
-
-const BASE: RunOptions = {
-  start: [1],
-  optimizer: { name: 'gd', lr: 0.1 },
-  stop: { maxIterations: 200 },
-  maximize: false,
-  traceLimit: 500,
-};
-
-async function lastUpdate(
-  w: WebviewPage,
-): Promise<{ options: RunOptions; formula: string; revision: number }> {
-  const updates = (await w.posted()).filter((m) => m.type === 'updateRun');
-  assert.ok(updates.length > 0, 'the control change posted a run');
-  return updates[updates.length - 1] as unknown as { options: RunOptions; formula: string; revision: number };
-}
+import type { OptimizerSettings } from '../../src/engine/types';
+import { closeBrowser, idle, newRun, openWebview, setInputs } from './webview-harness';
 
 describe('webview controls and views', function () {
   this.timeout(60_000);
@@ -34,88 +19,67 @@ describe('webview controls and views', function () {
   for (const { from, to } of switches) {
     it(`switching from ${JSON.stringify(from)} to ${to} sends settings the engine accepts`, async () => {
       const w = await openWebview('dark');
-      await w.send({
-        type: 'state',
-        runs: [okRun(1, 'x^4 - 3x^2 + x', { ...BASE, optimizer: from })],
-        selected: 1,
-        view: 'runs',
-      });
-      await w.page.getByTestId('summary').waitFor();
+      await w.add([newRun('x^4 - 3x^2 + x', { optimizer: from })]);
       await w.page.getByTestId('optimizer-select').selectOption(to);
-      const sent = (await lastUpdate(w)).options.optimizer;
+      await idle(w);
+      const sent = setInputs(w).at(-1)!.controls.optimizer as Partial<OptimizerSettings>;
       assert.equal(sent.name, to);
       assert.doesNotThrow(() => resolveOptimizer(sent), `the engine refuses ${JSON.stringify(sent)}`);
+      assert.equal(w.session.results()[0]!.summary.status, 'ok', 'and the host ran it');
       await w.close();
     });
   }
 
   it('switching from Momentum to Nesterov keeps μ and η, the settings both take', async () => {
     const w = await openWebview('dark');
-    await w.send({
-      type: 'state',
-      runs: [okRun(1, 'x^2', { ...BASE, optimizer: { name: 'momentum', lr: 0.05, momentum: 0.5 } })],
-      selected: 1,
-      view: 'runs',
-    });
-    await w.page.getByTestId('summary').waitFor();
+    await w.add([newRun('x^2', { optimizer: { name: 'momentum', lr: 0.05, momentum: 0.5 } })]);
     await w.page.getByTestId('optimizer-select').selectOption('nesterov');
-    const sent = (await lastUpdate(w)).options.optimizer;
+    await idle(w);
+    const sent = setInputs(w).at(-1)!.controls.optimizer;
     assert.equal(sent.momentum, 0.5, 'Nesterov shows and sends the momentum μ');
     assert.equal(sent.lr, 0.05);
     await w.close();
   });
 
-  it("keeps a typed formula when the host's answer to an older edit arrives after it, and a click re-sends the typed one", async () => {
+  it('builds a click and a new η on the newest input, even before the host answered it', async () => {
     const w = await openWebview('dark');
-    await w.send({ type: 'state', runs: [okRun(1, 'x^2', BASE)], selected: 1, view: 'runs' });
-    await w.page.getByTestId('summary').waitFor();
+    await w.add([newRun('x^2')]);
+    // Typed, clicked and tuned at once: each edit carries the ones before it.
     await w.page.getByTestId('formula-input').fill('x^4 - 3x^2 + x');
-    assert.equal(await w.page.getByTestId('run-status').innerText(), 'Running…');
-    // The host ran 'x^2' once more (say, for the sweep) and answered before it read the edit.
-    await w.send({ type: 'runUpdate', run: okRun(1, 'x^2', BASE) });
-    assert.equal(
-      await w.page.getByTestId('run-status').innerText(),
-      'Running…',
-      'the typed formula is still running',
-    );
     await w.page.locator('[data-testid="plot-main"] svg.gd-plot').click({ position: { x: 200, y: 100 } });
-    const placed = await lastUpdate(w);
-    assert.equal(placed.formula, 'x^4 - 3x^2 + x', 'placing the ball keeps the typed formula');
-    assert.equal(placed.revision, 2, 'each edit counts one revision up');
-    // The host answers the typed formula's edit (revision 1) while the placed ball (revision 2) is on its way.
-    await w.send({ type: 'runUpdate', run: { ...okRun(1, 'x^4 - 3x^2 + x', BASE), revision: 1 } });
-    assert.equal(
-      await w.page.getByTestId('run-status').innerText(),
-      'Running…',
-      'the placed ball is still running',
-    );
-    // A change of η now builds on the newest input: the placed start, not the answered one's.
     await w.page.getByTestId('lr-input').fill('0.05');
-    const tuned = await lastUpdate(w);
-    assert.deepEqual(
-      [tuned.revision, tuned.formula, tuned.options.start, tuned.options.optimizer.lr],
-      [3, 'x^4 - 3x^2 + x', placed.options.start, 0.05],
-    );
-    await w.send({ type: 'runUpdate', run: { ...okRun(1, 'x^4 - 3x^2 + x', tuned.options), revision: 3 } });
-    assert.equal(
-      await w.page.getByTestId('run-status').innerText(),
-      '',
-      "the typed formula's answer ends the wait",
-    );
+    await idle(w);
+    const last = setInputs(w).at(-1)!;
+    assert.equal(last.formula, 'x^4 - 3x^2 + x');
+    assert.equal(last.controls.optimizer.lr, 0.05);
+    const host = w.session.state.runs[0]!;
+    assert.equal(host.formula, 'x^4 - 3x^2 + x', 'the host holds the newest input');
+    assert.deepEqual(host.options.start, last.controls.start);
+    assert.notDeepEqual(last.controls.start, [1], 'the clicked start');
+    await w.close();
+  });
+
+  it('scrubs η by dragging its label sideways: to the right larger, in steps of a fifth of a decade', async () => {
+    const w = await openWebview('dark');
+    await w.add([newRun('x^2')]);
+    const label = w.page.locator('label[for]', { hasText: 'η value' });
+    const box = await label.boundingBox();
+    assert.ok(box);
+    await w.page.mouse.move(box.x + 5, box.y + box.height / 2);
+    await w.page.mouse.down();
+    await w.page.mouse.move(box.x + 5 + 100, box.y + box.height / 2, { steps: 5 });
+    await w.page.mouse.up();
+    await idle(w);
+    // 100 px = 5 steps of 20 px = one decade: 0.1 → 1.
+    assert.equal(await w.page.getByTestId('lr-input').inputValue(), '1');
+    assert.equal(setInputs(w).at(-1)!.controls.optimizer.lr, 1);
     await w.close();
   });
 
   for (const view of ['learning-rate', 'compare'] as const) {
     it(`a run whose formula fails shows that in the ${view} view, not a computation that never ends`, async () => {
       const w = await openWebview('dark');
-      const good = okRun(1, 'x^2', BASE);
-      const failed = {
-        ...good,
-        formula: 'x^2 + (',
-        status: 'error',
-        error: { message: 'Cannot read the formula: Unexpected end of expression.', column: 7 },
-      };
-      await w.send({ type: 'state', runs: [failed], selected: 1, view });
+      w.session.addRuns([newRun('x^2 + (')], view);
       await w.page.getByTestId('formula-error').waitFor();
       assert.equal(
         await w.page.getByTestId(view === 'compare' ? 'compare-pending' : 'lr-pending').count(),

@@ -1,14 +1,20 @@
-// Loads the real webview bundle into headless Chromium under the panel's real HTML and CSP, with a
-// fake acquireVsCodeApi that records what the webview posts. Used by the webview-*.test.ts files.
+// Loads the real webview bundle into headless Chromium under the panel's real HTML and CSP, and
+// connects it to a real host session (src/extension/panel/session.ts) with an inline job cache: what
+// the webview posts reaches the session, what the session posts reaches the page, typed arrays
+// included, as in VS Code. Used by the webview-*.test.ts files.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../scripts/vscode/browser';
+import { resolveLimits } from '../../src/engine/limits';
+import type { RunOptions } from '../../src/engine/types';
 import { renderHtml } from '../../src/extension/panel/html';
-import { analyze } from '../../src/engine/analyze';
-import type { AnalysisRequest, RunOptions } from '../../src/engine/types';
-import type { HostMessage } from '../../src/shared/protocol';
+import { PanelSession, type SessionConfig } from '../../src/extension/panel/session';
+import type { NewRun } from '../../src/extension/panel/state';
+import { JobService } from '../../src/host/jobService';
+import { createProblemCache } from '../../src/host/problemCache';
+import type { PanelView } from '../../src/shared/protocol';
 
 const ORIGIN = 'http://webview.test';
 const ROOT = path.resolve(__dirname, '../..');
@@ -19,22 +25,17 @@ export const THEMES = {
   light: `body{--vscode-foreground:#616161;--vscode-editor-foreground:#000000;--vscode-editor-background:#ffffff;--vscode-descriptionForeground:#717171;--vscode-charts-blue:#1a85ff;--vscode-charts-orange:#d18616;--vscode-charts-green:#388a34;--vscode-charts-red:#e51400;--vscode-charts-purple:#652d90;--vscode-charts-yellow:#bf8803;--vscode-charts-foreground:#616161;--vscode-errorForeground:#a1260d;--vscode-panel-border:#80808059;--vscode-button-background:#007acc;--vscode-button-foreground:#ffffff;--vscode-button-secondaryBackground:#5f6a79;--vscode-button-secondaryForeground:#ffffff;--vscode-input-background:#ffffff;--vscode-input-foreground:#616161;--vscode-focusBorder:#0090f1;--vscode-font-family:sans-serif;--vscode-editor-font-family:monospace;--vscode-font-size:13px}`,
 } as const;
 
-/** A run the host reports as done, with the engine's real analysis of `formula` (plus `extra` parts). */
-export function okRun(
-  id: number,
-  formula: string,
-  options: RunOptions,
-  extra: Partial<AnalysisRequest> = {},
-) {
-  return {
-    id,
-    formula,
-    options,
-    starts: [],
-    status: 'ok',
-    analysis: analyze({ formula, options, landscape: true, steps: 2, ...extra }),
-  };
-}
+/** The options a panel run starts from in these tests: the settings' defaults, as a command gives them. */
+export const BASE_OPTIONS: RunOptions = {
+  start: [1],
+  optimizer: { name: 'gd', lr: 0.1 },
+  stop: { maxIterations: 1000, gradientTolerance: 1e-6, timeBudgetMs: 5000 },
+  maximize: false,
+  traceLimit: 4000,
+  fitStart: true,
+};
+
+const CONFIG: SessionConfig = { base: BASE_OPTIONS, steps: 2, plotVariables: 2, sweep: { count: 12 } };
 
 let bundle: string | undefined;
 function webviewBundle(): string {
@@ -45,25 +46,42 @@ function webviewBundle(): string {
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
-  }).outputFiles[0].text;
+  }).outputFiles[0]!.text;
   return bundle;
 }
 
-/** A page running the webview, with helpers. */
+/** JSON with Float64Arrays marked, so they arrive as Float64Arrays (NaN and ±Infinity kept). */
+export function encode(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v instanceof Float64Array ? { $f64: Array.from(v, (x) => (Number.isFinite(x) ? x : String(x))) } : v,
+  );
+}
+
+/** A page running the webview, wired to a host session. */
 export interface WebviewPage {
   readonly page: Page;
+  readonly session: PanelSession;
   /** Console messages, including CSP violations. */
   readonly console: string[];
-  /** Sends a host message to the webview. */
-  send(message: HostMessage | Record<string, unknown>): Promise<void>;
+  /** Adds runs as a command would (and waits until the first is drawn). */
+  add(runs: readonly NewRun[], view?: PanelView): Promise<void>;
+  /** Sends a raw host message (junk, too) straight to the page. */
+  send(message: unknown): Promise<void>;
   /** Messages the webview posted, oldest first. */
-  posted(): Promise<Record<string, unknown>[]>;
+  posted(): readonly Record<string, unknown>[];
+  /** What the webview saved with setState. */
+  savedState(): Promise<unknown>;
   close(): Promise<void>;
 }
 
 let browser: Browser | undefined;
 
-/** Opens the webview in a fresh page with the given theme and saved state. */
+/** A run of `formula` with these options on top of BASE_OPTIONS. */
+export function newRun(formula: string, options: Partial<RunOptions> = {}): NewRun {
+  return { formula, options: { ...BASE_OPTIONS, ...options } };
+}
+
+/** Opens the webview in a fresh page with the given theme and saved state, wired to a new session. */
 export async function openWebview(
   theme: keyof typeof THEMES = 'dark',
   savedState?: unknown,
@@ -71,15 +89,40 @@ export async function openWebview(
   browser ??= await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const log: string[] = [];
+  const posted: Record<string, unknown>[] = [];
   page.on('console', (m) => log.push(m.text()));
   page.on('pageerror', (e) => log.push(`pageerror: ${e.message}`));
+  const limits = resolveLimits();
+  const jobs = new JobService({ problems: createProblemCache(limits), limits });
+  const deliver = (json: string): Promise<void> => page.evaluate(`window.__deliver(${JSON.stringify(json)})`);
+  const session = new PanelSession(
+    jobs,
+    {
+      post: (message) => void deliver(encode(message)).catch(() => undefined),
+      copy: async () => undefined,
+      save: async () => 'plot.svg',
+      log: (message) => log.push(`host: ${message}`),
+    },
+    CONFIG,
+  );
+  await page.exposeFunction('__toHost', (json: string) => {
+    const message = JSON.parse(json) as Record<string, unknown>;
+    posted.push(message);
+    session.receive(message);
+  });
   // A string, not a function: the test runner's transpiler would add helpers the page lacks.
   await page.addInitScript(`
-    window.__posted = [];
-    window.__state = ${JSON.stringify(savedState ?? null)};
+    window.__state = ${savedState === undefined ? 'null' : encode(savedState)};
+    window.__revive = function (k, v) {
+      return v && typeof v === 'object' && Array.isArray(v.$f64)
+        ? Float64Array.from(v.$f64, function (x) { return typeof x === 'string' ? Number(x) : x; })
+        : v;
+    };
+    window.__state = JSON.parse(JSON.stringify(window.__state), window.__revive);
+    window.__deliver = function (json) { window.postMessage(JSON.parse(json, window.__revive), '*'); };
     window.acquireVsCodeApi = function () {
       return {
-        postMessage: function (m) { window.__posted.push(JSON.parse(JSON.stringify(m))); },
+        postMessage: function (m) { window.__toHost(JSON.stringify(m)); },
         getState: function () { return window.__state; },
         setState: function (s) { window.__state = s; },
       };
@@ -101,22 +144,55 @@ export async function openWebview(
     return route.fulfill({ contentType: 'text/html', body: html });
   });
   await page.goto(`${ORIGIN}/index.html`);
-  try {
-    await page.waitForFunction('window.__posted.some(function (m) { return m.type === "ready"; })', null, {
-      timeout: 10_000,
-    });
-  } catch (error) {
-    throw new Error(`the webview did not post ready: ${log.join('\n')} ${(error as Error).message}`);
+  const until = Date.now() + 10_000;
+  while (!posted.some((m) => m.type === 'ready')) {
+    if (Date.now() > until) throw new Error(`the webview did not post ready: ${log.join('\n')}`);
+    await page.waitForTimeout(20);
   }
-  return {
+  const wp: WebviewPage = {
     page,
+    session,
     console: log,
-    // JSON, as VS Code sends it: NaN and Infinity become null on the way.
-    send: (message) =>
-      page.evaluate(`window.postMessage(JSON.parse(${JSON.stringify(JSON.stringify(message))}), '*')`),
-    posted: () => page.evaluate('window.__posted') as Promise<Record<string, unknown>[]>,
+    add: async (runs, view) => {
+      session.addRuns(runs, view);
+      await page.getByTestId('summary').waitFor({ timeout: 10_000 });
+      // The run's view is complete: its landscape and worked steps come a moment after the run.
+      await idle(wp);
+    },
+    send: (message) => deliver(encode(message)),
+    posted: () => posted,
+    savedState: () => page.evaluate('window.__state'),
     close: () => page.close(),
   };
+  return wp;
+}
+
+/** Waits until every edit the webview made has been answered and drawn, and no part is still to come. */
+export async function idle(w: WebviewPage): Promise<void> {
+  // Polled with evaluate: waitForFunction would eval a string, which the panel's CSP refuses.
+  const until = Date.now() + 10_000;
+  while ((await w.page.evaluate('window.__gdMetrics ? window.__gdMetrics.busy : 1')) !== 0) {
+    if (Date.now() > until) throw new Error('the webview still waits for answers to its edits');
+    await w.page.waitForTimeout(20);
+  }
+}
+
+/** The setInput requests the webview sent, oldest first. */
+export function setInputs(w: WebviewPage): {
+  runId: number;
+  formula: string;
+  controls: RunControlsSent;
+  starts: number[][];
+}[] {
+  return w.posted().filter((m) => m.type === 'setInput') as unknown as ReturnType<typeof setInputs>;
+}
+
+/** A setInput's controls, as the test reads them. */
+export interface RunControlsSent {
+  readonly start: number[];
+  readonly optimizer: Record<string, unknown> & { name?: string; lr?: number };
+  readonly stop: { maxIterations?: number; gradientTolerance?: number };
+  readonly maximize: boolean;
 }
 
 /** Closes the shared browser. */

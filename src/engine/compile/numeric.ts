@@ -1,7 +1,7 @@
 // Central differences for partials that mathjs cannot differentiate symbolically.
 
 /** Relative step ~ cbrt(machine epsilon), the usual optimum for central differences. */
-const RELATIVE_STEP = Math.cbrt(Number.EPSILON);
+export const RELATIVE_STEP = Math.cbrt(Number.EPSILON);
 
 /** ∂f/∂x_i at x by central differences; `scratch` (same length as x) is overwritten, x is left untouched. */
 export function centralDifference(

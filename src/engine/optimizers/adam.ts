@@ -1,27 +1,43 @@
-// torch.optim.Adam (with amsgrad).
-import type { OptimizerSettings } from '../types';
-import { lerp, type Optimizer, type OptimizerQuantity } from './optimizer';
+// torch.optim.Adam and AdamW (with amsgrad and weight decay).
+import {
+  lerp,
+  paramGroup,
+  quantity,
+  type Optimizer,
+  type OptimizerContext,
+  type OptimizerQuantity,
+} from './optimizer';
 
 /**
- * m = lerp(m, g, 1 − β1); v = β2·v + (1 − β2)·g²; v_max = max(v_max, v) with amsgrad;
+ * AdamW first decays x ← x·(1 − lr·wd); Adam adds wd·x to g instead. Then m = lerp(m, g, 1 − β1);
+ * v = β2·v + (1 − β2)·g²; v_max = max(v_max, v) with amsgrad;
  * x −= (lr / (1 − β1ᵗ)) · m / (√v / √(1 − β2ᵗ) + eps): eps is added after bias correction, outside the root.
  */
-export function createAdam(settings: OptimizerSettings, dimension: number, maximize: boolean): Optimizer {
-  const { lr, eps, amsgrad } = settings;
-  const [beta1, beta2] = settings.betas;
+export function createAdam(context: OptimizerContext): Optimizer {
+  const { settings, dimension, maximize } = context;
+  const { eps, amsgrad, weightDecay } = settings;
+  const decoupled = settings.name === 'adamw';
+  const beta2 = settings.betas[1];
+  const group = paramGroup(settings);
   const expAvg = new Float64Array(dimension);
   const expAvgSq = new Float64Array(dimension);
   const maxExpAvgSq = new Float64Array(dimension);
   let t = 0;
+  let beta1 = group.beta1;
   return {
-    name: 'adam',
+    name: settings.name,
+    group,
     step(x, grad): number {
       t++;
+      const lr = group.lr;
+      beta1 = group.beta1;
       const biasCorrection1 = 1 - Math.pow(beta1, t);
       const biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
       const stepSize = lr / biasCorrection1;
       for (let i = 0; i < dimension; i++) {
-        const g = maximize ? -grad[i] : grad[i];
+        let g = maximize ? -grad[i] : grad[i];
+        if (decoupled) x[i] *= 1 - lr * weightDecay;
+        else if (weightDecay !== 0) g = g + weightDecay * x[i];
         expAvg[i] = lerp(expAvg[i], g, 1 - beta1);
         expAvgSq[i] = beta2 * expAvgSq[i] + (1 - beta2) * g * g;
         let second = expAvgSq[i];
@@ -38,20 +54,19 @@ export function createAdam(settings: OptimizerSettings, dimension: number, maxim
       if (t === 0) return [];
       const biasCorrection1 = 1 - Math.pow(beta1, t);
       const biasCorrection2 = 1 - Math.pow(beta2, t);
-      const quantities: OptimizerQuantity[] = [
-        { name: 'exp_avg', symbol: 'm', value: Array.from(expAvg) },
-        { name: 'exp_avg_sq', symbol: 'v', value: Array.from(expAvgSq) },
-      ];
-      if (amsgrad) {
-        quantities.push({ name: 'max_exp_avg_sq', symbol: 'v_max', value: Array.from(maxExpAvgSq) });
-      }
+      const quantities = [quantity('exp_avg', 'm', expAvg), quantity('exp_avg_sq', 'v', expAvgSq)];
+      if (amsgrad) quantities.push(quantity('max_exp_avg_sq', 'v_max', maxExpAvgSq));
       quantities.push(
-        { name: 'exp_avg_hat', symbol: 'm̂', value: Array.from(expAvg, (m) => m / biasCorrection1) },
-        {
-          name: 'exp_avg_sq_hat',
-          symbol: 'v̂',
-          value: Array.from(amsgrad ? maxExpAvgSq : expAvgSq, (v) => v / biasCorrection2),
-        },
+        quantity(
+          'exp_avg_hat',
+          'm̂',
+          Array.from(expAvg, (m) => m / biasCorrection1),
+        ),
+        quantity(
+          'exp_avg_sq_hat',
+          'v̂',
+          Array.from(amsgrad ? maxExpAvgSq : expAvgSq, (v) => v / biasCorrection2),
+        ),
       );
       return quantities;
     },

@@ -1,22 +1,36 @@
 // torch.optim.RMSprop.
-import type { OptimizerSettings } from '../types';
-import { lerp, type Optimizer, type OptimizerQuantity } from './optimizer';
+import {
+  lerp,
+  paramGroup,
+  quantity,
+  type Optimizer,
+  type OptimizerContext,
+  type OptimizerQuantity,
+} from './optimizer';
 
 /**
- * v = α·v + (1 − α)·g²; centered: ḡ = lerp(ḡ, g, 1 − α), avg = √(v − ḡ²) + eps, else avg = √v + eps;
- * with momentum μ > 0: buf = μ·buf + g/avg, x −= lr·buf; else x −= lr·g/avg.
+ * g += wd·x; v = α·v + (1 − α)·g²; centered: ḡ = lerp(ḡ, g, 1 − α), avg = √(v − ḡ²) + eps, else
+ * avg = √v + eps; with momentum μ > 0: buf = μ·buf + g/avg, x −= lr·buf; else x −= lr·g/avg. μ is
+ * read at every step (a cycling scheduler changes it); torch makes the buffer on the first step.
  */
-export function createRmsprop(settings: OptimizerSettings, dimension: number, maximize: boolean): Optimizer {
-  const { lr, alpha, eps, centered, momentum } = settings;
+export function createRmsprop(context: OptimizerContext): Optimizer {
+  const { settings, dimension, maximize } = context;
+  const { alpha, eps, centered, weightDecay } = settings;
+  const group = paramGroup(settings);
   const squareAvg = new Float64Array(dimension);
   const gradAvg = new Float64Array(dimension);
   const buf = new Float64Array(dimension);
   let started = false;
+  let buffered = false;
   return {
     name: 'rmsprop',
+    group,
     step(x, grad): number {
+      const { lr, momentum } = group;
+      if (!started) buffered = momentum > 0;
       for (let i = 0; i < dimension; i++) {
-        const g = maximize ? -grad[i] : grad[i];
+        let g = maximize ? -grad[i] : grad[i];
+        if (weightDecay !== 0) g = g + weightDecay * x[i];
         squareAvg[i] = alpha * squareAvg[i] + (1 - alpha) * g * g;
         let avg: number;
         if (centered) {
@@ -37,11 +51,9 @@ export function createRmsprop(settings: OptimizerSettings, dimension: number, ma
     },
     state(): OptimizerQuantity[] {
       if (!started) return [];
-      const quantities: OptimizerQuantity[] = [
-        { name: 'square_avg', symbol: 'v', value: Array.from(squareAvg) },
-      ];
-      if (centered) quantities.push({ name: 'grad_avg', symbol: 'ḡ', value: Array.from(gradAvg) });
-      if (momentum > 0) quantities.push({ name: 'momentum_buffer', symbol: 'buf', value: Array.from(buf) });
+      const quantities = [quantity('square_avg', 'v', squareAvg)];
+      if (centered) quantities.push(quantity('grad_avg', 'ḡ', gradAvg));
+      if (buffered) quantities.push(quantity('momentum_buffer', 'buf', buf));
       return quantities;
     },
   };

@@ -1,39 +1,43 @@
-// torch.optim.SGD: plain gd, heavy-ball momentum with dampening, and Nesterov; plus Armijo backtracking for gd.
-import type { OptimizerSettings } from '../types';
+// torch.optim.SGD: plain gd, heavy-ball momentum with dampening, Nesterov and weight decay; plus
+// Armijo backtracking for gd (not a torch option).
 import { armijoStep } from './lineSearch';
-import type { Optimizer, OptimizerQuantity } from './optimizer';
+import { paramGroup, quantity, requireObjective, type Optimizer, type OptimizerContext } from './optimizer';
 
-/** SGD as torch writes it: buf = μ·buf + (1 − dampening)·g (buf = g on the first step); d = g + μ·buf (Nesterov) or buf. */
-export function createSgd(settings: OptimizerSettings, dimension: number, maximize: boolean): Optimizer {
-  const { lr, dampening } = settings;
-  const momentum = settings.name === 'gd' ? 0 : settings.momentum;
-  const nesterov = settings.name === 'nesterov';
+/**
+ * SGD as torch writes it: d = g + wd·x; buf = μ·buf + (1 − dampening)·d (buf = d on its first step);
+ * d = d + μ·buf (Nesterov) or buf; x −= lr·d. μ is read at every step (a cycling scheduler changes it).
+ */
+export function createSgd(context: OptimizerContext): Optimizer {
+  const { settings, dimension, maximize } = context;
+  const { dampening, weightDecay } = settings;
+  const { nesterov } = settings;
+  const group = paramGroup(settings);
   const buf = new Float64Array(dimension);
   const direction = new Float64Array(dimension);
-  let started = false;
+  let buffered = false;
   return {
     name: settings.name,
-    step(x, grad, value, objective): number {
+    group,
+    step(x, grad, value): number {
+      const { lr, momentum } = group;
       if (settings.lineSearch) {
         for (let i = 0; i < dimension; i++) direction[i] = maximize ? -grad[i] : grad[i];
-        return armijoStep(x, direction, value, objective, lr, maximize);
+        return armijoStep(x, direction, value, requireObjective(context).value, lr, maximize);
       }
       for (let i = 0; i < dimension; i++) {
-        const g = maximize ? -grad[i] : grad[i];
-        let d = g;
+        let d = maximize ? -grad[i] : grad[i];
+        if (weightDecay !== 0) d = d + weightDecay * x[i];
         if (momentum !== 0) {
-          buf[i] = started ? momentum * buf[i] + (1 - dampening) * g : g;
-          d = nesterov ? g + momentum * buf[i] : buf[i];
+          buf[i] = buffered ? momentum * buf[i] + (1 - dampening) * d : d;
+          d = nesterov ? d + momentum * buf[i] : buf[i];
         }
         x[i] -= lr * d;
       }
-      started = true;
+      if (momentum !== 0) buffered = true;
       return lr;
     },
-    state(): OptimizerQuantity[] {
-      return momentum !== 0 && started
-        ? [{ name: 'momentum_buffer', symbol: 'buf', value: Array.from(buf) }]
-        : [];
+    state() {
+      return buffered ? [quantity('momentum_buffer', 'buf', buf)] : [];
     },
   };
 }

@@ -1,6 +1,6 @@
 // Implicit products of plain math: `2x`, `sin x` (a call), `sin sin x` (a chain of calls), `5 cm` (a
 // unit, refused) and `hello world` (prose, refused).
-import { Unit } from 'mathjs';
+import { Unit } from '../math';
 import { acceptsArity, CONSTANTS } from '../functions';
 import type { MathNode } from '../math';
 import { quote, notAllowed, syntaxError } from './errors';

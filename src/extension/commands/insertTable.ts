@@ -1,56 +1,40 @@
 // "Insert Iteration Table": runs the engine on each formula in the editor (the panel need not be
-// open) and writes a Markdown table of the first iterations under the formula's line or block,
-// as one would by hand: x1 = 0.6, x2 = 0.36 for f(x) = 2x^2 from x0 = 1 with η = 0.1.
+// open) and writes a Markdown table of the first iterations, with a caption saying what was run,
+// after the paragraph or display block of the formula: x1 = 0.6, x2 = 0.36 for f(x) = 2x^2 from
+// x0 = 1 with η = 0.1. When the panel shows a run of the same formula, its settings are used.
 import * as vscode from 'vscode';
-import type { EngineLimits } from '../../engine/limits';
-import { analyzeSafely } from '../../engine/outcome';
+import type { EngineHost } from '../../host/engineHost';
 import type { RunOptions } from '../../engine/types';
+import { TABLE_ITERATIONS } from '../../usecases/defaults';
+import { insertedTable } from '../../usecases/tables';
 import { GradientPanel } from '../panel/panel';
-import { iterationsMarkdown } from '../panel/table';
 import { readSettings } from '../settings';
 import { formulasInEditor, type EditorFormula } from './formulaSource';
 
 /** Command id. */
 export const INSERT_TABLE_COMMAND = 'gradientDescent.insertIterationTable';
 
-/** Iterations written out (rows k = 0 .. TABLE_ITERATIONS). */
-export const TABLE_ITERATIONS = 10;
+export { TABLE_ITERATIONS };
 
-/** The options of the panel's run of this formula when there is one (its controls may differ), else the settings'. */
+/** The options of the panel's run of this formula: the one the person looks at, else the newest; else the settings'. */
 function optionsFor(formula: string, fallback: RunOptions): RunOptions {
-  const inPanel = GradientPanel.current?.runs().find((r) => r.formula === formula);
-  return inPanel ? inPanel.options : fallback;
+  const panel = GradientPanel.current;
+  const selected = panel?.selectedRun();
+  if (selected?.formula === formula) return selected.options;
+  const runs = panel?.runs() ?? [];
+  const newest = [...runs].reverse().find((r) => r.formula === formula);
+  return newest ? newest.options : fallback;
 }
 
-/** The table's text for one formula, or a message saying why there is none. */
-function tableFor(
-  formula: string,
-  options: RunOptions,
-  limits: EngineLimits,
-): { table?: string; error?: string } {
-  const outcome = analyzeSafely(
-    {
-      formula,
-      options: { ...options, stop: { ...options.stop, maxIterations: TABLE_ITERATIONS }, traceLimit: 'all' },
-    },
-    limits,
-  );
-  if (!outcome.ok) return { error: outcome.error.message };
-  return { table: iterationsMarkdown(outcome.analysis.run, TABLE_ITERATIONS + 1).trimEnd() };
-}
-
-/** Where the table goes: the end of the formula block's last line; and whether a blank line must follow. */
-function insertionPoint(
-  document: vscode.TextDocument,
-  found: EditorFormula,
-): { at: vscode.Position; blankAfter: boolean } {
-  const line = document.lineAt(found.blockRange.end.line);
-  const next = line.lineNumber + 1 < document.lineCount ? document.lineAt(line.lineNumber + 1) : undefined;
-  return { at: line.range.end, blankAfter: next !== undefined && !next.isEmptyOrWhitespace };
+/** Where the table goes: after the last line of the paragraph holding the formula's block. */
+function insertionPoint(document: vscode.TextDocument, found: EditorFormula): vscode.Position {
+  let line = found.blockRange.end.line;
+  while (line + 1 < document.lineCount && !document.lineAt(line + 1).isEmptyOrWhitespace) line++;
+  return document.lineAt(line).range.end;
 }
 
 /** Inserts a table under each formula of the active editor; resolves to the tables inserted. */
-export async function insertIterationTables(): Promise<string[]> {
+export async function insertIterationTables(engine: EngineHost): Promise<string[]> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showWarningMessage('Gradient Descent: open a document with a formula first.');
@@ -64,17 +48,27 @@ export async function insertIterationTables(): Promise<string[]> {
     return [];
   }
   const settings = readSettings(editor.document);
+  const problems = engine.problems(settings.limits);
   const edits: { at: vscode.Position; text: string }[] = [];
   const tables: string[] = [];
   for (const formula of found) {
-    const { table, error } = tableFor(formula.text, optionsFor(formula.text, settings.run), settings.limits);
-    if (table === undefined) {
-      void vscode.window.showErrorMessage(`Gradient Descent: ${error ?? 'no table'}`);
+    const made = insertedTable(
+      problems,
+      formula.text,
+      optionsFor(formula.text, settings.run),
+      settings.limits,
+    );
+    if ('error' in made) {
+      void vscode.window.showErrorMessage(`Gradient Descent: ${made.error}`);
       continue;
     }
-    const { at, blankAfter } = insertionPoint(editor.document, formula);
-    edits.push({ at, text: `\n\n${table}${blankAfter ? '\n' : ''}` });
-    tables.push(table);
+    const at = insertionPoint(editor.document, formula);
+    const next = at.line + 1 < editor.document.lineCount ? editor.document.lineAt(at.line + 1) : undefined;
+    edits.push({
+      at,
+      text: `\n\n${made.table}${next !== undefined && !next.isEmptyOrWhitespace ? '\n' : ''}`,
+    });
+    tables.push(made.table);
   }
   if (edits.length === 0) return [];
   const applied = await editor.edit((builder) => {

@@ -1,8 +1,9 @@
 // "Run Gradient Descent" and "Compare Learning Rates": gather the formulas (argument, selections,
 // math under the cursors, else the input box) and open each as a run in the panel.
 import * as vscode from 'vscode';
-import type { PanelRun, PanelView } from '../../shared/protocol';
-import { GradientPanel } from '../panel/panel';
+import type { EngineHost } from '../../host/engineHost';
+import type { PanelView } from '../../shared/protocol';
+import { GradientPanel, type NewRun } from '../panel/panel';
 import { readSettings } from '../settings';
 import { askForFormula } from './formulaInput';
 import { formulasInEditor } from './formulaSource';
@@ -12,39 +13,59 @@ export const RUN_COMMAND = 'gradientDescent.run';
 /** Command id of "Compare Learning Rates" (opens the panel on the learning-rate view). */
 export const COMPARE_COMMAND = 'gradientDescent.compareLearningRates';
 
-/** Formula texts for a command: a string argument (hover link, tests), the editor's formulas, or the input box. */
-async function gatherFormulas(argument: unknown, title: string): Promise<string[]> {
-  if (typeof argument === 'string' && argument.trim() !== '') return [argument.trim()];
+/** A formula and where it came from. */
+interface Found {
+  readonly formula: string;
+  readonly label?: string;
+}
+
+/** Formulas for a command: a string argument (hover link, tests), the editor's formulas, or the input box. */
+async function gatherFormulas(argument: unknown, title: string): Promise<Found[]> {
+  if (typeof argument === 'string' && argument.trim() !== '') return [{ formula: argument.trim() }];
   const editor = vscode.window.activeTextEditor;
-  const inEditor = editor ? formulasInEditor(editor).map((f) => f.text) : [];
-  if (inEditor.length > 0) return inEditor;
+  if (editor) {
+    const name = editor.document.uri.path.split('/').pop() ?? '';
+    const found = formulasInEditor(editor).map((f) => ({
+      formula: f.text,
+      label: `${name}:${f.range.start.line + 1}`,
+    }));
+    if (found.length > 0) return found;
+  }
   const typed = await askForFormula(readSettings(editor?.document).limits, title);
-  return typed === undefined ? [] : [typed];
+  return typed === undefined ? [] : [{ formula: typed }];
 }
 
 /** Opens the formulas as runs in the panel on `view`; resolves to the runs added (empty when cancelled). */
 async function openRuns(
   context: vscode.ExtensionContext,
+  engine: EngineHost,
   argument: unknown,
   view: PanelView,
   title: string,
-): Promise<PanelRun[]> {
-  const formulas = await gatherFormulas(argument, title);
-  if (formulas.length === 0) return [];
+): Promise<NewRun[]> {
+  const found = await gatherFormulas(argument, title);
+  if (found.length === 0) return [];
   const settings = readSettings(vscode.window.activeTextEditor?.document);
-  const runs = formulas.map((formula) => ({ formula, options: settings.run }));
-  GradientPanel.createOrShow(context, runs, view);
+  const runs = found.map((f) => ({
+    formula: f.formula,
+    options: settings.run,
+    ...(f.label ? { label: f.label } : {}),
+  }));
+  GradientPanel.createOrShow(context, engine, runs, view);
   return runs;
 }
 
 /** Registers both commands. */
-export function registerRunCommands(context: vscode.ExtensionContext): vscode.Disposable[] {
+export function registerRunCommands(
+  context: vscode.ExtensionContext,
+  engine: EngineHost,
+): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(RUN_COMMAND, (argument?: unknown) =>
-      openRuns(context, argument, 'runs', 'Run Gradient Descent'),
+      openRuns(context, engine, argument, 'runs', 'Run Gradient Descent'),
     ),
     vscode.commands.registerCommand(COMPARE_COMMAND, (argument?: unknown) =>
-      openRuns(context, argument, 'learning-rate', 'Compare Learning Rates'),
+      openRuns(context, engine, argument, 'learning-rate', 'Compare Learning Rates'),
     ),
   ];
 }

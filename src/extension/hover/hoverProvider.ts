@@ -3,10 +3,11 @@
 // gets a few milliseconds at most and the hover gives up silently past them.
 import * as vscode from 'vscode';
 import { findMathAt, unwrapMath } from '../../engine/extract';
+import type { EngineHost } from '../../host/engineHost';
+import { LruCache } from '../../shared/lruCache';
+import { previewInSlices } from '../../usecases/hover';
+import { OPEN_COMMAND } from '../../usecases/hoverText';
 import { readSettings } from '../settings';
-import { previewInSlices } from './hoverRun';
-import { LruCache } from '../../engine/lruCache';
-import { OPEN_COMMAND } from './preview';
 
 /** Lines above and below the cursor scanned for delimited math (bounds the cost on huge files). */
 const WINDOW_LINES = 150;
@@ -51,6 +52,8 @@ function plausible(formula: string, maxLength: number): boolean {
 export class ConvergenceHoverProvider implements vscode.HoverProvider {
   private readonly cache = new LruCache<string, string | null>(CACHE_SIZE);
 
+  constructor(private readonly engine: EngineHost) {}
+
   async provideHover(
     document: vscode.TextDocument,
     position: vscode.Position,
@@ -64,6 +67,7 @@ export class ConvergenceHoverProvider implements vscode.HoverProvider {
     let markdown = this.cache.get(key);
     if (markdown === undefined) {
       const outcome = await previewInSlices(
+        this.engine.problems(settings.limits),
         target.formula,
         settings.run,
         settings.limits,

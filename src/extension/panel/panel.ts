@@ -1,22 +1,19 @@
-// The Gradient Descent webview panel: one per window, reused and revealed. The engine runs in the
-// extension host (off-thread through the analyzer); the webview only draws what it is sent.
+// The Gradient Descent webview panel: one per window, reused and revealed. Thin glue between VS Code
+// and the session (session.ts), which owns the state and asks the job cache for the work; the webview
+// only draws what it is sent.
 import * as vscode from 'vscode';
-import { parsePersistedState } from '../../shared/messageGuards';
-import type { PanelRun, PanelView } from '../../shared/protocol';
-import {
-  PanelController,
-  type ControllerConfig,
-  type ControllerEffects,
-  type PanelRunResult,
-} from './controller';
+import { persistedState, type PanelView } from '../../shared/protocol';
+import type { EngineHost } from '../../host/engineHost';
+import { WORKED_STEPS } from '../../usecases/defaults';
 import { affectsSettings, readSettings, type LabSettings } from '../settings';
-import { createAnalyzer, type PanelAnalyzer } from './engine';
 import { makeNonce, renderHtml } from './html';
-import { RunScheduler } from './scheduler';
 import { createSerializer } from './serializer';
+import { PanelSession, type PanelRunResult, type SessionConfig } from './session';
+import type { NewRun, RunRecord } from './state';
 
-export type { PanelRun, PanelView } from '../../shared/protocol';
-export type { PanelRunResult } from './controller';
+export type { PanelView } from '../../shared/protocol';
+export type { NewRun } from './state';
+export type { PanelRunResult } from './session';
 
 /** How long a run may take before a cancellable progress notification appears. */
 const PROGRESS_DELAY_MS = 400;
@@ -31,11 +28,13 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   };
 }
 
-/** Worked steps shown per run. */
-const WORKED_STEPS = 5;
-
-function panelConfig(settings: LabSettings): ControllerConfig {
-  return { sweep: settings.sweep, steps: WORKED_STEPS };
+function sessionConfig(settings: LabSettings): SessionConfig {
+  return {
+    base: settings.run,
+    steps: WORKED_STEPS,
+    plotVariables: settings.limits.maxPlotVariables,
+    sweep: settings.sweep,
+  };
 }
 
 let log: vscode.LogOutputChannel | undefined;
@@ -44,7 +43,7 @@ function logChannel(): vscode.LogOutputChannel {
   return log;
 }
 
-/** The panel: webview, controller and scheduler tied together, disposed as one. */
+/** The panel: webview and session tied together, disposed as one. */
 export class GradientPanel {
   /** The webview panel's view type, also used by the serializer. */
   static readonly viewType = 'gradientDescent.panel';
@@ -52,20 +51,19 @@ export class GradientPanel {
   static current: GradientPanel | undefined;
 
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly scheduler: RunScheduler;
-  private readonly analyzer: PanelAnalyzer;
-  private readonly controller: PanelController;
+  private readonly session: PanelSession;
 
   /** Opens the panel (or reveals the open one) and adds these runs to its run list. */
   static createOrShow(
     context: vscode.ExtensionContext,
-    runs: readonly PanelRun[],
+    engine: EngineHost,
+    runs: readonly NewRun[],
     view?: PanelView,
   ): GradientPanel {
     const existing = GradientPanel.current;
     if (existing) {
       existing.panel.reveal(undefined, true);
-      existing.controller.addRuns(runs, view);
+      existing.session.addRuns(runs, view);
       return existing;
     }
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
@@ -75,42 +73,45 @@ export class GradientPanel {
       { viewColumn: column, preserveFocus: true },
       webviewOptions(context.extensionUri),
     );
-    const created = new GradientPanel(panel, context);
-    created.controller.addRuns(runs, view);
+    const created = new GradientPanel(panel, context, engine);
+    created.session.addRuns(runs, view);
     return created;
   }
 
-  /** Takes over a panel VS Code restored after a reload, with the state its webview saved. */
-  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, state: unknown): GradientPanel {
-    GradientPanel.current?.dispose();
-    panel.webview.options = webviewOptions(context.extensionUri);
-    const revived = new GradientPanel(panel, context);
-    const restored = parsePersistedState(state);
-    if (restored) revived.controller.restore(restored);
-    return revived;
-  }
-
-  /** Registers the serializer that restores the panel after a window reload. */
-  static registerSerializer(context: vscode.ExtensionContext): vscode.Disposable {
+  /** Registers the serializer that restores the panel after a window reload, from what its webview saved. */
+  static registerSerializer(context: vscode.ExtensionContext, engine: EngineHost): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(
       GradientPanel.viewType,
-      createSerializer((panel, state) => void GradientPanel.revive(panel, context, state)),
+      createSerializer((panel, state) => {
+        GradientPanel.current?.dispose();
+        panel.webview.options = webviewOptions(context.extensionUri);
+        const revived = new GradientPanel(panel, context, engine);
+        const saved = persistedState.parse(state);
+        if (saved.ok && saved.value.runs.length > 0) revived.session.restore(saved.value);
+      }),
     );
   }
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     context: vscode.ExtensionContext,
+    engine: EngineHost,
   ) {
     GradientPanel.current = this;
     const webview = panel.webview;
     const settings = readSettings();
-    this.analyzer = createAnalyzer(context.asAbsolutePath('dist/worker.js'), settings.limits);
-    this.scheduler = new RunScheduler(this.analyzer.analyze, {
-      outcome: (key, outcome) => this.controller.receive(key, outcome),
-      started: (_key, cancel, finished) => this.showProgress(cancel, finished),
-    });
-    this.controller = new PanelController(this.effects(), this.scheduler, panelConfig(settings));
+    engine.warmUp();
+    this.session = new PanelSession(
+      engine.jobs(settings.limits),
+      {
+        post: (message) => void webview.postMessage(message),
+        copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+        save: (format, data, name) => this.savePlot(format, data, name),
+        log: (message) => logChannel().warn(message),
+        busy: (finished, cancel) => showProgress(finished, cancel),
+      },
+      sessionConfig(settings),
+    );
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
     webview.html = renderHtml({
       cspSource: webview.cspSource,
@@ -123,57 +124,33 @@ export class GradientPanel {
       nonce: makeNonce(),
     });
     this.disposables.push(
-      webview.onDidReceiveMessage((message: unknown) => this.controller.handle(message)),
+      webview.onDidReceiveMessage((message: unknown) => this.session.receive(message)),
       panel.onDidDispose(() => this.dispose()),
-      // "Changes apply to new runs": an open panel takes the new sweep range and limits too.
+      // "Changes apply to new runs": an open panel takes the new settings and limits too.
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!affectsSettings(event)) return;
         const changed = readSettings();
-        this.analyzer.setLimits(changed.limits);
-        this.controller.configure(panelConfig(changed));
+        this.session.configure(sessionConfig(changed), engine.jobs(changed.limits));
       }),
     );
   }
 
-  /** The current runs and their results (for "Insert Iteration Table"). */
+  /** The current runs and their latest summaries (tests, "Insert Iteration Table"). */
   runs(): readonly PanelRunResult[] {
-    return this.controller.results();
+    return this.session.results();
   }
 
-  /** Closes the panel and cancels its runs. */
+  /** The run the person is looking at. */
+  selectedRun(): RunRecord | undefined {
+    return this.session.state.selectedRun;
+  }
+
+  /** Closes the panel and stops its work. */
   dispose(): void {
     if (GradientPanel.current === this) GradientPanel.current = undefined;
-    this.scheduler.dispose();
-    this.analyzer.dispose();
+    this.session.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
-  }
-
-  private effects(): ControllerEffects {
-    return {
-      post: (message) => void this.panel.webview.postMessage(message),
-      copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
-      save: (format, data, name) => this.savePlot(format, data, name),
-      log: (message) => logChannel().warn(message),
-    };
-  }
-
-  private showProgress(cancel: () => void, finished: Promise<void>): void {
-    // A run that finishes first clears the timer, so no notification shows for it.
-    const timer = setTimeout(() => {
-      void vscode.window.withProgress(
-        {
-          location: vscode.ProgressLocation.Notification,
-          title: 'Gradient descent: running…',
-          cancellable: true,
-        },
-        (_progress, token) => {
-          const subscription = token.onCancellationRequested(cancel);
-          return finished.finally(() => subscription.dispose());
-        },
-      );
-    }, PROGRESS_DELAY_MS);
-    void finished.then(() => clearTimeout(timer));
   }
 
   private async savePlot(format: 'svg' | 'png', data: string, name: string): Promise<string | undefined> {
@@ -192,4 +169,23 @@ export class GradientPanel {
     await vscode.workspace.fs.writeFile(target, bytes);
     return vscode.workspace.asRelativePath(target);
   }
+}
+
+/** A cancellable progress notification for work that is still running after PROGRESS_DELAY_MS. */
+function showProgress(finished: Promise<unknown>, cancel: () => void): void {
+  // Work that finishes first clears the timer, so no notification shows for it.
+  const timer = setTimeout(() => {
+    void vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: 'Gradient descent: running…',
+        cancellable: true,
+      },
+      (_progress, token) => {
+        const subscription = token.onCancellationRequested(cancel);
+        return finished.finally(() => subscription.dispose());
+      },
+    );
+  }, PROGRESS_DELAY_MS);
+  void finished.then(() => clearTimeout(timer));
 }

@@ -1,9 +1,11 @@
-// Shared plot settings: sizes, theme colours, scale choices and the series legend.
+// Shared plot settings: sizes, theme colours, scale choices, the series legend, and the way a trace's
+// columns are read.
 import * as Plot from '@observablehq/plot';
-import type { TracePoint } from '../../engine/types';
+import { minMax, spansDecades } from '../../engine/extent';
+import type { TraceWire } from '../../shared/wire';
 import { h } from '../dom';
 import type { Palette } from '../theme';
-import { minMax, spansDecades } from '../../engine/extent';
+import { axisTicks, marginFor, readableRange, type AxisType } from './axes';
 
 /** Class Plot puts on every chart; media/panel.css styles it (Plot's own <style> is blocked by the CSP). */
 export const PLOT_CLASS = 'gd-plot';
@@ -18,7 +20,7 @@ export interface PlotContext {
 export interface Series {
   readonly label: string;
   readonly color: string;
-  readonly trace: readonly TracePoint[];
+  readonly trace: TraceWire;
   /** An SVG stroke-dasharray ("6 3"), so that overlaid paths differ by more than colour. */
   readonly dash?: string;
 }
@@ -59,22 +61,34 @@ export function baseOptions(ctx: PlotContext, height: number): Plot.PlotOptions 
   };
 }
 
-/** The finite entries of `values`. */
-export function finite(values: readonly number[]): number[] {
-  return values.filter(Number.isFinite);
-}
-
 /** 'log' when every finite value is positive and they span more than two decades, else 'linear'. */
-export function yScaleType(values: readonly number[]): 'log' | 'linear' {
-  return spansDecades(values) ? 'log' : 'linear';
+export function yScaleType(values: ArrayLike<number>): 'log' | 'linear' {
+  return spansDecades(Array.from(values)) ? 'log' : 'linear';
 }
 
 /** [min, max] of the finite values, widened when flat; undefined when there are none. */
-export function extent(values: readonly number[]): [number, number] | undefined {
-  const range = minMax(values);
-  if (!range) return undefined;
-  const [lo, hi] = range;
-  return lo === hi ? [lo - 1, hi + 1] : range;
+export function extent(values: ArrayLike<number>, type: AxisType = 'linear'): [number, number] | undefined {
+  const range = minMax(Array.from(values));
+  return range && readableRange(range[0], range[1], type);
+}
+
+/** A Plot axis with readable ticks over `domain`, and the left margin its labels need (for a y axis). */
+export function readableAxis(
+  type: AxisType,
+  domain: readonly [number, number],
+  label: string,
+  count = 5,
+): { readonly options: Plot.ScaleOptions; readonly margin: number } {
+  const { ticks, tickFormat, widest } = axisTicks(type, domain, count);
+  return {
+    options: { type, domain: [domain[0], domain[1]], label, ticks, tickFormat },
+    margin: marginFor(widest),
+  };
+}
+
+/** Coordinate `axis` of kept iterate `i`. */
+export function coordinate(trace: TraceWire, i: number, axis: number): number {
+  return trace.points[i * trace.dimension + axis]!;
 }
 
 /** A legend of coloured (and dashed, like their paths) swatches, built with DOM APIs (labels are text). */

@@ -1,4 +1,4 @@
-// Drives the VS Code workbench like a person: quick open, find-to-select, command palette,
+// Drives the VS Code workbench like a person: the explorer, quick open, find-to-select, command palette,
 // right-click menu, mouse hover, and the content of webview panels.
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 
@@ -15,16 +15,39 @@ export class Workbench {
     await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   }
 
-  /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor tab to be active. */
+  /**
+   * Opens a file at the workspace root with a click on its row in the explorer, and waits for its
+   * editor. (Not Quick Open: its file search depends on ripgrep, which this should not test.)
+   */
   async openFile(fileName: string): Promise<void> {
-    await this.openQuickInput('Control+P', fileName);
-    await this.page
-      .locator('.quick-input-list .monaco-list-row', { hasText: fileName })
-      .first()
-      .waitFor({ timeout: SHORT });
-    await this.page.keyboard.press('Enter');
+    const row = this.page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${fileName}"]`);
+    if (!(await row.isVisible())) await this.runCommand('View: Show Explorer');
+    await row.click({ timeout: SHORT });
     await this.page.locator('.tab.active', { hasText: fileName }).waitFor({ timeout: SHORT });
-    await this.activeEditor().locator('.view-lines').waitFor({ timeout: SHORT });
+    await this.activeEditor().locator('.view-line').first().waitFor({ timeout: SHORT });
+  }
+
+  /** Types `query` into Quick Open (Ctrl+P) and returns the labels of the files it lists once `expected` is among them. */
+  async quickOpenFiles(query: string, expected: string): Promise<string[]> {
+    await this.openQuickInput('Control+P', query);
+    const rows = this.page.locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: expected }).first().waitFor({ timeout: LONG });
+    const labels = await rows.locator('.label-name').allTextContents();
+    await this.page.keyboard.press('Escape');
+    return labels.map((l) => l.trim());
+  }
+
+  /**
+   * Clicks into the active editor's text with the mouse alone. A locator click would first scroll
+   * the element into view, and scrolling the editor's own layers behind its back leaves it drawing
+   * a blank, shifted page that swallows the click.
+   */
+  private async focusEditor(): Promise<void> {
+    const text = this.activeEditor().locator('.editor-scrollable').first();
+    await text.waitFor({ timeout: SHORT });
+    const box = await text.boundingBox();
+    if (!box) throw new Error('the active editor is not on screen');
+    await this.page.mouse.click(box.x + 5, box.y + 5);
   }
 
   /** The editor group's active code editor. */
@@ -34,9 +57,7 @@ export class Workbench {
 
   /** Selects the first occurrence of `text` in the active editor with the find widget (Ctrl+F, type, Escape). */
   async selectText(text: string): Promise<void> {
-    await this.activeEditor()
-      .locator('.view-lines')
-      .click({ position: { x: 5, y: 5 } });
+    await this.focusEditor();
     await this.page.keyboard.press('Control+Home');
     await this.page.keyboard.press('Control+F');
     const findInput = this.page.locator('.find-widget.visible textarea, .find-widget.visible input').first();
@@ -160,6 +181,22 @@ export class Workbench {
     const box = await this.selectionBox();
     await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
     return this.contextMenuLabels();
+  }
+
+  /**
+   * Right-clicks the selection until its context menu lists `expected` (or the wait runs out) and
+   * returns the labels. The workbench adds an extension's menu items once its host has read the
+   * extension; a menu opened before then lacks them, so it is closed and opened again.
+   */
+  async contextMenuWith(expected: string): Promise<string[]> {
+    const deadline = Date.now() + LONG;
+    for (;;) {
+      const labels = await this.openContextMenuOnSelection();
+      if (labels.includes(expected) || Date.now() > deadline) return labels;
+      await this.page.keyboard.press('Escape');
+      await this.page.locator('.monaco-menu').waitFor({ state: 'hidden', timeout: SHORT });
+      await this.page.waitForTimeout(500);
+    }
   }
 
   /** Right-clicks the editor at a screen point and returns the context menu's item labels. */

@@ -1,0 +1,187 @@
+// The one owner of the panel's state: the run list, which run is selected, the view, and each run's
+// plot window. The webview never holds these; it sends intents, and the session turns the state into
+// jobs and messages. vscode-free, so tests drive it directly.
+import { knownSettings } from '../../engine/optimizers/registry';
+import type { RunOptions } from '../../engine/types';
+import type { PanelView, PersistedState, RunControls, SavedRun } from '../../shared/protocol';
+import { PANEL_RUNS } from '../../usecases/defaults';
+import type { PlotWindow } from '../../usecases/window';
+
+/** A run as a command hands it to the panel. */
+export interface NewRun {
+  readonly formula: string;
+  readonly options: RunOptions;
+  /** Where the formula came from, e.g. "notes.md:12". */
+  readonly label?: string;
+}
+
+/** One run of the list. */
+export interface RunRecord {
+  readonly id: number;
+  readonly formula: string;
+  /** Everything the run uses: the controls' values on top of the settings (trace length, time budget). */
+  readonly options: RunOptions;
+  readonly starts: readonly (readonly number[])[];
+  readonly label?: string;
+  /** The landscape's window, kept while the paths still fit it (usecases/window.ts). */
+  readonly window?: PlotWindow;
+}
+
+/** The controls' part of a run's options, as the webview shows them. */
+export function controlsOf(options: RunOptions): RunControls {
+  return {
+    start: options.start,
+    optimizer: options.optimizer,
+    stop: {
+      ...(options.stop.maxIterations !== undefined ? { maxIterations: options.stop.maxIterations } : {}),
+      ...(options.stop.gradientTolerance !== undefined
+        ? { gradientTolerance: options.stop.gradientTolerance }
+        : {}),
+    },
+    maximize: options.maximize,
+  };
+}
+
+/** `base` (the settings' options) with the controls' values put in. */
+export function withControls(base: RunOptions, controls: RunControls): RunOptions {
+  return {
+    ...base,
+    start: controls.start,
+    optimizer: knownSettings(controls.optimizer),
+    stop: { ...base.stop, ...controls.stop },
+    maximize: controls.maximize,
+    // The person typed this start: it must fit the formula, not be cut to it.
+    fitStart: false,
+  };
+}
+
+/** The panel's runs, selection and view. */
+export class PanelState {
+  private records: RunRecord[] = [];
+  private selectedId = 0;
+  private current: PanelView = 'runs';
+  private nextId = 1;
+
+  /** The runs, oldest first. */
+  get runs(): readonly RunRecord[] {
+    return this.records;
+  }
+
+  /** The id of the selected run (0 when there is none). */
+  get selected(): number {
+    return this.selectedRun?.id ?? 0;
+  }
+
+  /** The selected run. */
+  get selectedRun(): RunRecord | undefined {
+    return this.records.find((r) => r.id === this.selectedId) ?? this.records[0];
+  }
+
+  get view(): PanelView {
+    return this.current;
+  }
+
+  /** The run with this id. */
+  find(id: number): RunRecord | undefined {
+    return this.records.find((r) => r.id === id);
+  }
+
+  /**
+   * Adds runs and selects the first. A run equal to one already listed (same formula and options) is
+   * not added twice: that one moves to the end. The oldest runs are dropped past PANEL_RUNS.
+   */
+  add(runs: readonly NewRun[], view?: PanelView): RunRecord[] {
+    if (view) this.current = view;
+    const added = runs.map((run) => {
+      const same = this.records.find(
+        (r) => r.formula === run.formula && JSON.stringify(r.options) === JSON.stringify(run.options),
+      );
+      if (same) this.records = this.records.filter((r) => r !== same);
+      const record: RunRecord = same ?? {
+        id: this.nextId++,
+        formula: run.formula,
+        options: run.options,
+        starts: [],
+        ...(run.label !== undefined ? { label: run.label } : {}),
+      };
+      this.records.push(record);
+      return record;
+    });
+    this.records = this.records.slice(-PANEL_RUNS);
+    const kept = added.filter((r) => this.records.includes(r));
+    if (kept[0]) this.selectedId = kept[0].id;
+    return kept;
+  }
+
+  /** Replaces a run's input with what the controls now say; undefined for an unknown run. */
+  setInput(
+    id: number,
+    formula: string,
+    controls: RunControls,
+    starts: readonly (readonly number[])[],
+  ): RunRecord | undefined {
+    return this.update(id, (r) => ({ ...r, formula, options: withControls(r.options, controls), starts }));
+  }
+
+  /** Keeps the window a run's landscape was sampled over. */
+  setWindow(id: number, window: PlotWindow | undefined): void {
+    this.update(id, (r) => {
+      const { window: _old, ...rest } = r;
+      return window === undefined ? rest : { ...rest, window };
+    });
+  }
+
+  /** Selects a run; false for an unknown one. */
+  select(id: number): boolean {
+    if (!this.find(id)) return false;
+    this.selectedId = id;
+    return true;
+  }
+
+  /** Removes a run (the first one left is selected when it was); false for an unknown one. */
+  remove(id: number): boolean {
+    if (!this.find(id)) return false;
+    this.records = this.records.filter((r) => r.id !== id);
+    if (this.selectedId === id) this.selectedId = this.records[0]?.id ?? 0;
+    return true;
+  }
+
+  setView(view: PanelView): void {
+    this.current = view;
+  }
+
+  /** Takes back the runs a webview saved (after a reload), on top of the settings' options. */
+  restore(saved: PersistedState, base: RunOptions): void {
+    this.records = saved.runs.slice(-PANEL_RUNS).map((r) => ({
+      id: r.id,
+      formula: r.formula,
+      options: withControls(base, r.controls),
+      starts: r.starts,
+      ...(r.label !== undefined ? { label: r.label } : {}),
+    }));
+    // Ids key jobs and messages: a tampered state that repeats an id keeps its first run only.
+    this.records = this.records.filter((r, i) => this.records.findIndex((o) => o.id === r.id) === i);
+    this.nextId = Math.max(1, ...this.records.map((r) => r.id + 1));
+    this.selectedId = this.find(saved.selected) ? saved.selected : (this.records[0]?.id ?? 0);
+    this.current = saved.view;
+  }
+
+  /** The runs as the webview saves them. */
+  saved(): SavedRun[] {
+    return this.records.map((r) => ({
+      id: r.id,
+      formula: r.formula,
+      controls: controlsOf(r.options),
+      starts: r.starts,
+      ...(r.label !== undefined ? { label: r.label } : {}),
+    }));
+  }
+
+  private update(id: number, change: (r: RunRecord) => RunRecord): RunRecord | undefined {
+    const index = this.records.findIndex((r) => r.id === id);
+    if (index < 0) return undefined;
+    const next = change(this.records[index]!);
+    this.records[index] = next;
+    return next;
+  }
+}

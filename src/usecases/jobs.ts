@@ -1,0 +1,179 @@
+// The units of work every surface asks for, each keyed by exactly what it depends on: a change of η
+// changes the run's key and nothing else's, a view switch asks only for what that view adds. Requests
+// are plain data (they cross to the worker) and `computeJob` is a pure function of them.
+import type { RunControl } from '../engine/descent';
+import { explainSteps } from '../engine/steps';
+import { sampleLandscape, type PlotWindow } from '../engine/landscape';
+import type { EngineLimits } from '../engine/limits';
+import { runFromStarts } from '../engine/multistart';
+import { runDescent } from '../engine/descent';
+import { bindParameters } from '../engine/parameters';
+import { criticalOf, lambdaMaxAt, pickRegimes, sweepAround } from '../engine/sweep';
+import type {
+  FormulaInfo,
+  Landscape,
+  MultiStartResult,
+  RunOptions,
+  RunResult,
+  SweepResult,
+  SweepSettings,
+  WorkedStep,
+} from '../engine/types';
+import type { CompiledFormula, ProblemSource } from './problems';
+
+/** Every job, by kind. */
+export type JobRequest =
+  | { readonly kind: 'formula'; readonly formula: string }
+  | { readonly kind: 'gradientText'; readonly formula: string }
+  | { readonly kind: 'run'; readonly formula: string; readonly options: RunOptions }
+  | {
+      readonly kind: 'landscape';
+      readonly formula: string;
+      readonly window: PlotWindow;
+      /** The run's parameter values (RunOptions.parameters): the landscape is of f with them. */
+      readonly parameters?: RunOptions['parameters'];
+    }
+  | {
+      readonly kind: 'curvature';
+      readonly formula: string;
+      readonly start: readonly number[];
+      readonly maximize: boolean;
+      readonly parameters?: RunOptions['parameters'];
+    }
+  | {
+      readonly kind: 'sweep';
+      readonly formula: string;
+      readonly options: RunOptions;
+      readonly sweep: Partial<SweepSettings>;
+    }
+  | {
+      readonly kind: 'basins';
+      readonly formula: string;
+      readonly options: RunOptions;
+      readonly starts: readonly (readonly number[])[];
+    }
+  | {
+      readonly kind: 'steps';
+      readonly formula: string;
+      readonly options: RunOptions;
+      readonly count: number;
+    };
+
+/** The kinds of job. */
+export type JobKind = JobRequest['kind'];
+
+/** λmax of the Hessian at a start, and the critical learning rate 2/λmax (null when λmax ≤ 0). */
+export interface Curvature {
+  readonly lambdaMax: number;
+  readonly critical: number | null;
+}
+
+/** A sweep with the range it covered and the too-small, good and too-large η it picks. */
+export interface SweepOutcome {
+  readonly sweep: SweepResult;
+  readonly settings: SweepSettings;
+  readonly regimes: { readonly small: number; readonly good: number; readonly large: number };
+}
+
+/** What each kind of job computes. */
+export interface JobValues {
+  readonly formula: FormulaInfo;
+  readonly gradientText: readonly string[];
+  readonly run: RunResult;
+  readonly landscape: Landscape;
+  readonly curvature: Curvature;
+  readonly sweep: SweepOutcome;
+  readonly basins: MultiStartResult;
+  readonly steps: readonly WorkedStep[];
+}
+
+/** The request of kind K. */
+export type JobOf<K extends JobKind> = Extract<JobRequest, { readonly kind: K }>;
+
+/** What a job needs besides its request. */
+export interface JobContext {
+  readonly problems: ProblemSource;
+  readonly limits: EngineLimits;
+  readonly control?: RunControl;
+}
+
+/** JSON with object keys in sorted order, so equal requests give equal keys whatever built them. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return typeof value === 'number' && !Number.isFinite(value) ? `"${String(value)}"` : JSON.stringify(value);
+}
+
+/** The cache key of a job: its kind and exactly its inputs. */
+export function jobKey(request: JobRequest): string {
+  if (request.kind !== 'sweep') return stableJson(request);
+  // A sweep sets η itself at every point: the run's own η is not one of its inputs.
+  const { lr: _lr, ...optimizer } = request.options.optimizer;
+  return stableJson({ ...request, options: { ...request.options, optimizer } });
+}
+
+/** The formula as people see it: what was read, in which notation, with which variables. */
+export function formulaInfo(compiled: CompiledFormula): FormulaInfo {
+  const { formula } = compiled;
+  return {
+    source: formula.source,
+    notation: formula.notation,
+    variables: formula.variables,
+    text: formula.expression.toString(),
+    ...(formula.name !== undefined ? { name: formula.name } : {}),
+    parameters: formula.parameters,
+  };
+}
+
+/** The options with the budget's start: the caller's (the CLI's, before it parsed) or this job's. */
+function budgeted(options: RunOptions, startedAt: number): RunOptions {
+  return options.startedAt === undefined ? { ...options, startedAt } : options;
+}
+
+/** Formulas longer than this get no simplified gradient text (simplification costs grow fast). */
+export const MAX_GRADIENT_TEXT_LENGTH = 400;
+
+function compute<K extends JobKind>(request: JobOf<K>, ctx: JobContext): JobValues[K];
+function compute(request: JobRequest, ctx: JobContext): JobValues[JobKind] {
+  // A run's budget covers parsing and compiling too, when this job is the one that does them.
+  const startedAt = performance.now();
+  const compiled = ctx.problems.compiled(request.formula);
+  const { problem } = compiled;
+  // Jobs share one compiled problem per formula and run one at a time: each writes its own
+  // parameter values into the problem's slots before it evaluates anything.
+  switch (request.kind) {
+    case 'formula':
+      return formulaInfo(compiled);
+    case 'gradientText':
+      return request.formula.length > MAX_GRADIENT_TEXT_LENGTH ? [] : problem.gradientText();
+    case 'run':
+      return runDescent(problem, budgeted(request.options, startedAt), ctx.control);
+    case 'landscape':
+      bindParameters(problem, request.parameters);
+      return sampleLandscape(problem, request.window);
+    case 'curvature': {
+      bindParameters(problem, request.parameters);
+      const lambdaMax = lambdaMaxAt(problem, request.start, request.maximize);
+      return { lambdaMax, critical: criticalOf(lambdaMax) };
+    }
+    case 'sweep': {
+      const options = budgeted(request.options, startedAt);
+      const { settings, sweep } = sweepAround(problem, options, request.sweep, ctx.control);
+      return { sweep, settings, regimes: pickRegimes(sweep, settings, request.options.maximize) };
+    }
+    case 'basins':
+      return runFromStarts(problem, request.options, request.starts, ctx.control);
+    case 'steps':
+      return explainSteps(problem, request.options, Math.min(request.count, ctx.limits.maxSteps));
+  }
+}
+
+/** Computes a job; throws a FormulaError for bad formula text (the same one for every job of that text). */
+export function computeJob<K extends JobKind>(request: JobOf<K>, ctx: JobContext): JobValues[K] {
+  return compute(request, ctx);
+}

@@ -1,0 +1,37 @@
+// Run options as every surface hands them to a job: the start completed to the formula's variables,
+// the optimizer and stop settings resolved to torch's defaults and checked, everything within the
+// limits. A job key is built from these, so two surfaces asking for the same run share one result.
+import { startPoint } from '../engine/descent';
+import { clampRequest, type EngineLimits } from '../engine/limits';
+import { refuseInapplicable } from '../engine/optionsApply';
+import { resolveOptimizer, resolveStop, sideRun } from '../engine/settings';
+import type { RunOptions } from '../engine/types';
+
+/**
+ * Complete, checked options for a formula of `dimension` variables; throws a FormulaError
+ * ('bad-option') for a start of the wrong length or settings torch would refuse.
+ */
+export function resolveRunOptions(options: RunOptions, dimension: number, limits: EngineLimits): RunOptions {
+  const clamped = clampRequest({ formula: '', options }, limits).options;
+  const stop = resolveStop(clamped.stop);
+  // A setting the optimizer does not read is refused, not dropped, whichever surface sent it.
+  refuseInapplicable(clamped.optimizer);
+  const { fitStart: _fit, ...rest } = clamped;
+  return {
+    // Everything else (a scheduler, parameters) goes on as given; the run checks it.
+    ...rest,
+    start: Array.from(startPoint(clamped.start, dimension, clamped.fitStart)),
+    optimizer: resolveOptimizer(clamped.optimizer),
+    stop: { ...stop, maxIterations: Math.min(stop.maxIterations, limits.maxIterations) },
+  };
+}
+
+/** Resolved options with another learning rate (a sweep's regime, a slider value). */
+export function withLearningRate(options: RunOptions, lr: number): RunOptions {
+  return { ...options, optimizer: { ...options.optimizer, lr } };
+}
+
+/** Options of one of `share` side runs that together take about one run's budget, with `trace` points each. */
+export function sideOptions(options: RunOptions, share: number, trace: number): RunOptions {
+  return sideRun(options, share, trace);
+}

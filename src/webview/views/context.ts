@@ -1,0 +1,76 @@
+// What every view draws from: the selected run's summary and the part values it refers to, the plot
+// context, and the person's local view state (player frames, which runs roll from their start).
+import type { RunSummary } from '../../shared/protocol';
+import type {
+  BasinsWire,
+  CurvatureWire,
+  FormulaWire,
+  LandscapeWire,
+  RunWire,
+  StepsWire,
+  SweepWire,
+} from '../../shared/wire';
+import type { PlotContext } from '../plots/common';
+import type { Store } from '../store';
+
+/** The selected run's parts, decoded from the ids its summary lists (undefined while not arrived). */
+export interface SceneValues {
+  readonly formula?: FormulaWire;
+  readonly run?: RunWire;
+  /** The id of the run part: a new id is a new result (the player starts over). */
+  readonly runId?: number;
+  readonly landscape?: LandscapeWire;
+  readonly landscapeId?: number;
+  readonly steps?: StepsWire;
+  readonly gradientText?: readonly string[];
+  readonly curvature?: CurvatureWire;
+  readonly sweep?: SweepWire;
+  readonly sweepId?: number;
+  readonly regimes?: readonly (RunWire | undefined)[];
+  readonly compare?: readonly (RunWire | undefined)[];
+  readonly basins?: BasinsWire;
+}
+
+/** The values the summary's part ids refer to. */
+export function sceneValues(store: Store, run: RunSummary): SceneValues {
+  const p = run.parts ?? {};
+  return {
+    formula: store.part(p.formula, 'formula'),
+    run: store.part(p.run, 'run'),
+    runId: p.run,
+    landscape: store.part(p.landscape, 'landscape'),
+    landscapeId: p.landscape,
+    steps: store.part(p.steps, 'steps'),
+    gradientText: store.part(p.gradientText, 'gradientText'),
+    curvature: store.part(p.curvature, 'curvature'),
+    sweep: store.part(p.sweep, 'sweep'),
+    sweepId: p.sweep,
+    regimes: p.regimes?.map((id) => store.part(id, 'run')),
+    compare: p.compare?.map((id) => store.part(id, 'run')),
+    basins: store.part(p.basins, 'basins'),
+  };
+}
+
+/** The person's view state that the host does not keep. */
+export interface LocalState {
+  /** Which kept iterate the player shows, per run id (absent: the last). */
+  readonly frames: Map<number, number>;
+  /** Runs whose next result plays from its first iterate: the ball was just placed by a click. */
+  readonly rolling: Set<number>;
+}
+
+/** What a view's update gets. */
+export interface ViewContext {
+  readonly ctx: PlotContext;
+  /** Changes when the colour theme does, so cached charts are drawn again. */
+  readonly theme: string;
+  readonly run: RunSummary;
+  readonly scene: SceneValues;
+  readonly local: LocalState;
+  /** The person placed (click), is dragging (drag) or let go of (release) the start at a point. */
+  readonly placeStart: (point: number[], how: 'click' | 'drag' | 'release') => void;
+  /** The person asked for (or cleared) the basins' starts. */
+  readonly setStarts: (starts: number[][]) => void;
+  /** Registers cleanup for when the view is left or redrawn from scratch (timers). */
+  readonly onCleanup: (fn: () => void) => void;
+}

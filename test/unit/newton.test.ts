@@ -1,0 +1,82 @@
+// Newton's method on functions whose steps are worked by hand: one step to a quadratic's minimum, a
+// damped half step, the Levenberg shift, and the stop where the Hessian is not positive definite.
+import { strict as assert } from 'node:assert';
+import { compileFormula } from '../../src/engine/compile';
+import { runDescent } from '../../src/engine/descent';
+import { parseExpression } from '../../src/engine/math';
+import type { OptimizerSettings, RunResult } from '../../src/engine/types';
+
+function newton(
+  text: string,
+  variables: string[],
+  start: number[],
+  settings: Partial<OptimizerSettings> = {},
+  maxIterations = 50,
+  maximize = false,
+): RunResult {
+  const problem = compileFormula({
+    source: text,
+    expression: parseExpression(text),
+    variables,
+    notation: 'plain',
+    parameters: [],
+  });
+  return runDescent(problem, {
+    start,
+    optimizer: { name: 'newton', ...settings },
+    stop: { maxIterations },
+    maximize,
+    traceLimit: 'all',
+  });
+}
+
+function near(actual: readonly number[], expected: readonly number[], tolerance: number): void {
+  actual.forEach((v, i) => assert.ok(Math.abs(v - expected[i]!) <= tolerance, `${actual} vs ${expected}`));
+}
+
+describe("Newton's method", () => {
+  it("jumps to a quadratic's minimum in one step: (x − 1)² + 2(y + 2)² from (5, 5)", () => {
+    const r = newton('(x - 1)^2 + 2*(y + 2)^2', ['x', 'y'], [5, 5]);
+    near(r.trace[1]!.point, [1, -2], 1e-9);
+    assert.equal(r.stopReason, 'gradient-tolerance');
+    assert.equal(r.stationary, 'minimum');
+  });
+
+  it('takes lr of the step: lr = 0.5 goes halfway, to (3, 1.5)', () => {
+    const r = newton('(x - 1)^2 + 2*(y + 2)^2', ['x', 'y'], [5, 5], { lr: 0.5 }, 1);
+    near(r.final.point, [3, 1.5], 1e-9);
+  });
+
+  it('solves (H + λI)·d = ∇f with the shift: on x² with λ = 2, d = 2x/4, so x halves', () => {
+    const r = newton('x^2', ['x'], [1], { shift: 2 }, 3);
+    near(
+      r.trace.map((t) => t.point[0]!),
+      [1, 0.5, 0.25, 0.125],
+      1e-9,
+    );
+  });
+
+  it('stops at once on a saddle: x² − y² has an indefinite Hessian', () => {
+    const r = newton('x^2 - y^2', ['x', 'y'], [1, 1]);
+    assert.deepEqual([r.stopReason, r.iterations, r.final.point], ['not-positive-definite', 0, [1, 1]]);
+  });
+
+  it('stops where a step lands on negative curvature: −cos x from 1.2 steps x − tan x twice, then cos x < 0', () => {
+    const r = newton('-cos(x)', ['x'], [1.2]);
+    const x1 = 1.2 - Math.tan(1.2);
+    const x2 = x1 - Math.tan(x1);
+    assert.ok(Math.cos(x2) < 0, 'the worked example leaves the convex region');
+    assert.equal(r.stopReason, 'not-positive-definite');
+    assert.equal(r.iterations, 2);
+    near(r.final.point, [x2], 1e-6);
+    // A shift of 1 keeps cos x + 1 > 0 there, so the run goes on.
+    assert.notEqual(newton('-cos(x)', ['x'], [1.2], { shift: 1 }).stopReason, 'not-positive-definite');
+  });
+
+  it('maximizes with the negated Hessian: one step to the top of a concave cap; a convex bowl stops', () => {
+    const cap = newton('-(x - 1)^2 - 2*(y + 0.5)^2 + 3', ['x', 'y'], [0, 0], {}, 50, true);
+    near(cap.trace[1]!.point, [1, -0.5], 1e-9);
+    assert.equal(cap.stationary, 'maximum');
+    assert.equal(newton('x^2', ['x'], [1], {}, 50, true).stopReason, 'not-positive-definite');
+  });
+});
