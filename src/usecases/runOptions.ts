@@ -5,7 +5,7 @@ import { startPoint } from '../engine/descent';
 import { clampRequest, type EngineLimits } from '../engine/limits';
 import { refuseInapplicable } from '../engine/optionsApply';
 import { resolveOptimizer, resolveStop, sideRun } from '../engine/settings';
-import type { RunOptions } from '../engine/types';
+import type { FormulaInfo, RunOptions } from '../engine/types';
 
 /**
  * Complete, checked options for a formula of `dimension` variables; throws a FormulaError
@@ -24,6 +24,28 @@ export function resolveRunOptions(options: RunOptions, dimension: number, limits
     optimizer: resolveOptimizer(clamped.optimizer),
     stop: { ...stop, maxIterations: Math.min(stop.maxIterations, limits.maxIterations) },
   };
+}
+
+/**
+ * As resolveRunOptions for the formula `info` describes, keeping only the parameter values it has:
+ * a panel run whose formula was edited may still carry a value for a name the new text dropped.
+ */
+export function resolveForFormula(
+  options: RunOptions,
+  info: Pick<FormulaInfo, 'variables' | 'parameters'>,
+  limits: EngineLimits,
+): RunOptions {
+  const given = options.parameters;
+  let kept = options;
+  if (given !== undefined) {
+    const { parameters: _given, ...rest } = options;
+    const known = info.parameters.filter((p) => Object.prototype.hasOwnProperty.call(given, p.name));
+    kept =
+      known.length === 0
+        ? rest
+        : { ...rest, parameters: Object.fromEntries(known.map((p) => [p.name, given[p.name]!])) };
+  }
+  return resolveRunOptions(kept, info.variables.length, limits);
 }
 
 /** Resolved options with another learning rate (a sweep's regime, a slider value). */

@@ -17,7 +17,7 @@ import type { JobService } from '../../host/jobService';
 import { BASIN_TRACE_POINTS, PREFETCH_AFTER_MS } from '../../usecases/defaults';
 import { jobKey, type JobKind, type JobOf, type JobValues } from '../../usecases/jobs';
 import type { JobFailure, JobOutcome } from '../../usecases/jobOutcome';
-import { resolveRunOptions, sideOptions } from '../../usecases/runOptions';
+import { resolveForFormula, sideOptions } from '../../usecases/runOptions';
 import { comparisonOptions, regimeOptions } from '../../usecases/sideRuns';
 import { frameWindow, type PlotWindow } from '../../usecases/window';
 import { outcomeOf, type Outcome } from '../../usecases/wording';
@@ -168,7 +168,7 @@ export async function planScene(ctx: SceneContext, report: (scene: SceneReport) 
   if (!info) return fail(scene, jobs.peek(formulaJob), ctx);
   let options: RunOptions;
   try {
-    options = resolveRunOptions(record.options, info.variables.length, jobs.limits);
+    options = resolveForFormula(record.options, info, jobs.limits);
   } catch (error) {
     if (!(error instanceof FormulaError)) throw error;
     return fail(scene, { ok: false, error: { message: error.message, code: error.code } }, ctx);
