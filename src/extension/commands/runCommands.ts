@@ -1,9 +1,11 @@
 // "Run Gradient Descent" and "Compare Learning Rates": gather the formulas (argument, selections,
 // math under the cursors, else the input box) and open each as a run in the panel.
 import * as vscode from 'vscode';
+import { parameterValuesNear } from '../../engine/extract/parameterValues';
 import type { EngineHost } from '../../host/engineHost';
 import type { PanelView } from '../../shared/protocol';
 import { GradientPanel, type NewRun } from '../panel/panel';
+import { notedOptions, type NotedValues } from '../../usecases/notedValues';
 import { readSettings } from '../settings';
 import { askForFormula } from './formulaInput';
 import { formulasInEditor } from './formulaSource';
@@ -17,6 +19,8 @@ export const COMPARE_COMMAND = 'gradientDescent.compareLearningRates';
 interface Found {
   readonly formula: string;
   readonly label?: string;
+  /** The values the note around it gives its parameters, for names the formula has. */
+  readonly noted?: NotedValues;
 }
 
 /** Formulas for a command: a string argument (hover link, tests), the editor's formulas, or the input box. */
@@ -25,10 +29,15 @@ async function gatherFormulas(argument: unknown, title: string): Promise<Found[]
   const editor = vscode.window.activeTextEditor;
   if (editor) {
     const name = editor.document.uri.path.split('/').pop() ?? '';
-    const found = formulasInEditor(editor).map((f) => ({
-      formula: f.text,
-      label: `${name}:${f.range.start.line + 1}`,
-    }));
+    const text = editor.document.getText();
+    const found = formulasInEditor(editor).map((f) => {
+      const offset = editor.document.offsetAt(f.range.start);
+      return {
+        formula: f.text,
+        label: `${name}:${f.range.start.line + 1}`,
+        noted: (names: readonly string[]) => parameterValuesNear(text, offset, names),
+      };
+    });
     if (found.length > 0) return found;
   }
   const typed = await askForFormula(readSettings(editor?.document).limits, title);
@@ -48,7 +57,7 @@ async function openRuns(
   const settings = readSettings(vscode.window.activeTextEditor?.document);
   const runs = found.map((f) => ({
     formula: f.formula,
-    options: settings.run,
+    options: f.noted ? notedOptions(f.formula, settings.run, f.noted) : settings.run,
     ...(f.label ? { label: f.label } : {}),
   }));
   GradientPanel.createOrShow(context, engine, runs, view);
