@@ -3,8 +3,9 @@
 // limits. A job key is built from these, so two surfaces asking for the same run share one result.
 import { startPoint } from '../engine/descent';
 import { clampRequest, type EngineLimits } from '../engine/limits';
+import { refuseInapplicable } from '../engine/optionsApply';
 import { resolveOptimizer, resolveStop, sideRun } from '../engine/settings';
-import type { RunOptions } from '../engine/types';
+import type { FormulaInfo, RunOptions } from '../engine/types';
 
 /**
  * Complete, checked options for a formula of `dimension` variables; throws a FormulaError
@@ -13,6 +14,8 @@ import type { RunOptions } from '../engine/types';
 export function resolveRunOptions(options: RunOptions, dimension: number, limits: EngineLimits): RunOptions {
   const clamped = clampRequest({ formula: '', options }, limits).options;
   const stop = resolveStop(clamped.stop);
+  // A setting the optimizer does not read is refused, not dropped, whichever surface sent it.
+  refuseInapplicable(clamped.optimizer);
   const { fitStart: _fit, ...rest } = clamped;
   return {
     // Everything else (a scheduler, parameters) goes on as given; the run checks it.
@@ -21,6 +24,28 @@ export function resolveRunOptions(options: RunOptions, dimension: number, limits
     optimizer: resolveOptimizer(clamped.optimizer),
     stop: { ...stop, maxIterations: Math.min(stop.maxIterations, limits.maxIterations) },
   };
+}
+
+/**
+ * As resolveRunOptions for the formula `info` describes, keeping only the parameter values it has:
+ * a panel run whose formula was edited may still carry a value for a name the new text dropped.
+ */
+export function resolveForFormula(
+  options: RunOptions,
+  info: Pick<FormulaInfo, 'variables' | 'parameters'>,
+  limits: EngineLimits,
+): RunOptions {
+  const given = options.parameters;
+  let kept = options;
+  if (given !== undefined) {
+    const { parameters: _given, ...rest } = options;
+    const known = info.parameters.filter((p) => Object.prototype.hasOwnProperty.call(given, p.name));
+    kept =
+      known.length === 0
+        ? rest
+        : { ...rest, parameters: Object.fromEntries(known.map((p) => [p.name, given[p.name]!])) };
+  }
+  return resolveRunOptions(kept, info.variables.length, limits);
 }
 
 /** Resolved options with another learning rate (a sweep's regime, a slider value). */

@@ -10,6 +10,7 @@ import { formatNumber } from '../shared/numberText';
 import { h, replaceChildren } from './dom';
 import type { RunEdit } from './edits';
 import { OPTIMIZER_LABELS, parseNumberList } from './format';
+import { parameterControls, type ShownParameter } from './parameterControls';
 import { scrubbable } from './scrub';
 
 /** The rendered controls and a way to show the run's error or status without rebuilding them. */
@@ -20,6 +21,8 @@ export interface ControlsView {
   showStatus(run: RunSummary): void;
   /** Shows a start the plot chose (a click or drag), as the controls would send it. */
   showStart(start: readonly number[]): void;
+  /** Shows the formula's parameters (once its part arrived) at the run's values. */
+  showParameters(parameters: readonly ShownParameter[]): void;
 }
 
 type Field = { key: keyof OptimizerSettings; label: string; min: number; max: number; step: number };
@@ -147,6 +150,7 @@ export function renderControls(
   const hyper = h('div', { class: 'hyper', 'data-testid': 'hyper-parameters' });
   const extras = h('div', { class: 'hyper' });
   const status = h('div', { class: 'status', 'data-testid': 'run-status', 'aria-live': 'polite' });
+  const parameters = parameterControls(() => changed());
   const hyperInputs = new Map<keyof OptimizerSettings, HTMLInputElement>();
   let betas: [HTMLInputElement, HTMLInputElement] | undefined;
   const flags = new Map<'centered' | 'amsgrad' | 'lineSearch', HTMLInputElement>();
@@ -191,8 +195,15 @@ export function renderControls(
     const rate = Number(lrBox.value);
     const iterations = maxIt.valueAsNumber;
     const gradientTolerance = tolerance.valueAsNumber;
+    const values = parameters.values();
     // An empty or partial box is being retyped: wait for a number rather than run with a stand-in.
-    if (!point || !(rate > 0) || !Number.isFinite(iterations) || !Number.isFinite(gradientTolerance)) {
+    if (
+      !point ||
+      !(rate > 0) ||
+      !Number.isFinite(iterations) ||
+      !Number.isFinite(gradientTolerance) ||
+      values === undefined
+    ) {
       return undefined;
     }
     const name = optimizer.value as OptimizerName;
@@ -213,13 +224,14 @@ export function renderControls(
         gradientTolerance: Math.max(0, gradientTolerance),
       },
       maximize: direction.value === 'max',
+      ...(Object.keys(values).length > 0 ? { parameters: values } : {}),
     };
     return { formula: formula.value, controls, starts: shown?.starts ?? run.starts };
   };
-  const changed = (): void => {
+  function changed(): void {
     const input = collect();
     if (input) onChange(input);
-  };
+  }
 
   lrSlider.addEventListener('input', () => {
     // A number box parses only ASCII minus signs ("1e-5").
@@ -243,6 +255,7 @@ export function renderControls(
     { class: 'controls', 'data-testid': 'controls', 'aria-label': 'Run settings' },
     labelled('Function', formula),
     extras,
+    parameters.element,
     labelled('Initial point', start, 'comma-separated, one number per variable'),
     h('div', { class: 'field lr' }, labelled('Learning rate η', lrSlider), labelled('η value', lrBox)),
     labelled('Max iterations', maxIt),
@@ -266,5 +279,6 @@ export function renderControls(
     start.value = point.map((v) => formatNumber(v, { digits: 4, minus: '-' })).join(', ');
     start.setAttribute('aria-invalid', 'false');
   };
-  return { element, runId: run.id, showStatus, showStart };
+  const showParameters = (shown: readonly ShownParameter[]): void => parameters.show(shown, o.parameters);
+  return { element, runId: run.id, showStatus, showStart, showParameters };
 }

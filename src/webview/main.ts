@@ -185,6 +185,7 @@ function drawContent(): void {
     return;
   }
   const scene = sceneValues(store, run);
+  if (scene.formula) controls?.showParameters(scene.formula.parameters);
   if (!scene.run) {
     // A failed or re-running edit keeps the last good plot of this run on screen, marked as stale.
     if (shown === run.id) {

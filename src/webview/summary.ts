@@ -11,10 +11,9 @@ function row(label: string, value: Child, testId?: string): HTMLElement[] {
   return [h('dt', {}, label), h('dd', testId ? { 'data-testid': testId } : {}, value)];
 }
 
-/** Why a symbol the left side does not name moved too, and how to hold it fixed (`λ` in `L(θ₀, θ₁) = … + λ/2 …`). */
-function undeclaredText(names: readonly string[]): string {
-  const one = names.length === 1;
-  return `${names.join(', ')}: not named on the left side of the definition, so ${one ? 'it is a variable' : 'they are variables'} too. Write ${one ? 'its value' : 'their values'} into the formula to hold ${one ? 'it' : 'them'} fixed.`;
+/** `a = 2, b = 1`: the values a run held its parameters at (the run's own, else the formula's defaults). */
+function parametersText(parameters: readonly { name: string; value: number }[]): string {
+  return parameters.map((p) => `${p.name} = ${formatNumber(p.value)}`).join(', ');
 }
 
 /** What the summary is drawn from. */
@@ -97,8 +96,8 @@ export function renderSummary(parts: SummaryParts): HTMLElement {
       ...(run.gradientMethod === 'numeric'
         ? row('Note', 'Some partial derivatives were computed numerically.')
         : []),
-      ...(formula.undeclared
-        ? row('Also descended on', undeclaredText(formula.undeclared), 'summary-undeclared')
+      ...(formula.parameters.length > 0
+        ? row('Parameters', parametersText(run.parameters ?? formula.parameters), 'summary-parameters')
         : []),
     ),
   );

@@ -2,9 +2,11 @@
 // math under the cursors, else the input box) and open each as a run in the panel. Activation
 // registers the commands (extension.ts); this is their work, loaded on first use.
 import * as vscode from 'vscode';
+import { parameterValuesNear } from '../../engine/extract/parameterValues';
 import type { EngineHost } from '../../host/engineHost';
 import type { PanelView } from '../../shared/protocol';
 import { GradientPanel, type NewRun } from '../panel/panel';
+import { notedOptions, type NotedValues } from '../../usecases/notedValues';
 import { readSettings } from '../settings';
 import { askForFormula } from './formulaInput';
 import { formulasInEditor } from './formulaSource';
@@ -13,6 +15,8 @@ import { formulasInEditor } from './formulaSource';
 interface Found {
   readonly formula: string;
   readonly label?: string;
+  /** The values the note around it gives its parameters, for names the formula has. */
+  readonly noted?: NotedValues;
 }
 
 /** Formulas for a command: a string argument (hover link, tests), the editor's formulas, or the input box. */
@@ -21,10 +25,15 @@ async function gatherFormulas(argument: unknown, title: string): Promise<Found[]
   const editor = vscode.window.activeTextEditor;
   if (editor) {
     const name = editor.document.uri.path.split('/').pop() ?? '';
-    const found = formulasInEditor(editor).map((f) => ({
-      formula: f.text,
-      label: `${name}:${f.range.start.line + 1}`,
-    }));
+    const text = editor.document.getText();
+    const found = formulasInEditor(editor).map((f) => {
+      const offset = editor.document.offsetAt(f.range.start);
+      return {
+        formula: f.text,
+        label: `${name}:${f.range.start.line + 1}`,
+        noted: (names: readonly string[]) => parameterValuesNear(text, offset, names),
+      };
+    });
     if (found.length > 0) return found;
   }
   const typed = await askForFormula(readSettings(editor?.document).limits, title);
@@ -44,7 +53,7 @@ async function openRuns(
   const settings = readSettings(vscode.window.activeTextEditor?.document);
   const runs = found.map((f) => ({
     formula: f.formula,
-    options: settings.run,
+    options: f.noted ? notedOptions(f.formula, settings.run, f.noted) : settings.run,
     ...(f.label ? { label: f.label } : {}),
   }));
   GradientPanel.createOrShow(context, engine, runs, view);

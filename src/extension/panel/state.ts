@@ -39,19 +39,24 @@ export function controlsOf(options: RunOptions): RunControls {
         : {}),
     },
     maximize: options.maximize,
+    ...(options.parameters !== undefined ? { parameters: options.parameters } : {}),
   };
 }
 
 /** `base` (the settings' options) with the controls' values put in. */
 export function withControls(base: RunOptions, controls: RunControls): RunOptions {
+  const { parameters: _formulas, ...rest } = base;
+  const values = controls.parameters;
   return {
-    ...base,
+    ...rest,
     start: controls.start,
     optimizer: knownSettings(controls.optimizer),
     stop: { ...base.stop, ...controls.stop },
     maximize: controls.maximize,
     // The person typed this start: it must fit the formula, not be cut to it.
     fitStart: false,
+    // No values means the formula's own: left out, so the job keys stay those of a run without any.
+    ...(values !== undefined && Object.keys(values).length > 0 ? { parameters: values } : {}),
   };
 }
 
