@@ -49,6 +49,7 @@ function engine(iterations: number, traceLimit: number): Measurement {
     expression: parseExpression(FORMULA),
     variables: ['x', 'y'],
     notation: 'plain',
+    parameters: [],
   });
   const options: RunOptions = {
     start: [-1.2, 1],
@@ -182,6 +183,7 @@ function optimizerBench(bench: OptimizerBench): { ms: number; iterations: number
     expression: parseExpression(FORMULA),
     variables: ['x', 'y'],
     notation: 'plain',
+    parameters: [],
   });
   const options: RunOptions = {
     start: [-1.2, 1],

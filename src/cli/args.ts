@@ -4,6 +4,7 @@
 import { CODE_LANGUAGES, type CodeLanguage } from '../engine/export';
 import { HARD_LIMITS } from '../engine/limits';
 import { OPTIMIZERS } from '../engine/optimizers/registry';
+import { latinName } from '../engine/parse/greek';
 import { SCHEDULERS } from '../engine/schedulers/registry';
 import { oneOf } from '../shared/schema';
 
@@ -46,6 +47,8 @@ export interface CliArgs {
   readonly lrMin?: number;
   readonly lrMax?: number;
   readonly count?: number;
+  /** Values of the formula's parameters by name (`--param a=2`, repeatable). */
+  readonly parameters?: Readonly<Record<string, number>>;
 }
 
 /** The parse result: a command to run, or a request for the usage text. */
@@ -82,6 +85,7 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'lr-max': { kind: 'value', commands: ['sweep'] },
   count: { kind: 'value', commands: ['sweep'] },
   lang: { kind: 'value', commands: ['code'] },
+  param: { kind: 'value', commands: RUNS },
 };
 
 const OPTIMIZER_CHOICES = OPTIMIZERS.map((d) => d.torch ?? d.name).join(', ');
@@ -91,7 +95,8 @@ const SCHEDULER_CHOICES = SCHEDULERS.map((d) => d.name).join(', ');
 export const USAGE = `Usage:
   gdlab run "<formula>" [--start 1,2] [--lr 0.1] [--optimizer NAME | "Class(arg=value, ...)"]
             [--scheduler "Class(arg=value, ...)"] [--momentum 0.9] [--alpha 0.99] [--betas 0.9,0.999]
-            [--eps 1e-8] [--line-search] [--max-iter N] [--tol T] [--maximize] [--trace all] [--json]
+            [--eps 1e-8] [--line-search] [--max-iter N] [--tol T] [--maximize] [--trace all]
+            [--param NAME=VALUE]... [--json]
   gdlab sweep "<formula>" [--start ..] [--lr-min a --lr-max b --count n] [the optimizer options] [--json]
   gdlab code "<formula>" [the options of run] [--lang ${CODE_LANGUAGES.join('|')}]
 Optimizers (a name, or torch.optim's class with torch's arguments; case-insensitive): ${OPTIMIZER_CHOICES}.
@@ -99,7 +104,11 @@ Schedulers (torch.optim.lr_scheduler's): ${SCHEDULER_CHOICES}.
   e.g. --optimizer "AdamW(lr=0.1, weight_decay=0.05, amsgrad=True)" --scheduler "CosineAnnealingLR(T_max=100)"
 Options take "--lr 0.1" or "--lr=0.1"; "--" ends the options (for a formula starting with "-").
 --tol is the gradient-norm tolerance; --tol 0 turns every tolerance test off.
+--param sets a parameter of a definition (a in "f(x) = a x^2"; \\lambda and λ are lambda); unset ones are 1.
 code prints a Python script (PyTorch by default) that reruns the run and prints its final point.`;
+
+/** Said after a usage error, on the same line. */
+export const USAGE_HINT = 'Run gdlab --help for the options.';
 
 function number(name: string, text: string): number {
   const trimmed = text.trim();
@@ -131,6 +140,16 @@ function integer(name: string, v: number, min: number): number {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** `a=2`, `lambda=0.1`, `\\lambda=0.1` or `λ=0.1`: one parameter, by the name the engine gives it. */
+function parameterOption(text: string): Record<string, number> {
+  const eq = text.indexOf('=');
+  const written = eq < 0 ? '' : text.slice(0, eq).trim();
+  if (!/^\\?[\p{L}_][\p{L}\p{N}_]*$/u.test(written)) {
+    throw new UsageError(`--param needs NAME=VALUE, such as a=2 or lambda=0.1; got "${text}".`);
+  }
+  return { [latinName(written.replace(/^\\/, ''))]: number('param', text.slice(eq + 1)) };
+}
 
 /** The options the engine reads itself (torch's calls) and the language of `code`. */
 function applyRunText(out: Mutable<CliArgs>, name: 'optimizer' | 'scheduler' | 'lang', value: string): void {
@@ -202,6 +221,9 @@ function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
       out.count = count;
       return;
     }
+    case 'param':
+      out.parameters = { ...out.parameters, ...parameterOption(value) };
+      return;
     case 'line-search':
       out.lineSearch = true;
       return;

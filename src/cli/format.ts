@@ -1,17 +1,18 @@
 // Output of the headless CLI: the JSON objects of the stable contract and the readable tables.
 import type { RunResult, SweepResult } from '../engine/types';
 import { formatNumber as formatShared } from '../shared/numberText';
-import { outcomeSentence } from '../usecases/wording';
+import { budgetCutText, outcomeSentence } from '../usecases/wording';
 
 /**
  * The `run --json` object: exactly the fields of the contract, nothing the engine adds beside them;
- * with a scheduler also its name, and each trace point's learning rate.
+ * with a scheduler also its name, and each trace point's learning rate; the parameters when the
+ * formula has some, and the step a time budget cut.
  */
 export type RunJson = Pick<
   RunResult,
   'variables' | 'optimizer' | 'learningRate' | 'iterations' | 'stopReason' | 'final' | 'stationary' | 'trace'
 > &
-  Pick<Partial<RunResult>, 'scheduler'>;
+  Pick<Partial<RunResult>, 'scheduler' | 'parameters' | 'budgetCut'>;
 
 /** The learning rates picked for the too-small, good and too-large regimes. */
 export interface RegimeRates {
@@ -29,6 +30,7 @@ export interface SweepJson {
   readonly criticalLearningRate: number | null;
   readonly regimes: RegimeRates;
   readonly points: SweepResult['points'];
+  readonly lambdaMaxCut?: true;
 }
 
 /** Projects a run result onto the contract's fields (and nothing else). */
@@ -49,7 +51,16 @@ export function runJson(result: RunResult): RunJson {
       gradientNorm: p.gradientNorm,
       ...(p.learningRate !== undefined ? { learningRate: p.learningRate } : {}),
     })),
+    ...(result.parameters ? { parameters: result.parameters.map((p) => ({ ...p })) } : {}),
+    ...(result.budgetCut ? { budgetCut: result.budgetCut } : {}),
   };
+}
+
+/** Said when `--trace all` kept fewer iterates than the run made (a trace's memory is bounded). */
+export function traceCutNote(result: RunResult): string | undefined {
+  const made = result.iterations + 1;
+  if (result.trace.length >= made) return undefined;
+  return `note: the trace keeps ${result.trace.length.toLocaleString('en-US')} of the ${made.toLocaleString('en-US')} iterates (traces are bounded in memory; the first, the last and every stretch's extremes are kept).`;
 }
 
 /** Projects a sweep onto the `sweep --json` object. */
@@ -66,6 +77,7 @@ export function sweepJson(
     criticalLearningRate: sweep.criticalLearningRate,
     regimes,
     points: sweep.points.map((p) => ({ ...p })),
+    ...(sweep.lambdaMaxCut ? { lambdaMaxCut: true as const } : {}),
   };
 }
 
@@ -104,6 +116,12 @@ export function runTable(result: RunResult): string {
     `gradient norm: ${formatNumber(result.final.gradientNorm)}`,
     `stationary:    ${result.stationary}`,
   ];
+  if (result.budgetCut) summary.push(`time budget:   ${budgetCutText(result.budgetCut)}`);
+  if (result.parameters) {
+    summary.push(
+      `parameters:    ${result.parameters.map((p) => `${p.name} = ${formatNumber(p.value)}`).join(', ')}`,
+    );
+  }
   if (result.gradientMethod === 'numeric') summary.push('gradient:      numeric (central differences)');
   summary.push(`outcome:       ${outcomeSentence(result)}`);
   const rates = result.trace.some((p) => p.learningRate !== undefined);
@@ -128,7 +146,7 @@ export function sweepTable(json: SweepJson): string {
     `variables:     ${json.variables.join(', ')}`,
     `optimizer:     ${json.optimizer}`,
     `start:         ${formatPoint(json.start)}`,
-    `lambda max:    ${formatNumber(json.lambdaMax)}`,
+    `lambda max:    ${json.lambdaMaxCut ? 'not known: the time budget ran out before it was' : formatNumber(json.lambdaMax)}`,
     `critical lr:   ${critical}  (2 / lambda max)`,
     `regimes:       too small ${formatNumber(json.regimes.small)}, good ${formatNumber(json.regimes.good)}, too large ${formatNumber(json.regimes.large)}`,
   ];

@@ -3,14 +3,15 @@
 // (2 for bad input, 1 for anything unexpected) with a one-line message, never a stack trace.
 import { exportCode } from '../engine/export';
 import { HARD_LIMITS, resolveLimits, type EngineLimits } from '../engine/limits';
+import { refuseInapplicable } from '../engine/optionsApply';
 import { parseOptimizerSpec, parseSchedulerSpec } from '../engine/spec';
 import { FormulaError, type OptimizerSettings, type RunOptions, type StopSettings } from '../engine/types';
 import { createProblemCache } from '../host/problemCache';
 import { CLI_TRACE_POINTS } from '../usecases/defaults';
 import { computeJob, type JobContext } from '../usecases/jobs';
 import { resolveRunOptions } from '../usecases/runOptions';
-import { parseArgs, USAGE, UsageError, wantsJson, type CliArgs } from './args';
-import { runJson, runTable, sweepJson, sweepTable } from './format';
+import { parseArgs, USAGE, USAGE_HINT, UsageError, wantsJson, type CliArgs } from './args';
+import { runJson, runTable, sweepJson, sweepTable, traceCutNote } from './format';
 
 /** Where the CLI writes. */
 export interface CliOutput {
@@ -85,17 +86,25 @@ export function runOptionsOf(args: CliArgs): RunOptions {
     },
     maximize: args.maximize || maximize,
     traceLimit: args.traceAll ? 'all' : CLI_TRACE_LIMIT,
+    ...(args.parameters !== undefined ? { parameters: args.parameters } : {}),
   };
 }
 
 function execute(args: CliArgs, out: CliOutput): void {
+  // The budget covers parsing and compiling too.
+  const startedAt = performance.now();
+  const asked = runOptionsOf(args);
+  // A flag the optimizer does not use is refused even when it repeats the default.
+  refuseInapplicable(asked.optimizer, true);
   // The same jobs the panel runs, so the CLI's run and sweep agree with the panel's on a formula.
   const ctx: JobContext = { problems: createProblemCache(CLI_LIMITS), limits: CLI_LIMITS };
   const info = computeJob({ kind: 'formula', formula: args.formula }, ctx);
-  const options = resolveRunOptions(runOptionsOf(args), info.variables.length, CLI_LIMITS);
+  const options = resolveRunOptions({ ...asked, startedAt }, info.variables.length, CLI_LIMITS);
   if (args.command === 'run') {
     const result = computeJob({ kind: 'run', formula: args.formula, options }, ctx);
     out.stdout(args.json ? `${JSON.stringify(runJson(result))}\n` : runTable(result));
+    const cut = args.traceAll ? traceCutNote(result) : undefined;
+    if (cut !== undefined) out.stderr(`${cut}\n`);
     return;
   }
   if (args.command === 'code') {
@@ -146,8 +155,7 @@ export function runCli(argv: readonly string[], out: CliOutput): number {
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {
-      report(out, json, error.message);
-      if (!json) out.stderr(`${USAGE}\n`);
+      report(out, json, json ? error.message : `${error.message} ${USAGE_HINT}`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof FormulaError) {

@@ -4,9 +4,11 @@ import { kernelOf } from './compile';
 import { fusedGdLoop } from './fusedGd';
 import { allFinite, genericLoop, norm, type LoopLimits, type LoopState } from './loop';
 import { createOptimizer, isPlainGd, type Optimizer } from './optimizers';
+import { bindParameters } from './parameters';
 import { createScheduler, resolveScheduler, type Scheduler } from './schedulers';
 import { DIVERGENCE_FACTOR, resolveOptimizer, resolveStop } from './settings';
 import { classifyStationary } from './stationary';
+import { isDiverged } from './stopReasons';
 import { TraceRecorder } from './trace';
 import {
   FormulaError,
@@ -68,9 +70,11 @@ export function createRun(
 
 /** Runs the chosen optimizer from options.start until a stop test fires. */
 export function runDescent(problem: Problem, options: RunOptions, control?: RunControl): RunResult {
-  const startedAt = performance.now();
+  const calledAt = performance.now();
+  const startedAt = typeof options.startedAt === 'number' ? Math.min(options.startedAt, calledAt) : calledAt;
   const settings = resolveOptimizer(options.optimizer);
   const stop = resolveStop(options.stop);
+  const parameters = bindParameters(problem, options.parameters);
   const n = problem.dimension;
   const x = startPoint(options.start, n, options.fitStart);
   const { optimizer, scheduler } = createRun(problem, options, settings);
@@ -80,10 +84,13 @@ export function runDescent(problem: Problem, options: RunOptions, control?: RunC
   const varying = scheduler !== undefined || settings.lineSearch;
   const recorder = new TraceRecorder(n, options.traceLimit, varying);
   recorder.record(x, state.value, state.gradientNorm);
+  const deadline = stop.timeBudgetMs > 0 ? startedAt + stop.timeBudgetMs : Infinity;
 
   let reason: StopReason;
   if (!(Number.isFinite(state.value) && allFinite(gradient))) reason = 'non-finite';
   else if (state.gradientNorm < stop.gradientTolerance) reason = 'gradient-tolerance';
+  // Parsing and compiling may have used the whole budget already.
+  else if (performance.now() > deadline) reason = 'time-budget';
   else {
     const limits: LoopLimits = {
       // OneCycleLR's schedule ends after total_steps (torch raises on the next step).
@@ -106,7 +113,10 @@ export function runDescent(problem: Problem, options: RunOptions, control?: RunC
   }
 
   const trace = recorder.finish();
-  const stationary = classifyStationary(problem, x, state.gradientNorm, stop.gradientTolerance);
+  // The classification counts against the budget too; a run that blew up has nothing to classify.
+  const kind = isDiverged(reason) ? 'not-stationary' : classifyStationary(problem, x, deadline);
+  const budgetCut =
+    reason === 'time-budget' ? 'iterations' : kind === undefined ? 'classification' : undefined;
   // Past the divergence limit |f| is huge, so its sign tells which way f ran off.
   const ranOff = reason === 'diverged' && (options.maximize ? state.value > 0 : state.value < 0);
   return {
@@ -117,10 +127,12 @@ export function runDescent(problem: Problem, options: RunOptions, control?: RunC
     iterations: state.iterations,
     stopReason: reason,
     final: { point: Array.from(x), value: state.value, gradientNorm: state.gradientNorm },
-    stationary,
+    stationary: kind ?? 'not-stationary',
     trace,
     gradientMethod: problem.gradientMethod,
-    elapsedMs: performance.now() - startedAt,
+    elapsedMs: performance.now() - calledAt,
     ...(ranOff ? { unbounded: options.maximize ? ('above' as const) : ('below' as const) } : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(budgetCut === undefined ? {} : { budgetCut }),
   };
 }

@@ -1,12 +1,33 @@
 // The fixed table of functions, constants and operators a formula may use. The parser's allow-list
 // walk and the compiler both read it, so nothing outside this table can reach generated code.
 
+/** Accepted argument counts: one count, a list of counts, or any count from a minimum on. */
+export type Arity = number | readonly number[] | { readonly atLeast: number };
+
 /** One allowed function: how many arguments it takes and the JS implementation generated code calls. */
 export interface AllowedFunction {
-  /** Accepted argument counts. */
-  readonly arity: number | readonly number[];
+  readonly arity: Arity;
   /** A `Math.<name>` member, or `H.<name>` for a helper from FUNCTION_HELPERS. */
   readonly js: string;
+}
+
+/** Huber's δ when a formula gives none (torch.nn.functional.huber_loss's default). */
+export const HUBER_DEFAULT_DELTA = 1;
+
+/** log(Σ eᵃ) without overflow: the largest term is factored out (an infinite one is the answer). */
+function logSumExp(...terms: number[]): number {
+  const top = Math.max(...terms);
+  if (!Number.isFinite(top)) return top;
+  let sum = 0;
+  for (const t of terms) sum += Math.exp(t - top);
+  return top + Math.log(sum);
+}
+
+/** Huber's loss of a residual u: quadratic within δ of 0, linear beyond (torch's huber_loss of one element). */
+function huber(u: number, delta = HUBER_DEFAULT_DELTA): number {
+  if (!(delta > 0)) return NaN;
+  const size = Math.abs(u);
+  return size < delta ? 0.5 * u * u : delta * (size - 0.5 * delta);
 }
 
 /** Helpers for functions Math lacks (or gets wrong, such as 2-argument log); generated code calls them as `H.<name>`. */
@@ -17,6 +38,13 @@ export const FUNCTION_HELPERS: Readonly<Record<string, (...a: number[]) => numbe
   // mathjs reads log(x, b) as the base-b logarithm; Math.log would silently ignore b.
   log: (x: number, base?: number): number =>
     base === undefined ? Math.log(x) : Math.log(x) / Math.log(base),
+  // torch.sigmoid's formula; for very negative x it rounds to 0, never to NaN.
+  sigmoid: (x: number): number => 1 / (1 + Math.exp(-x)),
+  // log(1 + eˣ) written so that eˣ never overflows: max(x, 0) + log(1 + e^−|x|).
+  softplus: (x: number): number => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))),
+  relu: (x: number): number => Math.max(0, x),
+  logsumexp: logSumExp,
+  huber,
 });
 
 const table: readonly (readonly [string, AllowedFunction])[] = [
@@ -49,6 +77,11 @@ const table: readonly (readonly [string, AllowedFunction])[] = [
   ['pow', { arity: 2, js: 'Math.pow' }],
   ['max', { arity: 2, js: 'Math.max' }],
   ['min', { arity: 2, js: 'Math.min' }],
+  ['sigmoid', { arity: 1, js: 'H.sigmoid' }],
+  ['softplus', { arity: 1, js: 'H.softplus' }],
+  ['relu', { arity: 1, js: 'H.relu' }],
+  ['logsumexp', { arity: { atLeast: 1 }, js: 'H.logsumexp' }],
+  ['huber', { arity: [1, 2], js: 'H.huber' }],
 ];
 
 /** Functions a formula may call, by mathjs name. */
@@ -72,9 +105,15 @@ export const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
   'unaryPlus',
 ]);
 
+/** True when `count` is one of the counts `arity` accepts. */
+export function arityAccepts(arity: Arity, count: number): boolean {
+  if (typeof arity === 'number') return arity === count;
+  if ('atLeast' in arity) return count >= arity.atLeast;
+  return arity.includes(count);
+}
+
 /** True when `name` is an allowed function and `count` one of its accepted argument counts. */
 export function acceptsArity(name: string, count: number): boolean {
   const entry = ALLOWED_FUNCTIONS.get(name);
-  if (entry === undefined) return false;
-  return typeof entry.arity === 'number' ? entry.arity === count : entry.arity.includes(count);
+  return entry !== undefined && arityAccepts(entry.arity, count);
 }

@@ -4,6 +4,7 @@
 // (IR output, see compile/emit.ts) and fixed text only.
 import { COMPILER_HELPERS } from './compile/functionTable';
 import type { Kernel } from './compile';
+import { loadParameters } from './compile/emit';
 import { CLOCK_INTERVAL, outOfTime, STOP_CODES, type LoopLimits, type LoopState } from './loop';
 import type { TraceRecorder } from './trace';
 import type { StopReason } from './types';
@@ -50,6 +51,7 @@ function generate(kernel: Kernel, tests: Tests): FusedPass {
     )
     .join('\n    ');
   const body = `
+${loadParameters(kernel.parameters.length)}
 let ${list((i) => `v${i} = x[${i}]`, ', ')};
 let ${list((i) => `g${i} = g[${i}]`, ', ')};
 let f = s[0], it = s[2], r = s[3] | 0;
@@ -58,7 +60,7 @@ let reason = -1;
 while (it < end) {
   ${tests.value ? 'const fPrev = f;' : ''}
   ${list((i) => `const n${i} = v${i} - step * g${i};`, ' ')}
-  ${tests.step ? `${list((i) => `const d${i} = n${i} - v${i};`, ' ')} const sn = Math.sqrt(0 + ${list((i) => `d${i} * d${i}`, ' + ')});` : ''}
+  ${tests.step ? `${list((i) => `const d${i} = n${i} - v${i};`, ' ')} const sn = Math.sqrt(0 + ${list((i) => `d${i} * d${i}`, ' + ')}); const xn = Math.max(1, Math.sqrt(0 + ${list((i) => `n${i} * n${i}`, ' + ')}));` : ''}
   ${list((i) => `v${i} = n${i};`, ' ')}
   {
     ${kernel.statements.join('\n    ')}
@@ -75,17 +77,18 @@ while (it < end) {
   if (f * 0 + ${list((i) => `v${i} * 0 + g${i} * 0`, ' + ')} !== 0) { reason = 1; break; }
   if (Math.abs(f) > limit) { reason = 2; break; }
   ${tests.gradient ? 'if (gn < gradTol) { reason = 3; break; }' : ''}
-  ${tests.step ? 'if (sn < stepTol) { reason = 4; break; }' : ''}
-  ${tests.value ? 'if (Math.abs(f - fPrev) < valueTol) { reason = 5; break; }' : ''}
+  ${tests.step ? 'if (sn < stepTol * xn) { reason = 4; break; }' : ''}
+  ${tests.value ? 'if (Math.abs(f - fPrev) < valueTol * Math.max(1, Math.abs(f))) { reason = 5; break; }' : ''}
 }
 ${list((i) => `x[${i}] = v${i}; g[${i}] = g${i};`, ' ')}
 s[0] = f; s[1] = ${gradientNorm}; s[2] = it; s[3] = r;
 return reason;`;
   const factory = new Function(
     'H',
+    'P',
     `"use strict";\nreturn function fusedGdPass(x, g, s, p, buffer, ext, end) {${body}\n};`,
-  ) as (helpers: typeof COMPILER_HELPERS) => FusedPass;
-  return factory(COMPILER_HELPERS);
+  ) as (helpers: typeof COMPILER_HELPERS, parameters: Float64Array) => FusedPass;
+  return factory(COMPILER_HELPERS, kernel.parameters);
 }
 
 function passFor(kernel: Kernel, tests: Tests): FusedPass {

@@ -124,7 +124,27 @@ export function windowAround(
 ): PlotWindow | undefined {
   if (dimension < 1 || dimension > Math.min(2, maxPlotVariables)) return undefined;
   if (dimension === 1) return { x: curveRange(start, trace) };
-  return { x: coveringRange(start, trace, 0), y: coveringRange(start, trace, 1) };
+  const [x, y] = balanced(coveringRange(start, trace, 0), coveringRange(start, trace, 1));
+  return { x, y };
+}
+
+/** The narrower axis of a 2-D window spans at least this fraction of the wider one. */
+const LEAST_ASPECT = 0.4;
+
+/**
+ * Two ranges with the narrower widened about its middle to LEAST_ASPECT of the wider: a path that
+ * runs along one axis (x² − y² from (1, 1) runs up y) would otherwise squeeze the contours into bands.
+ */
+export function balanced(x: [number, number], y: [number, number]): [[number, number], [number, number]] {
+  const widen = (r: [number, number], least: number): [number, number] => {
+    const span = r[1] - r[0];
+    if (span >= least) return r;
+    const mid = (r[0] + r[1]) / 2;
+    return [mid - least / 2, mid + least / 2];
+  };
+  const sx = x[1] - x[0];
+  const sy = y[1] - y[0];
+  return [widen(x, LEAST_ASPECT * sy), widen(y, LEAST_ASPECT * sx)];
 }
 
 /**

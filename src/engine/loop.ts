@@ -17,7 +17,10 @@ export interface LoopState {
   iterations: number;
 }
 
-/** Stop tests of one run, resolved; a tolerance of 0 never fires because norms are ≥ 0. */
+/**
+ * Stop tests of one run, resolved; a tolerance of 0 never fires because norms are ≥ 0. The step and
+ * value tolerances are relative: to max(1, ‖x‖) and max(1, |f|), so they mean the same far from 0.
+ */
 export interface LoopLimits {
   readonly maxIterations: number;
   readonly gradientTolerance: number;
@@ -104,11 +107,14 @@ export function genericLoop(
     lastRate = stepRate ? used : groupRate;
     scheduler?.step(previousValue);
     let stepSquared = 0;
+    let sizeSquared = 0;
     for (let i = 0; i < n; i++) {
       const d = x[i] - previous[i];
       stepSquared += d * d;
+      sizeSquared += x[i] * x[i];
     }
     const step = Math.sqrt(stepSquared);
+    const size = Math.max(1, Math.sqrt(sizeSquared));
     value = problem.valueAndGradient(x, gradient);
     iterations++;
     const gradientNorm = norm(gradient);
@@ -117,9 +123,10 @@ export function genericLoop(
     if (!(Number.isFinite(value) && allFinite(x) && allFinite(gradient))) reason = 'non-finite';
     else if (Math.abs(value) > limits.divergenceLimit) reason = 'diverged';
     else if (gradientNorm < limits.gradientTolerance) reason = 'gradient-tolerance';
-    else if (step < limits.stepTolerance) reason = 'step-tolerance';
-    else if (Math.abs(value - previousValue) < limits.valueTolerance) reason = 'value-tolerance';
-    else if (iterations % CLOCK_INTERVAL === 0 && outOfTime(limits)) {
+    else if (step < limits.stepTolerance * size) reason = 'step-tolerance';
+    else if (Math.abs(value - previousValue) < limits.valueTolerance * Math.max(1, Math.abs(value))) {
+      reason = 'value-tolerance';
+    } else if (iterations % CLOCK_INTERVAL === 0 && outOfTime(limits)) {
       reason = 'time-budget';
     } else continue;
     break;

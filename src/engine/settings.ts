@@ -135,10 +135,13 @@ export const OPTIMIZER_RANGES: Readonly<Partial<Record<NumericKeys<OptimizerSett
 export const DEFAULT_STOP: StopSettings = {
   maxIterations: 1000, // enough to watch a well-chosen η converge on textbook functions
   gradientTolerance: 1e-6, // ‖∇f‖ small enough that the point is stationary to plotting precision
-  stepTolerance: 1e-12, // the iterate no longer moves in double precision terms
+  stepTolerance: 1e-12, // relative: the iterate no longer moves in double precision terms
   valueTolerance: 0, // off: plateaus would stop runs that are still making progress
   timeBudgetMs: DEFAULT_LIMITS.timeBudgetMs, // a run never holds the caller longer than this
 };
+
+/** Value of a parameter the note gives none for (`a` in `f(x) = a x^2`): 1 leaves its term as written. */
+export const DEFAULT_PARAMETER_VALUE = 1;
 
 /** Value blow-up that counts as divergence: |f| > DIVERGENCE_FACTOR × max(1, |f(x0)|). */
 export const DIVERGENCE_FACTOR = 1e8;

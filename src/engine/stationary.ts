@@ -1,61 +1,69 @@
-// What kind of point a run ended at, from the gradient norm and the Hessian's eigenvalues.
-import { eigenvaluesBelow, hessianAt, hessianEigenvalues, largestEigenvalueMagnitude } from './hessian';
+// What kind of point a run ended at, judged on f's own scale: a point is stationary when a Newton
+// step from it is short next to the point itself (the gradient measured against the curvature, so
+// 1e-6·x² is judged as x² is), and its kind is the second-derivative test with "zero" relative to
+// the largest curvature and to the differences' own error.
+import { settled, spectrumAt, type Spectrum } from './curvature';
+import { DEGENERATE_RELATIVE } from './curvature';
 import type { Problem, StationaryKind } from './types';
 
-/** A gradient norm above this (or above the run's tolerance, if larger) means the point is not stationary. */
-export const STATIONARY_GRADIENT = 1e-3;
-/** An eigenvalue counts as zero below this absolute size (curvature flatter than 1e-4 reads as flat)... */
-export const DEGENERATE_ABSOLUTE = 1e-4;
-/** ... or below this fraction of the largest |eigenvalue| (well above finite-difference noise). */
-export const DEGENERATE_RELATIVE = 1e-6;
+/** A point is stationary when a Newton step from it is shorter than this times max(1, ‖x‖∞). */
+export const STATIONARY_STEP = 1e-3;
 
-/** Above this many variables the kind comes from inertia counts, not from all eigenvalues (Jacobi is O(n³) per sweep). */
-export const EIGENVALUE_MAX_DIMENSION = 48;
+type Kind = Exclude<StationaryKind, 'not-stationary'>;
 
-/** Second-derivative test on eigenvalues: all > 0 minimum, all < 0 maximum, mixed signs saddle, any ~0 degenerate. */
-export function classifyEigenvalues(
-  eigenvalues: readonly number[],
-): Exclude<StationaryKind, 'not-stationary'> {
-  const largest = eigenvalues.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-  const zero = Math.max(DEGENERATE_ABSOLUTE, DEGENERATE_RELATIVE * largest);
-  return kindOfInertia(
-    eigenvalues.filter((v) => v > zero).length,
-    eigenvalues.filter((v) => v < -zero).length,
-    eigenvalues.length,
-  );
+/** The second-derivative test from the extreme eigenvalues (which decide it): |λ| ≤ zero counts as 0. */
+export function kindOfExtremes(lowest: number, highest: number, zero: number): Kind {
+  if (highest > zero && lowest < -zero) return 'saddle';
+  if (lowest > zero) return 'minimum';
+  if (highest < -zero) return 'maximum';
+  return 'degenerate';
 }
 
-function kindOfInertia(
-  positive: number,
-  negative: number,
-  n: number,
-): Exclude<StationaryKind, 'not-stationary'> {
-  if (positive > 0 && negative > 0) return 'saddle';
-  if (positive + negative < n) return 'degenerate';
-  return positive > 0 ? 'minimum' : 'maximum';
+/** The second-derivative test on eigenvalues, zero being DEGENERATE_RELATIVE of the largest |eigenvalue|. */
+export function classifyEigenvalues(eigenvalues: readonly number[]): Kind {
+  const largest = Math.max(0, ...eigenvalues.map(Math.abs));
+  return kindOfExtremes(Math.min(...eigenvalues), Math.max(...eigenvalues), DEGENERATE_RELATIVE * largest);
 }
 
-/** The kind of point x is; `gradientTolerance` is the run's, so a run stopped by it counts as stationary. */
+/**
+ * The length of the Newton step s with H s = ∇f within the curved directions, or undefined when ∇f
+ * climbs along a flat one, or across a kink (then no stationary point is near).
+ */
+function newtonStep(spectrum: Spectrum, flatLimit: number): number | undefined {
+  let squared = 0;
+  for (const d of spectrum.directions) {
+    // At a kink the point is stationary when 0 lies between the slopes on its two sides.
+    if (d.kink !== undefined) {
+      if (!(Math.abs(d.gradient) < d.kink / 2)) return undefined;
+    } else if (Math.abs(d.curvature) > spectrum.zero) {
+      squared += (d.gradient / d.curvature) ** 2;
+    } else if (Math.abs(d.gradient) > flatLimit) {
+      return undefined;
+    }
+  }
+  return Math.sqrt(squared);
+}
+
+/**
+ * The kind of point x is; undefined when `deadline` (a performance.now() time) passes before the
+ * curvature is known. A point where x or ∇f is not finite is not stationary.
+ */
 export function classifyStationary(
   problem: Problem,
   x: ArrayLike<number>,
-  gradientNorm: number,
-  gradientTolerance = 0,
-): StationaryKind {
-  if (!(gradientNorm <= Math.max(STATIONARY_GRADIENT, gradientTolerance))) return 'not-stationary';
-  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return 'not-stationary';
-  if (problem.dimension > EIGENVALUE_MAX_DIMENSION) return classifyByInertia(problem, x);
-  const eigenvalues = hessianEigenvalues(problem, x);
-  if (!eigenvalues.every(Number.isFinite)) return 'not-stationary';
-  return classifyEigenvalues(eigenvalues);
-}
-
-/** The same test as classifyEigenvalues, from counts of eigenvalues beyond ±zero (Sylvester's law of inertia). */
-function classifyByInertia(problem: Problem, x: ArrayLike<number>): StationaryKind {
-  const n = problem.dimension;
-  const hessian = hessianAt(problem, x);
-  if (!hessian.every(Number.isFinite)) return 'not-stationary';
-  const zero = Math.max(DEGENERATE_ABSOLUTE, DEGENERATE_RELATIVE * largestEigenvalueMagnitude(hessian, n));
-  const negative = eigenvaluesBelow(hessian, n, -zero);
-  return kindOfInertia(n - eigenvaluesBelow(hessian, n, zero), negative, n);
+  deadline = Infinity,
+): StationaryKind | undefined {
+  const point = Float64Array.from(x);
+  const gradient = new Float64Array(problem.dimension);
+  problem.valueAndGradient(point, gradient);
+  if (!point.every(Number.isFinite) || !gradient.every(Number.isFinite)) return 'not-stationary';
+  const spectrum = spectrumAt(problem, point, gradient, deadline);
+  if (spectrum === undefined) return undefined;
+  let size = 1;
+  for (const v of point) size = Math.max(size, Math.abs(v));
+  const reach = STATIONARY_STEP * size;
+  const step = newtonStep(spectrum, reach * spectrum.scale);
+  if (step === undefined || !(step <= reach)) return 'not-stationary';
+  const final = settled(problem, point, spectrum);
+  return kindOfExtremes(final.lowest, final.highest, final.zero);
 }

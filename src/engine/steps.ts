@@ -2,11 +2,13 @@
 // torch's names (momentum_buffer, exp_avg, exp_avg_sq and the bias-corrected m̂, v̂ ...) and the
 // learning rate actually used. Drives the same optimizer (and scheduler) as runDescent.
 import { createRun, startPoint } from './descent';
+import { bindParameters } from './parameters';
 import type { Problem, RunOptions, WorkedStep } from './types';
 
 /** Writes out up to `count` updates from the start; stops early once a value or point is not finite, or the optimizer cannot step. */
 export function explainSteps(problem: Problem, options: RunOptions, count: number): WorkedStep[] {
   const dimension = problem.dimension;
+  bindParameters(problem, options.parameters);
   const { optimizer, scheduler } = createRun(problem, options);
   const x = startPoint(options.start, dimension, options.fitStart);
   const gradient = new Float64Array(dimension);

@@ -2,11 +2,12 @@
 // the start (plain gradient descent on a quadratic diverges beyond it), and the choice of a
 // too-small, a good and a too-large η for side-by-side paths.
 import { runDescent, startPoint, type RunControl } from './descent';
-import { hessianEigenvalues } from './hessian';
+import { extremeCurvatures } from './curvature';
 import { DEFAULT_SWEEP_COUNT } from './limits';
+import { bindParameters } from './parameters';
 import { sideRun } from './settings';
 import { isConverged, isDiverged } from './stopReasons';
-import type { Problem, RunOptions, SweepPoint, SweepResult, SweepSettings } from './types';
+import type { Problem, RunOptions, RunResult, SweepPoint, SweepResult, SweepSettings } from './types';
 
 /** A too-small η is this many times below the good one. */
 export const SMALL_FACTOR = 100;
@@ -23,11 +24,20 @@ export function logSpace(lo: number, hi: number, count: number): number[] {
   );
 }
 
-/** Largest curvature along which the run descends (of −f when maximizing) at x; NaN when not finite. */
-export function lambdaMaxAt(problem: Problem, x: readonly number[], maximize: boolean): number {
-  const eigenvalues = hessianEigenvalues(problem, x);
-  if (eigenvalues.length === 0 || !eigenvalues.every(Number.isFinite)) return NaN;
-  return maximize ? -Math.min(...eigenvalues) : Math.max(...eigenvalues);
+/**
+ * Largest curvature along which the run descends (of −f when maximizing) at x; NaN when not finite
+ * or when `deadline` (a performance.now() time) passes first. Lanczos beyond a few dozen variables.
+ */
+export function lambdaMaxAt(
+  problem: Problem,
+  x: readonly number[],
+  maximize: boolean,
+  deadline = Infinity,
+): number {
+  const extremes = extremeCurvatures(problem, x, deadline);
+  if (extremes === undefined) return NaN;
+  const lambda = maximize ? -extremes.lowest : extremes.highest;
+  return Number.isFinite(extremes.lowest) && Number.isFinite(extremes.highest) ? lambda : NaN;
 }
 
 /** 2/λmax, or null when λmax is not positive (or not finite). */
@@ -36,6 +46,14 @@ export function criticalOf(lambdaMax: number): number | null {
 }
 
 export { isConverged, isDiverged } from './stopReasons';
+
+/**
+ * A run converged when a tolerance test stopped it after it moved, at a point that is stationary
+ * on f's own scale: a run whose tiny η stops it on the step test where it started has not.
+ */
+export function hasConverged(result: RunResult): boolean {
+  return isConverged(result.stopReason) && result.iterations > 0 && result.stationary !== 'not-stationary';
+}
 
 /**
  * Completes a partial sweep range around the critical η at the start: from 1/1000 of it to twice
@@ -65,8 +83,9 @@ function startOf(problem: Problem, options: RunOptions): number[] {
 }
 
 /**
- * A sweep over `partial`'s range completed by defaultSweepSettings; λmax at the start (a Hessian and
- * its eigenvalues) is worked out once for both.
+ * A sweep over `partial`'s range completed by defaultSweepSettings; λmax at the start is worked
+ * out once for both. λmax counts against the time budget (from options.startedAt when given), and
+ * the runs share what it leaves.
  */
 export function sweepAround(
   problem: Problem,
@@ -74,9 +93,17 @@ export function sweepAround(
   partial: Partial<SweepSettings>,
   control?: RunControl,
 ): { settings: SweepSettings; sweep: SweepResult } {
-  const lambdaMax = lambdaMaxAt(problem, startOf(problem, options), options.maximize);
-  const settings = defaultSweepSettings(problem, options, partial, lambdaMax);
-  return { settings, sweep: sweepLearningRates(problem, options, settings, lambdaMax, control) };
+  bindParameters(problem, options.parameters);
+  const { startedAt = performance.now(), ...rest } = options;
+  const budget = rest.stop.timeBudgetMs ?? 0;
+  const deadline = budget > 0 ? startedAt + budget : Infinity;
+  const lambdaMax = lambdaMaxAt(problem, startOf(problem, options), options.maximize, deadline);
+  const cut = Number.isNaN(lambdaMax) && performance.now() > deadline;
+  const left = budget > 0 ? Math.max(1, deadline - performance.now()) : budget;
+  const runs: RunOptions = { ...rest, stop: { ...rest.stop, timeBudgetMs: left } };
+  const settings = defaultSweepSettings(problem, runs, partial, lambdaMax);
+  const sweep = sweepLearningRates(problem, runs, settings, lambdaMax, control);
+  return { settings, sweep: cut ? { ...sweep, lambdaMaxCut: true } : sweep };
 }
 
 /** Runs once per log-spaced η; the time budget is shared out among the runs. */
@@ -101,7 +128,7 @@ export function sweepLearningRates(
       finalValue: result.final.value,
       iterations: result.iterations,
       stopReason: result.stopReason,
-      converged: isConverged(result.stopReason),
+      converged: hasConverged(result),
       diverged: isDiverged(result.stopReason),
     };
   });

@@ -17,8 +17,17 @@ export interface Formula {
   readonly notation: Notation;
   /** The function name of a definition such as `f(x) = ...`, if any. */
   readonly name?: string;
-  /** Variables a definition's left side does not name (`a` in `f(x) = a x^2`): descended on too. */
-  readonly undeclared?: readonly string[];
+  /**
+   * Free names a definition's left side does not list (`a` in `f(x) = a x^2`), in order of first
+   * use, with their default values: constants of the run, never descended on. Empty without a left side.
+   */
+  readonly parameters: readonly Parameter[];
+}
+
+/** A formula's parameter and its value. */
+export interface Parameter {
+  readonly name: string;
+  readonly value: number;
 }
 
 /** Error kinds a person can be told about; never a stack trace. */
@@ -142,9 +151,9 @@ export interface StopSettings {
   readonly maxIterations: number;
   /** Stop when the gradient norm falls below this. */
   readonly gradientTolerance: number;
-  /** Stop when the step norm ‖x_{k+1} − x_k‖ falls below this. */
+  /** Stop when the step norm ‖x_{k+1} − x_k‖ falls below this times max(1, ‖x_{k+1}‖). */
   readonly stepTolerance: number;
-  /** Stop when |f(x_{k+1}) − f(x_k)| falls below this. */
+  /** Stop when |f(x_{k+1}) − f(x_k)| falls below this times max(1, |f(x_{k+1})|). */
   readonly valueTolerance: number;
   /** Wall-time budget in milliseconds (0 = none). */
   readonly timeBudgetMs: number;
@@ -257,7 +266,17 @@ export interface RunOptions {
   readonly traceLimit: number | 'all';
   /** A default start (from settings): cut to the formula's variables instead of refused when longer. */
   readonly fitStart?: boolean;
+  /** Values of the formula's parameters by name, overriding their defaults for this run (no recompiling). */
+  readonly parameters?: Readonly<Record<string, number>>;
+  /**
+   * performance.now() when the run's time budget started, if before the run itself: then parsing
+   * and compiling the formula count against the budget too. Default: when runDescent is called.
+   */
+  readonly startedAt?: number;
 }
+
+/** The step of a run that its time budget cut: its iterations (stop reason 'time-budget') or the classification of its end. */
+export type BudgetCut = 'iterations' | 'classification';
 
 /** Why a run ended. */
 export type StopReason =
@@ -313,6 +332,10 @@ export interface RunResult {
    * only slows the run-off.
    */
   readonly unbounded?: 'below' | 'above';
+  /** The parameter values the run used (Formula.parameters order); absent when the formula has none. */
+  readonly parameters?: readonly Parameter[];
+  /** Set when the time budget ran out: the step it cut (a cut classification leaves `stationary` at 'not-stationary'). */
+  readonly budgetCut?: BudgetCut;
 }
 
 /** A compiled objective: fast closures over Float64Array slots, one per variable. */
@@ -327,6 +350,16 @@ export interface Problem {
   readonly gradientMethod: 'symbolic' | 'numeric';
   /** Simplified partial derivatives as text, for people; computed lazily and cached. */
   gradientText(): readonly string[];
+  /** The parameters generated code reads, in Formula.parameters order; absent when there are none. */
+  readonly parameters?: ParameterSlots;
+}
+
+/** Parameter values a compiled problem reads on every evaluation: writing a slot changes f without recompiling. */
+export interface ParameterSlots {
+  readonly names: readonly string[];
+  /** The formula's values, restored by every run that does not override them. */
+  readonly defaults: readonly number[];
+  readonly values: Float64Array;
 }
 
 /** The learning-rate range of a sweep (log-spaced). */
@@ -354,6 +387,8 @@ export interface SweepResult {
   readonly lambdaMax: number;
   /** 2/λmax, or null when λmax ≤ 0 (no finite critical η). */
   readonly criticalLearningRate: number | null;
+  /** True when the time budget ran out before λmax was known (it is NaN then). */
+  readonly lambdaMaxCut?: boolean;
 }
 
 /** A run from one of several starting points, labelled by the minimum it reached. */
@@ -441,8 +476,8 @@ export interface FormulaInfo {
   readonly name?: string;
   /** That name as LaTeX. */
   readonly nameTex?: string;
-  /** Variables the definition's left side does not name (see Formula.undeclared). */
-  readonly undeclared?: readonly string[];
+  /** The formula's parameters with their default values (see Formula.parameters); a run's own are in RunResult.parameters. */
+  readonly parameters: readonly Parameter[];
 }
 
 /** One partial derivative, simplified, as plain math text and as LaTeX. */

@@ -1,17 +1,18 @@
-// Activation: registers the commands, the hover provider and the panel's serializer around one engine
-// host (compiled formulas, job cache, worker) for the window. Thin glue; the use cases do the work.
+// Activation, and nothing heavier: registers the commands, the hover provider, the configuration
+// listener and the panel's serializer, each delegating to the features (features.ts: the engine, the
+// use cases, the job cache, the panel), which load on first need and soon after activation in the
+// background. So activation costs a few milliseconds, and a panel restored after a reload paints what
+// it saved before the engine has loaded. esbuild.js keeps this bundle free of the engine.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EngineHost } from '../host/engineHost';
-import { INSERT_TABLE_COMMAND, insertIterationTables } from './commands/insertTable';
-import { registerRunCommands } from './commands/runCommands';
-import { ConvergenceHoverProvider } from './hover/hoverProvider';
-import { GradientPanel, type PanelRunResult } from './panel/panel';
-import { affectsSettings, readSettings } from './settings';
+import { COMPARE_COMMAND, INSERT_TABLE_COMMAND, RUN_COMMAND, SETTINGS_SECTION } from './contributions';
+import type { Features } from './features';
+import { registerPanelSerializer } from './panel/serializer';
+import type { PanelRunResult } from './panel/session';
 
-/** Delay before warming the formula parsers, leaving VS Code's own start-up alone. */
+/** Delay before loading the features and warming the formula parsers, leaving VS Code's own start-up alone. */
 const WARM_UP_DELAY_MS = 1500;
-/** A LaTeX formula whose parse loads the LaTeX parser (~150 ms the first time). */
-const WARM_UP_FORMULA = '$f(x) = \\frac{1}{2}x^{2}$';
 
 /** What `activate` returns (Extension.exports): read-only access for tests and other extensions. */
 export interface GradientDescentApi {
@@ -19,34 +20,78 @@ export interface GradientDescentApi {
   panelRuns(): readonly PanelRunResult[];
   /** Milliseconds `activate` took. */
   readonly activationMs: number;
+  /** The extension's bundles (dist/*.js) loaded when `activate` returned: not the engine's. */
+  readonly loadedAtActivation: readonly string[];
+}
+
+/** This extension's bundles (dist/*.js) in Node's module cache. */
+function loadedBundles(extensionPath: string): string[] {
+  const dist = path.join(fs.realpathSync(extensionPath), 'dist');
+  return Object.keys(require.cache)
+    .filter((file) => path.dirname(file) === dist)
+    .map((file) => `dist/${path.basename(file)}`);
 }
 
 /** Called by VS Code on the first activation event. */
 export function activate(context: vscode.ExtensionContext): GradientDescentApi {
   const started = performance.now();
-  const engine = new EngineHost(context.asAbsolutePath('dist/worker.js'), readSettings().limits);
-  const hover = new ConvergenceHoverProvider(engine);
+  let loaded: Features | undefined;
+  let loading: Promise<Features> | undefined;
+  /** The features, loaded once; a failed load is tried again on the next need. */
+  const features = (): Promise<Features> => {
+    loading ??= import('./features').then(
+      (module) => {
+        loaded = module.createFeatures(context);
+        context.subscriptions.push(loaded);
+        return loaded;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+    return loading;
+  };
   context.subscriptions.push(
-    ...registerRunCommands(context, engine),
-    vscode.commands.registerCommand(INSERT_TABLE_COMMAND, () => insertIterationTables(engine)),
+    vscode.commands.registerCommand(RUN_COMMAND, async (argument?: unknown) =>
+      (await features()).run(argument),
+    ),
+    vscode.commands.registerCommand(COMPARE_COMMAND, async (argument?: unknown) =>
+      (await features()).compareLearningRates(argument),
+    ),
+    vscode.commands.registerCommand(INSERT_TABLE_COMMAND, async () =>
+      (await features()).insertIterationTable(),
+    ),
     // Every language: the settings decide per document, so changing them needs no reload.
-    vscode.languages.registerHoverProvider('*', hover),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsSettings(event)) hover.clear();
+    vscode.languages.registerHoverProvider('*', {
+      provideHover: async (document, position, token) =>
+        (await features()).hover.provideHover(document, position, token),
     }),
-    GradientPanel.registerSerializer(context, engine),
-    { dispose: () => engine.dispose() },
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SETTINGS_SECTION)) loaded?.settingsChanged();
+    }),
+    registerPanelSerializer(
+      context.extensionUri,
+      async () => (await features()).revive,
+      (error) =>
+        void vscode.window.showErrorMessage(
+          `Gradient Descent: the restored panel could not load the engine: ${String(error)}`,
+        ),
+    ),
   );
-  // The LaTeX parser's first use costs ~150 ms; pay it once, soon after activation, not in a hover or run.
+  // The engine's load and the LaTeX parser's first use cost hundreds of ms: pay them soon, not in a hover or run.
   setTimeout(() => {
-    try {
-      engine.problems(readSettings().limits).compiled(WARM_UP_FORMULA);
-    } catch {
-      // Warming up is best effort; real requests report their own errors.
-    }
+    features().then(
+      (f) => f.warmUp(),
+      () => undefined, // Best effort: a real request reports the failure.
+    );
   }, WARM_UP_DELAY_MS).unref();
   const activationMs = performance.now() - started;
-  return { panelRuns: () => GradientPanel.current?.runs() ?? [], activationMs };
+  return {
+    panelRuns: () => loaded?.panelRuns() ?? [],
+    activationMs,
+    loadedAtActivation: loadedBundles(context.extensionPath),
+  };
 }
 
 /** Nothing to release beyond the subscriptions. */

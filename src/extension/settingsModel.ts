@@ -7,7 +7,7 @@ import { OPTIMIZER_NAMES, type OptimizerName, type RunOptions, type SweepSetting
 import { clamp, int } from '../shared/schema';
 
 /** The configuration section every setting lives under. */
-export const SETTINGS_SECTION = 'gradientDescent';
+export { SETTINGS_SECTION } from './contributions';
 
 /** Default value of each setting, keyed as in package.json without the section prefix. */
 export const SETTING_DEFAULTS = {

@@ -53,6 +53,8 @@ export const LIMITS = {
   noticeLength: 500,
   errorLength: 2_000,
   labelLength: 300,
+  parameters: 64,
+  parameterName: 40,
 } as const;
 
 /** What the panel shows: the run list, the learning-rate effects, or an optimizer comparison. */
@@ -135,7 +137,33 @@ export const schedulerControls: Schema<{ readonly name: string } & Readonly<Reco
 /** One of the optimizers the engine runs, by its engine name. */
 export const optimizerName: Schema<OptimizerName> = oneOf(ALL_OPTIMIZER_NAMES);
 
-/** A run's controls: start, optimizer, schedule, stop tests, direction. The host adds its own limits and trace length. */
+/** A parameter's name as the engine spells it and a message may carry it. */
+export const PARAMETER_NAME = new RegExp(`^[A-Za-z][A-Za-z0-9_]{0,${LIMITS.parameterName - 1}}$`);
+
+/**
+ * The values a run holds a definition's parameters at (`a` in `f(x) = a x^2`), by name: names as the
+ * engine spells them (Latin letters, digits, `_`), each a finite number in the coordinate range.
+ * Anything else refuses the message: a slider never sends NaN, so such a value is not the person's.
+ */
+export const parameterValues: Schema<Readonly<Record<string, number>>> = {
+  parse: (v) => {
+    if (!isRecord(v)) return fail('parameters: not an object');
+    const entries = Object.entries(v);
+    if (entries.length > LIMITS.parameters) return fail('parameters: too many');
+    const out: Record<string, number> = {};
+    for (const [key, raw] of entries) {
+      if (!PARAMETER_NAME.test(key)) {
+        return fail('parameters: not a name');
+      }
+      const value = coordinate.parse(raw);
+      if (!value.ok) return fail(`parameters: ${key} is not a finite number in range`);
+      out[key] = value.value;
+    }
+    return ok(out);
+  },
+};
+
+/** A run's controls: start, optimizer, schedule, stop tests, direction, parameters. The host adds its own limits and trace length. */
 export const runControls = object({
   start: point,
   optimizer: withDefault(optimizerControls, {}),
@@ -148,6 +176,7 @@ export const runControls = object({
     {},
   ),
   maximize: withDefault(bool(), false),
+  parameters: optional(parameterValues),
 });
 export type RunControls = Infer<typeof runControls>;
 

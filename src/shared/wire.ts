@@ -47,6 +47,8 @@ export const WIRE_LIMITS = {
 const NOTATIONS = ['plain', 'latex', 'python', 'javascript'] as const;
 const KINDS = ['minimum', 'maximum', 'saddle', 'degenerate', 'not-stationary'] as const;
 const names = array(str(200), WIRE_LIMITS.variables);
+/** A formula's parameters (or a run's), with their values. */
+const parametersWire = array(object({ name: str(200), value: anyNumber() }), WIRE_LIMITS.variables);
 
 /** The formula as read: its text, notation and variables. */
 export const formulaWire = object({
@@ -59,7 +61,7 @@ export const formulaWire = object({
   variablesText: names,
   name: optional(str(200)),
   nameTex: optional(str(1_000)),
-  undeclared: optional(names),
+  parameters: parametersWire,
 });
 
 export type FormulaWire = Infer<typeof formulaWire>;
@@ -105,6 +107,8 @@ export const runWire = object({
   trace: traceWire,
   gradientMethod: oneOf(['symbolic', 'numeric'] as const),
   unbounded: optional(oneOf(['below', 'above'] as const)),
+  parameters: optional(parametersWire),
+  budgetCut: optional(oneOf(['iterations', 'classification'] as const)),
 });
 export type RunWire = Infer<typeof runWire>;
 
@@ -152,6 +156,7 @@ export const sweepWire = object({
   criticalLearningRate: optional(anyNumber()),
   range: object({ lrMin: anyNumber(), lrMax: anyNumber(), count: anyNumber() }),
   regimes: object({ small: anyNumber(), good: anyNumber(), large: anyNumber() }),
+  lambdaMaxCut: optional(bool()),
 });
 export type SweepWire = Infer<typeof sweepWire>;
 
@@ -226,6 +231,8 @@ export function toRunWire(run: RunResult): RunWire {
     trace: toTraceWire(run.trace, run.variables.length),
     gradientMethod: run.gradientMethod,
     ...(run.unbounded ? { unbounded: run.unbounded } : {}),
+    ...(run.parameters ? { parameters: run.parameters.map((p) => ({ ...p })) } : {}),
+    ...(run.budgetCut ? { budgetCut: run.budgetCut } : {}),
   };
 }
 
@@ -238,6 +245,7 @@ export function toSweepWire(outcome: SweepOutcome): SweepWire {
     ...(sweep.criticalLearningRate === null ? {} : { criticalLearningRate: sweep.criticalLearningRate }),
     range: { lrMin: settings.lrMin, lrMax: settings.lrMax, count: settings.count },
     regimes,
+    ...(sweep.lambdaMaxCut ? { lambdaMaxCut: true } : {}),
   };
 }
 
@@ -272,7 +280,7 @@ export function toStepsWire(steps: readonly WorkedStep[]): StepsWire {
 
 /** The formula's description as it crosses (already plain). */
 export function toFormulaWire(info: FormulaInfo): FormulaWire {
-  return { ...info };
+  return { ...info, parameters: info.parameters.map((p) => ({ ...p })) };
 }
 
 /** The landscape as it crosses (already columns). */

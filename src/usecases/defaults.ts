@@ -44,6 +44,9 @@ export const INLINE_BUDGET_MS = 12;
 /** Job results the host keeps (least recently used dropped first). */
 export const JOB_CACHE_SIZE = 256;
 
+/** A LaTeX formula compiled soon after activation and in a new worker: its first parse loads the LaTeX parser. */
+export const WARM_UP_FORMULA = '$f(x) = \\frac{1}{2}x^{2}$';
+
 /**
  * Quiet time after a run's view is complete before the jobs of its other views are computed in the
  * background (in the worker), so a view switch finds them ready; an edit meanwhile cancels them.

@@ -2,11 +2,13 @@
 // diverged past the critical step, that step 2/λmax; then the preview's Markdown. It runs on the
 // host's thread in slices of a few milliseconds, so it gives up rather than block.
 import { runDescent } from '../engine/descent';
+import { bindParameters } from '../engine/parameters';
 import { checkFormulaLength, clampRequest, type EngineLimits } from '../engine/limits';
 import { criticalOf, isDiverged, lambdaMaxAt } from '../engine/sweep';
 import type { RunOptions, RunResult } from '../engine/types';
 import { HOVER_BUDGET_MS, HOVER_SLICES } from './defaults';
 import { previewMarkdown } from './hoverText';
+import { withNotedValues, type NotedValues } from './notedValues';
 import type { ProblemSource } from './problems';
 import { resolveRunOptions } from './runOptions';
 
@@ -31,6 +33,7 @@ export function quickRun(
   options: RunOptions,
   budgetMs: number,
   limits: EngineLimits,
+  noted?: NotedValues,
 ): { result: RunResult; lambdaMax: () => number } | null {
   const startedAt = performance.now();
   // Compiling cannot be interrupted, so a formula that would take long is not started at all.
@@ -42,14 +45,22 @@ export function quickRun(
   if (!compiled) return null;
   const remaining = budgetMs - (performance.now() - startedAt);
   if (!(remaining > 0)) return null;
+  const own = withNotedValues(options, compiled.formula.parameters, noted);
   const budgeted = clampRequest(
-    { formula, options: { ...options, stop: { ...options.stop, timeBudgetMs: remaining } } },
+    { formula, options: { ...own, stop: { ...own.stop, timeBudgetMs: remaining } } },
     limits,
   ).options;
   const resolved = resolveRunOptions(budgeted, compiled.problem.dimension, limits);
-  const result = runDescent(compiled.problem, resolved);
-  if (result.stopReason === 'time-budget') return null;
-  return { result, lambdaMax: () => lambdaMaxAt(compiled.problem, resolved.start, resolved.maximize) };
+  const { problem } = compiled;
+  const result = runDescent(problem, resolved);
+  // A run its budget cut, in the iterations or in the classification, says too little for a hover.
+  if (result.budgetCut !== undefined) return null;
+  const lambdaMax = (): number => {
+    // Another job may have bound other values into the shared problem since.
+    bindParameters(problem, resolved.parameters);
+    return lambdaMaxAt(problem, resolved.start, resolved.maximize);
+  };
+  return { result, lambdaMax };
 }
 
 /**
@@ -71,11 +82,12 @@ export function hoverPreview(
   options: RunOptions,
   limits: EngineLimits,
   budgetMs: number,
+  noted?: NotedValues,
 ): string | NoPreview {
   if (isBareSymbol(formula)) return 'not-a-formula';
   let run: ReturnType<typeof quickRun>;
   try {
-    run = quickRun(problems, formula, options, budgetMs, limits);
+    run = quickRun(problems, formula, options, budgetMs, limits, noted);
   } catch {
     return 'not-a-formula';
   }
@@ -106,11 +118,12 @@ export async function previewInSlices(
   cancelled: () => boolean,
   budgetMs = HOVER_BUDGET_MS,
   slices = HOVER_SLICES,
+  noted?: NotedValues,
 ): Promise<{ readonly markdown: string | null; readonly final: boolean }> {
   for (let slice = 0; slice < slices; slice++) {
     if (slice > 0) await new Promise((resolve) => setImmediate(resolve));
     if (cancelled()) return { markdown: null, final: false };
-    const computed = hoverPreview(problems, formula, options, limits, budgetMs);
+    const computed = hoverPreview(problems, formula, options, limits, budgetMs, noted);
     if (computed === 'over-budget') continue;
     return { markdown: computed === 'not-a-formula' ? null : computed, final: true };
   }

@@ -86,7 +86,9 @@ export function previewMarkdown(
   criticalLearningRate?: number | null,
 ): string {
   const start = result.trace.length > 0 ? result.trace[0].point : result.final.point;
-  const header = `**Gradient descent** (${result.optimizer}, η = ${formatNumber(result.learningRate)}, start ${assignment(result.variables, start)})`;
+  const held = (result.parameters ?? []).map((p) => `${escapeMarkdown(p.name)} = ${formatNumber(p.value)}`);
+  const parameters = held.length > 0 ? `, with ${held.join(', ')}` : '';
+  const header = `**Gradient descent** (${result.optimizer}, η = ${formatNumber(result.learningRate)}, start ${assignment(result.variables, start)}${parameters})`;
   const diverged = isDiverged(result.stopReason);
   const curve = sparklineDataUri(
     result.trace.map((t) => t.value),

@@ -7,6 +7,7 @@ import { sampleLandscape, type PlotWindow } from '../engine/landscape';
 import type { EngineLimits } from '../engine/limits';
 import { runFromStarts } from '../engine/multistart';
 import { runDescent } from '../engine/descent';
+import { bindParameters } from '../engine/parameters';
 import { criticalOf, lambdaMaxAt, pickRegimes, sweepAround } from '../engine/sweep';
 import { expressionTex, nameTex, nameText, textTex } from '../engine/tex';
 import type {
@@ -27,12 +28,19 @@ export type JobRequest =
   | { readonly kind: 'formula'; readonly formula: string }
   | { readonly kind: 'gradientText'; readonly formula: string }
   | { readonly kind: 'run'; readonly formula: string; readonly options: RunOptions }
-  | { readonly kind: 'landscape'; readonly formula: string; readonly window: PlotWindow }
+  | {
+      readonly kind: 'landscape';
+      readonly formula: string;
+      readonly window: PlotWindow;
+      /** The run's parameter values (RunOptions.parameters): the landscape is of f with them. */
+      readonly parameters?: RunOptions['parameters'];
+    }
   | {
       readonly kind: 'curvature';
       readonly formula: string;
       readonly start: readonly number[];
       readonly maximize: boolean;
+      readonly parameters?: RunOptions['parameters'];
     }
   | {
       readonly kind: 'sweep';
@@ -123,8 +131,13 @@ export function formulaInfo(compiled: CompiledFormula): FormulaInfo {
     variablesTex: formula.variables.map(nameTex),
     variablesText: formula.variables.map(nameText),
     ...(formula.name !== undefined ? { name: formula.name, nameTex: nameTex(formula.name) } : {}),
-    ...(formula.undeclared ? { undeclared: formula.undeclared } : {}),
+    parameters: formula.parameters,
   };
+}
+
+/** The options with the budget's start: the caller's (the CLI's, before it parsed) or this job's. */
+function budgeted(options: RunOptions, startedAt: number): RunOptions {
+  return options.startedAt === undefined ? { ...options, startedAt } : options;
 }
 
 /** Formulas longer than this get no simplified gradient text (simplification costs grow fast). */
@@ -132,8 +145,12 @@ export const MAX_GRADIENT_TEXT_LENGTH = 400;
 
 function compute<K extends JobKind>(request: JobOf<K>, ctx: JobContext): JobValues[K];
 function compute(request: JobRequest, ctx: JobContext): JobValues[JobKind] {
+  // A run's budget covers parsing and compiling too, when this job is the one that does them.
+  const startedAt = performance.now();
   const compiled = ctx.problems.compiled(request.formula);
   const { problem } = compiled;
+  // Jobs share one compiled problem per formula and run one at a time: each writes its own
+  // parameter values into the problem's slots before it evaluates anything.
   switch (request.kind) {
     case 'formula':
       return formulaInfo(compiled);
@@ -142,15 +159,18 @@ function compute(request: JobRequest, ctx: JobContext): JobValues[JobKind] {
         ? []
         : problem.gradientText().map((text) => ({ text, tex: textTex(text) }));
     case 'run':
-      return runDescent(problem, request.options, ctx.control);
+      return runDescent(problem, budgeted(request.options, startedAt), ctx.control);
     case 'landscape':
+      bindParameters(problem, request.parameters);
       return sampleLandscape(problem, request.window);
     case 'curvature': {
+      bindParameters(problem, request.parameters);
       const lambdaMax = lambdaMaxAt(problem, request.start, request.maximize);
       return { lambdaMax, critical: criticalOf(lambdaMax) };
     }
     case 'sweep': {
-      const { settings, sweep } = sweepAround(problem, request.options, request.sweep, ctx.control);
+      const options = budgeted(request.options, startedAt);
+      const { settings, sweep } = sweepAround(problem, options, request.sweep, ctx.control);
       return { sweep, settings, regimes: pickRegimes(sweep, settings, request.options.maximize) };
     }
     case 'basins':

@@ -4,8 +4,9 @@
 import { startPoint } from '../engine/descent';
 import { clampRequest, type EngineLimits } from '../engine/limits';
 import { resolveScheduler } from '../engine/schedulers/registry';
+import { refuseInapplicable } from '../engine/optionsApply';
 import { resolveOptimizer, resolveStop, sideRun } from '../engine/settings';
-import type { RunOptions } from '../engine/types';
+import type { FormulaInfo, RunOptions } from '../engine/types';
 
 /**
  * Complete, checked options for a formula of `dimension` variables; throws a FormulaError
@@ -14,6 +15,8 @@ import type { RunOptions } from '../engine/types';
 export function resolveRunOptions(options: RunOptions, dimension: number, limits: EngineLimits): RunOptions {
   const clamped = clampRequest({ formula: '', options }, limits).options;
   const stop = resolveStop(clamped.stop);
+  // A setting the optimizer does not read is refused, not dropped, whichever surface sent it.
+  refuseInapplicable(clamped.optimizer);
   const { fitStart: _fit, scheduler, ...rest } = clamped;
   return {
     ...rest,
@@ -24,6 +27,28 @@ export function resolveRunOptions(options: RunOptions, dimension: number, limits
     ...(scheduler ? { scheduler: resolveScheduler(scheduler) } : {}),
     stop: { ...stop, maxIterations: Math.min(stop.maxIterations, limits.maxIterations) },
   };
+}
+
+/**
+ * As resolveRunOptions for the formula `info` describes, keeping only the parameter values it has:
+ * a panel run whose formula was edited may still carry a value for a name the new text dropped.
+ */
+export function resolveForFormula(
+  options: RunOptions,
+  info: Pick<FormulaInfo, 'variables' | 'parameters'>,
+  limits: EngineLimits,
+): RunOptions {
+  const given = options.parameters;
+  let kept = options;
+  if (given !== undefined) {
+    const { parameters: _given, ...rest } = options;
+    const known = info.parameters.filter((p) => Object.prototype.hasOwnProperty.call(given, p.name));
+    kept =
+      known.length === 0
+        ? rest
+        : { ...rest, parameters: Object.fromEntries(known.map((p) => [p.name, given[p.name]!])) };
+  }
+  return resolveRunOptions(kept, info.variables.length, limits);
 }
 
 /** Resolved options with another learning rate (a sweep's regime, a slider value). */

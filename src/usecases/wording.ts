@@ -23,7 +23,15 @@ export interface OutcomeWords {
 }
 
 /** The facts of a run the words are built from. */
-export type RunFacts = Pick<RunResult, 'stopReason' | 'iterations' | 'stationary' | 'unbounded'>;
+export type RunFacts = Pick<RunResult, 'stopReason' | 'iterations' | 'stationary' | 'unbounded'> &
+  Partial<Pick<RunResult, 'budgetCut'>>;
+
+/** The step of a run its time budget cut, in words. */
+export function budgetCutText(cut: NonNullable<RunResult['budgetCut']>): string {
+  return cut === 'iterations'
+    ? 'the time budget ran out during the iterations'
+    : 'the time budget ran out before the end point was classified';
+}
 
 /** "1 iteration", "2 iterations". */
 export function iterationCount(n: number): string {
@@ -116,7 +124,11 @@ export function describeOutcome(run: RunFacts): OutcomeWords {
     outcome: outcomeOf(run),
     headline: headlineOf(run, atStart),
     reason: reasonOf(run, atStart),
-    point: stationaryText(run.stationary),
+    // A classification the budget cut says nothing about the point: say so rather than "not stationary".
+    point:
+      run.budgetCut === 'classification'
+        ? 'not classified (the time budget ran out first)'
+        : stationaryText(run.stationary),
     ...(advice !== undefined ? { advice } : {}),
     atStart,
   };

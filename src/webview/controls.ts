@@ -11,6 +11,7 @@ import { h, replaceChildren } from './dom';
 import type { RunEdit } from './edits';
 import { parseNumberList } from './format';
 import { renderOptimizerChooser, renderScheduleChooser } from './optimizerControls';
+import { parameterControls, type ShownParameter } from './parameterControls';
 import { scrubbable } from './scrub';
 
 /** The rendered controls and a way to show the run's error or status without rebuilding them. */
@@ -21,6 +22,8 @@ export interface ControlsView {
   showStatus(run: RunSummary): void;
   /** Shows a start the plot chose (a click or drag), as the controls would send it. */
   showStart(start: readonly number[]): void;
+  /** Shows the formula's parameters (once its part arrived) at the run's values. */
+  showParameters(parameters: readonly ShownParameter[]): void;
 }
 
 let uid = 0;
@@ -120,6 +123,7 @@ export function renderControls(
   );
   const extras = h('div', { class: 'hyper' });
   const status = h('div', { class: 'status', 'data-testid': 'run-status', 'aria-live': 'polite' });
+  const parameters = parameterControls(() => changed());
 
   const collect = (): RunEdit | undefined => {
     const point = parseNumberList(start.value);
@@ -130,6 +134,7 @@ export function renderControls(
     // The optimizer's and the schedule's fields mark and name what is invalid.
     const settings = optimizer.read();
     const scheduler = schedule.read();
+    const values = parameters.values();
     // An empty or partial box is being retyped: wait for a number rather than run with a stand-in.
     if (
       !point ||
@@ -137,7 +142,8 @@ export function renderControls(
       !Number.isFinite(iterations) ||
       !Number.isFinite(gradientTolerance) ||
       !settings ||
-      scheduler === undefined
+      scheduler === undefined ||
+      values === undefined
     ) {
       return undefined;
     }
@@ -152,13 +158,14 @@ export function renderControls(
         gradientTolerance: Math.max(0, gradientTolerance),
       },
       maximize: direction.value === 'max',
+      ...(Object.keys(values).length > 0 ? { parameters: values } : {}),
     };
     return { formula: formula.value, controls, starts: shown?.starts ?? run.starts };
   };
-  const changed = (): void => {
+  function changed(): void {
     const input = collect();
     if (input) onChange(input);
-  };
+  }
 
   lrSlider.addEventListener('input', () => {
     // A number box parses only ASCII minus signs ("1e-5").
@@ -180,6 +187,7 @@ export function renderControls(
     { class: 'controls', 'data-testid': 'controls', 'aria-label': 'Run settings' },
     labelled('Function', formula),
     extras,
+    parameters.element,
     labelled('Initial point', start, 'comma-separated, one number per variable'),
     h('div', { class: 'field lr' }, labelled('Learning rate η', lrSlider), labelled('η value', lrBox)),
     labelled('Max iterations', maxIt),
@@ -203,5 +211,6 @@ export function renderControls(
     start.value = point.map((v) => formatNumber(v, { digits: 4, minus: '-' })).join(', ');
     start.setAttribute('aria-invalid', 'false');
   };
-  return { element, runId: run.id, showStatus, showStart };
+  const showParameters = (shown: readonly ShownParameter[]): void => parameters.show(shown, o.parameters);
+  return { element, runId: run.id, showStatus, showStart, showParameters };
 }

@@ -1,25 +1,28 @@
 // Export: copy the iterations as a Markdown table or CSV, or the run as a PyTorch or NumPy script
-// (the host builds the text and writes the clipboard), and save a plot as SVG or PNG (the host
-// shows the save dialog).
+// (the host builds the text and writes the clipboard), and save a plot as SVG or PNG with its
+// heading and keys (the host shows the save dialog).
 import type { WebviewMessage } from '../shared/protocol';
 import { h } from './dom';
+import { figureSvg } from './figureExport';
 
-/** Standalone SVG text of a chart, with the theme's colours written in. */
-export function svgText(svg: SVGSVGElement): string {
-  const copy = svg.cloneNode(true) as SVGSVGElement;
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  const style = getComputedStyle(svg);
-  copy.setAttribute('color', style.color);
-  copy.setAttribute('font-family', style.fontFamily);
-  return new XMLSerializer().serializeToString(copy);
+/** The chart as a standalone figure: the heading above, its figure's keys below (figureExport.ts). */
+export function svgText(svg: SVGSVGElement, heading: readonly string[] = []): string {
+  const keys = [...(svg.closest('figure')?.querySelectorAll('.legend') ?? [])];
+  return figureSvg(svg, heading, keys);
 }
 
 /** A PNG data URL of a chart, drawn at twice its size on the theme's background. */
-export async function pngDataUrl(svg: SVGSVGElement, background: string): Promise<string> {
-  const width = Number(svg.getAttribute('width')) || svg.clientWidth;
-  const height = Number(svg.getAttribute('height')) || svg.clientHeight;
+export async function pngDataUrl(
+  svg: SVGSVGElement,
+  background: string,
+  heading: readonly string[] = [],
+): Promise<string> {
+  const text = svgText(svg, heading);
+  const size = /width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(text);
+  const width = Number(size?.[1]) || svg.clientWidth;
+  const height = Number(size?.[2]) || svg.clientHeight;
   const image = new Image();
-  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText(svg))}`;
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
   await new Promise<void>((resolve, reject) => {
     image.onload = () => resolve();
     image.onerror = () => reject(new Error('the chart could not be drawn as an image'));
@@ -46,13 +49,15 @@ export function renderExportBar(
   mainSvg: () => SVGSVGElement | null,
   background: () => string,
   notify: (text: string) => void,
+  heading: () => readonly string[] = () => [],
 ): HTMLElement {
   const post = (message: WebviewMessage): void => void ask(message).then(notify);
   const save = async (format: 'svg' | 'png'): Promise<void> => {
     const svg = mainSvg();
     if (!svg) return;
     try {
-      const data = format === 'svg' ? svgText(svg) : await pngDataUrl(svg, background());
+      const data =
+        format === 'svg' ? svgText(svg, heading()) : await pngDataUrl(svg, background(), heading());
       post({ type: 'savePlot', format, data, name: 'gradient-descent' });
     } catch (error) {
       notify(`Could not save the plot: ${error instanceof Error ? error.message : String(error)}`);

@@ -16,6 +16,7 @@ import { DrawMetrics } from './metrics';
 import { renderControls, type ControlsView } from './controls';
 import { renderRunList, renderTabs } from './runList';
 import { renderSteps } from './steps';
+import { figureHeading } from './summary';
 import { Store } from './store';
 import { renderSummary } from './summary';
 import { readPalette } from './theme';
@@ -184,6 +185,7 @@ function drawContent(): void {
     return;
   }
   const scene = sceneValues(store, run);
+  if (scene.formula) controls?.showParameters(scene.formula.parameters);
   if (!scene.run) {
     // A failed or re-running edit keeps the last good plot of this run on screen, marked as stale.
     if (shown === run.id) {
@@ -270,6 +272,7 @@ function drawDetails(vc: ViewContext): void {
         store.notice = text;
         notice.textContent = text;
       },
+      () => figureHeading(formula, run),
     ),
   );
 }
@@ -293,11 +296,19 @@ function draw(): void {
 }
 
 let persistTimer: ReturnType<typeof setTimeout> | undefined;
-/** Saves the state for the serializer and for painting at once after a reload (debounced: drags save once). */
+let lastPersisted = -Infinity;
+/** At most one save per this many ms while things change quickly (a drag saves a few times, not 30). */
+const PERSIST_EVERY_MS = 300;
+/**
+ * Saves the state for the serializer and for painting at once after a reload: at once after a quiet
+ * spell (a reload right after an edit finds it), at most every PERSIST_EVERY_MS while edits stream in.
+ */
 function persistSoon(): void {
-  if (persistTimer !== undefined) clearTimeout(persistTimer);
+  if (persistTimer !== undefined) return; // the save that is due reads the state as it is then
+  const wait = Math.max(0, lastPersisted + PERSIST_EVERY_MS - performance.now());
   persistTimer = setTimeout(() => {
     persistTimer = undefined;
+    lastPersisted = performance.now();
     const scene = store.scene();
     vscode.setState({
       runs: store.runs.map((r) => ({
@@ -312,7 +323,7 @@ function persistSoon(): void {
       ...(store.compare ? { compare: store.compare } : {}),
       ...(scene ? { scene } : {}),
     });
-  }, 300);
+  }, wait);
 }
 
 let lastWidth = 0;

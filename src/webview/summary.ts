@@ -11,10 +11,9 @@ function row(label: string, value: Child, testId?: string): HTMLElement[] {
   return [h('dt', {}, label), h('dd', testId ? { 'data-testid': testId } : {}, value)];
 }
 
-/** Why a symbol the left side does not name moved too, and how to hold it fixed (`λ` in `L(θ₀, θ₁) = … + λ/2 …`). */
-function undeclaredText(names: readonly string[]): string {
-  const one = names.length === 1;
-  return `${names.join(', ')}: not named on the left side of the definition, so ${one ? 'it is a variable' : 'they are variables'} too. Write ${one ? 'its value' : 'their values'} into the formula to hold ${one ? 'it' : 'them'} fixed.`;
+/** `a = 2, b = 1`: the values a run held its parameters at (the run's own, else the formula's defaults). */
+function parametersText(parameters: readonly { name: string; value: number }[]): string {
+  return parameters.map((p) => `${p.name} = ${formatNumber(p.value)}`).join(', ');
 }
 
 /** What the summary is drawn from. */
@@ -101,9 +100,33 @@ export function renderSummary(parts: SummaryParts): HTMLElement {
       ...(run.gradientMethod === 'numeric'
         ? row('Note', 'Some partial derivatives were computed numerically.')
         : []),
-      ...(formula.undeclared
-        ? row('Also descended on', undeclaredText(formula.undeclared), 'summary-undeclared')
+      ...(formula.parameters.length > 0
+        ? row('Parameters', parametersText(run.parameters ?? formula.parameters), 'summary-parameters')
         : []),
     ),
   );
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** Plain math text as a person writes it on one line: x ^ 2 as x², 2 * x as 2·x. */
+export function readableText(text: string): string {
+  return text
+    .replace(/\s*\^\s*([0-9]+)\b/g, (_m, digits: string) =>
+      [...digits].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join(''),
+    )
+    .replace(/\s\*\s/g, '·');
+}
+
+/** A saved figure's heading: the function as written, then the optimizer, η, start and iterations. */
+export function figureHeading(formula: FormulaWire, run: RunWire): string[] {
+  const vars = formula.variablesText;
+  // The run's first iterate is its start with every coordinate (a typed "1" stands for (1, 1)).
+  const start = run.trace.points.slice(0, run.trace.dimension);
+  const name = formula.name ?? 'f';
+  const at = vars.length === 1 ? vars[0] : `(${vars.join(', ')})`;
+  return [
+    `${name}(${vars.join(', ')}) = ${readableText(formula.text)}`,
+    `${OPTIMIZER_LABELS[run.optimizer]}, η = ${formatNumber(run.learningRate)}, from ${at} = ${formatPoint(start)}, ${run.iterations} iterations`,
+  ];
 }

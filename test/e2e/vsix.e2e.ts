@@ -37,7 +37,7 @@ describe('the packaged extension (VSIX installed with --install-extension)', fun
     return session;
   }
 
-  it('is within its size budget and installs as plain files: bundles, media, README, no sources or maps', () => {
+  it('is within its size budget and installs as plain files: bundles (the engine in one), media, README, no sources or maps', () => {
     const size = fs.statSync(VSIX).size;
     assert.ok(size <= VSIX_BUDGET_BYTES, `the VSIX has ${size} bytes, over ${VSIX_BUDGET_BYTES}`);
     const { extensionsDir } = started().server;
@@ -52,8 +52,16 @@ describe('the packaged extension (VSIX installed with --install-extension)', fun
     const dir = path.join(extensionsDir, installed[0]);
     assert.ok(!fs.lstatSync(dir).isSymbolicLink(), 'installed, not linked');
     const files = filesUnder(dir);
-    for (const needed of ['package.json', 'dist/extension.js', 'dist/worker.js', 'dist/webview.js']) {
+    const bundles = ['extension', 'features', 'engine', 'worker', 'webview'].map((b) => `dist/${b}.js`);
+    for (const needed of ['package.json', ...bundles]) {
       assert.ok(files.includes(needed), `${needed} is installed (${files.join(', ')})`);
+    }
+    // The engine once: mathjs's parse error and the LaTeX parser's error code are in engine.js alone.
+    for (const marker of ['Unexpected end of expression', 'unexpected-command']) {
+      const holders = files.filter(
+        (f) => f.endsWith('.js') && fs.readFileSync(path.join(dir, f), 'utf8').includes(marker),
+      );
+      assert.deepEqual(holders, ['dist/engine.js'], `the bundles that hold "${marker}"`);
     }
     const stray = files.filter((f) =>
       /^(src|test|scripts|bench|examples|node_modules|out)\/|\.(map|ts)$|^dist\/cli\.js$/.test(f),

@@ -134,7 +134,7 @@ describe('entry points: commands', () => {
       async () => (await panelRuns()).find((r) => r.formula === 'x +' && r.error),
       'the error',
     );
-    assert.match(failed.error ?? '', /Unexpected end of expression/);
+    assert.match(failed.error ?? '', /stops too early after "\+": something must follow it/);
   });
 });
 

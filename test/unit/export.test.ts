@@ -21,6 +21,8 @@ interface Case {
   readonly scheduler?: string;
   readonly maximize?: boolean;
   readonly iterations: number;
+  /** Values of the formula's parameters (a definition's other names). */
+  readonly parameters?: Readonly<Record<string, number>>;
 }
 
 const ROSENBROCK = '(1 - x)^2 + 100*(y - x^2)^2';
@@ -185,6 +187,15 @@ const CASES: readonly Case[] = [
     scheduler: 'ChainedScheduler([ConstantLR(factor=0.5, total_iters=4), ExponentialLR(gamma=0.95)])',
     iterations: 30,
   },
+  // The functions of machine-learning notes, and a parameter written in as the run's value.
+  {
+    formula:
+      'f(x, y) = softplus(x - 1) + relu(y - 0.5)^2 + sigmoid(x*y) + logsumexp(x, y, 0) + huber(x - 2, 0.5) + a*x^2',
+    start: [0.2, 0.9],
+    optimizer: 'SGD(lr=0.1, momentum=0.5)',
+    parameters: { a: 0.3 },
+    iterations: 40,
+  },
 ];
 
 /** The engine's run of a case and the run as the exporter takes it. */
@@ -204,6 +215,7 @@ function engineRun(c: Case) {
     },
     maximize: c.maximize ?? false,
     traceLimit: 2,
+    ...(c.parameters ? { parameters: c.parameters } : {}),
   };
   const result = runDescent(compileFormula(formula), options);
   return { formula, options, result };

@@ -172,6 +172,30 @@ describe('hover preview text', () => {
     assert.match(md, /to \(x\\_1, y\)\\\* = \(1, 2\), f\\\* = 0/);
   });
 
+  it('lists the parameters a run held fixed, with their values, and nothing for a formula without any', () => {
+    const md = previewMarkdown(
+      'f(x) = a (x - lambda_1)^2',
+      result('gradient-tolerance', {
+        parameters: [
+          { name: 'a', value: 2 },
+          { name: 'lambda_1', value: -0.5 },
+        ],
+      }),
+    );
+    assert.match(md, /start x = 1, with a = 2, lambda\\_1 = −0\.5\): converged/);
+    assert.doesNotMatch(previewMarkdown('2x^2', result('gradient-tolerance')), /with /);
+    // The engine's run of a definition says the values it used: a = 2 and the default b = 1.
+    const run = engineRun('f(x) = a (x - b)^2', {
+      start: [0],
+      optimizer: { name: 'gd', lr: 0.1 },
+      stop: {},
+      maximize: false,
+      traceLimit: 10,
+      parameters: { a: 2 },
+    });
+    assert.match(previewMarkdown('f(x) = a (x - b)^2', run), /, with a = 2, b = 1\)/);
+  });
+
   it('embeds a loss sparkline and a command link carrying the formula', () => {
     const md = previewMarkdown('(1-x)^2 + 100(y-x^2)^2', result('gradient-tolerance'));
     assert.match(md, /!\[loss per iteration\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/);

@@ -3,6 +3,7 @@ import {
   coveringRange,
   curveRange,
   withValleys,
+  balanced,
   CURVE_SAMPLES,
   GRID_SIDE,
   sampleLandscape as sample,
@@ -84,6 +85,18 @@ describe('landscape sampling', () => {
       [0, 2],
     );
     assert.ok(right > 2.5 + 0.3 && right < 3.2, `right end ${right}`);
+  });
+
+  it('keeps a 2-D window from squeezing into bands: the narrower axis spans at least 0.4 of the wider', () => {
+    // x² − y² from (1, 1) runs up y: x covers [0, 1.1], y [0, 10].
+    const [x, y] = balanced([0, 1.1], [0, 10]);
+    assert.deepEqual(y, [0, 10]);
+    assert.ok(Math.abs(x[1] - x[0] - 4) < 1e-12 && Math.abs((x[0] + x[1]) / 2 - 0.55) < 1e-12, `x ${x}`);
+    // Ranges already in proportion stay as they are.
+    assert.deepEqual(balanced([-1.5, 1.5], [-0.5, 1.5]), [
+      [-1.5, 1.5],
+      [-0.5, 1.5],
+    ]);
   });
 
   it('samples a 2-D grid, row-major with y ascending, covering trace and start', () => {

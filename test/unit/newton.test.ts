@@ -19,6 +19,7 @@ function newton(
     expression: parseExpression(text),
     variables,
     notation: 'plain',
+    parameters: [],
   });
   return runDescent(problem, {
     start,

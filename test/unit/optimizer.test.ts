@@ -151,6 +151,7 @@ describe('optimizers (torch.optim update rules)', () => {
       expression: parseExpression('2 * x^2'),
       variables: ['x'],
       notation: 'plain',
+      parameters: [],
     });
     const gd = createOptimizer({ name: 'gd', lr: 1, lineSearch: true }, 1, false, problem);
     const x = Float64Array.of(1);

@@ -105,7 +105,7 @@ describe('parseFormula: definitions', () => {
     {
       text: 'f(x) = a*x^2',
       notation: 'plain',
-      variables: ['x', 'a'],
+      variables: ['x'],
       at: { x: 2, a: 3 },
       value: 12,
       name: 'f',
@@ -223,19 +223,27 @@ describe('parseFormula: LaTeX', () => {
     },
   ]);
 
-  it("tells which variables a definition's left side does not name", () => {
+  it("makes every name a definition's left side does not list a parameter of value 1", () => {
     const ridge = parseFormula(
       'L(\\theta_0, \\theta_1) = \\frac{1}{2}\\left(\\theta_0 + 2\\theta_1 - 3\\right)^2 + \\frac{\\lambda}{2}\\left(\\theta_0^2 + \\theta_1^2\\right)',
     );
-    assert.deepEqual(ridge.variables, ['theta_0', 'theta_1', 'lambda']);
-    assert.deepEqual(ridge.undeclared, ['lambda']);
-    assert.deepEqual(parseFormula('f(x) = a*x^2 + b').undeclared, ['a', 'b']);
-    assert.equal(
-      parseFormula('f(x, y) = x^2').undeclared,
-      undefined,
-      'a named variable the right side lacks is still declared',
+    assert.deepEqual(ridge.variables, ['theta_0', 'theta_1']);
+    assert.deepEqual(ridge.parameters, [{ name: 'lambda', value: 1 }]);
+    const quadratic = parseFormula('f(x) = a*x^2 + b');
+    assert.deepEqual(quadratic.variables, ['x']);
+    assert.deepEqual(quadratic.parameters, [
+      { name: 'a', value: 1 },
+      { name: 'b', value: 1 },
+    ]);
+    assert.deepEqual(
+      parseFormula('f(x, y) = x^2').variables,
+      ['x', 'y'],
+      'a listed name the body lacks stays',
     );
-    assert.equal(parseFormula('a*x^2').undeclared, undefined, 'without a left side nothing is undeclared');
+    assert.deepEqual(parseFormula('f(x, y) = x^2').parameters, []);
+    const bare = parseFormula('a*x^2');
+    assert.deepEqual(bare.variables, ['a', 'x'], 'without a left side every name is a variable');
+    assert.deepEqual(bare.parameters, []);
   });
 });
 

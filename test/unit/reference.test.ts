@@ -43,6 +43,7 @@ function engineRun(c: ReferenceCase) {
     expression: parseExpression(c.formula),
     variables: c.variables,
     notation: 'plain',
+    parameters: [],
   });
   const spec = parseOptimizerSpec(c.optimizer);
   return runDescent(problem, {

@@ -15,6 +15,7 @@ const bowl = compileFormula({
   expression: parseExpression('x^2 + 3*y^2'),
   variables: ['x', 'y'],
   notation: 'plain',
+  parameters: [],
 });
 
 function run(scheduler: SchedulerSettings, maxIterations: number, extra: Partial<RunOptions> = {}) {

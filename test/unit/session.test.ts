@@ -149,7 +149,15 @@ describe('panel session', () => {
   });
 
   it('computes the other views’ jobs once the person is quiet, and an edit cancels that', async () => {
-    const h = harness({ ...CONFIG, prefetchAfterMs: 30 });
+    // The quiet time on a clock of the test's own: it passes when the test says so, not with the machine's speed.
+    const waiting: (() => void)[] = [];
+    const waitQuiet = (_ms: number, signal: AbortSignal): Promise<void> =>
+      new Promise((resolve) => {
+        waiting.push(resolve);
+        signal.addEventListener('abort', () => resolve(), { once: true });
+      });
+    const quietTimePasses = (): void => waiting.splice(0).forEach((resolve) => resolve());
+    const h = harness({ ...CONFIG, waitQuiet });
     h.session.addRuns([{ formula: 'x^2 + 3y^2', options: { ...BASE, start: [1, 1] } }]);
     await h.settle();
     const id = h.session.state.selected;
@@ -165,7 +173,7 @@ describe('panel session', () => {
     });
     await h.settle();
     assert.equal(h.jobs.computed.sweep, 0);
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    quietTimePasses();
     await h.settle();
     assert.equal(h.jobs.computed.sweep, 1, 'the sweep of the newest input only');
     assert.equal(h.jobs.computed.curvature, 1);

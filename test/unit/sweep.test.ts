@@ -5,7 +5,9 @@ import {
   criticalOf,
   defaultSweepSettings,
   logSpace,
+  lambdaMaxAt,
   pickRegimes,
+  sweepAround,
   sweepLearningRates,
 } from '../../src/engine/sweep';
 import type { RunOptions, SweepPoint, SweepResult } from '../../src/engine/types';
@@ -113,5 +115,33 @@ describe('learning-rate sweep', () => {
     const r = pickRegimes(allDiverged, { lrMin: 1, lrMax: 2, count: 2 });
     assert.equal(r.good, 0.25);
     assert.equal(r.large, 0.625);
+  });
+
+  it('never calls a run that has not moved converged, so a tiny η is never the good one', () => {
+    const settings = { lrMin: 1e-14, lrMax: 0.3, count: 8 };
+    const sweep = sweepLearningRates(problemOf('(x - 3)^2 + 5'), options([1]), settings);
+    const tiny = sweep.points[0];
+    assert.equal(tiny?.learningRate, 1e-14);
+    assert.equal(tiny?.stopReason, 'step-tolerance');
+    assert.equal(tiny?.converged, false);
+    const good = pickRegimes(sweep, settings).good;
+    assert.ok(good > 0.01, `good η ${good}`);
+    const atMinimum = sweepLearningRates(problemOf('(x - 3)^2'), options([3]), {
+      lrMin: 0.01,
+      lrMax: 0.1,
+      count: 2,
+    });
+    assert.ok(atMinimum.points.every((p) => p.iterations === 0 && !p.converged));
+  });
+
+  it('counts λmax against the time budget and says when it was cut', () => {
+    const spent = { ...options([1]), stop: { timeBudgetMs: 50 }, startedAt: performance.now() - 1e6 };
+    const { sweep, settings } = sweepAround(problemOf('2x^2'), spent, { count: 2 });
+    assert.equal(sweep.lambdaMaxCut, true);
+    assert.ok(Number.isNaN(sweep.lambdaMax));
+    assert.equal(sweep.criticalLearningRate, null);
+    assert.deepEqual([settings.lrMin, settings.lrMax], [1e-4, 1]);
+    assert.equal(sweepAround(problemOf('2x^2'), options([1]), { count: 2 }).sweep.lambdaMaxCut, undefined);
+    assert.ok(Number.isNaN(lambdaMaxAt(problemOf('2x^2'), [1], false, -Infinity)));
   });
 });

@@ -9,7 +9,13 @@ import { MAX_TRACE_NUMBERS, TraceRecorder, traceHead } from '../../src/engine/tr
 import type { Problem, RunOptions, TracePoint } from '../../src/engine/types';
 
 function problemOf(text: string, variables: string[]): Problem {
-  return compileFormula({ source: text, expression: parseExpression(text), variables, notation: 'plain' });
+  return compileFormula({
+    source: text,
+    expression: parseExpression(text),
+    variables,
+    notation: 'plain',
+    parameters: [],
+  });
 }
 
 function gd(problem: Problem, start: number[], lr: number, iterations: number, traceLimit: number | 'all') {

@@ -94,15 +94,12 @@ describe('webview in a browser: placing the ball', function () {
     await w.close();
   });
 
-  it('says which variables the left side does not name, and only then', async () => {
+  it('lists the parameters of a definition with their values, and only when it has some', async () => {
     const w = await openWebview('light');
-    await w.add([newRun('L(w) = (w - 3)^2 + lambda_1 w^2', { start: [1, 1] })]);
-    const line = w.page.getByTestId('summary-undeclared');
+    await w.add([newRun('L(w) = (w - 3)^2 + lambda_1 w^2', { start: [1] })]);
+    const line = w.page.getByTestId('summary-parameters');
     await line.waitFor();
-    assert.match(
-      await line.innerText(),
-      /^lambda_1: not named on the left side of the definition, so it is a variable too\. Write its value/,
-    );
+    assert.match(await line.innerText(), /lambda_1 = 1\b/);
     await w.page.getByTestId('formula-input').fill('L(w, lambda_1) = (w - 3)^2 + lambda_1 w^2');
     await line.waitFor({ state: 'detached' });
     await w.close();

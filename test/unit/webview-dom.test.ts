@@ -202,6 +202,29 @@ describe('webview in a browser', function () {
     await w.close();
   });
 
+  it('saves a plot as a figure: the function and the settings above it, its keys below', async () => {
+    const w = await openWebview('light');
+    await w.add([newRun('L(w, b) = (w - 3)^2 + 10b^2')]);
+    await w.page.getByTestId('save-svg').click();
+    const until = Date.now() + 5_000;
+    while (!w.posted().some((m) => m.type === 'savePlot') && Date.now() < until) {
+      await w.page.waitForTimeout(20);
+    }
+    const saved = w.posted().find((m) => m.type === 'savePlot') as { data?: string } | undefined;
+    const svg = saved?.data ?? '';
+    assert.match(svg, /^<svg [^>]*width="\d+" height="\d+"/);
+    assert.match(svg, />L\(w, b\) = \(w - 3\)² \+ 10 b²</);
+    assert.match(svg, />Gradient descent, η = 0\.1, from \(w, b\) = \(1, 1\), 1000 iterations</);
+    // The keys the figure shows on screen, as SVG: the markers by name and the contour ramp.
+    for (const label of ['start', 'last iterate']) assert.ok(svg.includes(`>${label}</text>`), label);
+    assert.match(svg, /<linearGradient id="gd-export-ramp-\d+"><stop offset="0" stop-color="rgb/);
+    assert.match(svg, />f = [^<]+ → /);
+    // The chart itself, contours and path, under the heading.
+    assert.match(svg, /<svg[^>]* y="\d+(\.\d+)?"[^>]*class="gd-plot|class="gd-plot[^"]*"[^>]* y="/);
+    assert.ok(svg.includes('data-testid="path"'), 'the path');
+    await w.close();
+  });
+
   it('says so in the notice when a plot cannot be turned into a PNG', async () => {
     const w = await openWebview('dark');
     await w.add([newRun('2x^2')]);

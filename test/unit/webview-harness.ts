@@ -211,6 +211,7 @@ export interface RunControlsSent {
   readonly optimizer: Record<string, unknown> & { name?: string; lr?: number };
   readonly stop: { maxIterations?: number; gradientTolerance?: number };
   readonly maximize: boolean;
+  readonly parameters?: Record<string, number>;
 }
 
 /** Closes the shared browser. */

@@ -26,6 +26,18 @@ export function variableName(index: number): string {
   return `v${index}`;
 }
 
+/** Name of the local holding parameter `index`; the underscore keeps it apart from every `<prefix><id>` local. */
+export function parameterName(index: number): string {
+  if (!Number.isInteger(index) || index < 0) throw new Error('Bad parameter slot');
+  return `p_${index}`;
+}
+
+/** The statement that loads `count` parameters from the slots array `P` into their locals. */
+export function loadParameters(count: number): string {
+  if (count === 0) return '';
+  return `const ${Array.from({ length: count }, (_, i) => `${parameterName(i)} = P[${i}]`).join(', ')};`;
+}
+
 const BINARY: Readonly<Record<string, string>> = { add: '+', sub: '-', mul: '*', div: '/' };
 
 /** Emits the roots of a DAG; `prefix` keeps locals of separate blocks apart. */
@@ -58,6 +70,8 @@ export function emitBlock(nodes: readonly IrNode[], roots: readonly number[], pr
         return formatNumber(node.value);
       case 'var':
         return variableName(node.index);
+      case 'param':
+        return parameterName(node.index);
       case 'call': {
         const fn = lookupFunction(node.name, node.args.length);
         return `${fn.js}(${node.args.map((a) => expression(a, false)).join(', ')})`;

@@ -1,9 +1,10 @@
 // compileFormula: an allow-listed Formula in, a Problem of fast closures out. Partials are symbolic
-// (mathjs derivative, simplify:false) and share one CSE'd block with f; a partial mathjs cannot
+// (mathjs derivative, simplify:false, with the chain rule for the functions it lacks) and share one CSE'd block with f; a partial mathjs cannot
 // differentiate falls back to central differences. Generated code is built from the IR only.
-import { differentiate, simplifyNode, type MathNode } from '../math';
+import { simplifyNode, type MathNode } from '../math';
+import { derivative } from './derivative';
 import { FormulaError, type Formula, type Problem } from '../types';
-import { emitBlock, variableName } from './emit';
+import { emitBlock, loadParameters, variableName } from './emit';
 import { COMPILER_HELPERS } from './functionTable';
 import { IrBuilder } from './ir';
 import { registerKernel, type Kernel } from './kernel';
@@ -20,7 +21,7 @@ export function differentiationWorkOf(formula: Formula): number {
 
 export { kernelOf, type Kernel } from './kernel';
 
-type Compiled<T> = (helpers: typeof COMPILER_HELPERS) => T;
+type Compiled<T> = (helpers: typeof COMPILER_HELPERS, parameters: Float64Array) => T;
 
 function loadVariables(dimension: number): string {
   if (dimension === 0) return '';
@@ -28,16 +29,16 @@ function loadVariables(dimension: number): string {
   return `const ${loads.join(', ')};`;
 }
 
-function build<T>(body: string): T {
+function build<T>(body: string, parameters: Float64Array): T {
   // The body is assembled only from emitBlock output and fixed text; see emit.ts.
-  const factory = new Function('H', `"use strict";\n${body}`) as Compiled<T>;
-  return factory(COMPILER_HELPERS);
+  const factory = new Function('H', 'P', `"use strict";\n${body}`) as Compiled<T>;
+  return factory(COMPILER_HELPERS, parameters);
 }
 
 /** Symbolic partial of one term, or undefined when mathjs has no derivative for a function in it. */
 function symbolicPartial(expression: MathNode, variable: string): MathNode | undefined {
   try {
-    return differentiate(expression, variable);
+    return derivative(expression, variable);
   } catch {
     return undefined;
   }
@@ -87,11 +88,32 @@ function symbolicPartials(
   return sums.map((id, i) => (failed[i] ? undefined : (id ?? builder.constant(0))));
 }
 
-/** Compiles a formula into value and value-and-gradient closures over a Float64Array of its variables. */
+/**
+ * Compiles a formula into value and value-and-gradient closures over a Float64Array of its
+ * variables; its parameters are read from `problem.parameters.values` on every call.
+ */
 export function compileFormula(formula: Formula): Problem {
+  try {
+    return compileUnchecked(formula);
+  } catch (error) {
+    // The parser's depth limits keep the recursive walks inside the stack; this is the last line.
+    if (error instanceof RangeError) {
+      throw new FormulaError(
+        'The formula is nested too deeply to differentiate; split it into smaller parts.',
+        'too-long',
+      );
+    }
+    throw error;
+  }
+}
+
+function compileUnchecked(formula: Formula): Problem {
   const variables = [...formula.variables];
   const dimension = variables.length;
-  const builder = new IrBuilder(variables);
+  const parameterNames = formula.parameters.map((p) => p.name);
+  const slots = new Float64Array(formula.parameters.map((p) => p.value));
+  const load = `${loadVariables(dimension)}\n${loadParameters(parameterNames.length)}`;
+  const builder = new IrBuilder(variables, parameterNames);
   let valueId: number;
   try {
     valueId = builder.fromMath(formula.expression);
@@ -105,13 +127,15 @@ export function compileFormula(formula: Formula): Problem {
 
   const valueBlock = emitBlock(builder.nodes, [valueId]);
   const value = build<(x: Float64Array) => number>(
-    `return function value(x) {\n${loadVariables(dimension)}\n${valueBlock.statements.join('\n')}\nreturn ${valueBlock.expressions[0]};\n};`,
+    `return function value(x) {\n${load}\n${valueBlock.statements.join('\n')}\nreturn ${valueBlock.expressions[0]};\n};`,
+    slots,
   );
 
   const fullBlock = emitBlock(builder.nodes, [valueId, ...symbolic.map((s) => s.id)]);
   const writes = symbolic.map((s, k) => `out[${s.index}] = ${fullBlock.expressions[k + 1]};`);
   const symbolicValueAndGradient = build<(x: Float64Array, out: Float64Array) => number>(
-    `return function valueAndGradient(x, out) {\n${loadVariables(dimension)}\n${fullBlock.statements.join('\n')}\n${writes.join('\n')}\nreturn ${fullBlock.expressions[0]};\n};`,
+    `return function valueAndGradient(x, out) {\n${load}\n${fullBlock.statements.join('\n')}\n${writes.join('\n')}\nreturn ${fullBlock.expressions[0]};\n};`,
+    slots,
   );
 
   let valueAndGradient = symbolicValueAndGradient;
@@ -139,6 +163,15 @@ export function compileFormula(formula: Formula): Problem {
       );
       return gradientText;
     },
+    ...(parameterNames.length > 0
+      ? {
+          parameters: {
+            names: parameterNames,
+            defaults: formula.parameters.map((p) => p.value),
+            values: slots,
+          },
+        }
+      : {}),
   };
   // The fused loop needs every partial inline and at least one variable to move.
   if (numericIndices.length === 0 && dimension > 0) {
@@ -147,6 +180,7 @@ export function compileFormula(formula: Formula): Problem {
       statements: fullBlock.statements,
       valueExpression: fullBlock.expressions[0],
       gradientExpressions: fullBlock.expressions.slice(1),
+      parameters: slots,
     };
     registerKernel(problem, kernel);
   }

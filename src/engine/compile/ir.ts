@@ -12,6 +12,8 @@ export type IrOp = 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow';
 export type IrNode =
   | { readonly kind: 'const'; readonly value: number }
   | { readonly kind: 'var'; readonly index: number }
+  /** A parameter, read from its slot when the generated code runs (so it can change without recompiling). */
+  | { readonly kind: 'param'; readonly index: number }
   | { readonly kind: 'op'; readonly op: IrOp; readonly args: readonly number[] }
   | { readonly kind: 'call'; readonly name: string; readonly args: readonly number[] };
 
@@ -48,10 +50,12 @@ export class IrBuilder {
   private readonly ids = new Map<string, number>();
 
   private readonly slots: ReadonlyMap<string, number>;
+  private readonly parameterSlots: ReadonlyMap<string, number>;
 
-  constructor(variables: readonly string[]) {
+  constructor(variables: readonly string[], parameters: readonly string[] = []) {
     // A map, not indexOf: a sum over 1,000 variables would otherwise scan the list per symbol.
     this.slots = new Map(variables.map((name, i) => [name, i] as const));
+    this.parameterSlots = new Map(parameters.map((name, i) => [name, i] as const));
   }
 
   /** Converts an allow-listed mathjs tree, throwing on any node kind, operator or name outside the tables. */
@@ -68,6 +72,8 @@ export class IrBuilder {
         const name = (node as unknown as { name: string }).name;
         const index = this.slots.get(name);
         if (index !== undefined) return this.intern(`v${index}`, { kind: 'var', index });
+        const slot = this.parameterSlots.get(name);
+        if (slot !== undefined) return this.intern(`p${slot}`, { kind: 'param', index: slot });
         const constant = CONSTANTS.get(name);
         if (constant === undefined) throw new Error(`Unknown symbol "${name}"`);
         return this.constant(constant);

@@ -9,6 +9,8 @@ export interface Kernel {
   readonly statements: readonly string[];
   readonly valueExpression: string;
   readonly gradientExpressions: readonly string[];
+  /** The problem's parameter slots, which the statements read as `p_0`, `p_1` … (loadParameters). */
+  readonly parameters: Float64Array;
 }
 
 const kernels = new WeakMap<Problem, Kernel>();

@@ -3,6 +3,7 @@
 // resolved settings, never from the person's text. vscode-free, for the CLI and the panel.
 import { numpyScript } from './numpy';
 import { pytorchScript } from './pytorch';
+import { nodes, type MathNode } from '../math';
 import type { ExportedRun } from './common';
 
 export type { ExportedRun } from './common';
@@ -17,5 +18,23 @@ export const CODE_LANGUAGES: readonly CodeLanguage[] = ['pytorch', 'numpy'];
  * line.
  */
 export function exportCode(run: ExportedRun, language: CodeLanguage): string {
-  return language === 'pytorch' ? pytorchScript(run) : numpyScript(run);
+  const bound = withParameterValues(run);
+  return language === 'pytorch' ? pytorchScript(bound) : numpyScript(bound);
+}
+
+/** The run's formula with its parameters written in as the numbers the run held them at. */
+function withParameterValues(run: ExportedRun): ExportedRun {
+  const { formula, options } = run;
+  if (formula.parameters.length === 0) return run;
+  const given = options.parameters ?? {};
+  const values = new Map(
+    formula.parameters.map((p) => [p.name, Object.hasOwn(given, p.name) ? given[p.name]! : p.value] as const),
+  );
+  const expression = formula.expression.transform((node: MathNode) => {
+    const symbol = node as unknown as { isSymbolNode?: boolean; name?: string };
+    const name = symbol.isSymbolNode === true ? symbol.name : undefined;
+    const value = name === undefined ? undefined : values.get(name);
+    return value === undefined ? node : new nodes.ConstantNode(value);
+  });
+  return { ...run, formula: { ...formula, expression, parameters: [] } };
 }

@@ -5,6 +5,7 @@
 import { lookupFunction } from '../compile/functionTable';
 import { CONSTANTS } from '../functions';
 import type { MathNode } from '../math';
+import { FormulaError } from '../types';
 
 /** Which library the expression calls. */
 export type Flavour = 'torch' | 'numpy';
@@ -238,6 +239,61 @@ export class PythonPrinter {
     return precedence >= least ? text : `(${text})`;
   }
 
+  /** The functions of machine-learning notes, as torch names them or NumPy spells them out. */
+  private learningCall(
+    name: string,
+    args: readonly Folded[],
+  ): { text: string; precedence: number } | undefined {
+    const torch = this.flavour === 'torch';
+    const a = (i: number): string => (torch ? this.tensorArg(args[i]!) : this.print(args[i]!));
+    switch (name) {
+      case 'sigmoid':
+        return torch
+          ? { text: `torch.sigmoid(${a(0)})`, precedence: ATOM }
+          : { text: `1 / (1 + np.exp(-${this.wrap(args[0]!, UNARY + 1)}))`, precedence: PRECEDENCE['/'] };
+      case 'relu':
+        return { text: torch ? `torch.relu(${a(0)})` : `np.maximum(${a(0)}, 0)`, precedence: ATOM };
+      case 'softplus':
+        // log(1 + eᵘ) without overflow; torch's softplus (threshold 20) agrees to rounding.
+        return {
+          text: torch ? `torch.nn.functional.softplus(${a(0)})` : `np.logaddexp(${a(0)}, 0)`,
+          precedence: ATOM,
+        };
+      case 'logsumexp': {
+        if (!torch) {
+          return { text: `np.logaddexp.reduce([${args.map((_, i) => a(i)).join(', ')}])`, precedence: ATOM };
+        }
+        const items = args.map((arg) =>
+          arg.kind === 'number'
+            ? `torch.tensor(${pythonNumber(arg.value)}, dtype=torch.float64)`
+            : this.print(arg),
+        );
+        return { text: `torch.logsumexp(torch.stack([${items.join(', ')}]), 0)`, precedence: ATOM };
+      }
+      case 'huber': {
+        const delta = args.length > 1 ? args[1]! : { kind: 'number' as const, value: 1 };
+        if (delta.kind !== 'number') {
+          throw new FormulaError('Code export writes huber(u, δ) with a numeric δ only.', 'not-allowed');
+        }
+        const d = pythonNumber(delta.value);
+        if (torch) {
+          const u = a(0);
+          return {
+            text: `torch.nn.functional.huber_loss(${u}, torch.zeros_like(${u}), delta=${d})`,
+            precedence: ATOM,
+          };
+        }
+        const u = this.wrap(args[0]!, ATOM);
+        return {
+          text: `np.where(np.abs(${u}) < ${d}, 0.5 * ${u} ** 2, ${d} * (np.abs(${u}) - 0.5 * ${d}))`,
+          precedence: ATOM,
+        };
+      }
+      default:
+        return undefined;
+    }
+  }
+
   /** An argument torch needs as a tensor (torch.atan2(x, 1) would refuse the float). */
   private tensorArg(node: Folded): string {
     const text = this.print(node);
@@ -259,8 +315,15 @@ export class PythonPrinter {
       const a = this.print(args[0]!);
       return { text: `torch.sign(${a}) * torch.abs(${a}) ** (1 / 3)`, precedence: PRECEDENCE['*'] };
     }
+    const learned = this.learningCall(name, args);
+    if (learned !== undefined) return learned;
     const fn = LIBRARY[this.flavour][name];
-    if (fn === undefined) throw new Error(`Function ${name} cannot be exported`);
+    if (fn === undefined) {
+      throw new FormulaError(
+        `Code export does not write ${name}(…) yet; the run itself works.`,
+        'not-allowed',
+      );
+    }
     return { text: `${fn}(${args.map((a) => this.tensorArg(a)).join(', ')})`, precedence: ATOM };
   }
 }

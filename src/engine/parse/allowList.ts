@@ -1,15 +1,29 @@
 // The allow-list walk: the only way from a parsed tree to a Formula. It rebuilds a fresh tree from
 // finite numbers, symbols, the allowed operators, parentheses and calls of the function table,
-// and refuses everything else with a message that says what was found.
-import { acceptsArity, ALLOWED_FUNCTIONS, ALLOWED_OPERATORS, CONSTANTS } from '../functions';
-import { nodes, Unit, type MathNode } from '../math';
+// expands sums and products with numeric bounds, and refuses everything else with a message that
+// says what was found.
+import { acceptsArity, ALLOWED_OPERATORS, CONSTANTS } from '../functions';
+import { nodes, type MathNode } from '../math';
 import { FormulaError } from '../types';
-import { columnOf, notAllowed, quote, syntaxError } from './errors';
+import { columnOf, MATRIX_WORDS, notAllowed, quote, syntaxError } from './errors';
+import { canonicalFunction, knownFunctionNames } from './functionNames';
+import { latinName } from './greek';
+import { assertVariableName } from './names';
+import {
+  checkProse,
+  implicitFactors,
+  isImplicitProduct,
+  refuseUnit,
+  unaryFunctionName,
+} from './juxtaposition';
+import { expandReductions, isReductionPart, MAX_REDUCTION_TERMS } from './reduction';
 
-/** Deepest tree accepted: mathjs's own derivative and evaluation overflow the stack not far beyond. */
+/** Deepest tree accepted, long sums included: mathjs's evaluation and the compiler's walks survive it. */
 export const MAX_TREE_DEPTH = 1200;
+/** Deepest nesting of anything but a chain of sums (x^x^…, \sin\sin…, (a/(b/…))): the symbolic derivative recurses through it. */
+export const MAX_NESTING_DEPTH = 250;
 
-/** A rebuilt tree and the variable names it uses (constants and function names excluded). */
+/** A rebuilt tree and the names it uses (constants and function names excluded), in order of first use. */
 export interface AllowedTree {
   readonly expression: MathNode;
   readonly symbols: ReadonlySet<string>;
@@ -25,19 +39,7 @@ const OPERATOR_SYMBOLS: Readonly<Record<string, string>> = {
   unaryPlus: '+',
 };
 const UNARY_OPERATORS: ReadonlySet<string> = new Set(['unaryMinus', 'unaryPlus']);
-
-// Other spellings people use for table functions.
-const ALIASES: ReadonlyMap<string, string> = new Map([
-  ['ln', 'log'],
-  ['arcsin', 'asin'],
-  ['arccos', 'acos'],
-  ['arctan', 'atan'],
-  ['sgn', 'sign'],
-  ['arcsinh', 'asinh'],
-  ['arccosh', 'acosh'],
-  ['arctanh', 'atanh'],
-  ['power', 'pow'],
-]);
+const ADDITIVE: ReadonlySet<string> = new Set(['add', 'subtract']);
 
 const DANGEROUS_CALLS: ReadonlySet<string> = new Set([
   'import',
@@ -51,50 +53,6 @@ const DANGEROUS_CALLS: ReadonlySet<string> = new Set([
   'reviver',
   'config',
 ]);
-
-// Names that mean something else to mathjs or to JavaScript objects: never variables.
-const RESERVED: ReadonlySet<string> = new Set([
-  ...Object.getOwnPropertyNames(Object.prototype),
-  '__proto__',
-  'prototype',
-  'constructor',
-  'Infinity',
-  'NaN',
-  'true',
-  'false',
-  'null',
-  'undefined',
-  'i',
-  'this',
-  'eval',
-  'Function',
-]);
-
-// Keywords of the code people select: `return x**2` is a statement, not a product. LaTeX has no
-// such words, and there `\lambda` is the Greek letter of a regularisation weight or an eigenvalue.
-const CODE_KEYWORDS: ReadonlySet<string> = new Set([
-  'return',
-  'def',
-  'lambda',
-  'import',
-  'from',
-  'for',
-  'while',
-  'if',
-  'else',
-  'let',
-  'const',
-  'var',
-  'function',
-  'new',
-  'class',
-  'await',
-  'yield',
-  'print',
-  'async',
-]);
-
-const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 
 const NODE_WORDS: Readonly<Record<string, string>> = {
   AccessorNode: 'property access or indexing (as in a.b or a[1])',
@@ -115,34 +73,42 @@ export interface AllowListOptions {
   readonly proseCheck: boolean;
   /** Refuse code keywords such as `return` or `lambda` as variables (all notations but LaTeX). */
   readonly codeKeywords: boolean;
+  /** Names the definition's left side gives (there `x^T` is x to the power T, not a transpose). */
+  readonly declared?: ReadonlySet<string>;
+  /** Read a one-letter name before parentheses, `a(x - h)^2`, as a product, as math notes and LaTeX do (plain text). */
+  readonly letterProducts?: boolean;
 }
+
+type Operator = MathNode & { fn: string; op: string; args: MathNode[]; implicit: boolean };
+type Call = MathNode & { fn: MathNode; args: MathNode[] };
+type Named = MathNode & { name: string };
 
 /** Rebuilds `root` from allow-listed nodes only; `source` is the user's text, for columns in errors. */
 export function allowListed(root: MathNode, source: string, options: AllowListOptions): AllowedTree {
   const symbols = new Set<string>();
   const where = (needle: string): number | undefined => columnOf(source, needle);
+  const declared = options.declared ?? new Set<string>();
+  const budget = { terms: MAX_REDUCTION_TERMS };
 
-  const walk = (node: MathNode, depth: number): MathNode => {
-    if (depth > MAX_TREE_DEPTH) {
-      throw new FormulaError(
-        `The formula is too deeply nested (more than ${MAX_TREE_DEPTH} operations inside each other); shorten long chains of sums or products.`,
-        'too-long',
-      );
-    }
+  // `depth` counts every level, `nesting` every level but the links of a chain of sums.
+  const walk = (node: MathNode, depth: number, nesting: number): MathNode => {
+    checkDepth(depth, nesting);
     switch (node.type) {
       case 'ConstantNode':
-        return constant(node as MathNode & { value: unknown });
+        return constant((node as MathNode & { value: unknown }).value);
       case 'SymbolNode':
-        return symbol((node as MathNode & { name: string }).name);
+        return symbol((node as Named).name);
       case 'ParenthesisNode':
-        return new nodes.ParenthesisNode(walk((node as MathNode & { content: MathNode }).content, depth + 1));
-      case 'OperatorNode':
-        return operator(
-          node as MathNode & { fn: string; op: string; args: MathNode[]; implicit: boolean },
-          depth,
+        return new nodes.ParenthesisNode(
+          walk((node as MathNode & { content: MathNode }).content, depth + 1, nesting + 1),
         );
+      case 'OperatorNode':
+        return operator(node as Operator, depth, nesting);
       case 'FunctionNode':
-        return call(node as MathNode & { fn: MathNode; args: MathNode[] }, depth);
+        if (isReductionPart(node)) return walk(expandReductions(node, budget), depth, nesting);
+        return call(node as Call, depth, nesting);
+      case 'ArrayNode':
+        return bracketGroup(node as MathNode & { items: MathNode[] }, depth, nesting);
       default: {
         const words = NODE_WORDS[node.type] ?? `a ${node.type}`;
         throw notAllowed(`A formula cannot contain ${words}.`, nodeColumn(node));
@@ -155,14 +121,10 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
     return text === undefined ? undefined : where(text);
   };
 
-  const constant = (node: { value: unknown }): MathNode => {
-    const { value } = node;
+  const constant = (value: unknown): MathNode => {
     if (typeof value === 'number' && Number.isFinite(value)) return new nodes.ConstantNode(value);
     if (typeof value === 'number' || value === null) {
-      throw notAllowed(
-        'A number in the formula is infinite, undefined or too large to compute with.',
-        undefined,
-      );
+      throw notAllowed('A number in the formula is infinite, undefined or too large to compute with.');
     }
     if (typeof value === 'string') {
       throw notAllowed(`Text such as ${quote(value)} cannot be part of a formula.`, where(value));
@@ -173,24 +135,20 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
     );
   };
 
-  const symbol = (name: string): MathNode => {
-    checkName(name);
-    if (ALLOWED_FUNCTIONS.has(name) || ALIASES.has(name)) {
+  const symbol = (written: string): MathNode => {
+    assertVariableName(written, source, options.codeKeywords);
+    if (canonicalFunction(written) !== undefined) {
       throw notAllowed(
-        `${name} is a function: write it with its argument in parentheses, as in ${name}(x).`,
-        where(name),
+        `${written} is a function: write it with its argument in parentheses, as in ${written}(x).`,
+        where(written),
       );
     }
+    const name = latinName(written);
     if (!CONSTANTS.has(name)) symbols.add(name);
     return new nodes.SymbolNode(name);
   };
 
-  const checkName = (name: string): void => assertVariableName(name, source, options.codeKeywords);
-
-  const operator = (
-    node: { fn: string; op: string; args: MathNode[]; implicit: boolean },
-    depth: number,
-  ): MathNode => {
+  const operator = (node: Operator, depth: number, nesting: number): MathNode => {
     const fn = node.fn;
     if (!ALLOWED_OPERATORS.has(fn)) {
       throw notAllowed(`The operator ${quote(node.op)} is not allowed in a formula.`, where(node.op));
@@ -203,166 +161,141 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
     ) {
       throw syntaxError(`The operator ${quote(node.op)} has the wrong number of operands.`, where(node.op));
     }
-    if (fn === 'multiply' && node.implicit && node.args.length === 2) {
-      const special = implicitProduct(node.args[0], node.args[1], depth);
-      if (special) return special;
+    if (fn === 'pow') refuseTranspose(node.args, declared, source);
+    if (isImplicitProduct(node)) return juxtaposed(node, depth, nesting);
+    const product = fn === 'pow' ? letterProduct(node.args[0]) : undefined;
+    if (product !== undefined) {
+      // mathjs reads a(x - h)^2 as (a(x - h))^2; the letter multiplies the power: a·(x − h)^2.
+      const [letter, group] = product;
+      const power = new nodes.OperatorNode('^', 'pow', [new nodes.ParenthesisNode(group), node.args[1]]);
+      return walk(new nodes.OperatorNode('*', 'multiply', [letter, power]), depth, nesting);
     }
-    const args = node.args.map((arg) => walk(arg, depth + 1));
-    const op = OPERATOR_SYMBOLS[fn] as '+';
-    // Implicit products print as `2 x`; only after a number, since mathjs reads `x (y)` back as a call of x.
-    const implicit = fn === 'multiply' && node.implicit === true && args[0].type === 'ConstantNode';
-    return new nodes.OperatorNode(op, fn as 'add', args, implicit);
+    const args = node.args.map((arg) =>
+      walk(arg, depth + 1, ADDITIVE.has(fn) && isAdditive(arg) ? nesting : nesting + 1),
+    );
+    return new nodes.OperatorNode(OPERATOR_SYMBOLS[fn] as '+', fn as 'add', args);
   };
 
-  /** `sin x` is sin(x); `5 cm` is a unit; `hello world` is prose. */
-  const implicitProduct = (left: MathNode, right: MathNode, depth: number): MathNode | undefined => {
-    if (left.type === 'SymbolNode') {
-      const name = canonicalFunction((left as MathNode & { name: string }).name);
-      if (name !== undefined && acceptsArity(name, 1)) {
-        return new nodes.FunctionNode(new nodes.SymbolNode(name), [walk(right, depth + 1)]);
+  /** `2x`, `sin x` (a call) and `sin sin x` (calls of calls): each function name applies to the factor after it. */
+  const juxtaposed = (node: MathNode, depth: number, nesting: number): MathNode => {
+    const factors = implicitFactors(node);
+    for (let i = 0; i + 1 < factors.length; i += 1) refuseUnit(factors[i], factors[i + 1], where);
+    const units: MathNode[] = [];
+    for (let i = 0; i < factors.length; i += 1) {
+      const calls: string[] = [];
+      for (let name = unaryFunctionName(factors[i]); name !== undefined && i + 1 < factors.length;) {
+        calls.push(name);
+        i += 1;
+        name = unaryFunctionName(factors[i]);
       }
+      let unit = walk(factors[i], depth + calls.length + 1, nesting + calls.length + 1);
+      for (const name of calls.reverse()) unit = new nodes.FunctionNode(new nodes.SymbolNode(name), [unit]);
+      units.push(unit);
     }
-    const unit = unitName(left, right);
-    if (unit !== undefined) {
-      throw notAllowed(
-        `${quote(unit)} reads as a unit of measure; units are not supported in formulas.`,
-        where(unit),
-      );
-    }
-    return undefined;
+    // Printed as `2 x` only after a number: mathjs reads `x (y)` back as a call of x.
+    return units.reduce(
+      (acc, unit) => new nodes.OperatorNode('*', 'multiply', [acc, unit], acc.type === 'ConstantNode'),
+    );
   };
 
-  const call = (node: { fn: MathNode; args: MathNode[] }, depth: number): MathNode => {
+  /** The table function a written name calls: σ(x) is the logistic sigmoid, as in LaTeX, unless σ is a left-side name. */
+  const calledFunction = (written: string): string | undefined =>
+    latinName(written) === 'sigma' && !declared.has('sigma') ? 'sigmoid' : canonicalFunction(written);
+
+  /** `a(x - h)` in plain text: a one-letter name that is no function, before one group, is a factor. */
+  const letterProduct = (node: MathNode): [MathNode, MathNode] | undefined => {
+    if (options.letterProducts !== true || node.type !== 'FunctionNode') return undefined;
+    const { fn, args } = node as Call;
+    if (fn.type !== 'SymbolNode' || args.length !== 1) return undefined;
+    const name = (fn as Named).name;
+    if (!isLetter(name) || calledFunction(name) !== undefined) return undefined;
+    return [new nodes.SymbolNode(name), args[0]];
+  };
+
+  const call = (node: Call, depth: number, nesting: number): MathNode => {
     if (node.fn.type !== 'SymbolNode') {
       throw notAllowed(
         'Only functions called by their plain name, such as sin(x), are allowed.',
         nodeColumn(node.fn),
       );
     }
-    const written = (node.fn as MathNode & { name: string }).name;
+    const written = (node.fn as Named).name;
     if (DANGEROUS_CALLS.has(written)) {
       throw notAllowed(`${written}(...) is not allowed in a formula.`, where(written));
     }
-    const name = canonicalFunction(written);
+    const name = calledFunction(written);
     if (name === undefined) {
-      checkName(written);
+      assertVariableName(written, source, options.codeKeywords);
+      const product = letterProduct(node);
+      if (product !== undefined) {
+        const [letter, group] = product;
+        return walk(
+          new nodes.OperatorNode('*', 'multiply', [letter, new nodes.ParenthesisNode(group)]),
+          depth,
+          nesting,
+        );
+      }
       throw notAllowed(
-        `${written}(...) is not a known function. Known functions: ${[...ALLOWED_FUNCTIONS.keys()].join(', ')}.`,
+        `${written}(...) is not a known function. Known functions: ${knownFunctionNames()}.`,
         where(written),
       );
     }
-    if (VARIADIC.has(name) && node.args.length > 2) {
-      // Math.max(0, x, y) and Python's max(x, y, 0) take any count; the table's max takes two, so fold.
-      const args = node.args.map((arg) => walk(arg, depth + 1));
+    const args = node.args.map((arg) => walk(arg, depth + 1, nesting + 1));
+    // Math.max(0, x, y) and Python's max(x, y, 0) take any count; the table's max takes two, so fold.
+    if (VARIADIC.has(name) && args.length > 2) {
       return args.reduce((acc, arg) => new nodes.FunctionNode(new nodes.SymbolNode(name), [acc, arg]));
     }
-    if (!acceptsArity(name, node.args.length)) {
+    if (!acceptsArity(name, args.length)) {
       throw notAllowed(
-        `${written} cannot take ${node.args.length} argument${node.args.length === 1 ? '' : 's'}.`,
+        `${written} cannot take ${args.length} argument${args.length === 1 ? '' : 's'}.`,
         where(written),
       );
     }
-    return new nodes.FunctionNode(
-      new nodes.SymbolNode(name),
-      node.args.map((arg) => walk(arg, depth + 1)),
-    );
+    return new nodes.FunctionNode(new nodes.SymbolNode(name), args);
+  };
+
+  /** `[x + 1]^2`: square brackets around one expression group it, as parentheses do. */
+  const bracketGroup = (node: MathNode & { items: MathNode[] }, depth: number, nesting: number): MathNode => {
+    const [only] = node.items;
+    if (node.items.length !== 1 || only.type === 'ArrayNode') {
+      throw notAllowed(`A formula cannot contain ${NODE_WORDS.ArrayNode}.`, nodeColumn(node));
+    }
+    return new nodes.ParenthesisNode(walk(only, depth + 1, nesting + 1));
   };
 
   if (options.proseCheck) checkProse(root, where);
-  const expression = walk(root, 0);
+  const expression = walk(root, 0, 0);
   return { expression, symbols };
 }
 
-/** Throws 'not-allowed' for names that cannot be variables: object-property names, reserved words, odd characters. */
-export function assertVariableName(name: string, source: string, codeKeywords = true): void {
-  if (RESERVED.has(name) || (codeKeywords && CODE_KEYWORDS.has(name))) {
-    throw notAllowed(`${quote(name)} is a reserved name and cannot be a variable.`, columnOf(source, name));
+/** A name of one letter (x, a, λ), possibly subscripted (w_1). */
+function isLetter(name: string): boolean {
+  return /^\p{L}(?:_[\p{L}\p{N}]+)?$/u.test(name);
+}
+
+function checkDepth(depth: number, nesting: number): void {
+  if (depth > MAX_TREE_DEPTH || nesting > MAX_NESTING_DEPTH) {
+    const limit = depth > MAX_TREE_DEPTH ? MAX_TREE_DEPTH : MAX_NESTING_DEPTH;
+    throw new FormulaError(
+      `The formula is nested more than ${limit} operations deep; split long chains such as x^x^x or \\sin\\sin x.`,
+      'too-long',
+    );
   }
-  if (!NAME.test(name)) {
-    throw notAllowed(`${quote(name)} cannot be used as a variable name.`, columnOf(source, name));
-  }
+}
+
+function isAdditive(node: MathNode): boolean {
+  return node.type === 'OperatorNode' && ADDITIVE.has((node as Operator).fn);
+}
+
+/** `x^T A x` in plain math: T as an exponent that the left side does not name is a transpose. */
+function refuseTranspose(args: readonly MathNode[], declared: ReadonlySet<string>, source: string): void {
+  const exponent = args[1];
+  if (exponent.type !== 'SymbolNode' || (exponent as Named).name !== 'T' || declared.has('T')) return;
+  throw notAllowed(`"^T" is ${MATRIX_WORDS}.`, columnOf(source, '^T') ?? columnOf(source, 'T'));
 }
 
 /** Functions that take any number of arguments (two or more) in every notation. */
 const VARIADIC: ReadonlySet<string> = new Set(['max', 'min']);
-
-function canonicalFunction(name: string): string | undefined {
-  if (ALLOWED_FUNCTIONS.has(name)) return name;
-  return ALIASES.get(name);
-}
-
-function isUnitName(name: string): boolean {
-  try {
-    return Unit.isValuelessUnit(name);
-  } catch {
-    return false;
-  }
-}
-
-/** The unit in `5 cm` or `1 mm^2`: a number times a multi-letter mathjs unit name (single letters stay variables). */
-function unitName(left: MathNode, right: MathNode): string | undefined {
-  if (left.type !== 'ConstantNode') return undefined;
-  const base =
-    right.type === 'OperatorNode' && (right as MathNode & { fn: string }).fn === 'pow'
-      ? (right as MathNode & { args: MathNode[] }).args[0]
-      : right;
-  if (base.type !== 'SymbolNode') return undefined;
-  const name = (base as MathNode & { name: string }).name;
-  return name.length > 1 && isUnitName(name) ? name : undefined;
-}
-
-/** Plain text whose juxtaposed factors include two or more words (`Let f be convex`) is prose, not a formula. */
-function checkProse(root: MathNode, where: (needle: string) => number | undefined): void {
-  const stack: { node: MathNode; inChain: boolean }[] = [{ node: root, inChain: false }];
-  while (stack.length > 0) {
-    const { node, inChain } = stack.pop() as { node: MathNode; inChain: boolean };
-    const chain = isImplicitProduct(node);
-    if (chain && !inChain) {
-      const words = chainLeaves(node).filter(looksLikeWord);
-      if (words.length >= 2) {
-        throw syntaxError(
-          'This looks like prose, not a formula: words follow each other without operators.',
-          where(words[1]),
-        );
-      }
-    }
-    for (const child of childrenOf(node)) stack.push({ node: child, inChain: chain });
-  }
-}
-
-function isImplicitProduct(node: MathNode): boolean {
-  return node.type === 'OperatorNode' && (node as MathNode & { implicit?: boolean }).implicit === true;
-}
-
-/** Symbol names among the factors of one implicit product chain (through signs). */
-function chainLeaves(root: MathNode): string[] {
-  const names: string[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as MathNode;
-    if (node.type === 'SymbolNode') names.push((node as MathNode & { name: string }).name);
-    const fn = node.type === 'OperatorNode' ? (node as MathNode & { fn: string }).fn : '';
-    if (isImplicitProduct(node) || fn === 'unaryMinus' || fn === 'unaryPlus') stack.push(...childrenOf(node));
-  }
-  return names;
-}
-
-function childrenOf(node: MathNode): MathNode[] {
-  if (node.type === 'OperatorNode' || node.type === 'FunctionNode') {
-    return [...(node as MathNode & { args: MathNode[] }).args];
-  }
-  if (node.type === 'ParenthesisNode') return [(node as MathNode & { content: MathNode }).content];
-  return [];
-}
-
-function looksLikeWord(name: string): boolean {
-  return (
-    name.length >= 2 &&
-    /^\p{L}+$/u.test(name) &&
-    !CONSTANTS.has(name) &&
-    canonicalFunction(name) === undefined
-  );
-}
 
 function safeText(node: MathNode): string | undefined {
   try {

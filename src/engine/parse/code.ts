@@ -11,7 +11,24 @@ export interface CodeRewrite {
   readonly params?: readonly string[];
 }
 
-const MODULES: ReadonlySet<string> = new Set(['np', 'numpy', 'math', 'jnp', 'torch', 'Math']);
+// Module paths whose members name table functions: NumPy, math, JAX, PyTorch (and its functional API, usually
+// imported as F), SciPy's special functions and JavaScript's Math.
+const MODULES: ReadonlySet<string> = new Set([
+  'np',
+  'numpy',
+  'math',
+  'jnp',
+  'jax.numpy',
+  'jax.nn',
+  'torch',
+  'torch.nn.functional',
+  'nn.functional',
+  'F',
+  'torch.special',
+  'scipy.special',
+  'special',
+  'Math',
+]);
 
 // Members of those modules, by the name a formula may use.
 const MEMBERS: ReadonlyMap<string, string> = new Map([
@@ -57,6 +74,13 @@ const MEMBERS: ReadonlyMap<string, string> = new Map([
   ['power', 'pow'],
   ['maximum', 'max'],
   ['minimum', 'min'],
+  ['fmax', 'max'],
+  ['fmin', 'min'],
+  ['sigmoid', 'sigmoid'],
+  ['expit', 'sigmoid'],
+  ['softplus', 'softplus'],
+  ['relu', 'relu'],
+  ['logaddexp', 'logsumexp'],
   ['pi', 'pi'],
   ['PI', 'pi'],
   ['e', 'e'],
@@ -64,9 +88,8 @@ const MEMBERS: ReadonlyMap<string, string> = new Map([
   ['tau', 'tau'],
 ]);
 
-const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
+const IDENT = /[A-Za-z_][A-Za-z0-9_]*(?:\s*\.\s*[A-Za-z_][A-Za-z0-9_]*)*/y;
 const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
-const DOTTED_TAIL = /\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/y;
 
 const LAMBDA = /^(\s*lambda\s*)([^:]*):/;
 const DEF = /^(\s*def\s+)([A-Za-z_]\w*)\s*\(([^)]*)\)\s*(?:->\s*\w+\s*)?:\s*(?:return\b)?/;
@@ -158,9 +181,8 @@ function rewriteTokens(text: string): string {
     }
     const ident = IDENT.exec(text);
     if (ident) {
-      const replaced = rewriteMember(text, i, ident[0]);
-      out += replaced;
-      i += replaced.length;
+      out += rewriteMember(ident[0], i);
+      i += ident[0].length;
       continue;
     }
     if (text.startsWith('**', i)) {
@@ -174,16 +196,19 @@ function rewriteTokens(text: string): string {
   return out;
 }
 
-/** The text from `start`: a module member (`np.sin`) becomes its table name padded to the same length. */
-function rewriteMember(text: string, start: number, ident: string): string {
-  if (!MODULES.has(ident)) return ident;
-  DOTTED_TAIL.lastIndex = start + ident.length;
-  const tail = DOTTED_TAIL.exec(text);
-  if (!tail) return ident;
-  const whole = ident + tail[0];
-  const member = MEMBERS.get(tail[1]);
-  if (member === undefined) {
-    throw notAllowed(`${ident}.${tail[1]} is not a supported function or constant.`, start + 1);
+/** A dotted name from `start` (`np.sin`, `torch.nn.functional.relu`): a module member becomes its table name padded to the same length. */
+function rewriteMember(dotted: string, start: number): string {
+  const parts = dotted.split('.').map((p) => p.trim());
+  if (parts.length < 2) return dotted;
+  const path = parts.slice(0, -1).join('.');
+  if (!MODULES.has(path)) {
+    // Not a module this knows: leave it for the allow-list, which refuses property access by name.
+    if (!MODULES.has(parts[0])) return dotted;
+    throw notAllowed(`${parts.join('.')} is not a supported function or constant.`, start + 1);
   }
-  return member.padEnd(whole.length, ' ');
+  const member = MEMBERS.get(parts[parts.length - 1]);
+  if (member === undefined) {
+    throw notAllowed(`${parts.join('.')} is not a supported function or constant.`, start + 1);
+  }
+  return member.padEnd(dotted.length, ' ');
 }

@@ -15,6 +15,10 @@ export function notAllowed(message: string, column?: number): FormulaError {
 export const EQUATION_MESSAGE =
   'This is an equation: the left side of = is not a name such as f(x) or y. Select the function to minimize.';
 
+/** What a transpose is, in every notation. */
+export const MATRIX_WORDS =
+  'matrix notation (a transpose); write the products out, as in a x_1^2 + 2b x_1 x_2 + c x_2^2';
+
 /** 1-based column of the first occurrence of `needle` in `source`, if it occurs. */
 export function columnOf(source: string, needle: string): number | undefined {
   if (needle === '') return undefined;

@@ -2,13 +2,17 @@
 // whose tree holds only allow-listed nodes, or a FormulaError a person can read. Nothing else
 // escapes: parser crashes and stack overflows are turned into typed errors here.
 import { FormulaError, type Formula, type Notation } from '../types';
-import { allowListed, assertVariableName } from './allowList';
+import { allowListed } from './allowList';
+import { latinName } from './greek';
+import { assertVariableName } from './names';
 import { rewriteCode } from './code';
 import { notAllowed, syntaxError } from './errors';
 import { parseLatex } from './latex';
 import { selectNotation } from './notation';
 import { parsePlain, type RawFormula } from './plain';
-import { orderVariables } from './variables';
+import { normalizePlain } from './plainText';
+import { refuseInvisible } from './text';
+import { splitNames } from './variables';
 
 /** Limits on what parseFormula accepts. */
 export interface ParseLimits {
@@ -47,28 +51,34 @@ function parseUnchecked(text: string, limits: Required<ParseLimits>): Formula {
       'too-long',
     );
   }
+  refuseInvisible(text);
   checkNesting(text);
   const selection = selectNotation(text);
   const { raw, notation } = readRaw(selection.notation, selection.body, selection.offset);
   const codeKeywords = notation !== 'latex';
-  const tree = allowListed(raw.expression, text, { proseCheck: notation === 'plain', codeKeywords });
   for (const param of raw.params ?? []) assertVariableName(param, text, codeKeywords);
+  // θ on the left is the theta of the body, whichever way each was written.
+  const params = raw.params?.map(latinName);
+  const tree = allowListed(raw.expression, text, {
+    proseCheck: notation === 'plain',
+    letterProducts: notation === 'plain',
+    codeKeywords,
+    declared: new Set(params ?? []),
+  });
   if (raw.assigned !== undefined && tree.symbols.has(raw.assigned)) {
     throw notAllowed(
       `${raw.assigned} appears on both sides of =: this is an update rule, not a function to minimize.`,
     );
   }
-  const variables = orderVariables(tree.symbols, raw.params, limits.maxVariables);
-  const undeclared = raw.params ? variables.slice(raw.params.length) : [];
-  const formula: Formula = {
+  const { variables, parameters } = splitNames(tree.symbols, params, limits.maxVariables);
+  return {
     source: text,
     expression: tree.expression,
     variables,
     notation,
     ...(raw.name === undefined ? {} : { name: raw.name }),
-    ...(undeclared.length > 0 ? { undeclared } : {}),
+    parameters,
   };
-  return formula;
 }
 
 /** Parses the body in its notation; plain text that mathjs cannot read but that has LaTeX-only marks (`|x|`, braces) gets a second chance as LaTeX. */
@@ -78,8 +88,9 @@ function readRaw(notation: Notation, body: string, offset: number): { raw: RawFo
       return { raw: parseLatex(body, offset), notation };
     case 'python':
     case 'javascript': {
-      const code = rewriteCode(body);
-      const raw = parsePlain(code.text, offset);
+      const normalized = normalizePlain(body);
+      const code = rewriteCode(normalized.text);
+      const raw = parsePlain(code.text, offset, normalized);
       if (code.params === undefined) return { raw, notation };
       if (raw.params !== undefined) {
         throw syntaxError('The function is defined twice over; select just its body.');
@@ -88,7 +99,8 @@ function readRaw(notation: Notation, body: string, offset: number): { raw: RawFo
     }
     case 'plain':
       try {
-        return { raw: parsePlain(body, offset), notation };
+        const normalized = normalizePlain(body);
+        return { raw: parsePlain(normalized.text, offset, normalized), notation };
       } catch (error) {
         if (!(error instanceof FormulaError) || error.code !== 'syntax' || !/[|{}]/.test(body)) throw error;
         try {

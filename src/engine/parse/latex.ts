@@ -1,12 +1,16 @@
 // LaTeX through the compute engine's real LaTeX parser, its MathJSON mapped node by node onto
 // mathjs nodes (no rewriting of the LaTeX text), with a definition's left side split off.
 import { LatexSyntax } from '@cortex-js/compute-engine/latex-syntax';
-import { ALLOWED_FUNCTIONS } from '../functions';
 import { FormulaError } from '../types';
 import { columnOf, EQUATION_MESSAGE, notAllowed, quote, syntaxError } from './errors';
+import { canonicalFunction } from './functionNames';
+import { unknownFunction } from './latexCalls';
+import { isOperatorName, symbolName } from './latexNames';
+import { normalizeLatex } from './latexText';
 import { findParseError, view, type FnView, type View } from './mathjson';
-import { MathJsonMapper, symbolName } from './mathjsonToMathjs';
+import { MathJsonMapper } from './mathjsonToMathjs';
 import type { RawFormula } from './plain';
+import { originOf } from './text';
 
 let syntax: LatexSyntax | undefined;
 
@@ -21,15 +25,16 @@ export function parseLatex(text: string, offset: number): RawFormula {
   if (text.trim() === '') {
     throw new FormulaError('There is no formula between the math delimiters.', 'empty', offset + 1);
   }
-  const json = latexSyntax().parse(text);
+  const normalized = normalizeLatex(text, offset);
+  const json = latexSyntax().parse(normalized.text);
   if (json === null) throw syntaxError('The LaTeX could not be read.', offset + 1);
-  const error = findParseError(json, text, offset);
+  const last = Math.max(0, text.length - 1);
+  const error = findParseError(json, (index) => offset + Math.min(originOf(normalized, index), last) + 1);
   if (error) throw error;
-  const mapper = new MathJsonMapper(text, offset);
   const root = withoutTrailingComma(view(json));
-  if (root.kind === 'fn' && root.head === 'Equal') return definition(root, mapper, text, offset);
+  if (root.kind === 'fn' && root.head === 'Equal') return definition(root, text, offset);
   refuseBareApplication(root, text, offset);
-  return { expression: mapper.map(root), offset };
+  return { expression: new MathJsonMapper(text, offset).map(root), offset };
 }
 
 /** A display formula ending in punctuation, `f(x) = x^2,`, is the formula before the comma (the parser reads it as a list with an empty last item). */
@@ -53,7 +58,7 @@ function withoutTrailingComma(root: View): View {
 }
 
 /** `f(x) = ...`, `L(w, b) = ...` or `y = ...`: the left side names the variables, a bare symbol is dropped. */
-function definition(node: FnView, mapper: MathJsonMapper, text: string, offset: number): RawFormula {
+function definition(node: FnView, text: string, offset: number): RawFormula {
   if (node.args.length !== 2) {
     throw notAllowed('The selection holds several equals signs; select one formula.');
   }
@@ -62,12 +67,14 @@ function definition(node: FnView, mapper: MathJsonMapper, text: string, offset: 
   if (right.kind === 'fn' && right.head === 'Equal') {
     throw notAllowed('The selection holds several equals signs; select one formula.');
   }
-  const expression = mapper.map(right);
-  if (left.kind === 'sym') return { expression, assigned: symbolName(left), offset };
+  if (left.kind === 'sym') {
+    return { expression: new MathJsonMapper(text, offset).map(right), assigned: symbolName(left), offset };
+  }
   const header = functionHeader(left);
   if (header === undefined) {
     throw notAllowed(EQUATION_MESSAGE, shift(columnOf(text, left.latex ?? ''), offset));
   }
+  const expression = new MathJsonMapper(text, offset, new Set(header.params)).map(right);
   return { expression, name: header.name, params: header.params, offset };
 }
 
@@ -77,7 +84,8 @@ function refuseBareApplication(root: View, text: string, offset: number): void {
   const name = view(root.args[0]);
   const group = view(root.args[1]);
   if (name.kind !== 'sym' || group.kind !== 'fn' || group.head !== 'Delimiter') return;
-  if (ALLOWED_FUNCTIONS.has(name.name)) return;
+  if (canonicalFunction(name.name) !== undefined || name.name === 'sigma') return;
+  if (isOperatorName(name)) throw unknownFunction(name.name, offset + 1);
   if (JSON.stringify(group.args).includes(JSON.stringify(name.name))) return;
   throw notAllowed(
     `${quote(text)} names a function without defining it: select its definition, such as f(x) = x^2, or the formula itself.`,

@@ -39,6 +39,8 @@ export type View = FnView | SymView | NumView | StrView;
 
 /** Tags one MathJSON expression; anything that is not MathJSON is a syntax error. */
 export function view(json: unknown): View {
+  // The parser leaves null where something is missing (`x_`).
+  if (json === null) return { kind: 'sym', name: 'Nothing' };
   if (typeof json === 'number') return { kind: 'num', value: json, text: String(json) };
   if (typeof json === 'string') {
     if (json.length >= 2 && json.startsWith("'") && json.endsWith("'")) {
@@ -91,14 +93,14 @@ const ERROR_WORDS: ReadonlyMap<string, string> = new Map([
   ['unexpected-token', 'is not expected here'],
 ]);
 
-/** Finds the first Error node anywhere in the tree and turns it into a FormulaError at its column. */
-export function findParseError(json: unknown, source: string, offset: number): Error | undefined {
+/** Finds the first Error node anywhere in the tree and turns it into a FormulaError; `column(i)` maps an index of the parsed text to a column. */
+export function findParseError(json: unknown, column: (index: number) => number): Error | undefined {
   const stack: unknown[] = [json];
   while (stack.length > 0) {
     const item = stack.pop();
     const node = safeView(item);
     if (node === undefined || node.kind !== 'fn') continue;
-    if (node.head === 'Error') return describeError(node, source, offset);
+    if (node.head === 'Error') return describeError(node, column);
     for (let i = node.args.length - 1; i >= 0; i -= 1) stack.push(node.args[i]);
   }
   return undefined;
@@ -112,27 +114,32 @@ function safeView(json: unknown): View | undefined {
   }
 }
 
-function describeError(node: FnView, source: string, offset: number): Error {
+// Commands the parser does not know but a person means something by.
+const COMMAND_WORDS: ReadonlyMap<string, string> = new Map([
+  ['\\\\', 'is a line break: select one line, or a formula whose next line starts with + or −'],
+  ['\\nabla', 'is the gradient operator: select the function itself'],
+  ['\\partial', 'is a partial derivative: select the function itself'],
+  ['\\left', 'is unbalanced or mismatched: close \\left( with \\right), \\left[ with \\right]'],
+  ['\\right', 'is unbalanced or mismatched: close \\left( with \\right), \\left[ with \\right]'],
+]);
+
+function describeError(node: FnView, column: (index: number) => number): Error {
   const code = errorCode(node.args[0]);
   const latexArg = safeView(node.args[1]);
   let fragment =
     latexArg?.kind === 'fn' && latexArg.head === 'LatexString' ? stringOf(latexArg.args[0]) : undefined;
   const start = node.offsets?.[0];
-  const column =
-    start !== undefined && start <= source.length
-      ? offset + Math.min(start, Math.max(0, source.length - 1)) + 1
-      : undefined;
+  const at = start === undefined ? undefined : column(start);
   if (code === 'missing' || fragment === undefined || fragment.trim() === '') {
     return syntaxError(
       'Something is missing in the LaTeX (an empty group, a \\frac with one argument, or a dangling operator).',
-      column,
+      at,
     );
   }
   fragment = fragment.length > 40 ? `${fragment.slice(0, 39)}…` : fragment;
-  const words = ERROR_WORDS.get(code) ?? `cannot be read (${code})`;
-  return syntaxError(`In the LaTeX, "${fragment.trim()}" ${words}.`, column);
+  const words = COMMAND_WORDS.get(fragment.trim()) ?? ERROR_WORDS.get(code) ?? 'cannot be read here';
+  return syntaxError(`In the LaTeX, "${fragment.trim()}" ${words}.`, at);
 }
-
 function errorCode(json: unknown): string {
   const node = safeView(json);
   if (node === undefined) return 'unknown';

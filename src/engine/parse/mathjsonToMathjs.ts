@@ -1,116 +1,42 @@
 // Maps MathJSON heads and symbols onto mathjs nodes. Only heads with a meaning in the function
 // table are mapped; everything else is refused with words a person understands.
-import { ALLOWED_FUNCTIONS } from '../functions';
 import { nodes, type MathNode } from '../math';
 import { columnOf, notAllowed, quote, syntaxError } from './errors';
+import {
+  bareFunction,
+  call,
+  calleeName,
+  foldedArguments,
+  groupItems,
+  inversePower,
+  isGroup,
+  MISSING_ARGUMENT,
+  missingArgument,
+  UNARY,
+  type MapContext,
+} from './latexCalls';
+import { symbolName } from './latexNames';
+import { refusalOf } from './latexRefusals';
 import { view, type FnView, type SymView, type View } from './mathjson';
-
-const UNARY: ReadonlyMap<string, string> = new Map([
-  ['Sin', 'sin'],
-  ['Cos', 'cos'],
-  ['Tan', 'tan'],
-  ['Sec', 'sec'],
-  ['Csc', 'csc'],
-  ['Cot', 'cot'],
-  ['Arcsin', 'asin'],
-  ['Arccos', 'acos'],
-  ['Arctan', 'atan'],
-  ['Sinh', 'sinh'],
-  ['Cosh', 'cosh'],
-  ['Tanh', 'tanh'],
-  ['Arsinh', 'asinh'],
-  ['Arcosh', 'acosh'],
-  ['Artanh', 'atanh'],
-  ['Exp', 'exp'],
-  ['Ln', 'log'],
-  ['Lb', 'log2'],
-  ['Lg', 'log10'],
-  ['Sqrt', 'sqrt'],
-  ['Abs', 'abs'],
-  ['Sign', 'sign'],
-]);
+import { reduction, subscript } from './latexSums';
 
 const FOLDED: ReadonlyMap<string, string> = new Map([
   ['Max', 'max'],
   ['Min', 'min'],
 ]);
 
-const SYMBOLS: ReadonlyMap<string, string> = new Map([
-  ['Pi', 'pi'],
-  ['ExponentialE', 'e'],
-  ['GoldenRatio', 'varphi'],
-]);
-
-// Font commands the compute engine records as name suffixes (`\mathbf{w}` is `w_bold`): a bold w is still w.
-const STYLES: ReadonlySet<string> = new Set([
-  'bold',
-  'italic',
-  'upright',
-  'blackboard',
-  'calligraphic',
-  'fraktur',
-  'script',
-  'sansserif',
-  'monospace',
-  'doublestruck',
-  'boldItalic',
-  'bolditalic',
-]);
-
-const REFUSED: ReadonlyMap<string, string> = new Map([
-  ['D', 'derivatives'],
-  ['Derivative', 'derivatives'],
-  ['PartialDerivative', 'derivatives'],
-  ['Sum', 'sums'],
-  ['Product', 'products'],
-  ['Integrate', 'integrals'],
-  ['Limit', 'limits'],
-  ['List', 'lists and matrices'],
-  ['Matrix', 'lists and matrices'],
-  ['Set', 'sets'],
-  ['Tuple', 'tuples'],
-  ['Factorial', 'factorials'],
-  ['Subscript', 'subscripts other than a name or number'],
-  ['OverVector', 'accents'],
-  ['OverHat', 'accents'],
-  ['OverBar', 'accents'],
-  ['Prime', 'primes'],
-  ['Norm', 'norms'],
-  ['Equal', 'equations inside a formula'],
-  ['Less', 'inequalities'],
-  ['Greater', 'inequalities'],
-  ['LessEqual', 'inequalities'],
-  ['GreaterEqual', 'inequalities'],
-  ['NotEqual', 'inequalities'],
-]);
-
-/** The variable name of a MathJSON symbol: `theta_0` stays, `w_bold` is `w`, `epsilonSymbol` is `varepsilon`. */
-export function symbolName(sym: SymView): string {
-  const mapped = SYMBOLS.get(sym.name);
-  if (mapped !== undefined) return mapped;
-  const parts = sym.name.split('_').filter((part) => !STYLES.has(part));
-  const base = parts.join('_').replace(/^([A-Za-z]+)Symbol$/, 'var$1');
-  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(base)) {
-    throw notAllowed(`${quote(sym.latex ?? sym.name)} cannot be used as a variable name.`);
-  }
-  return base;
-}
-
-/** A table function name standing before its argument group; the compute engine reads `-\operatorname{f}(x)` as `(-f)(x)`. */
-function calleeName(item: View): { name: string; negated: boolean } | undefined {
-  if (item.kind === 'sym' && ALLOWED_FUNCTIONS.has(item.name)) return { name: item.name, negated: false };
-  if (item.kind === 'fn' && item.head === 'Negate' && item.args.length === 1) {
-    const inner = view(item.args[0]);
-    if (inner.kind === 'sym' && ALLOWED_FUNCTIONS.has(inner.name)) return { name: inner.name, negated: true };
-  }
-  return undefined;
-}
+type Operator = '+' | '-' | '*' | '/' | '^';
+const operator = (op: Operator, fn: string, args: MathNode[], implicit = false): MathNode =>
+  new nodes.OperatorNode(op as '+', fn as 'add', args, implicit);
 
 /** Turns one MathJSON tree into mathjs nodes; errors carry columns into the original selection. */
-export class MathJsonMapper {
+export class MathJsonMapper implements MapContext {
+  readonly indices: string[] = [];
+
   constructor(
     private readonly source: string,
     private readonly offset: number,
+    readonly declared: ReadonlySet<string> = new Set(),
   ) {}
 
   /** mathjs node for one MathJSON expression. */
@@ -130,13 +56,13 @@ export class MathJsonMapper {
     }
   }
 
-  private child(json: unknown): MathNode {
-    return this.map(view(json));
-  }
-
-  private column(latex: string | undefined): number | undefined {
+  column(latex: string | undefined): number | undefined {
     const column = columnOf(this.source, latex?.trim() ?? '');
     return column === undefined ? undefined : column + this.offset;
+  }
+
+  private child(json: unknown): MathNode {
+    return this.map(view(json));
   }
 
   private number(value: number, text: string): MathNode {
@@ -151,6 +77,9 @@ export class MathJsonMapper {
 
   private symbol(node: SymView): MathNode {
     if (node.name === 'Half') return new nodes.ConstantNode(0.5);
+    if (node.name === MISSING_ARGUMENT) {
+      throw missingArgument('A function power such as \\sin^2, or \\log_2,', '\\sin^2 x or \\log_2 x');
+    }
     if (node.name === 'Nothing') {
       throw syntaxError('Something is missing in the LaTeX.', this.column(node.latex));
     }
@@ -160,52 +89,42 @@ export class MathJsonMapper {
         this.column(node.latex),
       );
     }
+    if (bareFunction(node) !== undefined) throw this.bare(node);
     return new nodes.SymbolNode(symbolName(node));
   }
 
   private apply(node: FnView): MathNode {
     const unary = UNARY.get(node.head);
-    if (unary !== undefined) return this.call(unary, node, 1);
+    if (unary !== undefined && node.head !== 'Log') return this.call(unary, node);
     const folded = FOLDED.get(node.head);
-    if (folded !== undefined) {
-      return this.fold(
-        node.args.map((a) => this.child(a)),
-        (a, b) => this.fn(folded, [a, b]),
-      );
-    }
+    if (folded !== undefined) return this.fold(foldedArguments(node, this), (a, b) => call(folded, [a, b]));
     switch (node.head) {
       case 'Add':
-        return this.fold(
-          node.args.map((a) => this.child(a)),
-          (a, b) => new nodes.OperatorNode('+', 'add', [a, b]),
-        );
+        return this.fold(this.children(node), (a, b) => operator('+', 'add', [a, b]));
       case 'Multiply':
-        return this.fold(
-          node.args.map((a) => this.child(a)),
-          (a, b) => new nodes.OperatorNode('*', 'multiply', [a, b]),
-        );
+        return this.fold(this.children(node), (a, b) => operator('*', 'multiply', [a, b]));
       case 'InvisibleOperator':
-        return this.invisible(node);
+        return this.juxtaposed(this.spaced(node));
       case 'Subtract':
-        if (node.args.length === 1) {
-          return new nodes.OperatorNode('-', 'unaryMinus', [this.child(node.args[0])]);
-        }
+        if (node.args.length === 1) return operator('-', 'unaryMinus', [this.child(node.args[0])]);
         return this.binary(node, '-', 'subtract');
       case 'Negate':
-        return new nodes.OperatorNode('-', 'unaryMinus', [this.only(node)]);
+        return operator('-', 'unaryMinus', [this.only(node)]);
       case 'Divide':
       case 'Rational':
         return this.binary(node, '/', 'divide');
       case 'Power':
-        return this.binary(node, '^', 'pow');
+        return inversePower(node, this) ?? this.power(node);
       case 'Square':
-        return new nodes.OperatorNode('^', 'pow', [this.only(node), new nodes.ConstantNode(2)]);
+        return operator('^', 'pow', [this.only(node), new nodes.ConstantNode(2)]);
       case 'Root':
         return this.root(node);
       case 'Log':
         return this.log(node);
       case 'Delimiter':
-        return this.delimiter(node);
+      case 'List':
+      case 'Set':
+        return this.group(node);
       case 'Annotated':
         // \displaystyle, \textstyle and the like only change how the formula looks.
         if (node.args.length === 0) {
@@ -220,14 +139,26 @@ export class MathJsonMapper {
           'The selection holds several expressions separated by commas; select one formula.',
           this.column(node.latex),
         );
-      default: {
-        const what = REFUSED.get(node.head) ?? `the operation ${node.head}`;
-        throw notAllowed(
-          `${quote(node.latex ?? node.head)} uses ${what}, which a formula here cannot contain.`,
-          this.column(node.latex),
-        );
-      }
+      case 'Sum':
+      case 'Product':
+        return reduction(node, this);
+      case 'Subscript':
+        return subscript(node, this);
+      case 'At':
+        return this.bracketProduct(node);
+      case 'Transpose':
+        // With T among the left side's names, x^T is a power after all.
+        if (this.declared.has('T') && node.args.length === 1) {
+          return operator('^', 'pow', [this.child(node.args[0]), new nodes.SymbolNode('T')]);
+        }
+        throw refusalOf(node, this.column(node.latex));
+      default:
+        throw refusalOf(node, this.column(node.latex));
     }
+  }
+
+  private children(node: FnView): MathNode[] {
+    return node.args.map((a) => this.child(a));
   }
 
   private onlySpacing(node: FnView): Error {
@@ -247,31 +178,27 @@ export class MathJsonMapper {
     return this.child(node.args[0]);
   }
 
-  private binary(node: FnView, op: string, fn: string): MathNode {
+  private binary(node: FnView, op: Operator, fn: string): MathNode {
     if (node.args.length !== 2) {
       throw syntaxError(`${quote(node.latex ?? node.head)} needs two operands.`, this.column(node.latex));
     }
-    return new nodes.OperatorNode(op as '+', fn as 'add', [
-      this.child(node.args[0]),
-      this.child(node.args[1]),
-    ]);
+    return operator(op, fn, [this.child(node.args[0]), this.child(node.args[1])]);
   }
 
-  private fn(name: string, args: MathNode[]): MathNode {
-    return new nodes.FunctionNode(new nodes.SymbolNode(name), args);
-  }
-
-  private call(name: string, node: FnView, arity: number): MathNode {
-    if (node.args.length !== arity) {
-      throw syntaxError(
-        `${quote(node.latex ?? name)} needs ${arity} argument${arity === 1 ? '' : 's'}.`,
-        this.column(node.latex),
-      );
+  /** `x^\mathsf{T}` reaches here as a power of the symbol True: a transpose, as `x^T` is. */
+  private power(node: FnView): MathNode {
+    const exponent = node.args.length === 2 ? view(node.args[1]) : undefined;
+    if (exponent?.kind === 'sym' && exponent.name === 'True') {
+      throw refusalOf({ ...node, head: 'Transpose' }, this.column(node.latex));
     }
-    return this.fn(
-      name,
-      node.args.map((a) => this.child(a)),
-    );
+    return this.binary(node, '^', 'pow');
+  }
+
+  private call(name: string, node: FnView): MathNode {
+    if (node.args.length !== 1) {
+      throw syntaxError(`${quote(node.latex ?? name)} needs 1 argument.`, this.column(node.latex));
+    }
+    return call(name, this.children(node));
   }
 
   private fold(items: MathNode[], join: (a: MathNode, b: MathNode) => MathNode): MathNode {
@@ -279,37 +206,61 @@ export class MathJsonMapper {
     return items.reduce((acc, item) => join(acc, item));
   }
 
-  /** Juxtaposition: `2x`, `xy`, `100(y-x^2)`; a function name followed by a group, as in `\operatorname{atan2}(y, x)`, is a call. */
-  private invisible(node: FnView): MathNode {
-    // Spacing such as `\,` in `\frac{1}{2}\,x^2` is juxtaposed with its neighbours; it is layout, not a factor.
-    const args = node.args
+  /** Spacing such as `\,` in `\frac{1}{2}\,x^2` is layout, not a factor. */
+  private spaced(node: FnView): View[] {
+    const items = node.args
       .map((a) => view(a))
       .filter((a) => !(a.kind === 'fn' && a.head === 'HorizontalSpacing'));
-    if (args.length === 0) throw this.onlySpacing(node);
-    const items: MathNode[] = [];
-    for (let i = 0; i < args.length; i += 1) {
-      const item = args[i];
-      const next = i + 1 < args.length ? args[i + 1] : undefined;
-      const callee = calleeName(item);
-      if (callee !== undefined && next?.kind === 'fn' && next.head === 'Delimiter') {
-        const call = this.fn(callee.name, this.groupItems(next));
-        items.push(callee.negated ? new nodes.OperatorNode('-', 'unaryMinus', [call]) : call);
+    if (items.length === 0) throw this.onlySpacing(node);
+    return items;
+  }
+
+  /**
+   * Juxtaposition: `2x`, `xy`, `100(y-x^2)`. A function name before a group is a call
+   * (`\operatorname{atan2}(y, x)`); a bare function applies to the product of everything after it,
+   * as the parser reads `\sin x y` (so `\tan\sin x` is tan(sin x)).
+   */
+  private juxtaposed(items: readonly View[]): MathNode {
+    const factors: MathNode[] = [];
+    for (let i = 0; i < items.length; i += 1) {
+      const item = items[i];
+      const next = items[i + 1];
+      const negated = item.kind === 'fn' && item.head === 'Negate' && item.args.length === 1;
+      const head = negated ? view(item.args[0]) : item;
+      const callee = next !== undefined && isGroup(next) ? calleeName(head, this) : undefined;
+      if (callee !== undefined && next !== undefined && isGroup(next)) {
+        const called = call(callee, groupItems(next, this));
+        factors.push(negated ? operator('-', 'unaryMinus', [called]) : called);
         i += 1;
-      } else {
-        items.push(this.map(item));
+        continue;
       }
+      const bare = bareFunction(head);
+      if (bare !== undefined) {
+        if (i + 1 >= items.length) throw this.bare(head);
+        const applied = call(bare, [this.juxtaposed(items.slice(i + 1))]);
+        factors.push(negated ? operator('-', 'unaryMinus', [applied]) : applied);
+        break;
+      }
+      factors.push(this.map(item));
     }
-    return this.fold(items, (a, b) => new nodes.OperatorNode('*', 'multiply', [a, b], true));
+    return this.fold(factors, (a, b) => operator('*', 'multiply', [a, b], true));
   }
 
-  private groupItems(group: FnView): MathNode[] {
-    const inner = view(group.args[0]);
-    if (inner.kind === 'fn' && inner.head === 'Sequence') return inner.args.map((a) => this.child(a));
-    return [this.map(inner)];
+  private bare(node: View): Error {
+    const written = node.latex?.trim() ?? (node.kind === 'sym' ? node.name : '');
+    return missingArgument(quote(written), `${written} x`);
   }
 
-  private delimiter(node: FnView): MathNode {
-    const items = node.args.length === 0 ? [] : this.groupItems(node);
+  /** `[a][b]` and `(a)[b]`: the parser reads a bracket after a group as indexing; between groups it is a product. */
+  private bracketProduct(node: FnView): MathNode {
+    const [base, ...rest] = node.args.map((a) => view(a));
+    if (!startsWithGroup(base) || rest.length !== 1) throw refusalOf(node, this.column(node.latex));
+    return operator('*', 'multiply', [this.map(base), new nodes.ParenthesisNode(this.map(rest[0]))], true);
+  }
+
+  /** Brackets of any kind group one expression; several items are a list, not a formula. */
+  private group(node: FnView): MathNode {
+    const items = groupItems(node, this);
     if (items.length !== 1) {
       throw notAllowed(
         `${quote(node.latex ?? '(…)')} is a list of values, not a formula.`,
@@ -320,29 +271,34 @@ export class MathJsonMapper {
   }
 
   private root(node: FnView): MathNode {
-    if (node.args.length !== 2) return this.call('sqrt', node, 1);
+    if (node.args.length !== 2) return this.call('sqrt', node);
     const radicand = this.child(node.args[0]);
     const index = view(node.args[1]);
-    if (index.kind === 'num' && index.value === 2) return this.fn('sqrt', [radicand]);
-    if (index.kind === 'num' && index.value === 3) return this.fn('cbrt', [radicand]);
-    const exponent = new nodes.OperatorNode('/', 'divide', [new nodes.ConstantNode(1), this.map(index)]);
-    return new nodes.OperatorNode('^', 'pow', [
-      new nodes.ParenthesisNode(radicand),
-      new nodes.ParenthesisNode(exponent),
-    ]);
+    if (index.kind === 'num' && index.value === 2) return call('sqrt', [radicand]);
+    if (index.kind === 'num' && index.value === 3) return call('cbrt', [radicand]);
+    const exponent = operator('/', 'divide', [new nodes.ConstantNode(1), this.map(index)]);
+    return operator('^', 'pow', [new nodes.ParenthesisNode(radicand), new nodes.ParenthesisNode(exponent)]);
   }
 
   /** `\log x` is the natural logarithm, as in mathjs, NumPy and machine-learning notes; `\log_{b}` keeps its base. */
   private log(node: FnView): MathNode {
-    if (node.args.length === 1) return this.fn('log', [this.child(node.args[0])]);
-    if (node.args.length !== 2) return this.call('log', node, 1);
+    if (node.args.length === 1) return call('log', [this.child(node.args[0])]);
+    if (node.args.length !== 2) return this.call('log', node);
     const argument = this.child(node.args[0]);
     const base = view(node.args[1]);
-    if (base.kind === 'num' && base.value === 10) return this.fn('log10', [argument]);
-    if (base.kind === 'num' && base.value === 2) return this.fn('log2', [argument]);
+    if (base.kind === 'num' && base.value === 10) return call('log10', [argument]);
+    if (base.kind === 'num' && base.value === 2) return call('log2', [argument]);
     if (base.kind === 'sym' && (base.name === 'e' || base.name === 'ExponentialE')) {
-      return this.fn('log', [argument]);
+      return call('log', [argument]);
     }
-    return this.fn('log', [argument, this.map(base)]);
+    return call('log', [argument, this.map(base)]);
   }
 }
+
+/** A bracketed group, or a product of groups the parser read as indexing (`[a][b]`). */
+function startsWithGroup(item: View | undefined): boolean {
+  if (item === undefined || item.kind !== 'fn') return false;
+  return GROUP_HEADS.has(item.head) || (item.head === 'At' && startsWithGroup(view(item.args[0])));
+}
+
+const GROUP_HEADS: ReadonlySet<string> = new Set(['Delimiter', 'List', 'Set']);

@@ -25,7 +25,7 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['$', '$'],
 ];
 
-const CODE_MODULE = /(?:^|[^\w.])(np|numpy|math|jnp|torch)\s*\.\s*[A-Za-z_]/;
+const CODE_MODULE = /(?:^|[^\w.])(np|numpy|math|jnp|jax|torch|F|nn|scipy|special)\s*\.\s*[A-Za-z_]/;
 const JS_MODULE = /(?:^|[^\w.])Math\s*\.\s*[A-Za-z_]/;
 const PYTHON_SYNTAX = /\*\*|^\s*lambda\b|^\s*def\s|^\s*return\b|^\s*[A-Za-z_]\w*\s*=\s*lambda\b/;
 const JS_SYNTAX = /=>/;

@@ -3,6 +3,8 @@
 import { parseExpression, type MathNode } from '../math';
 import { FormulaError } from '../types';
 import { EQUATION_MESSAGE, notAllowed, syntaxError } from './errors';
+import { checkBrackets, describeMathjsError } from './syntaxWords';
+import { originOf, unchanged, type Rewritten } from './text';
 
 /** A parsed but not yet allow-listed formula: the expression and, for a definition, its name and parameters. */
 export interface RawFormula {
@@ -15,20 +17,18 @@ export interface RawFormula {
   readonly offset: number;
 }
 
-// Characters that text copied from rendered math carries; each maps to one ASCII character, so columns stay true.
-const TYPOGRAPHIC: Readonly<Record<string, string>> = {
-  '\u2212': '-',
-  '\u2013': '-',
-  '\u00d7': '*',
-  '\u00b7': '*',
-  '\u22c5': '*',
-  '\u00f7': '/',
-};
-
-/** Parses mathjs-syntax text whose first character sits at `offset` in the original selection. */
-export function parsePlain(text: string, offset: number): RawFormula {
-  const ascii = text.replace(/[\u2212\u2013\u00d7\u00b7\u22c5\u00f7]/g, (c) => TYPOGRAPHIC[c]);
-  const root = parseMathjs(ascii, offset);
+/** Parses mathjs-syntax `text` (rewritten from the person's text as `origin` records) whose first character sits at `offset`. */
+export function parsePlain(text: string, offset: number, origin: Rewritten = unchanged(text)): RawFormula {
+  const column = (index: number): number => offset + originOf(origin, index) + 1;
+  // mathjs reads # as the start of a comment: a Markdown heading would parse as nothing at all.
+  if (text.trimStart().startsWith('#')) {
+    throw syntaxError(
+      'This is a Markdown heading or a comment (#), not a formula.',
+      column(text.indexOf('#')),
+    );
+  }
+  checkBrackets(text, column);
+  const root = parseMathjs(text, column);
   switch (root.type) {
     case 'FunctionAssignmentNode': {
       const node = root as MathNode & { name: string; params: string[]; expr: MathNode };
@@ -51,18 +51,20 @@ export function parsePlain(text: string, offset: number): RawFormula {
 }
 
 /** mathjs's parse with its SyntaxError turned into a FormulaError at the right column. */
-function parseMathjs(text: string, offset: number): MathNode {
+function parseMathjs(text: string, columnOf: (index: number) => number): MathNode {
   try {
     return parseExpression(text);
   } catch (error) {
     if (error instanceof FormulaError || error instanceof RangeError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    const char = (error as { char?: unknown }).char;
-    const column = typeof char === 'number' ? offset + Math.max(1, Math.min(char, text.length)) : undefined;
+    const raw = (error as { char?: unknown }).char;
+    const char = typeof raw === 'number' ? Math.max(1, Math.min(raw, text.length)) : undefined;
+    const column = char === undefined ? undefined : columnOf(char - 1);
     // mathjs reads `x^2 + y^2 = z` as an assignment to an expression; to a person it is an equation.
     if (/^Invalid left hand side of assignment operator/.test(message)) {
       throw notAllowed(EQUATION_MESSAGE, column);
     }
-    throw syntaxError(`Cannot read the formula: ${message.replace(/\s*\(char \d+\)$/, '')}.`, column);
+    const words = describeMathjsError(message.replace(/\s*\(char \d+\)$/, ''), text, char, column);
+    throw syntaxError(words, column);
   }
 }

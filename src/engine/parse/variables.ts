@@ -1,7 +1,10 @@
-// Orders a formula's variables: the definition's left side first, in its order, then every other
-// free symbol in natural order (`x_2` before `x_10`).
+// A formula's variables and parameters. With a definition's left side, the names it lists are the
+// variables, in its order (a vector name such as \mathbf{x} with x_1, x_2 in the body stands for
+// those), and every other free name is a parameter with a value; without one, every free name is
+// a variable, in natural order (`x_2` before `x_10`).
 import { ALLOWED_FUNCTIONS, CONSTANTS } from '../functions';
-import { FormulaError } from '../types';
+import { DEFAULT_PARAMETER_VALUE } from '../settings';
+import { FormulaError, type Parameter } from '../types';
 import { notAllowed } from './errors';
 
 const CHUNK = /(\d+)|(\D+)/g;
@@ -33,37 +36,63 @@ function compareDigits(x: string, y: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Variables in order; throws 'no-variable' or 'too-many-variables', and refuses parameters that are constants or functions. */
-export function orderVariables(
+/** A formula's names, split. */
+export interface Names {
+  readonly variables: readonly string[];
+  readonly parameters: readonly Parameter[];
+}
+
+/**
+ * Variables and parameters of a formula whose free names are `symbols` (in order of first use) and
+ * whose left side lists `params` (undefined without one). Throws 'no-variable' or
+ * 'too-many-variables', and refuses a left side that names a constant or a function, or a name twice.
+ */
+export function splitNames(
   symbols: ReadonlySet<string>,
   params: readonly string[] | undefined,
   maxVariables: number,
-): readonly string[] {
-  const ordered: string[] = [];
-  const seen = new Set<string>();
-  for (const param of params ?? []) {
+): Names {
+  if (params === undefined) {
+    return { variables: checkCount([...symbols].sort(naturalCompare), maxVariables), parameters: [] };
+  }
+  const variables: string[] = [];
+  for (const param of params) {
     if (CONSTANTS.has(param) || ALLOWED_FUNCTIONS.has(param)) {
       throw notAllowed(
         `${param} names a ${CONSTANTS.has(param) ? 'constant' : 'function'} and cannot be a variable.`,
       );
     }
-    if (seen.has(param)) throw notAllowed(`The variable ${param} is listed twice on the left side.`);
-    seen.add(param);
-    ordered.push(param);
+    if (params.indexOf(param) !== params.lastIndexOf(param)) {
+      throw notAllowed(`The variable ${param} is listed twice on the left side.`);
+    }
+    for (const name of components(param, symbols)) if (!variables.includes(name)) variables.push(name);
   }
-  const rest = [...symbols].filter((s) => !seen.has(s)).sort(naturalCompare);
-  ordered.push(...rest);
-  if (ordered.length === 0) {
+  const named = new Set(variables);
+  const parameters = [...symbols]
+    .filter((s) => !named.has(s))
+    .map((name) => ({ name, value: DEFAULT_PARAMETER_VALUE }));
+  return { variables: checkCount(variables, maxVariables), parameters };
+}
+
+/** A left-side name the body does not use, but whose subscripted forms it does (w for w_1, w_2), stands for those. */
+function components(param: string, symbols: ReadonlySet<string>): string[] {
+  if (symbols.has(param)) return [param];
+  const parts = [...symbols].filter((s) => s.startsWith(`${param}_`)).sort(naturalCompare);
+  return parts.length > 0 ? parts : [param];
+}
+
+function checkCount(variables: readonly string[], maxVariables: number): readonly string[] {
+  if (variables.length === 0) {
     throw new FormulaError(
       'The formula has no variable: it is a constant, so there is nothing to descend on.',
       'no-variable',
     );
   }
-  if (ordered.length > maxVariables) {
+  if (variables.length > maxVariables) {
     throw new FormulaError(
-      `The formula has ${ordered.length} variables; at most ${maxVariables} are supported.`,
+      `The formula has ${variables.length} variables; at most ${maxVariables} are supported.`,
       'too-many-variables',
     );
   }
-  return ordered;
+  return variables;
 }

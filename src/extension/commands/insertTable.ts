@@ -11,9 +11,6 @@ import { GradientPanel } from '../panel/panel';
 import { readSettings } from '../settings';
 import { formulasInEditor, type EditorFormula } from './formulaSource';
 
-/** Command id. */
-export const INSERT_TABLE_COMMAND = 'gradientDescent.insertIterationTable';
-
 export { TABLE_ITERATIONS };
 
 /** The options of the panel's run of this formula: the one the person looks at, else the newest; else the settings'. */

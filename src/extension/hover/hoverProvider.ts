@@ -3,6 +3,7 @@
 // gets a few milliseconds at most and the hover gives up silently past them.
 import * as vscode from 'vscode';
 import { findMathAt, unwrapMath } from '../../engine/extract';
+import { parameterValuesNear } from '../../engine/extract/parameterValues';
 import type { EngineHost } from '../../host/engineHost';
 import { LruCache } from '../../shared/lruCache';
 import { previewInSlices } from '../../usecases/hover';
@@ -12,6 +13,18 @@ import { readSettings } from '../settings';
 /** Lines above and below the cursor scanned for delimited math (bounds the cost on huge files). */
 const WINDOW_LINES = 150;
 const CACHE_SIZE = 256;
+
+/** Lines around a formula read for the values a note gives its parameters (`a = 2`, `$\lambda = 0.1$`). */
+const NOTE_LINES = 40;
+
+/** The values the lines around `range` give some of `names`. */
+function notedNear(document: vscode.TextDocument, range: vscode.Range, names: readonly string[]) {
+  const first = Math.max(0, range.start.line - NOTE_LINES);
+  const last = Math.min(document.lineCount - 1, range.end.line + NOTE_LINES);
+  const around = new vscode.Range(first, 0, last, document.lineAt(last).text.length);
+  const offset = document.offsetAt(range.start) - document.offsetAt(around.start);
+  return parameterValuesNear(document.getText(around), offset, names);
+}
 
 /** A formula under the hover position and its range. */
 interface Target {
@@ -63,7 +76,8 @@ export class ConvergenceHoverProvider implements vscode.HoverProvider {
     if (!settings.hover.enabled || !settings.hover.languages.includes(document.languageId)) return undefined;
     const target = selectedTarget(document, position) ?? spanTarget(document, position);
     if (!target || !plausible(target.formula, settings.limits.maxFormulaLength)) return undefined;
-    const key = `${target.formula}\u0000${JSON.stringify(settings.run)}`;
+    // The note's values count for the preview, so the cache knows where in which version it was asked.
+    const key = `${target.formula}\u0000${JSON.stringify(settings.run)}\u0000${document.uri.toString()}@${document.version}:${target.range.start.line}`;
     let markdown = this.cache.get(key);
     if (markdown === undefined) {
       const outcome = await previewInSlices(
@@ -72,6 +86,9 @@ export class ConvergenceHoverProvider implements vscode.HoverProvider {
         settings.run,
         settings.limits,
         () => token.isCancellationRequested,
+        undefined,
+        undefined,
+        (names) => notedNear(document, target.range, names),
       );
       markdown = outcome.markdown;
       // Only settled answers are cached: an over-budget hover may fit next time (the engine keeps the compiled formula).

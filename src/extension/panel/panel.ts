@@ -5,10 +5,10 @@ import * as vscode from 'vscode';
 import { persistedState, type PanelView } from '../../shared/protocol';
 import type { EngineHost } from '../../host/engineHost';
 import { WORKED_STEPS } from '../../usecases/defaults';
+import { PANEL_VIEW_TYPE } from '../contributions';
 import { affectsSettings, readSettings, type LabSettings } from '../settings';
-import { makeNonce, renderHtml } from './html';
-import { createSerializer } from './serializer';
 import { PanelSession, type PanelRunResult, type SessionConfig } from './session';
+import { setPanelDocument, webviewOptions } from './shell';
 import type { NewRun, RunRecord } from './state';
 
 export type { PanelView } from '../../shared/protocol';
@@ -17,16 +17,6 @@ export type { PanelRunResult } from './session';
 
 /** How long a run may take before a cancellable progress notification appears. */
 const PROGRESS_DELAY_MS = 400;
-
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    localResourceRoots: [
-      vscode.Uri.joinPath(extensionUri, 'dist'),
-      vscode.Uri.joinPath(extensionUri, 'media'),
-    ],
-  };
-}
 
 function sessionConfig(settings: LabSettings): SessionConfig {
   return {
@@ -46,7 +36,7 @@ function logChannel(): vscode.LogOutputChannel {
 /** The panel: webview and session tied together, disposed as one. */
 export class GradientPanel {
   /** The webview panel's view type, also used by the serializer. */
-  static readonly viewType = 'gradientDescent.panel';
+  static readonly viewType = PANEL_VIEW_TYPE;
   /** The panel of this window, if open. */
   static current: GradientPanel | undefined;
 
@@ -73,28 +63,36 @@ export class GradientPanel {
       { viewColumn: column, preserveFocus: true },
       webviewOptions(context.extensionUri),
     );
-    const created = new GradientPanel(panel, context, engine);
+    setPanelDocument(panel, context.extensionUri);
+    const created = new GradientPanel(panel, engine);
     created.session.addRuns(runs, view);
     return created;
   }
 
-  /** Registers the serializer that restores the panel after a window reload, from what its webview saved. */
-  static registerSerializer(context: vscode.ExtensionContext, engine: EngineHost): vscode.Disposable {
-    return vscode.window.registerWebviewPanelSerializer(
-      GradientPanel.viewType,
-      createSerializer((panel, state) => {
-        GradientPanel.current?.dispose();
-        panel.webview.options = webviewOptions(context.extensionUri);
-        const revived = new GradientPanel(panel, context, engine);
-        const saved = persistedState.parse(state);
-        if (saved.ok && saved.value.runs.length > 0) revived.session.restore(saved.value);
-      }),
-    );
+  /**
+   * Takes over a panel restored after a window reload, whose document activation already set (so it
+   * painted what it saved): `early` are the messages its webview posted meanwhile (its `ready`, which
+   * carries the saved runs), `state` what VS Code kept of it.
+   */
+  static revive(
+    engine: EngineHost,
+    panel: vscode.WebviewPanel,
+    state: unknown,
+    early: readonly unknown[],
+  ): GradientPanel {
+    GradientPanel.current?.dispose();
+    const revived = new GradientPanel(panel, engine);
+    for (const message of early) revived.session.receive(message);
+    // No `ready` yet: restore from VS Code's copy now; the webview's `ready` then finds the runs there.
+    const saved = persistedState.parse(state);
+    if (revived.session.state.runs.length === 0 && saved.ok && saved.value.runs.length > 0) {
+      revived.session.restore(saved.value);
+    }
+    return revived;
   }
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
-    context: vscode.ExtensionContext,
     engine: EngineHost,
   ) {
     GradientPanel.current = this;
@@ -112,20 +110,6 @@ export class GradientPanel {
       },
       sessionConfig(settings),
     );
-    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
-    webview.html = renderHtml({
-      cspSource: webview.cspSource,
-      scriptUri: webview
-        .asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview.js'))
-        .toString(),
-      styleUri: webview
-        .asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', 'panel.css'))
-        .toString(),
-      mathStyleUri: webview
-        .asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'katex', 'katex.css'))
-        .toString(),
-      nonce: makeNonce(),
-    });
     this.disposables.push(
       webview.onDidReceiveMessage((message: unknown) => this.session.receive(message)),
       panel.onDidDispose(() => this.dispose()),

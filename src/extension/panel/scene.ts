@@ -17,7 +17,7 @@ import type { JobService } from '../../host/jobService';
 import { BASIN_TRACE_POINTS, PREFETCH_AFTER_MS } from '../../usecases/defaults';
 import { jobKey, type JobKind, type JobOf, type JobValues } from '../../usecases/jobs';
 import type { JobFailure, JobOutcome } from '../../usecases/jobOutcome';
-import { resolveRunOptions, sideOptions } from '../../usecases/runOptions';
+import { resolveForFormula, sideOptions } from '../../usecases/runOptions';
 import { comparisonOptions, regimeOptions } from '../../usecases/sideRuns';
 import { frameWindow, type PlotWindow } from '../../usecases/window';
 import { outcomeOf, type Outcome } from '../../usecases/wording';
@@ -33,6 +33,8 @@ export interface SceneConfig {
   readonly sweep: Partial<SweepSettings>;
   /** Quiet time before the other views' jobs are computed in the background (PREFETCH_AFTER_MS). */
   readonly prefetchAfterMs?: number;
+  /** Waits out that quiet time, or until `signal` aborts (a timer; tests pass their own clock). */
+  readonly waitQuiet?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /** The places of a scene a part fills. */
@@ -170,7 +172,7 @@ export async function planScene(ctx: SceneContext, report: (scene: SceneReport) 
   if (!info) return fail(scene, jobs.peek(formulaJob), ctx);
   let options: RunOptions;
   try {
-    options = resolveRunOptions(record.options, info.variables.length, jobs.limits);
+    options = resolveForFormula(record.options, info, jobs.limits);
   } catch (error) {
     if (!(error instanceof FormulaError)) throw error;
     return fail(scene, { ok: false, error: { message: error.message, code: error.code } }, ctx);
@@ -187,6 +189,11 @@ export async function planScene(ctx: SceneContext, report: (scene: SceneReport) 
     return ctx.ranMain();
   }
   await planView(ctx, scene, options, run);
+}
+
+/** The run's parameter values for a job that takes no run options (the landscape, λmax); none when unset. */
+function parametersOf(options: RunOptions): { parameters?: RunOptions['parameters'] } {
+  return options.parameters === undefined ? {} : { parameters: options.parameters };
 }
 
 function fail(scene: Scene, outcome: JobOutcome | undefined, ctx: SceneContext): void {
@@ -227,7 +234,9 @@ async function planView(
     tasks.push(promise.then(() => (signal.aborted ? undefined : scene.report())));
   };
   const landscapeFor = (w: PlotWindow | undefined): Promise<unknown> =>
-    w === undefined ? Promise.resolve() : part('landscape', { kind: 'landscape', formula, window: w });
+    w === undefined
+      ? Promise.resolve()
+      : part('landscape', { kind: 'landscape', formula, window: w, ...parametersOf(options) });
   // Cached parts (the unchanged landscape while η is dragged) go out with the run, in one report.
   after(landscapeFor(ctx.view === 'compare' ? undefined : window));
   after(part('steps', { kind: 'steps', formula, options, count: config.steps }));
@@ -255,7 +264,7 @@ async function prefetch(
   window: PlotWindow | undefined,
 ): Promise<void> {
   const { jobs, signal } = ctx;
-  await quiet(ctx.config.prefetchAfterMs ?? PREFETCH_AFTER_MS, signal);
+  await (ctx.config.waitQuiet ?? quiet)(ctx.config.prefetchAfterMs ?? PREFETCH_AFTER_MS, signal);
   if (signal.aborted) return;
   const silent: PartFn = async (_slot, request) => {
     if (signal.aborted) return undefined;
@@ -320,6 +329,7 @@ async function planComparison(
     formula,
     start: options.start,
     maximize: options.maximize,
+    ...parametersOf(options),
   });
   if (!curvature || ctx.signal.aborted) return;
   const runs = await Promise.all(

@@ -2,7 +2,7 @@
 // job cache for what the selected run's view draws, and sends each job value once. Newest wins: a run
 // edited again abandons the work of its previous input (its jobs stay cached). vscode-free.
 import type { RunOptions, RunResult, SweepResult, SweepSettings } from '../../engine/types';
-import { resolveRunOptions } from '../../usecases/runOptions';
+import { resolveForFormula } from '../../usecases/runOptions';
 import { MessageChannel, type Envelope } from '../../shared/channel';
 import {
   webviewMessage,
@@ -106,7 +106,7 @@ export class PanelSession {
       let sweep: SweepResult | undefined;
       if (info?.ok) {
         try {
-          const options = resolveRunOptions(record.options, info.value.variables.length, this.jobs.limits);
+          const options = resolveForFormula(record.options, info.value, this.jobs.limits);
           const ran = this.jobs.peek({ kind: 'run', formula: record.formula, options });
           const swept = this.jobs.peek({
             kind: 'sweep',

@@ -42,6 +42,7 @@ export function controlsOf(options: RunOptions): RunControls {
         : {}),
     },
     maximize: options.maximize,
+    ...(options.parameters !== undefined ? { parameters: options.parameters } : {}),
   };
 }
 
@@ -75,8 +76,9 @@ export function schedulerOf(values: RunControls['scheduler']): SchedulerSettings
 
 /** `base` (the settings' options) with the controls' values put in. */
 export function withControls(base: RunOptions, controls: RunControls): RunOptions {
-  const { scheduler: _old, ...rest } = base;
+  const { scheduler: _old, parameters: _formulas, ...rest } = base;
   const scheduler = schedulerOf(controls.scheduler);
+  const values = controls.parameters;
   return {
     ...rest,
     ...(scheduler ? { scheduler } : {}),
@@ -86,6 +88,8 @@ export function withControls(base: RunOptions, controls: RunControls): RunOption
     maximize: controls.maximize,
     // The person typed this start: it must fit the formula, not be cut to it.
     fitStart: false,
+    // No values means the formula's own: left out, so the job keys stay those of a run without any.
+    ...(values !== undefined && Object.keys(values).length > 0 ? { parameters: values } : {}),
   };
 }
 

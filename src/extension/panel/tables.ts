@@ -1,7 +1,7 @@
 // The iteration table of a panel run, from the same run job the panel draws (cached, so copying
 // computes nothing new).
 import type { JobService } from '../../host/jobService';
-import { resolveRunOptions } from '../../usecases/runOptions';
+import { resolveForFormula } from '../../usecases/runOptions';
 import { iterationsCsv, iterationsMarkdown, listedRows, tableCaption } from '../../usecases/tables';
 import type { RunRecord } from './state';
 
@@ -15,7 +15,7 @@ export async function iterationTableFor(
   if (!info.ok) return 'the formula has an error';
   let options;
   try {
-    options = resolveRunOptions(record.options, info.value.variables.length, jobs.limits);
+    options = resolveForFormula(record.options, info.value, jobs.limits);
   } catch {
     return 'the run has an error';
   }

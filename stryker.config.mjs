@@ -1,0 +1,56 @@
+// Mutation testing of the modules that guard input and decide results (npm run test:mutation;
+// not part of npm test). Run one module at a time on a shared machine:
+//   npm run test:mutation -- --mutate src/engine/stationary.ts
+// Results are kept in test-results/mutation, so a rerun only tests mutants whose code or tests changed.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'mocha',
+  // The specs are TypeScript, run through tsx as npm run test:unit runs them.
+  testRunnerNodeArgs: ['--import', 'tsx'],
+  mochaOptions: {
+    'no-config': true,
+    require: ['./test/mutation/setup.ts'],
+    spec: [
+      'test/unit/parse-*.test.ts',
+      'test/unit/notation-*.test.ts',
+      'test/unit/messages.test.ts',
+      'test/unit/corpus-inputs.test.ts',
+      'test/unit/functions.test.ts',
+      'test/unit/parameters.test.ts',
+      'test/unit/bounded.test.ts',
+      'test/unit/stationary.test.ts',
+      'test/unit/descent.test.ts',
+      'test/unit/trace.test.ts',
+      'test/unit/sweep.test.ts',
+      'test/unit/optionsApply.test.ts',
+      'test/unit/optimizer.test.ts',
+      'test/unit/steps.test.ts',
+      'test/unit/multistart.test.ts',
+      'test/unit/cli.test.ts',
+      'test/unit/cli-args.test.ts',
+      'test/unit/allowList.test.ts',
+      'test/unit/fuzz-notation.test.ts',
+    ],
+  },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/engine/parse/allowList.ts',
+    'src/engine/stationary.ts',
+    'src/engine/descent.ts',
+    'src/engine/fusedGd.ts',
+    'src/engine/loop.ts',
+    'src/engine/sweep.ts',
+    'src/engine/trace.ts',
+  ],
+  ignorePatterns: ['dist', 'out', '.vscode-test', '.code-server', 'test/e2e', 'test/integration', 'docs'],
+  tempDirName: 'test-results/stryker-tmp',
+  incremental: true,
+  incrementalFile: 'test-results/mutation/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  jsonReporter: { fileName: 'test-results/mutation/mutation.json' },
+  htmlReporter: { fileName: 'test-results/mutation/index.html' },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
+  concurrency: 1,
+  timeoutMS: 20_000,
+  thresholds: { high: 90, low: 80, break: null },
+};
