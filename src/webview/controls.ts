@@ -9,6 +9,7 @@ import { LIMITS, type RunControls, type RunError, type RunSummary } from '../sha
 import { formatNumber } from '../shared/numberText';
 import { h, replaceChildren } from './dom';
 import type { RunEdit } from './edits';
+import { iterationsProblem, rateProblem, startProblem, toleranceProblem } from './fieldCheck';
 import { parseNumberList } from './format';
 import { renderOptimizerChooser, renderScheduleChooser } from './optimizerControls';
 import { parameterControls, type ShownParameter } from './parameterControls';
@@ -33,6 +34,34 @@ function labelled(label: string, control: HTMLElement, hint?: string): HTMLEleme
   const text = h('label', { for: id }, label);
   if (control instanceof HTMLInputElement && control.type === 'number') scrubbable(text, control);
   return h('div', { class: 'field' }, text, control, hint ? h('span', { class: 'hint' }, hint) : null);
+}
+
+/**
+ * Shows `problem` under `control` (or clears it): a message beside the field, the field marked
+ * invalid and described by it, so a screen reader reads what is wrong.
+ */
+function markField(control: HTMLElement, problem: string | undefined): void {
+  const field = control.closest('.field') ?? control.parentElement;
+  if (!field) return;
+  const id = `${control.id}-error`;
+  let note = field.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+  control.setAttribute('aria-invalid', String(problem !== undefined));
+  if (problem === undefined) {
+    note?.remove();
+    control.removeAttribute('aria-describedby');
+    return;
+  }
+  if (!note) {
+    note = h('div', {
+      class: 'field-error',
+      id,
+      role: 'alert',
+      'data-testid': `${control.getAttribute('data-testid') ?? 'field'}-error`,
+    });
+    field.append(note);
+  }
+  note.textContent = problem;
+  control.setAttribute('aria-describedby', id);
 }
 
 function numberInput(
@@ -66,6 +95,7 @@ export function renderControls(
   run: RunSummary,
   shown: RunEdit | undefined,
   onChange: (edit: RunEdit) => void,
+  onValidity: (valid: boolean) => void = () => undefined,
 ): ControlsView {
   // An edit not yet answered is what the person last set: the controls show it, not the older report.
   const o: RunControls = shown?.controls ?? run.controls;
@@ -127,24 +157,24 @@ export function renderControls(
 
   const collect = (): RunEdit | undefined => {
     const point = parseNumberList(start.value);
-    start.setAttribute('aria-invalid', String(point === undefined));
     const rate = Number(lrBox.value);
     const iterations = maxIt.valueAsNumber;
     const gradientTolerance = tolerance.valueAsNumber;
+    const problems = [
+      [start, startProblem(start.value, point)],
+      [lrBox, rateProblem(lrBox.value)],
+      [maxIt, iterationsProblem(iterations)],
+      [tolerance, toleranceProblem(gradientTolerance)],
+    ] as const;
+    for (const [control, problem] of problems) markField(control, problem);
+    const valid = problems.every(([, problem]) => problem === undefined);
     // The optimizer's and the schedule's fields mark and name what is invalid.
     const settings = optimizer.read();
     const scheduler = schedule.read();
     const values = parameters.values();
     // An empty or partial box is being retyped: wait for a number rather than run with a stand-in.
-    if (
-      !point ||
-      !(rate > 0) ||
-      !Number.isFinite(iterations) ||
-      !Number.isFinite(gradientTolerance) ||
-      !settings ||
-      scheduler === undefined ||
-      values === undefined
-    ) {
+    onValidity(valid && settings !== undefined && scheduler !== undefined && values !== undefined);
+    if (!valid || !point || !settings || scheduler === undefined || values === undefined) {
       return undefined;
     }
     // Only what this optimizer's fields show: another one's settings would be refused (line search
@@ -154,8 +184,8 @@ export function renderControls(
       optimizer: { ...settings, lr: rate } as RunControls['optimizer'],
       ...(scheduler ? { scheduler: scheduler as unknown as RunControls['scheduler'] } : {}),
       stop: {
-        maxIterations: Math.max(1, Math.round(iterations)),
-        gradientTolerance: Math.max(0, gradientTolerance),
+        maxIterations: iterations,
+        gradientTolerance,
       },
       maximize: direction.value === 'max',
       ...(Object.keys(values).length > 0 ? { parameters: values } : {}),
@@ -209,7 +239,7 @@ export function renderControls(
   showStatus(run);
   const showStart = (point: readonly number[]): void => {
     start.value = point.map((v) => formatNumber(v, { digits: 4, minus: '-' })).join(', ');
-    start.setAttribute('aria-invalid', 'false');
+    markField(start, undefined);
   };
   const showParameters = (shown: readonly ShownParameter[]): void => parameters.show(shown, o.parameters);
   return { element, runId: run.id, showStatus, showStart, showParameters };

@@ -164,10 +164,23 @@ function drawChrome(): void {
     controls = undefined;
     replaceChildren(controlsHolder);
   } else if (controls?.runId !== run.id) {
-    controls = renderControls(run, edits.pending(run.id), (edit) => edits.propose(run.id, edit));
+    controlsValid = true;
+    controls = renderControls(
+      run,
+      edits.pending(run.id),
+      (edit) => edits.propose(run.id, edit),
+      // While a control holds something that cannot run, the plots are the last good run's: dimmed.
+      (valid) => {
+        controlsValid = valid;
+        mainArea.classList.toggle('stale', !valid || store.run?.status !== 'ok');
+      },
+    );
     replaceChildren(controlsHolder, controls.element);
   }
 }
+
+/** Whether every control holds something that can run (else the plots are dimmed as stale). */
+let controlsValid = true;
 
 function drawContent(): void {
   const run = store.run;
@@ -224,7 +237,7 @@ function drawContent(): void {
     replaceChildren(secondaryArea, view.secondary);
     view.update(vc);
   }
-  mainArea.classList.toggle('stale', run.status !== 'ok');
+  mainArea.classList.toggle('stale', run.status !== 'ok' || !controlsValid);
   drawDetails(vc);
 }
 

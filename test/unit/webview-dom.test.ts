@@ -111,6 +111,35 @@ describe('webview in a browser', function () {
     await w.close();
   });
 
+  it('says beside a control what is wrong with its value, sends nothing and dims the last good plot', async () => {
+    const w = await openWebview('dark');
+    await w.add([newRun('2x^2')]);
+    const sent = setInputs(w).length;
+    await w.page.getByTestId('start-input').fill('abc');
+    await w.page.getByTestId('max-iterations-input').fill('0');
+    assert.equal(await text(w, 'start-input-error'), '“abc” is not a list of numbers: write e.g. 1, -2.5.');
+    assert.match(
+      await text(w, 'max-iterations-input-error'),
+      /^Max iterations must be a whole number from 1 to /,
+    );
+    assert.equal(await w.page.getByTestId('start-input').getAttribute('aria-invalid'), 'true');
+    const describedBy = await w.page.getByTestId('start-input').getAttribute('aria-describedby');
+    assert.equal(await w.page.locator(`#${describedBy}`).getAttribute('data-testid'), 'start-input-error');
+    assert.equal(await count(w, '[data-testid="content"].stale'), 1, 'the last good plot is dimmed');
+    await idle(w);
+    assert.equal(setInputs(w).length, sent, 'nothing runs from a start of "abc" or 0 iterations');
+    // Fixed, the messages go, the run goes out with what was typed, and the plot is current again.
+    await w.page.getByTestId('start-input').fill('2');
+    await w.page.getByTestId('max-iterations-input').fill('5');
+    await idle(w);
+    assert.equal(await count(w, '[data-testid$="-error"]'), 0);
+    const last = setInputs(w).at(-1)!;
+    assert.deepEqual([last.controls.start, last.controls.stop.maxIterations], [[2], 5]);
+    await w.page.getByTestId('summary-iterations').filter({ hasText: /^5$/ }).waitFor({ timeout: 10_000 });
+    assert.equal(await count(w, '[data-testid="content"].stale'), 0);
+    await w.close();
+  });
+
   it('sends a typed setInput when a control changes, and a new start when the contour is clicked', async () => {
     const w = await openWebview('dark');
     await w.add([newRun('x^2 + 3y^2', { start: [-1, 1] })]);
