@@ -67,8 +67,18 @@ describe('parseFormula: refusals', () => {
     refused('Infinity * x', 'not-allowed', /infinite/);
     refused('NaN + x', 'not-allowed', /infinite/);
     // Code keywords are refused in code and plain text, where `return x` is a statement.
-    refused('lambda * x^2', 'not-allowed', /reserved/, 1);
+    refused('import * x^2', 'not-allowed', /reserved/, 1);
     refused('f(return) = return^2', 'not-allowed', /reserved/);
+  });
+
+  it('reads lambda as the Greek letter in plain text and code: a parameter beside w', () => {
+    const formula = parseFormula('L(w) = (w - 3)^2 + lambda w^2');
+    assert.deepEqual(formula.variables, ['w']);
+    assert.deepEqual(
+      formula.parameters.map((p) => p.name),
+      ['lambda'],
+    );
+    assert.deepEqual(parseFormula('(w - 3)**2 + lambda * w**2').variables, ['lambda', 'w']);
   });
 
   it('refuses units, huge numbers, prose and constants', () => {

@@ -21,11 +21,12 @@ const RESERVED: ReadonlySet<string> = new Set([
 ]);
 
 // Keywords of the code people select: `return x**2` is a statement, not a product. LaTeX has no
-// such words, and there `\lambda` is the Greek letter of a regularisation weight or an eigenvalue.
+// such words. `lambda` is not among them: a `lambda x:` header is read before this (parse/code.ts),
+// and anywhere else, in every notation, lambda is the Greek letter of a regularisation weight or an
+// eigenvalue (`(w - 3)^2 + lambda w^2`, as `--param lambda=0.1` names it).
 const CODE_KEYWORDS: ReadonlySet<string> = new Set([
   'return',
   'def',
-  'lambda',
   'import',
   'from',
   'for',
