@@ -39,6 +39,25 @@ export async function pngDataUrl(
   return canvas.toDataURL('image/png');
 }
 
+/** What saving a plot needs: the channel's request, the theme's background, the heading, the notice. */
+export interface SaveContext {
+  readonly ask: (message: WebviewMessage) => Promise<string>;
+  readonly background: string;
+  readonly heading: readonly string[];
+  readonly notify: (text: string) => void;
+}
+
+/** Saves `svg` as a figure in `format` through the host's save dialog; a failure goes to the notice. */
+export async function savePlot(svg: SVGSVGElement, format: 'svg' | 'png', ctx: SaveContext): Promise<void> {
+  try {
+    const data =
+      format === 'svg' ? svgText(svg, ctx.heading) : await pngDataUrl(svg, ctx.background, ctx.heading);
+    ctx.notify(await ctx.ask({ type: 'savePlot', format, data, name: 'gradient-descent' }));
+  } catch (error) {
+    ctx.notify(`Could not save the plot: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /**
  * The export buttons for a run. `ask` sends a copy or save request and resolves to what to tell the
  * person; `mainSvg` finds the chart to save when clicked; `notify` shows the answer or a failure.
@@ -54,14 +73,7 @@ export function renderExportBar(
   const post = (message: WebviewMessage): void => void ask(message).then(notify);
   const save = async (format: 'svg' | 'png'): Promise<void> => {
     const svg = mainSvg();
-    if (!svg) return;
-    try {
-      const data =
-        format === 'svg' ? svgText(svg, heading()) : await pngDataUrl(svg, background(), heading());
-      post({ type: 'savePlot', format, data, name: 'gradient-descent' });
-    } catch (error) {
-      notify(`Could not save the plot: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    if (svg) await savePlot(svg, format, { ask, background: background(), heading: heading(), notify });
   };
   return h(
     'div',

@@ -11,7 +11,8 @@ import {
 } from '../shared/protocol';
 import { h, replaceChildren } from './dom';
 import { Edits, type RunEdit } from './edits';
-import { renderExportBar } from './exportBar';
+import { renderExportBar, savePlot } from './exportBar';
+import { SAVE_FIGURE_EVENT } from './plots/common';
 import { DrawMetrics } from './metrics';
 import { renderControls, type ControlsView } from './controls';
 import { renderRunList, renderTabs } from './runList';
@@ -241,6 +242,27 @@ function drawContent(): void {
   drawDetails(vc);
 }
 
+/** The saved figures' heading for the run on screen (set when its details are drawn). */
+let heading: () => readonly string[] = () => [];
+
+// A figure's own save button (plots/common.ts): that figure, with the run's heading and its caption.
+document.addEventListener(SAVE_FIGURE_EVENT, (event) => {
+  const fig = event.target instanceof Element ? event.target.closest('figure') : null;
+  const svg = fig?.querySelector<SVGSVGElement>('svg.gd-plot');
+  const format = (event as CustomEvent<unknown>).detail;
+  if (!fig || !svg || (format !== 'svg' && format !== 'png')) return;
+  const caption = fig.querySelector('figcaption > span')?.textContent?.trim();
+  void savePlot(svg, format, {
+    ask: (m) => channel.request(m).then((reply) => (reply.type === 'done' ? reply.notice : '')),
+    background: readPalette().background,
+    heading: [...heading(), ...(caption ? [caption] : [])],
+    notify: (text) => {
+      store.notice = text;
+      notice.textContent = text;
+    },
+  });
+});
+
 let detailsKey = '';
 /** The run whose plots are on screen. */
 let shown = 0;
@@ -258,6 +280,7 @@ function drawDetails(vc: ViewContext): void {
   details.classList.toggle('stale', editing);
   if (editing || key === detailsKey || !run || !formula) return;
   detailsKey = key;
+  heading = () => figureHeading(formula, run);
   const mainSvg = (): SVGSVGElement | null =>
     mainArea.querySelector('[data-testid="plot-main"] svg.gd-plot, [data-testid="plot-sweep"] svg.gd-plot');
   replaceChildren(
@@ -285,7 +308,7 @@ function drawDetails(vc: ViewContext): void {
         store.notice = text;
         notice.textContent = text;
       },
-      () => figureHeading(formula, run),
+      heading,
     ),
   );
 }

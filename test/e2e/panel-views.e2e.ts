@@ -52,7 +52,7 @@ async function colours(locator: Locator, read: 'stroke' | 'fill' | 'background')
 }
 
 async function caption(view: FrameLocator, testId: string): Promise<string> {
-  return (await view.locator(`[data-testid="${testId}"] > figcaption`).innerText()).trim();
+  return (await view.locator(`[data-testid="${testId}"] > figcaption > span:first-child`).innerText()).trim();
 }
 
 describe('Gradient Descent panel: views', () => {

@@ -251,6 +251,25 @@ describe('webview in a browser', function () {
     // The chart itself, contours and path, under the heading.
     assert.match(svg, /<svg[^>]* y="\d+(\.\d+)?"[^>]*class="gd-plot|class="gd-plot[^"]*"[^>]* y="/);
     assert.ok(svg.includes('data-testid="path"'), 'the path');
+    // Every figure has its own save buttons: the loss figure saves with its caption in the heading.
+    const loss = w.page.getByTestId('plot-loss');
+    await loss.getByTestId('save-figure-svg').click();
+    const until2 = Date.now() + 5_000;
+    while (w.posted().filter((m) => m.type === 'savePlot').length < 2 && Date.now() < until2) {
+      await w.page.waitForTimeout(20);
+    }
+    const second =
+      (w.posted().filter((m) => m.type === 'savePlot')[1] as { data?: string } | undefined)?.data ?? '';
+    const caption = (await loss.locator('figcaption > span').first().innerText()).trim();
+    assert.ok(
+      caption.length > 0 && second.includes(`>${caption}</text>`),
+      `the caption "${caption}" heads it`,
+    );
+    assert.match(second, />L\(w, b\) = /);
+    assert.equal(
+      await loss.getByTestId('save-figure-png').getAttribute('aria-label'),
+      `Save ${caption} as PNG`,
+    );
     await w.close();
   });
 

@@ -105,9 +105,33 @@ export function legend(
   );
 }
 
-/** A titled block holding one chart, with a data-testid for tests. */
+/** The event a figure's save button sends up the page (detail: the format); main.ts saves the figure. */
+export const SAVE_FIGURE_EVENT = 'gd-save-figure';
+
+/** A titled block holding one chart, with a data-testid for tests and buttons that save it. */
 export function figure(title: string, testId: string, ...content: (Node | null)[]): HTMLElement {
-  return h('figure', { class: 'chart', 'data-testid': testId }, h('figcaption', {}, title), ...content);
+  const save = (format: 'svg' | 'png'): HTMLElement =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'icon figure-save',
+        'data-testid': `save-figure-${format}`,
+        'aria-label': `Save ${title || 'this plot'} as ${format.toUpperCase()}`,
+        title: `Save as ${format.toUpperCase()}`,
+        onclick: (event: Event) =>
+          (event.currentTarget as HTMLElement).dispatchEvent(
+            new CustomEvent(SAVE_FIGURE_EVENT, { bubbles: true, detail: format }),
+          ),
+      },
+      format.toUpperCase(),
+    );
+  return h(
+    'figure',
+    { class: 'chart', 'data-testid': testId },
+    h('figcaption', {}, h('span', {}, title), h('span', { class: 'figure-saves' }, save('svg'), save('png'))),
+    ...content,
+  );
 }
 
 /** What Plot.plot returns: an SVG (or a figure with a legend) with its scales. */

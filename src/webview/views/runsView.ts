@@ -55,7 +55,7 @@ export class RunsView {
 
   constructor() {
     this.main = figure('', 'plot-main', this.holder, this.keyHolder, this.playerHolder, this.hints);
-    this.caption = this.main.querySelector('figcaption')!;
+    this.caption = this.main.querySelector('figcaption > span')!;
     this.element = h('div', { class: 'view-runs' }, this.main);
     this.secondary = h('div', { class: 'secondary-runs' }, this.loss.element, this.schedule.element);
   }

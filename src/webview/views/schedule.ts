@@ -36,7 +36,7 @@ export function scheduleChart(): ScheduleChart {
   );
   const note = h('p', { class: 'hint', 'data-testid': 'lr-constant' });
   const element = figure('Learning rate η against the iteration', 'plot-schedule', chart.element, note);
-  const caption = element.querySelector('figcaption')!;
+  const caption = element.querySelector('figcaption > span')!;
   element.hidden = true;
   return {
     element,
