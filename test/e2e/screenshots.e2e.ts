@@ -1,5 +1,6 @@
 // Screenshots of the panel taken in the real workbench: the Rosenbrock function's contours with the
-// descent path, and its learning-rate view, in the dark, light and high-contrast themes. PNGs go to
+// descent path, its learning-rate view and the comparison, in the dark, light and high-contrast
+// themes, at full width and at the 520 px the panel opens with. PNGs go to
 // test-results/screenshots/ always, and to docs/screenshots/ with UPDATE_SCREENSHOTS=1
 // (`npm run screenshots`), from where the README shows them.
 import { strict as assert } from 'node:assert';
@@ -33,7 +34,7 @@ async function shoot(workbench: Workbench, name: string): Promise<number> {
 }
 
 describe('panel screenshots in the dark, light and high-contrast themes', () => {
-  it('shows the Rosenbrock contours with the path and the learning-rate view in each theme', async () => {
+  it('shows the Rosenbrock contours, the learning-rate view and the comparison in each theme, at two widths', async () => {
     const workbench = await newWorkbench();
     await workbench.page.setViewportSize({ width: 1280, height: 820 });
     const view = await runFormula(workbench, 'quick-tour.md', 'f(x, y) = (1-x)^2 + 100(y-x^2)^2');
@@ -49,18 +50,27 @@ describe('panel screenshots in the dark, light and high-contrast themes', () => 
     try {
       for (const theme of THEMES) {
         await useTheme(workbench, theme);
-        await chooseView(view, 'runs');
-        await view
-          .locator('[data-testid="plot-main"] svg.gd-plot g[aria-label="contour"]')
-          .waitFor({ timeout: WAIT });
-        const contour = await shoot(workbench, `panel-contour-${theme.file}`);
-        await chooseView(view, 'learning-rate');
-        await view.locator('[data-testid="plot-regimes"] svg.gd-plot').first().waitFor({ timeout: WAIT });
-        const sweep = await shoot(workbench, `panel-learning-rate-${theme.file}`);
-        for (const size of [contour, sweep]) {
-          assert.ok(size < MAX_BYTES, `${theme.file}: screenshot of ${size} bytes`);
+        // Full width, and the width the panel opens with beside an editor (about 520 px).
+        for (const [viewport, suffix] of [
+          [1280, ''],
+          [570, '-520'],
+        ] as const) {
+          await workbench.page.setViewportSize({ width: viewport, height: 820 });
+          await chooseView(view, 'runs');
+          await view
+            .locator('[data-testid="plot-main"] svg.gd-plot g[aria-label="contour"]')
+            .waitFor({ timeout: WAIT });
+          const sizes = [await shoot(workbench, `panel-contour-${theme.file}${suffix}`)];
+          await chooseView(view, 'learning-rate');
+          await view.locator('[data-testid="plot-regimes"] svg.gd-plot').first().waitFor({ timeout: WAIT });
+          sizes.push(await shoot(workbench, `panel-learning-rate-${theme.file}${suffix}`));
+          await chooseView(view, 'compare');
+          await view.getByTestId('compare-legend').waitFor({ timeout: WAIT });
+          sizes.push(await shoot(workbench, `panel-compare-${theme.file}${suffix}`));
+          for (const size of sizes) assert.ok(size < MAX_BYTES, `${theme.file}: screenshot of ${size} bytes`);
         }
       }
+      await workbench.page.setViewportSize({ width: 1280, height: 820 });
     } finally {
       // The theme is a user setting on the shared server: put back the dark one for later specs
       // (a failure here must not hide the test's own).
