@@ -25,6 +25,8 @@ export interface ControlsView {
   showStart(start: readonly number[]): void;
   /** Shows the formula's parameters (once its part arrived) at the run's values. */
   showParameters(parameters: readonly ShownParameter[]): void;
+  /** Marks the critical η = 2/λmax on the η slider (none: no mark), once the curvature arrived. */
+  showCritical(critical: number | undefined): void;
 }
 
 let uid = 0;
@@ -242,5 +244,22 @@ export function renderControls(
     markField(start, undefined);
   };
   const showParameters = (shown: readonly ShownParameter[]): void => parameters.show(shown, o.parameters);
-  return { element, runId: run.id, showStatus, showStart, showParameters };
+  // A tick on the slider's track (a range input's datalist), and the value in its description.
+  const ticks = h('datalist', {
+    id: `${lrSlider.id || 'lr'}-critical-${run.id}`,
+    'data-testid': 'lr-critical',
+  });
+  lrSlider.setAttribute('list', ticks.id);
+  lrSlider.after(ticks);
+  const showCritical = (critical: number | undefined): void => {
+    const at = critical !== undefined && critical > 0 ? Math.log10(critical) : undefined;
+    const inRange = at !== undefined && at >= Number(lrSlider.min) && at <= Number(lrSlider.max);
+    replaceChildren(ticks, inRange ? h('option', { value: String(at) }) : null);
+    lrSlider.setAttribute(
+      'aria-description',
+      critical === undefined ? '' : `critical η = 2/λmax = ${formatNumber(critical, { digits: 3 })}`,
+    );
+    lrSlider.title = critical === undefined ? '' : `2/λmax = ${formatNumber(critical, { digits: 3 })}`;
+  };
+  return { element, runId: run.id, showStatus, showStart, showParameters, showCritical };
 }

@@ -200,6 +200,7 @@ function drawContent(): void {
   }
   const scene = sceneValues(store, run);
   if (scene.formula) controls?.showParameters(scene.formula.parameters);
+  controls?.showCritical(scene.curvature?.critical ?? scene.sweep?.criticalLearningRate);
   if (!scene.run) {
     // A failed or re-running edit keeps the last good plot of this run on screen, marked as stale.
     if (shown === run.id) {

@@ -76,7 +76,8 @@ describe('panel session', () => {
     const id = h.session.state.selected;
     assert.deepEqual(
       { ...h.jobs.computed },
-      { formula: 1, gradientText: 1, run: 1, landscape: 1, curvature: 0, sweep: 0, basins: 0, steps: 1 },
+      // λmax at the start too: the η slider marks the critical η in every view.
+      { formula: 1, gradientText: 1, run: 1, landscape: 1, curvature: 1, sweep: 0, basins: 0, steps: 1 },
     );
     const first = h.lastSummary(id);
     assert.equal(first?.status, 'ok');
@@ -176,7 +177,8 @@ describe('panel session', () => {
     quietTimePasses();
     await h.settle();
     assert.equal(h.jobs.computed.sweep, 1, 'the sweep of the newest input only');
-    assert.equal(h.jobs.computed.curvature, 1);
+    // One λmax per start, each computed by the runs view (for the η slider's mark), none again.
+    assert.equal(h.jobs.computed.curvature, 2);
     const runs = h.jobs.computed.run;
     const parts = h.parts();
     // Nothing was sent for views not shown, and switching finds everything computed.

@@ -61,6 +61,16 @@ describe('webview in a browser', function () {
     await w.page.getByTestId('iteration-slider').fill('1');
     assert.match(await text(w, 'iteration-label'), /^iterate 1 of 30$/);
     assert.equal((await pathPoints(w)).length, 2, 'the player draws the path up to its frame');
+    // f″ = 4, so λmax = 4 and the critical η 2/λmax = 0.5 is marked on the (log) η slider.
+    await w.page
+      .locator('[data-testid="lr-critical"] option')
+      .waitFor({ state: 'attached', timeout: 10_000 });
+    const tick = Number(await w.page.locator('[data-testid="lr-critical"] option').getAttribute('value'));
+    assert.ok(Math.abs(tick - Math.log10(0.5)) < 1e-12, `tick at ${tick}`);
+    assert.equal(
+      await w.page.getByTestId('lr-slider').getAttribute('aria-description'),
+      'critical η = 2/λmax = 0.5',
+    );
     assert.deepEqual(scriptViolations(w), []);
     await w.close();
   });

@@ -241,6 +241,8 @@ async function planView(
   after(landscapeFor(ctx.view === 'compare' ? undefined : window));
   after(part('steps', { kind: 'steps', formula, options, count: config.steps }));
   after(part('gradientText', { kind: 'gradientText', formula }));
+  // λmax at the start, for the critical η's mark on the η slider (every view has the slider).
+  after(part('curvature', curvatureRequest(formula, options)));
   if (ctx.view === 'runs' && record.starts.length > 0) {
     const basinOptions = sideOptions(options, record.starts.length, BASIN_TRACE_POINTS);
     after(part('basins', { kind: 'basins', formula, options: basinOptions, starts: record.starts }));
@@ -314,6 +316,17 @@ async function planSweep(ctx: SceneContext, part: PartFn, options: RunOptions): 
   );
 }
 
+/** λmax at the run's start: what the critical η 2/λmax is read from. */
+function curvatureRequest(formula: string, options: RunOptions): JobOf<'curvature'> {
+  return {
+    kind: 'curvature',
+    formula,
+    start: options.start,
+    maximize: options.maximize,
+    ...parametersOf(options),
+  };
+}
+
 async function planComparison(
   ctx: SceneContext,
   part: PartFn,
@@ -324,13 +337,7 @@ async function planComparison(
 ): Promise<void> {
   const { record, config } = ctx;
   const formula = record.formula;
-  const curvature = await part('curvature', {
-    kind: 'curvature',
-    formula,
-    start: options.start,
-    maximize: options.maximize,
-    ...parametersOf(options),
-  });
+  const curvature = await part('curvature', curvatureRequest(formula, options));
   if (!curvature || ctx.signal.aborted) return;
   const runs = await Promise.all(
     comparisonOptions(options, curvature, ctx.compared).map((o, i) =>
