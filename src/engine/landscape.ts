@@ -72,7 +72,7 @@ function linspace(lo: number, hi: number, n: number): number[] {
 
 /** How far beyond a curve's window, in window widths, the valleys next to it are looked for. */
 const VALLEY_REACH = 1;
-const VALLEY_SCAN = 801;
+export const VALLEY_SCAN = 801;
 
 /**
  * A curve's range widened to show the valley next to each side: the nearest local minimum of f

@@ -1,7 +1,7 @@
 // What a job will cost before it runs, from the measured cost of one evaluation of the formula: the
 // host runs a job inline when this says it is cheap, and hands it to its worker otherwise. The
 // estimate errs on the slow side (iteration caps, not the iterations a run will take).
-import { CURVE_SAMPLES, GRID_SIDE } from '../engine/landscape';
+import { CURVE_SAMPLES, GRID_SIDE, VALLEY_SCAN } from '../engine/landscape';
 import type { EngineLimits } from '../engine/limits';
 import type { RunOptions } from '../engine/types';
 import type { JobRequest } from './jobs';
@@ -41,7 +41,8 @@ export function estimateJobMs(request: JobRequest, problems: ProblemSource, limi
     case 'run':
       return runMs(request.options, ns, n, limits);
     case 'landscape':
-      return ((n === 1 ? CURVE_SAMPLES : GRID_SIDE * GRID_SIDE) * ns) / 1e6;
+      // A curve also scans beside its window for the valleys there (withValleys).
+      return ((n === 1 ? CURVE_SAMPLES + VALLEY_SCAN : GRID_SIDE * GRID_SIDE) * ns) / 1e6;
     case 'curvature':
       return (2 * n * ns + 5 * n ** 3) / 1e6;
     case 'sweep':
