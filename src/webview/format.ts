@@ -2,7 +2,6 @@
 // in usecases/wording.ts, for every surface). Pure functions (no DOM), so they are tested in Node.
 import { OPTIMIZERS } from '../engine/optimizers/registry';
 import type { OptimizerName } from '../engine/types';
-import type { StepsWire } from '../shared/wire';
 import { formatNumber as formatShared, formatPoint as formatSharedPoint } from '../shared/numberText';
 
 /** The panel's prose preset of the shared rule: `digits` significant digits (default 6), minus U+2212, 1.5×10⁷. */
@@ -29,69 +28,6 @@ export function subscript(n: number): string {
 export const OPTIMIZER_LABELS = Object.fromEntries(OPTIMIZERS.map((d) => [d.name, d.label])) as Readonly<
   Record<OptimizerName, string>
 >;
-
-function term(value: number): string {
-  const text = formatNumber(value);
-  return value < 0 ? `(${text})` : text;
-}
-
-const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/**
- * The name of variable `name` at iteration k: "x₀", "θ₁"; a name with its own subscript takes the
- * iteration as a superscript in parentheses ("θ₀⁽¹⁾"), since θ₀₁ would read as one index.
- */
-export function at(name: string, k: number): string {
-  if (!/[₀-₉_]/.test(name)) return `${name}${subscript(k)}`;
-  const digits = String(k).replace(/[0-9]/g, (d) => SUPERSCRIPTS[Number(d)]!);
-  return `${name}⁽${digits}⁾`;
-}
-
-/**
- * One worked step written out, one line per coordinate (plus the optimizer's intermediate
- * quantities): "x₁ = x₀ − η·f′(x₀) = 1 − 0.1·4 = 0.6".
- */
-export function workedStepLines(
-  step: StepsWire[number],
-  variables: readonly string[],
-  optimizer: OptimizerName,
-  maximize: boolean,
-  learningRate = step.learningRate,
-  fn = 'f',
-): string[] {
-  const k = step.iteration;
-  const sign = maximize ? '+' : '−';
-  const lines: string[] = [];
-  const single = variables.length === 1;
-  const args = variables.map((v) => at(v, k)).join(', ');
-  lines.push(`${fn}(${args}) = ${formatNumber(step.value)}`);
-  variables.forEach((v, i) => {
-    const d = single ? `${fn}′(${at(v, k)})` : `∂${fn}/∂${v}`;
-    lines.push(`${d} = ${formatNumber(step.gradient[i])}`);
-  });
-  for (const q of step.quantities) {
-    lines.push(`${q.symbol ? at(q.symbol, k + 1) : q.name} = ${formatPoint(q.value)}`);
-  }
-  variables.forEach((v, i) => {
-    const x = step.point[i];
-    const next = step.next[i];
-    if (optimizer === 'gd') {
-      const d = single ? `${fn}′(${at(v, k)})` : `∂${fn}/∂${v}`;
-      lines.push(
-        `${at(v, k + 1)} = ${at(v, k)} ${sign} η·${d} = ${formatNumber(x)} ${sign} ${formatNumber(step.learningRate)}·${term(step.gradient[i])} = ${formatNumber(next)}`,
-      );
-    } else {
-      // torch folds maximize into the gradient (the quantities above come from −∇f), so the update is
-      // always x − η·u. Adam's engine step size is η/(1 − β₁ᵗ); with the run's η, u is m̂/(√v̂ + ε) as listed.
-      const eta = optimizer === 'adam' ? learningRate : step.learningRate;
-      const u = (x - next) / eta || 0;
-      lines.push(
-        `${at(v, k + 1)} = ${at(v, k)} − η·u = ${formatNumber(x)} − ${formatNumber(eta)}·${term(u)} = ${formatNumber(next)}`,
-      );
-    }
-  });
-  return lines;
-}
 
 const FROM_SUPERSCRIPT: Readonly<Record<string, string>> = {
   '⁻': '-',

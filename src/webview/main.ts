@@ -298,6 +298,7 @@ function drawDetails(vc: ViewContext): void {
           fn: formula.name ?? 'f',
           fnTex: formula.nameTex ?? 'f',
           variables: formula.variablesText,
+          variablesTex: formula.variablesTex,
         })
       : null,
     renderExportBar(

@@ -2,13 +2,14 @@
 import type { RunWire, StepsWire } from '../shared/wire';
 import { h } from './dom';
 import { math } from './math';
-import { workedStepLines } from './format';
+import { workedStepLines, workedStepTex } from './workedSteps';
 
-/** How the person wrote the function's and the variables' names (plain text, and the function's as LaTeX). */
+/** How the person wrote the function's and the variables' names, as plain text and as LaTeX. */
 export interface StepNames {
   readonly fn: string;
   readonly fnTex: string;
   readonly variables: readonly string[];
+  readonly variablesTex: readonly string[];
 }
 
 /** The worked steps of an analysis, or nothing when the engine wrote none. */
@@ -16,7 +17,7 @@ export function renderSteps(
   steps: StepsWire,
   run: RunWire,
   maximize: boolean,
-  names: StepNames = { fn: 'f', fnTex: 'f', variables: run.variables },
+  names: StepNames = { fn: 'f', fnTex: 'f', variables: run.variables, variablesTex: run.variables },
 ): HTMLElement | null {
   if (steps.length === 0) return null;
   const optimizer = run.optimizer;
@@ -32,7 +33,12 @@ export function renderSteps(
           '.',
         ]
       : [
-          `u is the update direction the optimizer computed from the quantities above (torch.optim names)${maximize ? ', which come from −∇f when maximizing' : ''}.`,
+          'u is the update direction the optimizer computed from the quantities above (torch.optim names)',
+          // Adam's is short enough to write out: the bias-corrected moments listed as m̂ and v̂.
+          ...(optimizer === 'adam'
+            ? [': ', math('u = \\hat{m} / (\\sqrt{\\hat{v}} + \\epsilon)', 'u = m̂/(√v̂ + ε)')]
+            : []),
+          `${maximize ? ', which come from −∇f when maximizing' : ''}.`,
         ];
   return h(
     'section',
@@ -42,15 +48,22 @@ export function renderSteps(
     h(
       'ol',
       { start: 0 },
-      ...steps.map((step) =>
-        h(
+      ...steps.map((step) => {
+        const plain = workedStepLines(step, names.variables, optimizer, maximize, run.learningRate, names.fn);
+        const tex = workedStepTex(
+          step,
+          { fn: names.fnTex, variables: names.variablesTex },
+          optimizer,
+          maximize,
+          run.learningRate,
+        );
+        // Each line typeset, its plain text kept on it (data-plain) for copying and for tests.
+        return h(
           'li',
           { 'data-testid': 'step' },
-          ...workedStepLines(step, names.variables, optimizer, maximize, run.learningRate, names.fn).map(
-            (line) => h('div', { class: 'math' }, line),
-          ),
-        ),
-      ),
+          ...plain.map((line, i) => h('div', { class: 'math' }, math(tex[i] ?? '', line))),
+        );
+      }),
     ),
   );
 }

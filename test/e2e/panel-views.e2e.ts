@@ -221,9 +221,14 @@ describe('Gradient Descent panel: views', () => {
     }
     const steps = view.locator('[data-testid="steps"] [data-testid="step"]');
     await steps.first().waitFor({ timeout: WAIT });
-    const first = (await steps.first().locator('.math').allInnerTexts()).map((l) => l.trim());
-    assert.deepEqual(first, ['f(x₀) = 2', 'f′(x₀) = 4', 'x₁ = x₀ − η·f′(x₀) = 1 − 0.1·4 = 0.6']);
-    const second = (await steps.nth(1).locator('.math').allInnerTexts()).map((l) => l.trim());
-    assert.equal(second.at(-1), 'x₂ = x₁ − η·f′(x₁) = 0.6 − 0.1·2.4 = 0.36');
+    // Each line is typeset (KaTeX); its plain text stays on it for copying.
+    const lines = async (i: number): Promise<(string | null)[]> =>
+      steps
+        .nth(i)
+        .locator('.math-tex')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-plain')));
+    assert.deepEqual(await lines(0), ['f(x₀) = 2', 'f′(x₀) = 4', 'x₁ = x₀ − η·f′(x₀) = 1 − 0.1·4 = 0.6']);
+    assert.equal((await lines(1)).at(-1), 'x₂ = x₁ − η·f′(x₁) = 0.6 − 0.1·2.4 = 0.36');
+    assert.ok((await steps.first().locator('.katex').count()) >= 3, 'the lines are typeset');
   });
 });

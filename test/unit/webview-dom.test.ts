@@ -55,7 +55,11 @@ describe('webview in a browser', function () {
       await text(w, 'stop-reason'),
       /^Converged in 30 iterations: the gradient became smaller than the tolerance\./,
     );
-    assert.match(await text(w, 'steps'), /x₁ = x₀ − η·f′\(x₀\) = 1 − 0\.1·4 = 0\.6/);
+    const stepLines = await w.page
+      .locator('[data-testid="step"] .math-tex')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-plain')));
+    assert.ok(stepLines.includes('x₁ = x₀ − η·f′(x₀) = 1 − 0.1·4 = 0.6'), stepLines.join('\n'));
+    assert.ok((await count(w, '[data-testid="step"] .katex')) >= 3, 'the worked steps are typeset');
     // 31 iterates joined by the path, each marked (a short path).
     assert.equal((await pathPoints(w)).length, 31);
     await w.page.getByTestId('iteration-slider').fill('1');

@@ -7,13 +7,8 @@ import { createProblemCache } from '../../src/host/problemCache';
 import { toStepsWire } from '../../src/shared/wire';
 import { computeJob } from '../../src/usecases/jobs';
 import { resolveRunOptions } from '../../src/usecases/runOptions';
-import {
-  formatNumber,
-  formatPoint,
-  parseNumberList,
-  subscript,
-  workedStepLines,
-} from '../../src/webview/format';
+import { formatNumber, formatPoint, parseNumberList, subscript } from '../../src/webview/format';
+import { symbolTex, workedStepLines, workedStepTex } from '../../src/webview/workedSteps';
 
 const OPTIONS = {
   start: [1],
@@ -55,6 +50,27 @@ describe('worked steps and formatting', () => {
       'L′(θ₀⁽⁰⁾) = 2',
       'θ₀⁽¹⁾ = θ₀⁽⁰⁾ − η·L′(θ₀⁽⁰⁾) = 1 − 0.1·2 = 0.8',
     ]);
+  });
+
+  it('writes the same step as LaTeX for typesetting: 2x² from 1 at η = 0.1, and θ₀ with its own subscript', () => {
+    const { steps } = analyze({ formula: '2x^2', options: OPTIONS, steps: 1 });
+    assert.deepEqual(workedStepTex(steps[0]!, { fn: 'f', variables: ['x'] }, 'gd', false), [
+      'f(x_{0}) = 2',
+      "f'(x_{0}) = 4",
+      "x_{1} = x_{0} - \\eta\\cdot f'(x_{0}) = 1 - 0.1\\cdot 4 = 0.6",
+    ]);
+    const theta = analyze({ formula: 'L(theta_0) = theta_0^2', options: OPTIONS, steps: 1 }).steps[0]!;
+    assert.equal(
+      workedStepTex(theta, { fn: 'L', variables: ['\\theta_{0}'] }, 'gd', false).at(-1),
+      "{\\theta_{0}}^{(1)} = {\\theta_{0}}^{(0)} - \\eta\\cdot L'({\\theta_{0}}^{(0)}) = 1 - 0.1\\cdot 2 = 0.8",
+    );
+  });
+
+  it("writes an optimizer's quantities as LaTeX symbols: m̂, v_max, buf", () => {
+    assert.equal(symbolTex('m\u0302'), '\\hat{m}');
+    assert.equal(symbolTex('v_max'), 'v_{\\mathrm{max}}');
+    assert.equal(symbolTex('buf'), '\\mathit{buf}');
+    assert.equal(symbolTex('m'), 'm');
   });
 
   it('shows intermediate quantities for momentum and a final line that checks out', () => {
