@@ -58,3 +58,18 @@ export function parseNumberList(text: string): number[] | undefined {
   const values = parts.map((p) => Number(fromPowerOfTen(p.replace(/−/g, '-'))));
   return values.every(Number.isFinite) ? values : undefined;
 }
+
+/** What the sweep says of the critical η: 2/λmax, none (λmax ≤ 0), or not known (the budget was cut first). */
+export function criticalNote(sweep: {
+  readonly lambdaMax: number;
+  readonly criticalLearningRate?: number;
+  readonly lambdaMaxCut?: boolean;
+}): string {
+  if (sweep.lambdaMaxCut) {
+    return 'λmax is not known: the time budget ran out before it was computed, so the critical learning rate is not marked and the sweep spans a default range.';
+  }
+  const critical = sweep.criticalLearningRate;
+  return critical === undefined
+    ? `λmax = ${formatNumber(sweep.lambdaMax, 4)} ≤ 0 at the start: no finite critical learning rate.`
+    : `Critical learning rate 2/λmax = ${formatNumber(critical, 4)} (λmax = ${formatNumber(sweep.lambdaMax, 4)}); beyond it plain gradient descent diverges near the start.`;
+}

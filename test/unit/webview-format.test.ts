@@ -7,7 +7,7 @@ import { createProblemCache } from '../../src/host/problemCache';
 import { toStepsWire } from '../../src/shared/wire';
 import { computeJob } from '../../src/usecases/jobs';
 import { resolveRunOptions } from '../../src/usecases/runOptions';
-import { formatNumber, formatPoint, parseNumberList, subscript } from '../../src/webview/format';
+import { criticalNote, formatNumber, formatPoint, parseNumberList, subscript } from '../../src/webview/format';
 import { symbolTex, workedStepLines, workedStepTex } from '../../src/webview/workedSteps';
 
 const OPTIONS = {
@@ -143,6 +143,21 @@ describe('worked steps and formatting', () => {
     assert.equal(formatNumber(-Infinity), '−∞');
     assert.equal(formatPoint([1, -2.5e-5]), '(1, −2.5×10⁻⁵)');
     assert.equal(formatPoint([0.36]), '0.36');
+  });
+
+  it("words the sweep's critical η: 2/λmax, none when λmax ≤ 0, not known when the budget cut λmax", () => {
+    assert.equal(
+      criticalNote({ lambdaMax: 4, criticalLearningRate: 0.5 }),
+      'Critical learning rate 2/λmax = 0.5 (λmax = 4); beyond it plain gradient descent diverges near the start.',
+    );
+    assert.equal(
+      criticalNote({ lambdaMax: -2 }),
+      'λmax = −2 ≤ 0 at the start: no finite critical learning rate.',
+    );
+    assert.match(
+      criticalNote({ lambdaMax: NaN, lambdaMaxCut: true }),
+      /^λmax is not known: the time budget ran out/,
+    );
   });
 
   it('parses start points and refuses text that is not numbers', () => {

@@ -4,7 +4,7 @@
 import { outcomeSentence } from '../../usecases/wording';
 import type { LandscapeWire, RunWire } from '../../shared/wire';
 import { h, replaceChildren } from '../dom';
-import { formatNumber } from '../format';
+import { criticalNote, formatNumber } from '../format';
 import { coordinate, figure, type PlotContext, type PlotElement } from '../plots/common';
 import { landscapeChart } from '../plots/landscape';
 import { LineChart } from '../plots/lineChart';
@@ -39,11 +39,7 @@ export class LearningRateView {
     if (this.sweep?.key !== key) {
       const half = { ...vc.ctx, width: Math.max(260, vc.ctx.width / 2 - 8) };
       const charts = [sweepValuePlot(half, sweep), sweepIterationsPlot(half, sweep)];
-      const critical = sweep.criticalLearningRate;
-      const note =
-        critical === undefined
-          ? `λmax = ${formatNumber(sweep.lambdaMax, 4)} ≤ 0 at the start: no finite critical learning rate.`
-          : `Critical learning rate 2/λmax = ${formatNumber(critical, 4)} (λmax = ${formatNumber(sweep.lambdaMax, 4)}); beyond it plain gradient descent diverges near the start.`;
+      const note = criticalNote(sweep);
       const fig = figure(
         'Learning-rate sweep',
         'plot-sweep',
