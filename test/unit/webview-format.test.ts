@@ -7,7 +7,13 @@ import { createProblemCache } from '../../src/host/problemCache';
 import { toStepsWire } from '../../src/shared/wire';
 import { computeJob } from '../../src/usecases/jobs';
 import { resolveRunOptions } from '../../src/usecases/runOptions';
-import { criticalNote, formatNumber, formatPoint, parseNumberList, subscript } from '../../src/webview/format';
+import {
+  criticalNote,
+  formatNumber,
+  formatPoint,
+  parseNumberList,
+  subscript,
+} from '../../src/webview/format';
 import { symbolTex, workedStepLines, workedStepTex } from '../../src/webview/workedSteps';
 
 const OPTIONS = {
