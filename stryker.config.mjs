@@ -22,6 +22,7 @@ export default {
       'test/unit/descent.test.ts',
       'test/unit/trace.test.ts',
       'test/unit/genericLoop.test.ts',
+      'test/unit/descentRules.test.ts',
       'test/unit/sweep.test.ts',
       'test/unit/optionsApply.test.ts',
       'test/unit/optimizer.test.ts',
