@@ -100,6 +100,30 @@ describe('the budget, the divergence and the clock of a run', () => {
     // x² at η = 1.5: x_{k+1} = −2x_k, so f grows without bound but stays positive: an overshoot.
     const over = runDescent(problemOf('x^2'), options({ optimizer: { name: 'gd', lr: 1.5 } }));
     assert.deepEqual([over.stopReason, over.unbounded], ['diverged', undefined]);
+    // Ascent on −x² at η = 1.5 overshoots the same way, with f ever more negative: not 'above'.
+    const overUp = runDescent(
+      problemOf('-x^2'),
+      options({ optimizer: { name: 'gd', lr: 1.5 }, maximize: true }),
+    );
+    assert.deepEqual([overUp.stopReason, overUp.unbounded], ['diverged', undefined]);
+    // A run that converges to a negative minimum (x² − 4 at 0) ran off nowhere.
+    const low = runDescent(problemOf('x^2 - 4'), options());
+    assert.deepEqual([low.stopReason, low.unbounded], ['gradient-tolerance', undefined]);
+  });
+
+  it('follows a schedule with plain gd too: 2x² from 1 at η = 0.1 halved after every step (StepLR)', () => {
+    // x₁ = 1 − 0.1·4 = 0.6; η = 0.05: x₂ = 0.6 − 0.05·2.4 = 0.48; η = 0.025: x₃ = 0.48 − 0.025·1.92 = 0.432.
+    const r = runDescent(
+      problemOf('2 * x^2'),
+      options({ stop: { maxIterations: 3 }, scheduler: { name: 'StepLR', stepSize: 1, gamma: 0.5 } }),
+    );
+    const xs = r.trace.map((p) => p.point[0]!);
+    [1, 0.6, 0.48, 0.432].forEach((x, i) => assert.ok(Math.abs(xs[i]! - x) < 1e-15, `x${i} = ${xs[i]}`));
+    assert.deepEqual(
+      r.trace.slice(1).map((p) => p.learningRate),
+      [0.1, 0.05, 0.025],
+    );
+    assert.equal(r.scheduler, 'StepLR');
   });
 
   it('times itself from its own call: elapsed is the clock now minus then', () => {
