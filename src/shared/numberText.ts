@@ -14,24 +14,32 @@ export interface NumberTextOptions {
   readonly exponent?: 'e' | 'times';
 }
 
-const SUPERSCRIPT: Readonly<Record<string, string>> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+
+/** Digits and minus signs as superscripts, other characters as they are: "-12" → "⁻¹²". */
+export function superscript(text: string): string {
+  return text.replace(/[0-9]/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!).replace(/[-−]/g, '⁻');
+}
+
+/** Digits as subscripts, other characters as they are: "12" → "₁₂". */
+export function subscript(text: string): string {
+  return text.replace(/[0-9]/g, (d) => SUBSCRIPT_DIGITS[Number(d)]!);
+}
+
+/** Superscript digits and ⁻ back to plain ones, other characters as they are: "⁻¹²" → "-12". */
+export function fromSuperscript(text: string): string {
+  return [...text]
+    .map((c) =>
+      c === '⁻' ? '-' : SUPERSCRIPT_DIGITS.includes(c) ? String(SUPERSCRIPT_DIGITS.indexOf(c)) : c,
+    )
+    .join('');
+}
 
 /** "1.5e-7" as "1.5×10⁻⁷", and "1e7" as "10⁷". */
 function timesTen(text: string): string {
   const [mantissa, exponent] = text.split('e') as [string, string];
-  const power = `10${[...exponent].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+  const power = `10${superscript(exponent)}`;
   if (mantissa === '1' || mantissa === '-1') return `${mantissa === '-1' ? '-' : ''}${power}`;
   return `${mantissa}×${power}`;
 }

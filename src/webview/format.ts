@@ -2,7 +2,12 @@
 // in usecases/wording.ts, for every surface). Pure functions (no DOM), so they are tested in Node.
 import { OPTIMIZERS } from '../engine/optimizers/registry';
 import type { OptimizerName } from '../engine/types';
-import { formatNumber as formatShared, formatPoint as formatSharedPoint } from '../shared/numberText';
+import {
+  formatNumber as formatShared,
+  formatPoint as formatSharedPoint,
+  fromSuperscript,
+  subscript as subscriptText,
+} from '../shared/numberText';
 
 /** The panel's prose preset of the shared rule: `digits` significant digits (default 6), minus U+2212, 1.5×10⁷. */
 export function formatNumber(value: number, digits = 6): string {
@@ -14,14 +19,9 @@ export function formatPoint(point: ArrayLike<number>, digits = 6): string {
   return formatSharedPoint(Array.from(point), { digits, minus: '−', exponent: 'times' });
 }
 
-const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
-
 /** An integer as subscript digits: 12 -> "₁₂". */
 export function subscript(n: number): string {
-  return String(n)
-    .split('')
-    .map((d) => SUBSCRIPTS[Number(d)] ?? d)
-    .join('');
+  return subscriptText(String(n));
 }
 
 /** Display names of the optimizers (the engine's descriptors hold them). */
@@ -29,25 +29,11 @@ export const OPTIMIZER_LABELS = Object.fromEntries(OPTIMIZERS.map((d) => [d.name
   Record<OptimizerName, string>
 >;
 
-const FROM_SUPERSCRIPT: Readonly<Record<string, string>> = {
-  '⁻': '-',
-  '⁰': '0',
-  '¹': '1',
-  '²': '2',
-  '³': '3',
-  '⁴': '4',
-  '⁵': '5',
-  '⁶': '6',
-  '⁷': '7',
-  '⁸': '8',
-  '⁹': '9',
-};
-
 /** "2.5×10⁻⁵" (as the panel writes numbers) as "2.5e-5", and "10⁷" as "1e7"; other text as it is. */
 function fromPowerOfTen(text: string): string {
   const m = /^(-?)(?:([0-9.]+)[×x·*])?10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(text);
   if (!m) return text;
-  const exponent = [...m[3]!].map((c) => FROM_SUPERSCRIPT[c]!).join('');
+  const exponent = fromSuperscript(m[3]!);
   return `${m[1]}${m[2] ?? '1'}e${exponent}`;
 }
 

@@ -1,5 +1,6 @@
 // The run's summary in words: how it went (usecases/wording.ts), where it ended, the value and gradient
 // there, the kind of point reached and the gradient formula, in the person's own function name.
+import { superscript } from '../shared/numberText';
 import type { FormulaWire, PartialWire, RunWire } from '../shared/wire';
 import { descendingStart } from '../usecases/suggestStart';
 import { describeOutcome, outcomeSentence } from '../usecases/wording';
@@ -107,14 +108,10 @@ export function renderSummary(parts: SummaryParts): HTMLElement {
   );
 }
 
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
 /** Plain math text as a person writes it on one line: x ^ 2 as x², 2 * x as 2·x. */
 export function readableText(text: string): string {
   return text
-    .replace(/\s*\^\s*([0-9]+)\b/g, (_m, digits: string) =>
-      [...digits].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join(''),
-    )
+    .replace(/\s*\^\s*([0-9]+)\b/g, (_m, digits: string) => superscript(digits))
     .replace(/\s\*\s/g, '·');
 }
 

@@ -2,11 +2,9 @@
 // as a student checks them by hand: "x₁ = x₀ − η·f′(x₀) = 1 − 0.1·4 = 0.6". One writer, two
 // notations: plain text (for copying and tests) and LaTeX (typeset in the panel). Pure functions.
 import type { OptimizerName } from '../engine/types';
-import { formatNumber as formatShared } from '../shared/numberText';
+import { formatNumber as formatShared, superscript } from '../shared/numberText';
 import type { StepsWire } from '../shared/wire';
 import { formatNumber, formatPoint, subscript } from './format';
-
-const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** How one notation writes the pieces of a step. */
 interface Notation {
@@ -27,8 +25,7 @@ interface Notation {
  */
 export function at(name: string, k: number): string {
   if (!/[₀-₉_]/.test(name)) return `${name}${subscript(k)}`;
-  const digits = String(k).replace(/[0-9]/g, (d) => SUPERSCRIPTS[Number(d)]!);
-  return `${name}⁽${digits}⁾`;
+  return `${name}⁽${superscript(String(k))}⁾`;
 }
 
 const PLAIN: Notation = {

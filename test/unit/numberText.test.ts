@@ -2,7 +2,13 @@
 // minus sign of the audience, and never more than `digits` significant digits.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatNumber, formatPoint } from '../../src/shared/numberText';
+import {
+  formatNumber,
+  formatPoint,
+  fromSuperscript,
+  subscript,
+  superscript,
+} from '../../src/shared/numberText';
 
 const ascii = { minus: '-' } as const;
 
@@ -53,6 +59,14 @@ describe('formatNumber (shared number rule)', () => {
     assert.equal(formatNumber(1e21), '1e21');
     assert.equal(formatNumber(5e-324, ascii), '4.94066e-324');
     assert.equal(formatNumber(Number.MAX_VALUE), '1.79769e308');
+  });
+
+  it('writes digits and minus signs as superscripts or subscripts, and reads superscripts back', () => {
+    assert.equal(superscript('-12'), '⁻¹²');
+    assert.equal(superscript('−3'), '⁻³');
+    assert.equal(subscript('x10'), 'x₁₀');
+    assert.equal(fromSuperscript('⁻¹²'), '-12');
+    for (const text of ['0', '-9876543210', '42']) assert.equal(fromSuperscript(superscript(text)), text);
   });
 
   it('writes the exponent form as a power of ten for prose when asked', () => {

@@ -1,6 +1,7 @@
 // Axes people read: ticks at round values, log ticks as powers of ten (10⁻³) or plain decimals and
 // never SI prefixes ("100m" reads as 100·m), and a margin wide enough for the longest tick label.
 // Pure functions (no DOM, no Plot), so they are tested in Node.
+import { superscript } from '../../shared/numberText';
 
 /** A scale's type as the plots use it. */
 export type AxisType = 'linear' | 'log';
@@ -13,23 +14,9 @@ export interface AxisTicks {
   readonly widest: number;
 }
 
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
 /** 10 to the power `exponent`, written 10⁻³. */
 export function powerOfTen(exponent: number): string {
-  return `10${[...String(exponent)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+  return `10${superscript(String(exponent))}`;
 }
 
 /** 10^e exactly as a number ("1e-5" parsed, not 10 ** -5 = 0.000009999999999999999). */
