@@ -1,21 +1,12 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { compileFormula, kernelOf } from '../../src/engine/compile';
+import { kernelOf } from '../../src/engine/compile';
 import { emitBlock, formatNumber } from '../../src/engine/compile/emit';
 import { IrBuilder } from '../../src/engine/compile/ir';
 import { centralDifference } from '../../src/engine/compile/numeric';
 import { parseExpression } from '../../src/engine/math';
 import { FormulaError, type Problem } from '../../src/engine/types';
-
-function problemOf(text: string, variables: string[]): Problem {
-  return compileFormula({
-    source: text,
-    expression: parseExpression(text),
-    variables,
-    notation: 'plain',
-    parameters: [],
-  });
-}
+import { problemOf } from './problemOf';
 
 function gradientAt(problem: Problem, point: number[]): { value: number; gradient: number[] } {
   const out = new Float64Array(problem.dimension);

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compileFormula } from '../../src/engine/compile';
 import { runDescent, startPoint } from '../../src/engine/descent';
-import { parseExpression } from '../../src/engine/math';
 import { parseFormula } from '../../src/engine/parse';
 import {
   FormulaError,
@@ -11,16 +10,7 @@ import {
   type RunResult,
   type StopSettings,
 } from '../../src/engine/types';
-
-function problemOf(text: string, variables: string[]): Problem {
-  return compileFormula({
-    source: text,
-    expression: parseExpression(text),
-    variables,
-    notation: 'plain',
-    parameters: [],
-  });
-}
+import { problemOf } from './problemOf';
 
 /** The same problem without its kernel, so runDescent takes the generic loop. */
 function withoutKernel(problem: Problem): Problem {

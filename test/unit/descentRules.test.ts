@@ -2,20 +2,9 @@
 // which starts are refused and how, the checks at the start point, the budget's deadline, the side a
 // divergence ran off to, the cut it reports, and its own clock. Expectations worked out by hand.
 import { strict as assert } from 'node:assert';
-import { compileFormula } from '../../src/engine/compile';
 import { runDescent, startPoint } from '../../src/engine/descent';
-import { parseExpression } from '../../src/engine/math';
-import { FormulaError, type Problem, type RunOptions } from '../../src/engine/types';
-
-function problemOf(text: string, variables: string[] = ['x']): Problem {
-  return compileFormula({
-    source: text,
-    expression: parseExpression(text),
-    variables,
-    notation: 'plain',
-    parameters: [],
-  });
-}
+import { FormulaError, type RunOptions } from '../../src/engine/types';
+import { problemOf } from './problemOf';
 
 function options(extra: Partial<RunOptions> = {}): RunOptions {
   return {

@@ -4,25 +4,14 @@
 // relative to max(1, ‖x‖) and max(1, |f|), divergence past 1e8·max(1, |f₀|)). Minima sit away
 // from 0 and at f ≠ 0, so a test computed with the wrong sign or scale stops somewhere else.
 import { strict as assert } from 'node:assert';
-import { compileFormula } from '../../src/engine/compile';
 import { runDescent } from '../../src/engine/descent';
-import { parseExpression } from '../../src/engine/math';
 import type { Problem, RunOptions, RunResult, StopReason, StopSettings } from '../../src/engine/types';
+import { problemOf } from './problemOf';
 
 interface Quadratic {
   readonly a: readonly number[];
   readonly c: readonly number[];
   readonly d: number;
-}
-
-function problemOf(text: string, variables: string[]): Problem {
-  return compileFormula({
-    source: text,
-    expression: parseExpression(text),
-    variables,
-    notation: 'plain',
-    parameters: [],
-  });
 }
 
 function quadraticProblem(q: Quadratic): Problem {

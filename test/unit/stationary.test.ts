@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { compileFormula } from '../../src/engine/compile';
 import { EIGENVALUE_MAX_DIMENSION, extremeCurvatures } from '../../src/engine/curvature';
 import { runDescent } from '../../src/engine/descent';
 import {
@@ -10,19 +9,9 @@ import {
   symmetricEigenvalues,
 } from '../../src/engine/hessian';
 import { lanczos } from '../../src/engine/lanczos';
-import { parseExpression } from '../../src/engine/math';
 import { classifyEigenvalues, classifyStationary, kindOfExtremes } from '../../src/engine/stationary';
 import type { Problem, RunOptions } from '../../src/engine/types';
-
-function problemOf(text: string, variables: string[]): Problem {
-  return compileFormula({
-    source: text,
-    expression: parseExpression(text),
-    variables,
-    notation: 'plain',
-    parameters: [],
-  });
-}
+import { problemOf } from './problemOf';
 
 /** det(A − λI) of a 3×3 row-major matrix. */
 function characteristic(a: readonly number[], lambda: number): number {

@@ -2,21 +2,10 @@
 // is, every kept point is a real iterate, the extremes survive, and the first iterates stay consecutive.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { compileFormula } from '../../src/engine/compile';
 import { runDescent } from '../../src/engine/descent';
-import { parseExpression } from '../../src/engine/math';
 import { MAX_TRACE_NUMBERS, TraceRecorder, traceHead } from '../../src/engine/trace';
 import type { Problem, RunOptions, TracePoint } from '../../src/engine/types';
-
-function problemOf(text: string, variables: string[]): Problem {
-  return compileFormula({
-    source: text,
-    expression: parseExpression(text),
-    variables,
-    notation: 'plain',
-    parameters: [],
-  });
-}
+import { problemOf } from './problemOf';
 
 function gd(problem: Problem, start: number[], lr: number, iterations: number, traceLimit: number | 'all') {
   const options: RunOptions = {
