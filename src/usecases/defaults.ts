@@ -2,7 +2,7 @@
 // engine's own defaults (torch's hyper-parameters, stop tests, hard limits) live in engine/settings.ts
 // and engine/limits.ts; what a surface adds on top of them is decided here, once.
 import { DEFAULT_LIMITS } from '../engine/limits';
-import type { OptimizerName } from '../engine/types';
+import { OPTIMIZER_NAMES, type OptimizerName } from '../engine/types';
 
 /** Iterates a panel run keeps: every iterate of a run up to this long, a faithful downsample beyond. */
 export const PANEL_TRACE_POINTS = 4_000;
@@ -57,11 +57,4 @@ export const PREFETCH_AFTER_MS = 400;
  * The optimizers the comparison runs beside the person's own until they pick others: the classic
  * six (plain gradient descent, the two momentum variants and three adaptive ones).
  */
-export const COMPARED_OPTIMIZERS: readonly OptimizerName[] = [
-  'gd',
-  'momentum',
-  'nesterov',
-  'adagrad',
-  'rmsprop',
-  'adam',
-];
+export const COMPARED_OPTIMIZERS: readonly OptimizerName[] = OPTIMIZER_NAMES;
