@@ -7,6 +7,7 @@ import { canonicalFunction } from './functionNames';
 import { unknownFunction } from './latexCalls';
 import { isOperatorName, symbolName } from './latexNames';
 import { normalizeLatex } from './latexText';
+import { objectiveOf } from './latexObjective';
 import { findParseError, view, type FnView, type View } from './mathjson';
 import { MathJsonMapper } from './mathjsonToMathjs';
 import type { RawFormula } from './plain';
@@ -25,6 +26,36 @@ export function parseLatex(text: string, offset: number): RawFormula {
   if (text.trim() === '') {
     throw new FormulaError('There is no formula between the math delimiters.', 'empty', offset + 1);
   }
+  const objective = objectiveOf(text, offset);
+  if (objective !== undefined) {
+    const params = subscriptNames(objective.subscript);
+    if (params !== undefined) return minimized(text, offset, objective.bodyStart, params);
+  }
+  return parseBody(text, offset);
+}
+
+/** `\min_{w,b} J`: J read with w and b as the variables, as `L(w, b) = J` would be. */
+function minimized(text: string, offset: number, bodyStart: number, params: readonly string[]): RawFormula {
+  const body = text.slice(bodyStart);
+  const inner = parseBody(body, offset + bodyStart, params);
+  if (inner.params !== undefined || inner.assigned !== undefined) {
+    throw notAllowed('Select the function after the minimum alone, without its definition.', offset + 1);
+  }
+  return { ...inner, params };
+}
+
+/** The names in a minimum's subscript, `w, b` or `\theta`; undefined when it is not a list of names. */
+function subscriptNames(subscript: string): readonly string[] | undefined {
+  // `\min_i a_i` is a minimum over an index, which the mapper refuses in its own words.
+  if (/^\s*[ijklmn]\s*$/.test(subscript)) return undefined;
+  const json = latexSyntax().parse(subscript);
+  const root = view(json);
+  if (root.kind === 'fn' && root.head === 'Delimiter' && root.args.length > 0)
+    {return paramNames(root.args[0]);}
+  return paramNames(json);
+}
+
+function parseBody(text: string, offset: number, declared?: readonly string[]): RawFormula {
   const normalized = normalizeLatex(text, offset);
   const json = latexSyntax().parse(normalized.text);
   if (json === null) throw syntaxError('The LaTeX could not be read.', offset + 1);
@@ -32,9 +63,11 @@ export function parseLatex(text: string, offset: number): RawFormula {
   const error = findParseError(json, (index) => offset + Math.min(originOf(normalized, index), last) + 1);
   if (error) throw error;
   const root = withoutTrailingComma(view(json));
+  refuseConditions(root);
   if (root.kind === 'fn' && root.head === 'Equal') return definition(root, text, offset);
   refuseBareApplication(root, text, offset);
-  return { expression: new MathJsonMapper(text, offset).map(root), offset };
+  const mapper = new MathJsonMapper(text, offset, declared === undefined ? undefined : new Set(declared));
+  return { expression: mapper.map(root), offset };
 }
 
 /** A display formula ending in punctuation, `f(x) = x^2,`, is the formula before the comma (the parser reads it as a list with an empty last item). */
@@ -55,6 +88,30 @@ function withoutTrailingComma(root: View): View {
     .map((item) => view(item))
     .every((item) => item.kind === 'sym' && item.name === 'Nothing');
   return first !== undefined && rest.length > 0 && empty ? view(first) : root;
+}
+
+const CONDITIONS: ReadonlySet<string> = new Set([
+  'Element',
+  'NotElement',
+  'Less',
+  'Greater',
+  'LessEqual',
+  'GreaterEqual',
+  'NotEqual',
+]);
+
+/** `f(x) = x^2, x \in [0, 1]` or `…, x > 0`: a constraint after the formula, which descent here does not take. */
+function refuseConditions(root: View): void {
+  if (root.kind !== 'fn' || root.head !== 'Delimiter' || root.args.length !== 2) return;
+  const items = view(root.args[0]);
+  if (items.kind !== 'fn' || items.head !== 'Sequence') return;
+  for (const item of items.args.slice(1).map((a) => view(a))) {
+    if (item.kind === 'fn' && CONDITIONS.has(item.head)) {
+      throw notAllowed(
+        `${quote(item.latex ?? 'The condition')} after the formula is a constraint, and descent here is unconstrained: select the formula alone.`,
+      );
+    }
+  }
 }
 
 /** `f(x) = ...`, `L(w, b) = ...` or `y = ...`: the left side names the variables, a bare symbol is dropped. */

@@ -1,5 +1,6 @@
 // What each MathJSON construct a formula cannot hold is, in words, with what to write instead.
 import { MATRIX_WORDS, notAllowed, quote } from './errors';
+import { unknownFunction } from './latexCalls';
 import type { FnView } from './mathjson';
 
 const REFUSED: ReadonlyMap<string, string> = new Map([
@@ -27,16 +28,28 @@ const REFUSED: ReadonlyMap<string, string> = new Map([
   ['Which', 'a case distinction; write it with max, min or abs'],
   ['At', 'indexing; write a plain name such as x_1'],
   ['Complex', 'a complex number'],
+  ['Floor', 'a floor (rounding down), which has no gradient to descend'],
+  ['Ceil', 'a ceiling (rounding up), which has no gradient to descend'],
+  ['Round', 'rounding, which has no gradient to descend'],
+  ['Binomial', 'a binomial coefficient, which is not read'],
 ]);
 
 /** The refusal of a construct a formula cannot contain, at `column`. */
 export function refusalOf(node: FnView, column: number | undefined): Error {
   const what = REFUSED.get(node.head);
-  const written = quote(node.latex ?? node.head);
+  const named = NAMED_FUNCTION.exec(node.latex ?? '');
+  if (what === undefined && named !== null) return unknownFunction(named[1] ?? named[2], column);
+  // The parser's own head names (Equal, Element) are never shown: without the person's text, say what it is.
+  const said =
+    node.latex === undefined
+      ? `The formula holds ${what ?? 'something it cannot contain'}`
+      : `${quote(node.latex)} is ${what ?? 'not something a formula here can contain'}`;
   return notAllowed(
-    what === undefined
-      ? `${written} is not something a formula here can contain; write it with + − · / ^ and functions such as \\exp.`
-      : `${written} is ${what}.`,
+    what === undefined ? `${said}; write it with + − · / ^ and functions such as \\exp.` : `${said}.`,
     column,
   );
 }
+
+// `\operatorname{erf}(x)`, `\mathrm{sinc}(x)`: a named function the parser knows and we do not.
+const NAMED_FUNCTION =
+  /^\s*\\(?:operatorname\*?|mathrm)\s*\{\s*([A-Za-z]+)\s*\}|^\s*\\(Gamma|erf|erfc|sinc)(?![A-Za-z])/;

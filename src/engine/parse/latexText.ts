@@ -1,5 +1,5 @@
 // LaTeX as the compute engine's parser gets it. Layout that carries no mathematics is blanked
-// (\limits, alignment environments and their & marks, a line break inside a wrapped formula), a
+// (\limits, \tag and \label, alignment environments and their & marks, a line break inside a wrapped formula), a
 // decimal comma {,} becomes a point, and copied characters the parser does not know become their
 // ASCII forms. Unbalanced \left and \right are refused here, where their columns are known.
 import { quote, syntaxError } from './errors';
@@ -8,6 +8,8 @@ import { RewriteBuilder, SPACES, type Rewritten } from './text';
 const ENVIRONMENT =
   /\\(?:begin|end)\s*\{(?:aligned|align\*?|alignat\*?|split|gathered|gather\*?|multline\*?|equation\*?|flalign\*?)\}(?:\{\d+\})?/y;
 const LAYOUT = /\\(?:no)?limits(?![A-Za-z])/y;
+// An equation's number and label, as papers write them: `x^2 \tag{1}`, `\label{eq:loss}`, `\nonumber`.
+const DECORATION = /\\(?:tag\*?|label|eqref)\s*\{[^{}]*\}|\\no(?:number|tag)(?![A-Za-z])/y;
 const ASTERISK = /\\ast(?![A-Za-z])|[\u2217\u2219]/y;
 const NUMBER_WITH_COMMAS = /\d+(?:\{,\}\d+)+/y;
 const LINE_BREAK = /\\\\(?:\[[^\]]*\])?/y;
@@ -83,6 +85,7 @@ export function normalizeLatex(source: string, offset: number): Rewritten {
   const rules: readonly Rule[] = [
     blank(ENVIRONMENT),
     blank(LAYOUT),
+    blank(DECORATION),
     lineBreak,
     asterisk,
     decimalComma(offset),
