@@ -50,8 +50,9 @@ function subscriptNames(subscript: string): readonly string[] | undefined {
   if (/^\s*[ijklmn]\s*$/.test(subscript)) return undefined;
   const json = latexSyntax().parse(subscript);
   const root = view(json);
-  if (root.kind === 'fn' && root.head === 'Delimiter' && root.args.length > 0)
-    {return paramNames(root.args[0]);}
+  if (root.kind === 'fn' && root.head === 'Delimiter' && root.args.length > 0) {
+    return paramNames(root.args[0]);
+  }
   return paramNames(json);
 }
 
