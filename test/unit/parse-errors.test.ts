@@ -129,7 +129,7 @@ describe('parseFormula: refusals', () => {
     refused(
       '$$\\theta_n = \\theta_{n-1} - \\alpha \\frac{d}{d\\theta} f(\\theta_{n-1})$$',
       'not-allowed',
-      /subscript/,
+      /is a step of an update rule, not a function to minimize: select the function it descends on/,
     );
     refused('$||\\mathbf{w}_{t+1} - \\mathbf{w}_t||$', 'not-allowed', /norm|subscript/);
     refused('$10^{-3}$', 'no-variable', /no variable/);

@@ -6,11 +6,12 @@ import { allowListed } from './allowList';
 import { latinName } from './greek';
 import { assertVariableName } from './names';
 import { rewriteCode } from './code';
-import { notAllowed, syntaxError } from './errors';
+import { syntaxError } from './errors';
 import { parseLatex } from './latex';
 import { selectNotation } from './notation';
 import { parsePlain, type RawFormula } from './plain';
 import { normalizePlain } from './plainText';
+import { refuseNotFunctions, updateRule, valueGiven } from './notFunctions';
 import { refuseInvisible } from './text';
 import { splitNames } from './variables';
 
@@ -54,6 +55,9 @@ function parseUnchecked(text: string, limits: Required<ParseLimits>): Formula {
   refuseInvisible(text);
   checkNesting(text);
   const selection = selectNotation(text);
+  if (selection.notation === 'latex' || selection.notation === 'plain') {
+    refuseNotFunctions(selection.body, selection.offset);
+  }
   const { raw, notation } = readRaw(selection.notation, selection.body, selection.offset);
   const codeKeywords = notation !== 'latex';
   for (const param of raw.params ?? []) assertVariableName(param, text, codeKeywords);
@@ -66,10 +70,10 @@ function parseUnchecked(text: string, limits: Required<ParseLimits>): Formula {
     declared: new Set(params ?? []),
   });
   if (raw.assigned !== undefined && tree.symbols.has(raw.assigned)) {
-    throw notAllowed(
-      `${raw.assigned} appears on both sides of =: this is an update rule, not a function to minimize.`,
-    );
+    throw updateRule(selection.body.trim());
   }
+  if (raw.assigned !== undefined && tree.symbols.size === 0)
+    throw valueGiven(raw.assigned, selection.body.trim());
   const { variables, parameters } = splitNames(tree.symbols, params, limits.maxVariables);
   return {
     source: text,

@@ -46,8 +46,6 @@ function minimized(text: string, offset: number, bodyStart: number, params: read
 
 /** The names in a minimum's subscript, `w, b` or `\theta`; undefined when it is not a list of names. */
 function subscriptNames(subscript: string): readonly string[] | undefined {
-  // `\min_i a_i` is a minimum over an index, which the mapper refuses in its own words.
-  if (/^\s*[ijklmn]\s*$/.test(subscript)) return undefined;
   const json = latexSyntax().parse(subscript);
   const root = view(json);
   if (root.kind === 'fn' && root.head === 'Delimiter' && root.args.length > 0) {

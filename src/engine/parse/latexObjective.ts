@@ -54,6 +54,8 @@ function checked(
   op: RegExpExecArray,
   bodyStart: number,
 ): Objective | undefined {
+  // `\min_i a_i` is a minimum over an index, which the mapper refuses in its own words.
+  if (/^\s*[ijklmn]\s*$/.test(subscript)) return undefined;
   const kind = op.slice(1).find((group) => group !== undefined);
   const prefix = text.slice(0, bodyStart);
   if (kind === 'max') {
