@@ -65,9 +65,15 @@ const REASONS: Readonly<Record<StopReason, string>> = {
   'not-positive-definite': "the Hessian is not positive definite there, so Newton's step would not descend",
 };
 
-/** One-word outcome of a stop reason. */
-export function outcomeOf(run: Pick<RunResult, 'stopReason'>): Outcome {
-  return isConverged(run.stopReason) ? 'converged' : isDiverged(run.stopReason) ? 'diverged' : 'stopped';
+/** One-word outcome of a stop reason; a tolerance met where the gradient is not small for f is no convergence. */
+export function outcomeOf(run: Pick<RunResult, 'stopReason'> & Partial<RunFacts>): Outcome {
+  if (isConverged(run.stopReason)) return falselyConverged(run) ? 'stopped' : 'converged';
+  return isDiverged(run.stopReason) ? 'diverged' : 'stopped';
+}
+
+/** A tolerance stop (`--tol 5` on x² at 1) at a point the classification finds not stationary. */
+function falselyConverged(run: Partial<RunFacts>): boolean {
+  return run.stationary === 'not-stationary' && run.budgetCut !== 'classification';
 }
 
 /** Why the run ended, in words (for a start that met a tolerance, that it does). */
@@ -92,7 +98,8 @@ function headlineOf(run: RunFacts, atStart: boolean): string {
     case 'gradient-tolerance':
     case 'step-tolerance':
     case 'value-tolerance':
-      return `Converged in ${n}`;
+      if (!falselyConverged(run)) return `Converged in ${n}`;
+      return run.iterations === 0 ? 'Stopped at the start' : `Stopped after ${n}`;
     case 'max-iterations':
       return `Stopped after the maximum of ${n}`;
     case 'time-budget':
@@ -113,6 +120,9 @@ function adviceOf(run: RunFacts, atStart: boolean): string | undefined {
     return `It has no ${fell ? 'minimum' : 'maximum'} along this path; a smaller learning rate only slows the ${fell ? 'fall' : 'climb'}.`;
   }
   if (run.stopReason === 'diverged') return 'Try a smaller learning rate.';
+  if (isConverged(run.stopReason) && falselyConverged(run)) {
+    return "The gradient is not small for this function's scale there: lower the tolerance.";
+  }
   return undefined;
 }
 

@@ -13,7 +13,7 @@ import {
   tableCaption,
   tableRows,
 } from '../../src/usecases/tables';
-import { describeOutcome, outcomeSentence } from '../../src/usecases/wording';
+import { describeOutcome, outcomeOf, outcomeSentence } from '../../src/usecases/wording';
 
 const OPTIONS: RunOptions = {
   start: [1],
@@ -39,11 +39,31 @@ describe('outcome wording', () => {
       'Diverged at iteration 7: the values grew without bound. Try a smaller learning rate.',
     );
     assert.match(
-      outcomeSentence({ ...facts, iterations: 1, stopReason: 'gradient-tolerance' }),
+      outcomeSentence({ ...facts, iterations: 1, stopReason: 'gradient-tolerance', stationary: 'minimum' }),
       /^Converged in 1 iteration:/,
     );
     assert.equal(describeOutcome({ ...facts, stopReason: 'max-iterations' }).outcome, 'stopped');
     assert.equal(describeOutcome({ ...facts, stopReason: 'non-finite' }).outcome, 'diverged');
+  });
+
+  it('does not call a tolerance stop converged where the gradient is not small for f', () => {
+    // x² from 1 with a gradient tolerance of 5: |f′(1)| = 2 < 5 stops at once, far from the minimum at 0.
+    const early = run('x^2', { start: [1], stop: { gradientTolerance: 5 } });
+    assert.equal(early.iterations, 0);
+    assert.equal(early.stopReason, 'gradient-tolerance');
+    assert.equal(early.stationary, 'not-stationary');
+    assert.equal(describeOutcome(early).outcome, 'stopped');
+    assert.equal(outcomeOf(early), 'stopped');
+    assert.equal(
+      outcomeSentence(early),
+      "Stopped at the start: the gradient became smaller than the tolerance. The gradient is not small for this function's scale there: lower the tolerance.",
+    );
+    const later = { ...early, iterations: 3 };
+    assert.match(outcomeSentence(later), /^Stopped after 3 iterations: the gradient became smaller/);
+    // The same stop at a point the classification calls a minimum is a convergence.
+    assert.equal(outcomeOf({ ...later, stationary: 'minimum' }), 'converged');
+    // A classification cut by the time budget says nothing either way: the tolerance is believed.
+    assert.equal(outcomeOf({ ...later, budgetCut: 'classification' }), 'converged');
   });
 
   it('says a smaller learning rate will not help when f ran off the way descent goes', () => {
