@@ -41,6 +41,7 @@ export default {
       'test/unit/newton.test.ts',
       'test/unit/schema.test.ts',
       'test/unit/protocol.test.ts',
+      'test/unit/protocol-guards.test.ts',
       'test/unit/session.test.ts',
       'test/unit/panel-parameters.test.ts',
     ],
