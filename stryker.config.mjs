@@ -43,6 +43,7 @@ export default {
       'test/unit/protocol.test.ts',
       'test/unit/protocol-guards.test.ts',
       'test/unit/session.test.ts',
+      'test/unit/panelState.test.ts',
       'test/unit/panel-parameters.test.ts',
     ],
   },
