@@ -70,10 +70,9 @@ const settingValue: Schema<OptimizerValue> = {
     if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : fail('not a finite number');
     if (typeof v === 'boolean' || v === null) return ok(v);
     if (typeof v === 'string') return v.length <= 40 ? ok(v) : fail('too long');
-    const pair = array(num(), 2).parse(v);
-    return pair.ok && pair.value.length === 2
-      ? ok([pair.value[0]!, pair.value[1]!] as const)
-      : fail('not a setting');
+    // Exactly two: a longer list is not a pair cut short (betas=(0.9, 0.99, 0.5) is dropped, not read as two).
+    const pair = Array.isArray(v) && v.length === 2 ? array(num(), 2).parse(v) : fail('not a pair');
+    return pair.ok ? ok([pair.value[0]!, pair.value[1]!] as const) : fail('not a setting');
   },
 };
 

@@ -262,3 +262,110 @@ describe('allow-list: depth, prose and sums', () => {
     refused(big, 'too-long', /more than 1,000 terms/, LATEX);
   });
 });
+
+describe('allow-list: what mutation testing found unasserted', () => {
+  const chain = (depth: number, wrap: (u: MathNode) => MathNode, inner: MathNode = sym('x')): MathNode => {
+    let node = inner;
+    for (let i = 0; i < depth; i++) node = wrap(node);
+    return node;
+  };
+  const plus = (u: MathNode): MathNode => op('+', 'add', [u, sym('y')]);
+  const paren = (u: MathNode): MathNode => new nodes.ParenthesisNode(u);
+  const sine = (u: MathNode): MathNode => call('sin', [u]);
+  const negate = (u: MathNode): MathNode => op('-', 'unaryMinus', [u]);
+  // mathjs exports no constructors for these nodes: take them from parsed ones.
+  type Make = new (...args: MathNode[][] | MathNode[]) => MathNode;
+  const ArrayNode = parseExpression('[x]').constructor as Make;
+  const ConditionalNode = parseExpression('c ? a : 1').constructor as Make;
+  // `[(u)]`: a bracket around a group (a bracket right inside a bracket is a matrix).
+  const bracket = (u: MathNode): MathNode => new ArrayNode([paren(u)]);
+  const deep = new RegExp(`more than ${MAX_TREE_DEPTH} operations deep`);
+  const nested = new RegExp(`more than ${MAX_NESTING_DEPTH} operations deep`);
+
+  it('prints every operator it rebuilds with its own symbol', () => {
+    assert.equal(printed(op('/', 'divide', [sym('x'), sym('y')])), 'x / y');
+    assert.equal(printed(op('-', 'subtract', [sym('x'), sym('y')])), 'x - y');
+    assert.equal(printed(op('^', 'pow', [sym('x'), num(3)])), 'x ^ 3');
+    assert.equal(printed(parseExpression('x / 2 - y * 3')), 'x / 2 - y * 3');
+  });
+
+  it('refuses every dangerous call and every node kind by name, even hand-built ones no parser makes', () => {
+    for (const name of ['resolve', 'reviver']) {
+      refused(call(name, [sym('x')]), 'not-allowed', new RegExp(`^${name}\\(\\.\\.\\.\\) is not allowed`));
+    }
+    const index = (parseExpression('x[1]') as MathNode & { index: MathNode }).index;
+    refused(index, 'not-allowed', /^A formula cannot contain indexing\.$/);
+  });
+
+  it('points at the refused part of the text when it can print it in 200 characters, else at nothing', () => {
+    const condition = (name: string): MathNode => new ConditionalNode(sym('c'), sym(name), num(1));
+    // `c ? <name> : 1` is the name's length + 8 characters.
+    const at = condition('a'.repeat(192));
+    assert.equal(at.toString().length, 200);
+    assert.equal(refused(at, 'not-allowed', /a condition/, PLAIN, `x + ${at.toString()}`).column, 5);
+    const past = condition('a'.repeat(193));
+    assert.equal(
+      refused(past, 'not-allowed', /a condition/, PLAIN, `x + ${past.toString()}`).column,
+      undefined,
+    );
+    assert.equal(
+      refused(condition('b'), 'not-allowed', /a condition/, PLAIN, 'no such text').column,
+      undefined,
+    );
+    const unprintable = {
+      type: 'UnitNode',
+      toString: () => {
+        throw new Error('cannot print');
+      },
+    } as unknown as MathNode;
+    assert.equal(refused(unprintable, 'not-allowed', /a UnitNode/, PLAIN, 'cm').column, undefined);
+  });
+
+  it('points at "^T" for a transpose, or at the T when the text writes it otherwise', () => {
+    assert.equal(refused(parseExpression('x^T'), 'not-allowed', /matrix/, PLAIN, 'x^T A x').column, 2);
+    assert.equal(refused(parseExpression('x^T'), 'not-allowed', /matrix/, LATEX, 'x^{T}').column, 4);
+    // T called on a group in an exponent is a letter product, not a transpose.
+    assert.equal(printed(parseExpression('x^T(y)')), 'x ^ (T * (y))');
+  });
+
+  it('reads a juxtaposed product to its last factor: a trailing number multiplies, a trailing function name is refused', () => {
+    assert.equal(printed(op('*', 'multiply', [sym('x'), num(2)], true)), 'x * 2');
+    refused(op('*', 'multiply', [sym('x'), sym('sin')], true), 'not-allowed', /^sin is a function/);
+  });
+
+  it('reads only a plain name before parentheses as a letter product: a(1)(x)^2 is refused', () => {
+    const chained = new nodes.FunctionNode(call('a', [num(1)]) as unknown as MathNode, [sym('x')]);
+    refused(op('^', 'pow', [chained, num(2)]), 'not-allowed', /^Only functions called by their plain name/);
+    assert.equal(printed(parseExpression('w_12(x - 1)')), 'w_12 * (x - 1)');
+    assert.equal(printed(parseExpression('a_b(x + 1)')), 'a_b * (x + 1)');
+  });
+
+  it('counts each group, call and bracket as a level inside a long sum', () => {
+    // The innermost term of a chain of 1000 sums sits 1000 levels down; 200 more levels fit, 201 do not.
+    for (const [wrap, levels] of [
+      [paren, 1],
+      [sine, 1],
+      [bracket, 2],
+    ] as const) {
+      const fits = Math.floor(200 / levels);
+      assert.doesNotThrow(() => allowListed(chain(1000, plus, chain(fits, wrap)), '', PLAIN));
+      refused(chain(1000, plus, chain(fits + 1, wrap)), 'too-long', deep);
+    }
+  });
+
+  it('counts a chain of function names written before a factor (sin sin … x) as one level each', () => {
+    const sines = (n: number): MathNode => parseExpression(`${'sin '.repeat(n)}x`);
+    assert.doesNotThrow(() => allowListed(sines(MAX_NESTING_DEPTH - 1), '', PLAIN));
+    refused(sines(MAX_NESTING_DEPTH), 'too-long', nested);
+    assert.doesNotThrow(() => allowListed(chain(1000, plus, sines(199)), '', PLAIN));
+    refused(chain(1000, plus, sines(200)), 'too-long', deep);
+  });
+
+  it('counts brackets against the nesting limit, and a term of a sum as one level of nesting', () => {
+    refused(chain(126, bracket), 'too-long', nested);
+    assert.doesNotThrow(() => allowListed(chain(125, bracket), '', PLAIN));
+    assert.doesNotThrow(() => allowListed(chain(MAX_NESTING_DEPTH, negate), '', PLAIN));
+    refused(op('+', 'add', [chain(MAX_NESTING_DEPTH, negate), num(1)]), 'too-long', nested);
+    refused(op('+', 'add', [chain(MAX_NESTING_DEPTH, paren), num(1)]), 'too-long', nested);
+  });
+});

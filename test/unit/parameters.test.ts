@@ -51,9 +51,12 @@ describe('parameters: which names they are', () => {
 
 describe('parameters: runs', () => {
   const text = 'f(x) = a (x - b)^2';
-  const problem = compileFormula(parseFormula(text));
+  // Compiled inside each test, not when the suite loads: mutation testing then sees which tests
+  // run the parser and the compiler, instead of rerunning every spec for their every mutant.
+  const compiled = () => compileFormula(parseFormula(text));
 
   it('are held at 1 unless a run sets them, and are never descended on', () => {
+    const problem = compiled();
     const run = runDescent(problem, OPTIONS);
     assert.equal(run.stopReason, 'gradient-tolerance');
     assert.ok(Math.abs(run.final.point[0] - 1) < 1e-6);
@@ -65,6 +68,7 @@ describe('parameters: runs', () => {
   });
 
   it('take a run’s values without recompiling, and fall back to their defaults in the next run', () => {
+    const problem = compiled();
     const moved = runDescent(problem, { ...OPTIONS, parameters: { a: 2, b: 3 } });
     assert.ok(Math.abs(moved.final.point[0] - 3) < 1e-6);
     assert.deepEqual(moved.parameters, [
@@ -79,6 +83,7 @@ describe('parameters: runs', () => {
   });
 
   it('give the fused loop and the generic loop the same trajectory', () => {
+    const problem = compiled();
     const generic: Problem = { ...problem };
     const options = { ...OPTIONS, parameters: { a: 0.7, b: -2 }, traceLimit: 'all' as const };
     const fused = runDescent(problem, options);
@@ -137,6 +142,7 @@ describe('parameters: runs', () => {
   });
 
   it('refuses names the formula does not have and values that are not finite numbers', () => {
+    const problem = compiled();
     const refused = (parameters: Record<string, number>, words: RegExp): void => {
       assert.throws(
         () => runDescent(problem, { ...OPTIONS, parameters }),

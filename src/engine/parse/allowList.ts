@@ -122,7 +122,7 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
   };
 
   const constant = (value: unknown): MathNode => {
-    if (typeof value === 'number' && Number.isFinite(value)) return new nodes.ConstantNode(value);
+    if (Number.isFinite(value)) return new nodes.ConstantNode(value as number);
     if (typeof value === 'number' || value === null) {
       throw notAllowed('A number in the formula is infinite, undefined or too large to compute with.');
     }
@@ -274,13 +274,13 @@ function isLetter(name: string): boolean {
 }
 
 function checkDepth(depth: number, nesting: number): void {
-  if (depth > MAX_TREE_DEPTH || nesting > MAX_NESTING_DEPTH) {
-    const limit = depth > MAX_TREE_DEPTH ? MAX_TREE_DEPTH : MAX_NESTING_DEPTH;
-    throw new FormulaError(
-      `The formula is nested more than ${limit} operations deep; split long chains such as x^x^x or \\sin\\sin x.`,
-      'too-long',
-    );
-  }
+  const limit =
+    depth > MAX_TREE_DEPTH ? MAX_TREE_DEPTH : nesting > MAX_NESTING_DEPTH ? MAX_NESTING_DEPTH : undefined;
+  if (limit === undefined) return;
+  throw new FormulaError(
+    `The formula is nested more than ${limit} operations deep; split long chains such as x^x^x or \\sin\\sin x.`,
+    'too-long',
+  );
 }
 
 function isAdditive(node: MathNode): boolean {
@@ -300,7 +300,8 @@ const VARIADIC: ReadonlySet<string> = new Set(['max', 'min']);
 function safeText(node: MathNode): string | undefined {
   try {
     const text = node.toString();
-    return text.length > 0 && text.length <= 200 ? text : undefined;
+    // An empty text needs no test here: columnOf finds no column for it.
+    return text.length <= 200 ? text : undefined;
   } catch {
     return undefined;
   }
