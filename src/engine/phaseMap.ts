@@ -91,14 +91,14 @@ export function phaseSettings(
 
 /**
  * The map on `problem` from options' start (its stop's gradient tolerance, its maximize and
- * parameters). `control` is asked between rows; an interrupted map throws nothing but returns undefined.
+ * parameters). `control` is asked between rows: an interrupted map has only the rows done by then.
  */
 export function phaseMap(
   problem: Problem,
   options: RunOptions,
   settings: PhaseSettings,
   control?: RunControl,
-): PhaseMap | undefined {
+): PhaseMap {
   bindParameters(problem, options.parameters);
   const start = startPoint(options.start, problem.dimension, options.fitStart);
   const gradientTolerance = options.stop.gradientTolerance ?? DEFAULT_STOP.gradientTolerance;
@@ -118,7 +118,7 @@ export function phaseMap(
   const diverged: boolean[][] = [];
   let best: PhaseMap['best'] = null;
   for (const beta of betas) {
-    if (control?.interrupted() === true) return undefined;
+    if (control?.interrupted() === true) break;
     const row: (number | null)[] = [];
     const values: number[] = [];
     const blown: boolean[] = [];

@@ -70,7 +70,7 @@ describe('(η, β) phase map', () => {
           count: 5,
           maxIterations: 1000,
         });
-        const map = phaseMap(problem, options(start, maximize), settings)!;
+        const map = phaseMap(problem, options(start, maximize), settings);
         map.betas.forEach((beta, r) =>
           map.learningRates.forEach((lr, c) => {
             const run = viaRunDescent(text, vars, start, optimizer, lr, beta, maximize);
@@ -119,7 +119,7 @@ describe('(η, β) phase map', () => {
       const text = `x^2/2 + ${kappa}*y^2/2`;
       const problem = problemOf(text, ['x', 'y']);
       const opts = options([1, 1]);
-      const map = phaseMap(problem, opts, phaseSettings(problem, opts, { count: 40 }))!;
+      const map = phaseMap(problem, opts, phaseSettings(problem, opts, { count: 40 }));
       // By hand: η* = 4/(√κ + 1)², β* = ((√κ − 1)/(√κ + 1))²: κ = 10 → 0.2310, 0.2699; κ = 100 → 0.0331, 0.6694.
       const polyak = quadraticModelAt(problem, [1, 1]).momentum!;
       const expected = kappa === 10 ? [0.231, 0.2699] : [0.0331, 0.6694];
@@ -165,7 +165,7 @@ describe('(η, β) phase map', () => {
       betaMin: 0.5,
       betaMax: 0.5,
       count: 3,
-    })!;
+    });
     const run = phaseRunner(problem, 'momentum', {
       maxIterations: 1000,
       gradientTolerance: 1e-6,
