@@ -77,7 +77,18 @@ describe('panel session', () => {
     assert.deepEqual(
       { ...h.jobs.computed },
       // λmax at the start too: the η slider marks the critical η in every view.
-      { formula: 1, gradientText: 1, run: 1, landscape: 1, curvature: 1, sweep: 0, basins: 0, steps: 1 },
+      {
+        formula: 1,
+        gradientText: 1,
+        run: 1,
+        landscape: 1,
+        curvature: 1,
+        sweep: 0,
+        basins: 0,
+        steps: 1,
+        explain: 0,
+        phase: 0,
+      },
     );
     const first = h.lastSummary(id);
     assert.equal(first?.status, 'ok');
@@ -103,7 +114,8 @@ describe('panel session', () => {
       'the same landscape, not sent again',
     );
 
-    // The learning-rate view adds the sweep and its three regime runs, and recomputes nothing else.
+    // The learning-rate view adds the sweep and its three regime runs, the curvature at the start
+    // and the (η, β) map, and recomputes nothing else.
     const before = h.jobs.computed.run;
     h.session.receive({ type: 'setView', view: 'learning-rate' });
     await h.settle();
@@ -111,6 +123,8 @@ describe('panel session', () => {
     assert.equal(h.jobs.computed.sweep, 1);
     assert.equal(h.jobs.computed.run, before + 3, 'three regime runs');
     assert.equal(h.lastSummary(id)?.parts?.regimes?.length, 3);
+    assert.deepEqual([h.jobs.computed.explain, h.jobs.computed.phase], [1, 1]);
+    assert.equal(typeof h.lastSummary(id)?.parts?.phase, 'number', 'the map is among the parts');
 
     // Back to the runs view: everything is cached and already on the webview.
     const sent = h.parts();
