@@ -150,10 +150,14 @@ export const SHRINK_TARGET = 1e-6;
 const AXIS_COMPONENT = 0.999;
 const EFFECT_NUMBERS: NumberTextOptions = { digits: 2 };
 
-/** Two significant digits, and every digit of a whole part up to 6 (ηλ = 100, not 1e2). */
+/**
+ * Two significant digits, every digit of a whole part up to 6 (ηλ = 100, not 1e2), and enough for a
+ * factor just below 1 to show its distance from 1 (0.999, not 1).
+ */
 function short(value: number): string {
   const whole = Number.isFinite(value) && value !== 0 ? Math.floor(Math.log10(Math.abs(value))) + 1 : 0;
-  return formatNumber(value, { digits: Math.min(6, Math.max(2, whole)) });
+  const belowOne = value > 0 && value < 1 ? Math.ceil(-Math.log10(1 - value)) + 1 : 0;
+  return formatNumber(value, { digits: Math.min(6, Math.max(2, whole, belowOne)) });
 }
 
 /** The direction as a variable ("w") when it lies along one axis, else its vector ("(0.45, 0.89)"). */

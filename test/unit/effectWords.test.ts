@@ -65,6 +65,10 @@ describe('curvature effect words', () => {
     ]);
     assert.deepEqual(words('x^2', ['x'], [1], 0.5), ['x lands in one step: η·λ_x = 1']);
     assert.equal(stepsToShrink(0.5), 'about 20 steps to 1e−6');
+    // ηλ = 0.001: the factor shows its distance from 1 (0.999, not 1); ln 1e−6 / ln 0.999 = 13,809 → about 10,000.
+    assert.deepEqual(words('x^2 + 3y^2', ['x', 'y'], [1, 1], 0.0005), [
+      'x crawls: factor 0.999 per step, about 10,000 steps to 1e−6',
+    ]);
   });
 
   it('the hover names the effect of a run that did not converge, and none for one that did or for momentum', () => {

@@ -1,5 +1,5 @@
 // Momentum's (η, β) map as a heat map: one cell per run, shaded by the iterations it took to
-// converge (log scale, fewer = stronger), diverged cells in the error colour, cells that did not
+// converge (log scale, from the accent colour for the fewest to grey for the most), diverged cells in the error colour, cells that did not
 // converge left empty; the current (η, β), the best cell and Polyak's optimum marked. A click (or a
 // key on the focused map) picks a cell.
 import * as Plot from '@observablehq/plot';
@@ -93,7 +93,7 @@ export function phasePlot(ctx: PlotContext, map: PhaseWire, marks: PhaseMarks, h
     marginLeft: y.margin,
     x: { ...x.options, domain: [cells[0]!.x1, cells[map.learningRates.length - 1]!.x2] },
     y: { ...y.options, domain: [cells[0]!.y1, cells[cells.length - 1]!.y2] },
-    color: { type: 'log', domain: [lo, hi], range: [ctx.palette.accent, ctx.palette.background] },
+    color: { type: 'log', domain: [lo, hi], range: [ctx.palette.accent, ctx.palette.muted] },
     marks: [
       Plot.rect(converged, {
         x1: 'x1',

@@ -6,7 +6,7 @@ import type { ExplainWire, PhaseWire } from '../../shared/explainWire';
 import type { LandscapeWire } from '../../shared/wire';
 import { h, replaceChildren } from '../dom';
 import { formatNumber, formatPoint } from '../format';
-import { figure, type PlotContext } from '../plots/common';
+import { figure, legend, type PlotContext } from '../plots/common';
 import { landscapeChart, type LandscapeChart } from '../plots/landscape';
 import { LineChart } from '../plots/lineChart';
 import { drawOverlay } from '../plots/overlay';
@@ -17,10 +17,11 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 type Direction = ExplainWire['directions'][number];
 
-/** A behaviour's colour: the error colour for diverging, the path's for oscillating, muted for slow or flat. */
+/** A behaviour's colour: red diverging, the path's orange oscillating, green converging, yellow crawling. */
 function behaviourColour(ctx: PlotContext, d: Direction): string {
   const p = ctx.palette;
-  return { diverges: p.end, oscillates: p.path, converges: p.start, crawls: p.muted, flat: p.muted }[
+  const crawl = p.series[5] ?? p.muted;
+  return { diverges: p.end, oscillates: p.path, converges: p.start, crawls: crawl, flat: p.muted }[
     d.behaviour
   ];
 }
@@ -52,15 +53,29 @@ function drawDirections(
       x2: chart.x(px + reach * vx),
       y2: chart.y(py + reach * vy),
       stroke: colour,
-      'stroke-width': 2.5,
+      'stroke-width': 3,
       'data-testid': 'eigen-direction',
     });
     const title = svgElement('title', {});
     title.textContent = `λ = ${formatNumber(d.eigenvalue, 3)} along ${formatPoint(d.vector, 2)}: ${d.behaviour}`;
     line.append(title);
+    // The label goes at the end nearer the window's centre, so that it stays inside the plot.
+    const cx = (landscape.xRange[0] + landscape.xRange[1]) / 2;
+    const cy = (landscape.yRange[0] + landscape.yRange[1]) / 2;
+    const toward =
+      (px + reach * vx - cx) ** 2 + (py + reach * vy - cy) ** 2 <=
+      (px - reach * vx - cx) ** 2 + (py - reach * vy - cy) ** 2
+        ? 1
+        : -1;
+    const lx = chart.x(px + toward * reach * vx);
+    const ly = chart.y(py + toward * reach * vy);
     const label = svgElement('text', {
-      x: chart.x(px + reach * vx) + 4,
-      y: chart.y(py + reach * vy) - 4,
+      x: lx,
+      y: ly - 6,
+      'text-anchor': lx > chart.x(cx) ? 'end' : 'start',
+      'paint-order': 'stroke',
+      stroke: ctx.palette.background,
+      'stroke-width': 3,
       fill: colour,
       'font-size': 11,
     });
@@ -114,7 +129,7 @@ function conditionChart(ctx: PlotContext, e: ExplainWire): HTMLElement | null {
   );
   if (kept.length < 2) return null;
   const chart = new LineChart(
-    { xLabel: 'iteration', yLabel: 'κ', height: 140, logWhenSpread: true },
+    { xLabel: 'iteration', yLabel: 'κ', height: 120, logWhenSpread: true },
     'plot-kappa',
   );
   chart.update({ ...ctx, width: Math.min(ctx.width, 420) }, [
@@ -123,13 +138,18 @@ function conditionChart(ctx: PlotContext, e: ExplainWire): HTMLElement | null {
   return h('div', { class: 'kappa' }, h('h4', {}, 'κ along the path'), chart.element);
 }
 
+/** The contours' width: beside the numbers (about 400 px of them) when the panel is wide, else the panel's. */
+function contourWidth(width: number): number {
+  return width >= 820 ? Math.min(520, width - 420) : Math.min(520, width);
+}
+
 function curvatureFigure(vc: ViewContext, e: ExplainWire): HTMLElement {
   const { ctx, scene } = vc;
   const lr = typeof vc.run.controls.optimizer.lr === 'number' ? vc.run.controls.optimizer.lr : undefined;
   const landscape = scene.landscape;
   const chart =
     landscape && scene.run && e.point.length === 2
-      ? landscapeChart({ ...ctx, width: Math.min(ctx.width, 520) }, landscape, scene.run.variables, 260)
+      ? landscapeChart({ ...ctx, width: contourWidth(ctx.width) }, landscape, scene.run.variables, 260)
       : undefined;
   if (chart && landscape && scene.run) {
     drawOverlay(
@@ -154,6 +174,22 @@ function curvatureFigure(vc: ViewContext, e: ExplainWire): HTMLElement {
     h('div', { class: 'pair' }, chart ? chart.svg : null, numbers(e, lr)),
     conditionChart(ctx, e),
   );
+}
+
+/** The shades' key: the fewest and most iterations, diverged, not converged. */
+function phaseLegend(ctx: PlotContext, map: PhaseWire): HTMLElement {
+  const counts = Array.from(map.cells).filter((v) => Number.isFinite(v) && v >= 0);
+  const items = [
+    ...(counts.length > 0
+      ? [
+          { label: `${Math.min(...counts)} iterations`, color: ctx.palette.accent },
+          { label: `${Math.max(...counts)} iterations`, color: ctx.palette.muted },
+        ]
+      : []),
+    { label: 'diverged', color: ctx.palette.end },
+    { label: 'did not converge', color: ctx.palette.background },
+  ];
+  return legend(items, 'phase-legend');
 }
 
 /** The run's (η, β) as the map's optimizer reads it: gd is heavy ball with β = 0. */
@@ -207,9 +243,10 @@ function phaseFigure(vc: ViewContext, map: PhaseWire): HTMLElement {
     h(
       'p',
       { class: 'hint', 'data-testid': 'phase-note' },
-      `${describe}. Each cell is a ${map.maxIterations}-iteration run from the start to ‖∇f‖ < ${formatNumber(map.gradientTolerance, 2)}: darker is faster, red diverged, empty did not converge. `,
+      `${describe}. Each cell is a run of at most ${map.maxIterations} iterations from the start to ‖∇f‖ < ${formatNumber(map.gradientTolerance, 2)}. `,
       `+ is the run's η and β${map.polyak ? ", ☆ Polyak's optimum for this quadratic" : ''}, ○ the best cell. Click a cell to use it.`,
     ),
+    phaseLegend(vc.ctx, map),
     chart,
     h(
       'div',
