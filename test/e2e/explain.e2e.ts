@@ -1,6 +1,6 @@
 // The learning-rate view's explanation in the real workbench: the curvature at the start with the
 // Hessian's eigen-directions on the contours, and momentum's (η, β) map whose Polyak button and cells
-// set η and β in the controls. Also takes the README's screenshots of both (dark and light, full
+// set η and β in the controls, and a drag of the start on the contours that makes both again. Also takes the README's screenshots of both (dark and light, full
 // width and the 520 px the panel opens with) into test-results/screenshots/, and into
 // docs/screenshots/ with UPDATE_SCREENSHOTS=1.
 import { strict as assert } from 'node:assert';
@@ -47,7 +47,7 @@ async function valueOnce(
 }
 
 describe('Gradient Descent panel: learning-rate effects explained', () => {
-  it('shows the eigen-directions at the start and the (η, β) map, whose Polyak button and cells set η and β', async () => {
+  it('shows the eigen-directions at the start and the (η, β) map, whose Polyak button and cells set η and β; a drag of the start makes both again', async () => {
     const workbench = await newWorkbench();
     const view = await runFormula(workbench, 'formulas.txt', 'x^2 + 3*y^2');
     await chooseView(view, 'learning-rate');
@@ -114,5 +114,28 @@ describe('Gradient Descent panel: learning-rate effects explained', () => {
     await map.click({ position: { x: 70, y: box.height / 2 } });
     const picked = Number(await valueOnce(view, 'lr-input', (v) => v !== '0.268'));
     assert.ok(picked > 0 && picked < 0.01, `a cell on the left sets a small η (${picked})`);
+
+    // Dragging the start on the curvature's contours moves the start, and the map is made again from there.
+    const caption = view.locator('[data-testid="plot-curvature"] > figcaption > span').first();
+    const before = await caption.innerText();
+    const mapBefore = await map.innerHTML();
+    const contour = view.locator('[data-testid="plot-curvature"] svg.gd-plot').first();
+    await contour.scrollIntoViewIfNeeded();
+    const area = await contour.boundingBox();
+    assert.ok(area);
+    const { mouse } = workbench.page;
+    await mouse.move(area.x + area.width * 0.5, area.y + area.height * 0.5);
+    await mouse.down();
+    for (let k = 1; k <= 5; k++) {
+      await mouse.move(area.x + area.width * (0.5 - 0.04 * k), area.y + area.height * (0.5 - 0.03 * k));
+    }
+    await mouse.up();
+    await caption.filter({ hasNotText: before }).waitFor({ timeout: WAIT });
+    assert.notEqual(await caption.innerText(), before, 'the start moved with the drag');
+    const until = Date.now() + WAIT;
+    while ((await map.innerHTML().catch(() => mapBefore)) === mapBefore && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.notEqual(await map.innerHTML(), mapBefore, 'the map was made again from the new start');
   });
 });
