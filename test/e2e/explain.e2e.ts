@@ -1,8 +1,8 @@
 // The learning-rate view's explanation in the real workbench: the curvature at the start with the
-// Hessian's eigen-directions on the contours, and momentum's (η, β) map whose Polyak button and cells
-// set η and β in the controls, and a drag of the start on the contours that makes both again. Also takes the README's screenshots of both (dark and light, full
-// width and the 520 px the panel opens with) into test-results/screenshots/, and into
-// docs/screenshots/ with UPDATE_SCREENSHOTS=1.
+// Hessian's eigen-directions on the contours, momentum's (η, β) map whose Polyak button and cells set
+// η and β in the controls, and a drag of the start on the contours that makes both again. Also takes
+// the README's screenshots of both (dark and light, full width and the 520 px the panel opens with)
+// into test-results/screenshots/, and into docs/screenshots/ with UPDATE_SCREENSHOTS=1.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
