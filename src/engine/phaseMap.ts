@@ -38,7 +38,7 @@ export interface PhaseSettings {
   readonly maxIterations: number;
 }
 
-/** The map: rows are β (betas[r]), columns η (learningRates[c]). */
+/** The map: rows are β (betas[r]), columns η (learningRates[c]); fewer rows than asked when its time budget or its caller cut it. */
 export interface PhaseMap {
   readonly optimizer: PhaseOptimizer;
   readonly learningRates: readonly number[];
@@ -91,7 +91,8 @@ export function phaseSettings(
 
 /**
  * The map on `problem` from options' start (its stop's gradient tolerance, its maximize and
- * parameters). `control` is asked between rows: an interrupted map has only the rows done by then.
+ * parameters). `control` and the stop's time budget are asked between rows: an interrupted map has
+ * only the rows done by then (at least one).
  */
 export function phaseMap(
   problem: Problem,
@@ -117,8 +118,12 @@ export function phaseMap(
   const finalValues: number[][] = [];
   const diverged: boolean[][] = [];
   let best: PhaseMap['best'] = null;
+  // The map shares one run's time budget: rows past it are left out (the map is then cut short).
+  const budget = options.stop.timeBudgetMs ?? 0;
+  const startedAt = options.startedAt ?? performance.now();
+  const outOfTime = (): boolean => budget > 0 && performance.now() - startedAt > budget;
   for (const beta of betas) {
-    if (control?.interrupted() === true) break;
+    if (control?.interrupted() === true || (iterations.length > 0 && outOfTime())) break;
     const row: (number | null)[] = [];
     const values: number[] = [];
     const blown: boolean[] = [];
@@ -139,7 +144,7 @@ export function phaseMap(
   return {
     optimizer: settings.optimizer,
     learningRates,
-    betas,
+    betas: betas.slice(0, iterations.length),
     iterations,
     finalValues,
     diverged,

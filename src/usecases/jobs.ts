@@ -135,9 +135,8 @@ function stableJson(value: unknown): string {
 /** The cache key of a job: its kind and exactly its inputs. */
 export function jobKey(request: JobRequest): string {
   if (request.kind === 'phase') {
-    // A map sets η and β itself in every cell: the run's own are not among its inputs.
-    const { lr: _lr, momentum: _m, betas: _b, ...optimizer } = request.options.optimizer;
-    return stableJson({ ...request, options: { ...request.options, optimizer } });
+    // A map runs its own optimizer with its own η and β in every cell: the run's are not among its inputs.
+    return stableJson({ ...request, options: { ...request.options, optimizer: {} } });
   }
   if (request.kind !== 'sweep') return stableJson(request);
   // A sweep sets η itself at every point: the run's own η is not one of its inputs.
@@ -207,7 +206,7 @@ function compute(request: JobRequest, ctx: JobContext): JobValues[JobKind] {
       bindParameters(problem, request.parameters);
       return explainAt(problem, request.point, request.lr, request.maximize, request.path);
     case 'phase':
-      return phaseOutcome(problem, request.options, request.phase, ctx.control);
+      return phaseOutcome(problem, budgeted(request.options, startedAt), request.phase, ctx.control);
   }
 }
 

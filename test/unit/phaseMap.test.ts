@@ -154,6 +154,21 @@ describe('(η, β) phase map', () => {
     );
   });
 
+  it('a map past its time budget keeps the rows done by then, at least one', () => {
+    const problem = problemOf('x^2 + y^2', ['x', 'y']);
+    // A budget that ran out long ago: the clock is read only to see that it did.
+    const late: RunOptions = {
+      ...options([1, 1]),
+      stop: { timeBudgetMs: 1 },
+      startedAt: performance.now() - 1e6,
+    };
+    const map = phaseMap(problem, late, phaseSettings(problem, late, { count: 5 }));
+    assert.equal(map.iterations.length, 1);
+    assert.deepEqual(map.betas, [0]);
+    const full = phaseMap(problem, options([1, 1]), phaseSettings(problem, options([1, 1]), { count: 5 }));
+    assert.equal(full.iterations.length, 5);
+  });
+
   it('marks divergence past the heavy ball’s edge ηλ = 2(1 + β) on 2x²', () => {
     const problem = problemOf('2x^2');
     const opts = options([1]);
