@@ -200,6 +200,11 @@ describe('panel session', () => {
     await h.settle();
     assert.equal(h.jobs.computed.run, runs, 'the regimes were computed in the background');
     assert.equal(h.jobs.computed.sweep, 1);
+    assert.deepEqual(
+      [h.jobs.computed.explain, h.jobs.computed.phase],
+      [1, 1],
+      'and the curvature and the map',
+    );
     assert.ok(h.parts() > parts, 'the sweep and regimes are sent when their view is shown');
     assert.equal(h.lastSummary(id)?.parts?.regimes?.length, 3);
   });

@@ -289,7 +289,12 @@ async function prefetch(
   };
   // The comparison's wider window is the compare view's to choose; here nothing changes the state.
   const aside: SceneContext = { ...ctx, setWindow: () => undefined };
-  if (ctx.view !== 'learning-rate') await planSweep(aside, silent, options);
+  if (ctx.view !== 'learning-rate') {
+    await planSweep(aside, silent, options);
+    const formula = ctx.record.formula;
+    if (!signal.aborted) await silent('explain', explainRequest(formula, options, run));
+    if (!signal.aborted) await silent('phase', phaseRequest(formula, options));
+  }
   if (ctx.view !== 'compare' && !signal.aborted) {
     await planComparison(aside, silent, options, run, window, () => Promise.resolve());
   }
