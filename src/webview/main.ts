@@ -298,6 +298,7 @@ function drawDetails(vc: ViewContext): void {
     vc.run.parts?.formula,
     vc.run.parts?.gradientText,
     vc.run.parts?.steps,
+    vc.run.parts?.explain,
     vc.run.status,
   ].join('|');
   // While an edit is on its way the summary and worked steps wait (dimmed): the path is what moves.
@@ -315,6 +316,10 @@ function drawDetails(vc: ViewContext): void {
       formula,
       ...(vc.scene.gradientText ? { gradient: vc.scene.gradientText } : {}),
       pickable: vc.scene.landscape?.kind !== 'none',
+      // |1 − ηλ| is plain gd's factor; a converged run needs no excuse.
+      ...(run.optimizer === 'gd' && vc.run.outcome !== 'converged' && vc.scene.explain
+        ? { effects: vc.scene.explain.effects }
+        : {}),
       restart: (start) => vc.placeStart(start, 'click'),
     }),
     steps

@@ -138,4 +138,17 @@ describe('Gradient Descent panel: learning-rate effects explained', () => {
     }
     assert.notEqual(await map.innerHTML(), mapBefore, 'the map was made again from the new start');
   });
+
+  it('the summary names the effect of a gd run that does not converge, in the formula’s variables', async () => {
+    const workbench = await newWorkbench();
+    const view = await runFormula(workbench, 'quick-tour.md', 'L(w, b) = (w - 3)^2 + 10b^2');
+    // λ_b = 20, λ_w = 2: at η = 0.1, η·λ_b = 2 exactly, so b goes 1, −1, 1, … and the run never converges.
+    if ((await value(view, 'lr-input')) !== '0.1') await setControl(view, 'lr-input', '0.1');
+    const words = view.getByTestId('summary-effects');
+    await words.waitFor({ timeout: WAIT });
+    assert.equal(
+      (await words.innerText()).trim(),
+      'b alternates sign each step: η·λ_b = 2, exactly the critical step.',
+    );
+  });
 });

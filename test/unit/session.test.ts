@@ -86,7 +86,7 @@ describe('panel session', () => {
         sweep: 0,
         basins: 0,
         steps: 1,
-        explain: 0,
+        explain: 1,
         phase: 0,
       },
     );
@@ -114,16 +114,17 @@ describe('panel session', () => {
       'the same landscape, not sent again',
     );
 
-    // The learning-rate view adds the sweep and its three regime runs, the curvature at the start
-    // and the (η, β) map, and recomputes nothing else.
+    // The learning-rate view adds the sweep and its three regime runs and the (η, β) map (the
+    // curvature at the start is every view's), and recomputes nothing else.
     const before = h.jobs.computed.run;
+    const explained = h.jobs.computed.explain;
     h.session.receive({ type: 'setView', view: 'learning-rate' });
     await h.settle();
     await h.settle();
     assert.equal(h.jobs.computed.sweep, 1);
     assert.equal(h.jobs.computed.run, before + 3, 'three regime runs');
     assert.equal(h.lastSummary(id)?.parts?.regimes?.length, 3);
-    assert.deepEqual([h.jobs.computed.explain, h.jobs.computed.phase], [1, 1]);
+    assert.deepEqual([h.jobs.computed.explain, h.jobs.computed.phase], [explained, 1]);
     assert.equal(typeof h.lastSummary(id)?.parts?.phase, 'number', 'the map is among the parts');
 
     // Back to the runs view: everything is cached and already on the webview.
@@ -157,7 +158,8 @@ describe('panel session', () => {
     assert.ok(reported?.parts?.run, 'the newest run is on its way');
     const answers = h.posted.filter((m) => m.type === 'settled').length;
     assert.equal(answers, 5, 'every edit is answered');
-    assert.deepEqual(reported?.waiting, ['steps']);
+    // The worked steps and the curvature at the start (for the summary's words) follow the run.
+    assert.deepEqual(reported?.waiting, ['steps', 'explain']);
     await h.settle();
     assert.equal(h.jobs.computed.steps, steps + 1, 'the worked steps of the newest edit only');
     assert.deepEqual(h.lastSummary(id)?.waiting, []);
@@ -194,6 +196,7 @@ describe('panel session', () => {
     // One λmax per start, each computed by the runs view (for the η slider's mark), none again.
     assert.equal(h.jobs.computed.curvature, 2);
     const runs = h.jobs.computed.run;
+    const explainedBefore = h.jobs.computed.explain;
     const parts = h.parts();
     // Nothing was sent for views not shown, and switching finds everything computed.
     h.session.receive({ type: 'setView', view: 'learning-rate' });
@@ -202,8 +205,8 @@ describe('panel session', () => {
     assert.equal(h.jobs.computed.sweep, 1);
     assert.deepEqual(
       [h.jobs.computed.explain, h.jobs.computed.phase],
-      [1, 1],
-      'and the curvature and the map',
+      [explainedBefore, 1],
+      'and the map (the curvature is every view’s)',
     );
     assert.ok(h.parts() > parts, 'the sweep and regimes are sent when their view is shown');
     assert.equal(h.lastSummary(id)?.parts?.regimes?.length, 3);

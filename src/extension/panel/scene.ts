@@ -257,9 +257,10 @@ async function planView(
     const basinOptions = sideOptions(options, record.starts.length, BASIN_TRACE_POINTS);
     after(part('basins', { kind: 'basins', formula, options: basinOptions, starts: record.starts }));
   }
+  // The curvature at the start: the summary's words in every view, the learning-rate view's figure.
+  after(part('explain', explainRequest(formula, options, run)));
   if (ctx.view === 'learning-rate') {
     after(planSweep(ctx, part, options));
-    after(part('explain', explainRequest(formula, options, run)));
     after(part('phase', phaseRequest(formula, options)));
   }
   if (ctx.view === 'compare') after(planComparison(ctx, part, options, run, window, landscapeFor));
@@ -292,7 +293,6 @@ async function prefetch(
   if (ctx.view !== 'learning-rate') {
     await planSweep(aside, silent, options);
     const formula = ctx.record.formula;
-    if (!signal.aborted) await silent('explain', explainRequest(formula, options, run));
     if (!signal.aborted) await silent('phase', phaseRequest(formula, options));
   }
   if (ctx.view !== 'compare' && !signal.aborted) {
