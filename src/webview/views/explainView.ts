@@ -42,8 +42,16 @@ function currentRates(vc: ViewContext, map: PhaseWire): { learningRate: number; 
   return undefined;
 }
 
+/** Whether (η, β) lies on the map (a mark outside would be drawn past its edges). */
+function onMap(map: PhaseWire, rates: { learningRate: number; beta: number }): boolean {
+  const within = (v: number, values: Float64Array): boolean =>
+    v >= values[0]! * (1 - 1e-9) && v <= values[values.length - 1]! * (1 + 1e-9) + 1e-12;
+  return within(rates.learningRate, map.learningRates) && within(rates.beta, map.betas);
+}
+
 function phaseFigure(vc: ViewContext, map: PhaseWire): HTMLElement {
-  const current = currentRates(vc, map);
+  const rates = currentRates(vc, map);
+  const current = rates && onMap(map, rates) ? rates : undefined;
   const chart = phasePlot({ ...vc.ctx, width: Math.min(vc.ctx.width, 640) }, map, current ? { current } : {});
   const pick = (rates: { learningRate: number; beta: number }): void =>
     vc.setRates(map.optimizer, rates.learningRate, rates.beta);
@@ -76,7 +84,12 @@ function phaseFigure(vc: ViewContext, map: PhaseWire): HTMLElement {
       'p',
       { class: 'hint', 'data-testid': 'phase-note' },
       `${describe}. Each cell is a run of at most ${map.maxIterations} iterations from the start to ‖∇f‖ < ${formatNumber(map.gradientTolerance, 2)}. `,
-      `+ is the run's η and β${map.polyak ? ", ☆ Polyak's optimum for this quadratic" : ''}, ○ the best cell. Click a cell to use it.`,
+      current
+        ? "+ is the run's η and β, "
+        : rates
+          ? `The run's η = ${formatNumber(rates.learningRate, 3)}, β = ${formatNumber(rates.beta, 3)} lie outside the map. `
+          : '',
+      `${map.polyak ? "☆ is Polyak's optimum for this quadratic, " : ''}○ the best cell. Click a cell to use it.`,
     ),
     phaseLegend(vc.ctx, map),
     chart,
