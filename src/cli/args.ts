@@ -47,6 +47,9 @@ export interface CliArgs {
   readonly lrMin?: number;
   readonly lrMax?: number;
   readonly count?: number;
+  /** The (η, β) map's β range (phase). */
+  readonly betaMin?: number;
+  readonly betaMax?: number;
   /** Values of the formula's parameters by name (`--param a=2`, repeatable). */
   readonly parameters?: Readonly<Record<string, number>>;
 }
@@ -55,8 +58,8 @@ export interface CliArgs {
 export type ParsedArgs = CliArgs | { readonly command: 'help' };
 
 /** The CLI's commands. */
-export type Command = 'run' | 'sweep' | 'code';
-const COMMANDS: readonly Command[] = ['run', 'sweep', 'code'];
+export type Command = 'run' | 'sweep' | 'code' | 'explain' | 'phase';
+const COMMANDS: readonly Command[] = ['run', 'sweep', 'code', 'explain', 'phase'];
 
 type Kind = 'flag' | 'value';
 interface OptionSpec {
@@ -67,25 +70,27 @@ interface OptionSpec {
 /** The options of a run, which `code` writes out, and of a sweep. */
 const RUNS = ['run', 'sweep', 'code'] as const;
 const OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  start: { kind: 'value', commands: RUNS },
-  lr: { kind: 'value', commands: ['run', 'code'] },
-  optimizer: { kind: 'value', commands: RUNS },
+  start: { kind: 'value', commands: [...RUNS, 'explain', 'phase'] },
+  lr: { kind: 'value', commands: ['run', 'code', 'explain'] },
+  optimizer: { kind: 'value', commands: [...RUNS, 'phase'] },
   scheduler: { kind: 'value', commands: RUNS },
   momentum: { kind: 'value', commands: RUNS },
   alpha: { kind: 'value', commands: RUNS },
   betas: { kind: 'value', commands: RUNS },
   eps: { kind: 'value', commands: RUNS },
   'line-search': { kind: 'flag', commands: RUNS },
-  'max-iter': { kind: 'value', commands: RUNS },
-  tol: { kind: 'value', commands: RUNS },
-  maximize: { kind: 'flag', commands: RUNS },
+  'max-iter': { kind: 'value', commands: [...RUNS, 'phase'] },
+  tol: { kind: 'value', commands: [...RUNS, 'phase'] },
+  maximize: { kind: 'flag', commands: [...RUNS, 'explain', 'phase'] },
   trace: { kind: 'value', commands: ['run'] },
-  json: { kind: 'flag', commands: ['run', 'sweep'] },
-  'lr-min': { kind: 'value', commands: ['sweep'] },
-  'lr-max': { kind: 'value', commands: ['sweep'] },
-  count: { kind: 'value', commands: ['sweep'] },
+  json: { kind: 'flag', commands: ['run', 'sweep', 'explain', 'phase'] },
+  'lr-min': { kind: 'value', commands: ['sweep', 'phase'] },
+  'lr-max': { kind: 'value', commands: ['sweep', 'phase'] },
+  count: { kind: 'value', commands: ['sweep', 'phase'] },
+  'beta-min': { kind: 'value', commands: ['phase'] },
+  'beta-max': { kind: 'value', commands: ['phase'] },
   lang: { kind: 'value', commands: ['code'] },
-  param: { kind: 'value', commands: RUNS },
+  param: { kind: 'value', commands: [...RUNS, 'explain', 'phase'] },
 };
 
 const OPTIMIZER_CHOICES = OPTIMIZERS.map((d) => d.torch ?? d.name).join(', ');
@@ -99,13 +104,19 @@ export const USAGE = `Usage:
             [--param NAME=VALUE]... [--json]
   gdlab sweep "<formula>" [--start ..] [--lr-min a --lr-max b --count n] [the optimizer options] [--json]
   gdlab code "<formula>" [the options of run] [--lang ${CODE_LANGUAGES.join('|')}]
+  gdlab explain "<formula>" [--start ..] [--lr η] [--maximize] [--param ..] [--json]
+  gdlab phase "<formula>" [--start ..] [--optimizer momentum|nesterov|adam] [--lr-min a --lr-max b]
+            [--beta-min c --beta-max d] [--count N] [--max-iter N] [--tol T] [--json]
 Optimizers (a name, or torch.optim's class with torch's arguments; case-insensitive): ${OPTIMIZER_CHOICES}.
 Schedulers (torch.optim.lr_scheduler's): ${SCHEDULER_CHOICES}.
   e.g. --optimizer "AdamW(lr=0.1, weight_decay=0.05, amsgrad=True)" --scheduler "CosineAnnealingLR(T_max=100)"
 Options take "--lr 0.1" or "--lr=0.1"; "--" ends the options (for a formula starting with "-").
 --tol is the gradient-norm tolerance; --tol 0 turns every tolerance test off.
 --param sets a parameter of a definition (a in "f(x) = a x^2"; \\lambda and λ are lambda); unset ones are 1.
-code prints a Python script (PyTorch by default) that reruns the run and prints its final point.`;
+code prints a Python script (PyTorch by default) that reruns the run and prints its final point.
+explain prints the local quadratic model at the start: the Hessian's eigen-directions, κ, the critical
+and best learning rates, Polyak's heavy-ball optimum, and what gd's η does along each direction.
+phase prints the iterations to converge over a grid of η × β (momentum's μ, or Adam's β1).`;
 
 /** Said after a usage error, on the same line. */
 export const USAGE_HINT = 'Run gdlab --help for the options.';
@@ -129,6 +140,12 @@ function positive(name: string, v: number): number {
 
 function unitInterval(name: string, v: number): number {
   if (!(v >= 0 && v < 1)) throw new UsageError(`--${name} must be in [0, 1), got ${v}.`);
+  return v;
+}
+
+/** A β of the map: 0 ≤ β < 1 (β = 1 never forgets a gradient). */
+function betaOption(name: string, v: number): number {
+  if (!(v >= 0 && v < 1)) throw new UsageError(`--${name} must be at least 0 and below 1, got ${v}.`);
   return v;
 }
 
@@ -221,6 +238,12 @@ function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
       out.count = count;
       return;
     }
+    case 'beta-min':
+      out.betaMin = betaOption(name, number(name, value));
+      return;
+    case 'beta-max':
+      out.betaMax = betaOption(name, number(name, value));
+      return;
     case 'param':
       out.parameters = { ...out.parameters, ...parameterOption(value) };
       return;
@@ -313,6 +336,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     throw new UsageError(`Expected one formula, got ${positionals.length} arguments; quote the formula.`);
   }
   out.formula = positionals[0]!;
+  if (out.betaMin !== undefined && out.betaMax !== undefined && !(out.betaMax >= out.betaMin)) {
+    throw new UsageError(`--beta-max (${out.betaMax}) must not be below --beta-min (${out.betaMin}).`);
+  }
   if (out.lrMin !== undefined && out.lrMax !== undefined && !(out.lrMax > out.lrMin)) {
     throw new UsageError(`--lr-max (${out.lrMax}) must be greater than --lr-min (${out.lrMin}).`);
   }

@@ -10,6 +10,7 @@ import { createProblemCache } from '../host/problemCache';
 import { CLI_TRACE_POINTS } from '../usecases/defaults';
 import { computeJob, type JobContext } from '../usecases/jobs';
 import { resolveRunOptions } from '../usecases/runOptions';
+import { runExplain, runPhase } from './explain';
 import { parseArgs, USAGE, USAGE_HINT, UsageError, wantsJson, type CliArgs } from './args';
 import { runJson, runTable, sweepJson, sweepTable, traceCutNote } from './format';
 
@@ -93,13 +94,16 @@ export function runOptionsOf(args: CliArgs): RunOptions {
 function execute(args: CliArgs, out: CliOutput): void {
   // The budget covers parsing and compiling too.
   const startedAt = performance.now();
-  const asked = runOptionsOf(args);
+  // phase's --optimizer names the map's optimizer (momentum, nesterov, adam), which sets η and β itself.
+  const asked = runOptionsOf(args.command === 'phase' ? { ...args, optimizer: undefined } : args);
   // A flag the optimizer does not use is refused even when it repeats the default.
   refuseInapplicable(asked.optimizer, true);
   // The same jobs the panel runs, so the CLI's run and sweep agree with the panel's on a formula.
   const ctx: JobContext = { problems: createProblemCache(CLI_LIMITS), limits: CLI_LIMITS };
   const info = computeJob({ kind: 'formula', formula: args.formula }, ctx);
   const options = resolveRunOptions({ ...asked, startedAt }, info.variables.length, CLI_LIMITS);
+  if (args.command === 'explain') return out.stdout(runExplain(args, options, info.variables, ctx));
+  if (args.command === 'phase') return out.stdout(runPhase(args, options, ctx));
   if (args.command === 'run') {
     const result = computeJob({ kind: 'run', formula: args.formula, options }, ctx);
     out.stdout(args.json ? `${JSON.stringify(runJson(result))}\n` : runTable(result));

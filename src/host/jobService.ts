@@ -45,6 +45,8 @@ export class JobService {
     sweep: 0,
     basins: 0,
     steps: 0,
+    explain: 0,
+    phase: 0,
   };
 
   constructor(private readonly options: JobServiceOptions) {

@@ -37,6 +37,7 @@ import {
   stepsWire,
   sweepWire,
 } from './wire';
+import { explainWire, phaseWire } from './explainWire';
 
 /** Limits the guards enforce on what the webview sends. */
 export const LIMITS = {
@@ -201,6 +202,8 @@ export const partValue = union('kind', {
   sweep: object({ kind: literal('sweep'), value: sweepWire }),
   basins: object({ kind: literal('basins'), value: basinsWire }),
   steps: object({ kind: literal('steps'), value: stepsWire }),
+  explain: object({ kind: literal('explain'), value: explainWire }),
+  phase: object({ kind: literal('phase'), value: phaseWire }),
 });
 export type PartValue = Infer<typeof partValue>;
 export type PartKind = PartValue['kind'];
@@ -217,6 +220,9 @@ export const sceneParts = object({
   regimes: optional(array(id(), 3)),
   compare: optional(array(id(), ALL_OPTIMIZER_NAMES.length)),
   basins: optional(id()),
+  /** The learning-rate view's curvature at the start and (η, β) map. */
+  explain: optional(id()),
+  phase: optional(id()),
 });
 export type SceneParts = Infer<typeof sceneParts>;
 

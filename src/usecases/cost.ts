@@ -3,7 +3,9 @@
 // estimate errs on the slow side (iteration caps, not the iterations a run will take).
 import { CURVE_SAMPLES, GRID_SIDE, VALLEY_SCAN } from '../engine/landscape';
 import type { EngineLimits } from '../engine/limits';
+import { DEFAULT_PHASE_COUNT, DEFAULT_PHASE_ITERATIONS } from '../engine/phaseMap';
 import type { RunOptions } from '../engine/types';
+import { CONDITION_SAMPLES } from './explain';
 import type { JobRequest } from './jobs';
 import type { ProblemSource } from './problems';
 
@@ -53,5 +55,13 @@ export function estimateJobMs(request: JobRequest, problems: ProblemSource, limi
     }
     case 'steps':
       return (request.count * (ns + STEP_NS_PER_VARIABLE * n)) / 1e6;
+    case 'explain':
+      // Two Hessians' differences (2n gradients each) and Jacobi, at the point and each sampled iterate.
+      return ((1 + Math.min(request.path?.length ?? 0, CONDITION_SAMPLES)) * (4 * n * ns + 5 * n ** 3)) / 1e6;
+    case 'phase': {
+      const side = request.phase.count ?? DEFAULT_PHASE_COUNT;
+      const iterations = request.phase.maxIterations ?? DEFAULT_PHASE_ITERATIONS;
+      return (side * side * iterations * (ns + STEP_NS_PER_VARIABLE * n)) / 1e6;
+    }
   }
 }

@@ -4,13 +4,15 @@
 import { runDescent } from '../engine/descent';
 import { bindParameters } from '../engine/parameters';
 import { checkFormulaLength, clampRequest, type EngineLimits } from '../engine/limits';
-import { criticalOf, isDiverged, lambdaMaxAt } from '../engine/sweep';
+import { quadraticModelAt } from '../engine/quadraticModel';
+import { criticalOf, isConverged, isDiverged, lambdaMaxAt } from '../engine/sweep';
 import type { RunOptions, RunResult } from '../engine/types';
 import { HOVER_BUDGET_MS, HOVER_SLICES } from './defaults';
 import { previewMarkdown } from './hoverText';
 import { withNotedValues, type NotedValues } from './notedValues';
 import type { ProblemSource } from './problems';
 import { resolveRunOptions } from './runOptions';
+import { curvatureEffects } from './wording';
 
 /** A hover parses no uncached formula longer than this (950 characters of nested LaTeX fractions take ~60 ms). */
 export const HOVER_MAX_UNCACHED_LENGTH = 500;
@@ -34,7 +36,7 @@ export function quickRun(
   budgetMs: number,
   limits: EngineLimits,
   noted?: NotedValues,
-): { result: RunResult; lambdaMax: () => number } | null {
+): { result: RunResult; lambdaMax: () => number; effects: () => string[] } | null {
   const startedAt = performance.now();
   // Compiling cannot be interrupted, so a formula that would take long is not started at all.
   if (problems.peek(formula) === undefined) {
@@ -60,7 +62,19 @@ export function quickRun(
     bindParameters(problem, resolved.parameters);
     return lambdaMaxAt(problem, resolved.start, resolved.maximize);
   };
-  return { result, lambdaMax };
+  const effects = (): string[] => {
+    // |1 − ηλ| is plain gd's factor: other optimizers, schedules and line searches move differently.
+    const plain =
+      result.optimizer === 'gd' && resolved.scheduler === undefined && resolved.optimizer.lineSearch !== true;
+    if (!plain || problem.dimension > MAX_CRITICAL_DIMENSION) return [];
+    bindParameters(problem, resolved.parameters);
+    const start = result.trace[0]?.point ?? resolved.start;
+    return curvatureEffects(
+      problem.variables,
+      quadraticModelAt(problem, start, result.learningRate, resolved.maximize).directions,
+    );
+  };
+  return { result, lambdaMax, effects };
 }
 
 /**
@@ -103,7 +117,16 @@ export function hoverPreview(
     const c = criticalOf(run.lambdaMax());
     critical = c !== null && result.learningRate >= c ? c : null;
   }
-  return previewMarkdown(formula, result, critical);
+  // What η does along each direction explains a run that did not converge; a converged one needs no excuse.
+  let effects: string[] = [];
+  if (!isConverged(result.stopReason) && !result.unbounded) {
+    try {
+      effects = run.effects();
+    } catch {
+      effects = [];
+    }
+  }
+  return previewMarkdown(formula, result, critical, effects);
 }
 
 /**

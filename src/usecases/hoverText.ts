@@ -22,6 +22,11 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
 }
 
+/** A sentence of effect words for Markdown: its variable names and λ_x's underscore escaped. */
+function escapeProse(text: string): string {
+  return text.replace(/[\\`*_{}[\]#|<>~]/g, (c) => `\\${c}`);
+}
+
 /** `x = 1` for one variable, `(x, y) = (1, 2)` for several. */
 function assignment(variables: readonly string[], point: readonly number[], star = ''): string {
   const names = variables.map(escapeMarkdown);
@@ -84,6 +89,7 @@ export function previewMarkdown(
   formula: string,
   result: RunResult,
   criticalLearningRate?: number | null,
+  effects: readonly string[] = [],
 ): string {
   const start = result.trace.length > 0 ? result.trace[0].point : result.final.point;
   const held = (result.parameters ?? []).map((p) => `${escapeMarkdown(p.name)} = ${formatNumber(p.value)}`);
@@ -95,6 +101,8 @@ export function previewMarkdown(
     diverged ? { dot: DIVERGED_DOT } : {},
   );
   const lines = [`${header}: ${outcomeSentence(result, criticalLearningRate)}`];
+  // The curvature's effects, one line each (Markdown needs two spaces before a line break).
+  if (effects.length > 0) lines[0] += `.  \n${effects.map(escapeProse).join('.  \n')}.`;
   if (curve) lines.push(`![loss per iteration](${curve})`);
   lines.push(`[Open in Gradient Descent panel](${openCommandUri(formula)})`);
   return lines.join('\n\n');

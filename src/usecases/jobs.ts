@@ -21,6 +21,8 @@ import type {
   SweepSettings,
   WorkedStep,
 } from '../engine/types';
+import type { PhaseSettings } from '../engine/phaseMap';
+import { explainAt, phaseOutcome, type Explanation, type PhaseOutcome } from './explain';
 import type { CompiledFormula, ProblemSource } from './problems';
 
 /** Every job, by kind. */
@@ -59,6 +61,23 @@ export type JobRequest =
       readonly formula: string;
       readonly options: RunOptions;
       readonly count: number;
+    }
+  | {
+      /** The quadratic model at a point for η, with κ at the path's iterates. */
+      readonly kind: 'explain';
+      readonly formula: string;
+      readonly point: readonly number[];
+      readonly lr?: number;
+      readonly maximize: boolean;
+      readonly parameters?: RunOptions['parameters'];
+      readonly path?: readonly { readonly iteration: number; readonly point: readonly number[] }[];
+    }
+  | {
+      /** Momentum's (η, β) map from the run's start. */
+      readonly kind: 'phase';
+      readonly formula: string;
+      readonly options: RunOptions;
+      readonly phase: Partial<PhaseSettings>;
     };
 
 /** The kinds of job. */
@@ -87,6 +106,8 @@ export interface JobValues {
   readonly sweep: SweepOutcome;
   readonly basins: MultiStartResult;
   readonly steps: readonly WorkedStep[];
+  readonly explain: Explanation;
+  readonly phase: PhaseOutcome;
 }
 
 /** The request of kind K. */
@@ -113,6 +134,10 @@ function stableJson(value: unknown): string {
 
 /** The cache key of a job: its kind and exactly its inputs. */
 export function jobKey(request: JobRequest): string {
+  if (request.kind === 'phase') {
+    // A map runs its own optimizer with its own η and β in every cell: the run's are not among its inputs.
+    return stableJson({ ...request, options: { ...request.options, optimizer: {} } });
+  }
   if (request.kind !== 'sweep') return stableJson(request);
   // A sweep sets η itself at every point: the run's own η is not one of its inputs.
   const { lr: _lr, ...optimizer } = request.options.optimizer;
@@ -177,6 +202,11 @@ function compute(request: JobRequest, ctx: JobContext): JobValues[JobKind] {
       return runFromStarts(problem, request.options, request.starts, ctx.control);
     case 'steps':
       return explainSteps(problem, request.options, Math.min(request.count, ctx.limits.maxSteps));
+    case 'explain':
+      bindParameters(problem, request.parameters);
+      return explainAt(problem, request.point, request.lr, request.maximize, request.path);
+    case 'phase':
+      return phaseOutcome(problem, budgeted(request.options, startedAt), request.phase, ctx.control);
   }
 }
 

@@ -1,8 +1,11 @@
 // The one place that words how a run went: whether it converged, stopped or diverged, why, what kind
-// of point it reached, and what to try next. The panel, the hover, the CLI and the tables all say it
+// of point it reached, and what to try next; and what gd's η does along each direction of the
+// curvature (crawls, oscillates, diverges). The panel, the hover, the CLI and the tables all say it
 // with these words.
 import { isConverged, isDiverged } from '../engine/stopReasons';
+import { EXACT_RELATIVE, type DirectionEffect } from '../engine/quadraticModel';
 import type { RunResult, StationaryKind, StopReason } from '../engine/types';
+import { formatNumber, formatPoint, type NumberTextOptions } from '../shared/numberText';
 
 /** How a run ended, in one word: the run list and the tables show it. */
 export type Outcome = 'converged' | 'stopped' | 'diverged';
@@ -149,4 +152,88 @@ export function outcomeSentence(run: RunFacts): string {
   const words = describeOutcome(run);
   const first = `${words.headline}: ${words.reason}.`;
   return words.advice ? `${first} ${words.advice}` : first;
+}
+
+/** What gd's factor per step is said to shrink a component to. */
+export const SHRINK_TARGET = 1e-6;
+/** A vector component this close to ±1 names its variable instead of the vector. */
+const AXIS_COMPONENT = 0.999;
+const EFFECT_NUMBERS: NumberTextOptions = { digits: 2 };
+
+/**
+ * Two significant digits, every digit of a whole part up to 6 (ηλ = 100, not 1e2), and enough for a
+ * factor just below 1 to show its distance from 1 (0.999, not 1).
+ */
+function short(value: number): string {
+  const whole = Number.isFinite(value) && value !== 0 ? Math.floor(Math.log10(Math.abs(value))) + 1 : 0;
+  const belowOne = value > 0 && value < 1 ? Math.ceil(-Math.log10(1 - value)) + 1 : 0;
+  return formatNumber(value, { digits: Math.min(6, Math.max(2, whole, belowOne)) });
+}
+
+/** The direction as a variable ("w") when it lies along one axis, else its vector ("(0.45, 0.89)"). */
+export function directionName(variables: readonly string[], vector: readonly number[]): string | undefined {
+  const axis = vector.findIndex((c) => Math.abs(c) >= AXIS_COMPONENT);
+  return axis >= 0 ? variables[axis] : undefined;
+}
+
+/** "about 700": steps for a factor to shrink a component to SHRINK_TARGET, to one significant figure from 100 on. */
+export function stepsToShrink(factor: number): string {
+  const steps = Math.log(SHRINK_TARGET) / Math.log(factor);
+  const shown = steps < 100 ? Math.ceil(steps) : Number(steps.toPrecision(1));
+  return `about ${shown.toLocaleString('en-US')} step${shown === 1 ? '' : 's'} to ${formatNumber(SHRINK_TARGET)}`;
+}
+
+/** One direction's effect in a sentence, in the person's variable names. */
+export function effectSentence(variables: readonly string[], d: DirectionEffect): string {
+  const name = directionName(variables, d.vector);
+  const subject = name ?? 'It';
+  const along = name === undefined ? ` along ${formatPoint(d.vector, EFFECT_NUMBERS)}` : '';
+  const lambda = name === undefined ? 'λ' : `λ_${name}`;
+  const product = `η·${lambda} = ${short(d.stepCurvature)}`;
+  const factor = short(d.factor);
+  const near = (target: number): boolean => Math.abs(d.stepCurvature - target) <= EXACT_RELATIVE * target;
+  switch (d.behaviour) {
+    case 'flat':
+      return `${subject} is flat${along}: the gradient does not move ${name ?? 'it'}`;
+    case 'diverges':
+      return d.stepCurvature < 0
+        ? `${subject} runs away${along}: the curvature is negative (${lambda} = ${short(d.eigenvalue)}), ×${factor} per step`
+        : `${subject} diverges${along}: ${product}, past the critical 2, ×${factor} per step with alternating sign`;
+    case 'oscillates':
+      return near(2)
+        ? `${subject} alternates sign each step${along}: ${product}, exactly the critical step`
+        : `${subject} oscillates${along}, overshooting each step: ${product}, factor ${factor} per step, ${stepsToShrink(d.factor)}`;
+    case 'crawls':
+      return `${subject} crawls${along}: factor ${factor} per step, ${stepsToShrink(d.factor)}`;
+    case 'converges':
+      return near(1)
+        ? `${subject} lands in one step${along}: ${product}`
+        : `${subject} converges${along}: factor ${factor} per step, ${stepsToShrink(d.factor)}`;
+  }
+}
+
+/**
+ * The one or two effects worth naming for gd at its η: the direction that overshoots most (diverging
+ * before oscillating), and the one that crawls slowest; the slowest converging one when neither.
+ */
+export function curvatureEffects(
+  variables: readonly string[],
+  directions: readonly DirectionEffect[],
+): string[] {
+  const rank: Record<DirectionEffect['behaviour'], number> = {
+    diverges: 3,
+    oscillates: 2,
+    crawls: 1,
+    converges: 0,
+    flat: -1,
+  };
+  const wild = directions
+    .filter((d) => d.behaviour === 'diverges' || d.behaviour === 'oscillates')
+    .sort((a, b) => rank[b.behaviour] - rank[a.behaviour] || b.factor - a.factor)[0];
+  const slow = directions
+    .filter((d) => d.behaviour === 'crawls' || (wild === undefined && d.behaviour === 'converges'))
+    .sort((a, b) => b.factor - a.factor)[0];
+  return [wild, slow]
+    .filter((d): d is DirectionEffect => d !== undefined)
+    .map((d) => effectSentence(variables, d));
 }

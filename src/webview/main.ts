@@ -129,6 +129,29 @@ function placeStart(point: number[], how: 'click' | 'drag' | 'release'): void {
   edits.propose(run.id, { ...edit, controls: { ...edit.controls, start } });
 }
 
+/** η and β picked on the momentum map: the run takes the map's optimizer with them (3 significant digits). */
+function setRates(optimizer: 'momentum' | 'nesterov' | 'adam', lr: number, beta: number): void {
+  const run = store.run;
+  const edit = currentEdit();
+  if (!run || !edit) return;
+  const current = edit.controls.optimizer;
+  const rate = Number(lr.toPrecision(3));
+  const b = Number(beta.toPrecision(3));
+  const same = current.name === optimizer ? current : {};
+  const beta2 = Array.isArray(current.betas) ? Number(current.betas[1]) : 0.999;
+  // torch refuses Nesterov without momentum; at β = 0 both momentum variants are plain gd.
+  const next =
+    optimizer === 'adam'
+      ? { ...same, name: 'adam', lr: rate, betas: [b, beta2] as const }
+      : b === 0
+        ? { name: 'gd', lr: rate }
+        : { ...same, name: optimizer, lr: rate, momentum: b };
+  edits.propose(run.id, { ...edit, controls: { ...edit.controls, optimizer: next } });
+  // The controls show the edit only when drawn again.
+  controls = undefined;
+  schedule('chrome');
+}
+
 function setStarts(starts: number[][]): void {
   const run = store.run;
   const edit = currentEdit();
@@ -227,6 +250,7 @@ function drawContent(): void {
     local,
     placeStart,
     setStarts,
+    setRates,
     compared: store.compare,
     setCompared: (optimizers) => channel.notify({ type: 'setCompare', optimizers }),
     onCleanup: (fn) => cleanups.push(fn),
@@ -274,6 +298,7 @@ function drawDetails(vc: ViewContext): void {
     vc.run.parts?.formula,
     vc.run.parts?.gradientText,
     vc.run.parts?.steps,
+    vc.run.parts?.explain,
     vc.run.status,
   ].join('|');
   // While an edit is on its way the summary and worked steps wait (dimmed): the path is what moves.
@@ -291,6 +316,10 @@ function drawDetails(vc: ViewContext): void {
       formula,
       ...(vc.scene.gradientText ? { gradient: vc.scene.gradientText } : {}),
       pickable: vc.scene.landscape?.kind !== 'none',
+      // |1 − ηλ| is plain gd's factor; a converged run needs no excuse.
+      ...(run.optimizer === 'gd' && vc.run.outcome !== 'converged' && vc.scene.explain
+        ? { effects: vc.scene.explain.effects }
+        : {}),
       restart: (start) => vc.placeStart(start, 'click'),
     }),
     steps

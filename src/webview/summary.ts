@@ -27,6 +27,8 @@ export interface SummaryParts {
   readonly pickable: boolean;
   /** Starts the run again from another point (the offer of a start that descends). */
   readonly restart?: (start: number[]) => void;
+  /** What η does along the curvature's directions (wording.ts), for a gd run that did not converge. */
+  readonly effects?: readonly string[];
 }
 
 /** At a stationary start: a start that does descend, as a button, and the plot's click. */
@@ -68,6 +70,9 @@ export function renderSummary(parts: SummaryParts): HTMLElement {
     'section',
     { class: 'summary', 'data-testid': 'summary', 'aria-label': 'Summary' },
     h('p', { class: 'stop-reason', 'data-testid': 'stop-reason' }, outcomeSentence(run)),
+    parts.effects && parts.effects.length > 0
+      ? h('p', { class: 'hint', 'data-testid': 'summary-effects' }, `${parts.effects.join('. ')}.`)
+      : null,
     words.atStart ? startOffer(run.final.point, parts) : null,
     h(
       'dl',

@@ -77,7 +77,18 @@ describe('panel session', () => {
     assert.deepEqual(
       { ...h.jobs.computed },
       // λmax at the start too: the η slider marks the critical η in every view.
-      { formula: 1, gradientText: 1, run: 1, landscape: 1, curvature: 1, sweep: 0, basins: 0, steps: 1 },
+      {
+        formula: 1,
+        gradientText: 1,
+        run: 1,
+        landscape: 1,
+        curvature: 1,
+        sweep: 0,
+        basins: 0,
+        steps: 1,
+        explain: 1,
+        phase: 0,
+      },
     );
     const first = h.lastSummary(id);
     assert.equal(first?.status, 'ok');
@@ -103,14 +114,18 @@ describe('panel session', () => {
       'the same landscape, not sent again',
     );
 
-    // The learning-rate view adds the sweep and its three regime runs, and recomputes nothing else.
+    // The learning-rate view adds the sweep and its three regime runs and the (η, β) map (the
+    // curvature at the start is every view's), and recomputes nothing else.
     const before = h.jobs.computed.run;
+    const explained = h.jobs.computed.explain;
     h.session.receive({ type: 'setView', view: 'learning-rate' });
     await h.settle();
     await h.settle();
     assert.equal(h.jobs.computed.sweep, 1);
     assert.equal(h.jobs.computed.run, before + 3, 'three regime runs');
     assert.equal(h.lastSummary(id)?.parts?.regimes?.length, 3);
+    assert.deepEqual([h.jobs.computed.explain, h.jobs.computed.phase], [explained, 1]);
+    assert.equal(typeof h.lastSummary(id)?.parts?.phase, 'number', 'the map is among the parts');
 
     // Back to the runs view: everything is cached and already on the webview.
     const sent = h.parts();
@@ -143,7 +158,8 @@ describe('panel session', () => {
     assert.ok(reported?.parts?.run, 'the newest run is on its way');
     const answers = h.posted.filter((m) => m.type === 'settled').length;
     assert.equal(answers, 5, 'every edit is answered');
-    assert.deepEqual(reported?.waiting, ['steps']);
+    // The worked steps and the curvature at the start (for the summary's words) follow the run.
+    assert.deepEqual(reported?.waiting, ['steps', 'explain']);
     await h.settle();
     assert.equal(h.jobs.computed.steps, steps + 1, 'the worked steps of the newest edit only');
     assert.deepEqual(h.lastSummary(id)?.waiting, []);
@@ -180,12 +196,18 @@ describe('panel session', () => {
     // One λmax per start, each computed by the runs view (for the η slider's mark), none again.
     assert.equal(h.jobs.computed.curvature, 2);
     const runs = h.jobs.computed.run;
+    const explainedBefore = h.jobs.computed.explain;
     const parts = h.parts();
     // Nothing was sent for views not shown, and switching finds everything computed.
     h.session.receive({ type: 'setView', view: 'learning-rate' });
     await h.settle();
     assert.equal(h.jobs.computed.run, runs, 'the regimes were computed in the background');
     assert.equal(h.jobs.computed.sweep, 1);
+    assert.deepEqual(
+      [h.jobs.computed.explain, h.jobs.computed.phase],
+      [explainedBefore, 1],
+      'and the map (the curvature is every view’s)',
+    );
     assert.ok(h.parts() > parts, 'the sweep and regimes are sent when their view is shown');
     assert.equal(h.lastSummary(id)?.parts?.regimes?.length, 3);
   });

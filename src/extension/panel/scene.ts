@@ -20,7 +20,9 @@ import type { JobFailure, JobOutcome } from '../../usecases/jobOutcome';
 import { resolveForFormula, sideOptions } from '../../usecases/runOptions';
 import { comparisonOptions, regimeOptions } from '../../usecases/sideRuns';
 import { frameWindow, type PlotWindow } from '../../usecases/window';
-import { outcomeOf, type Outcome } from '../../usecases/wording';
+import { curvatureEffects, outcomeOf, type Outcome } from '../../usecases/wording';
+import { toExplainWire, toPhaseWire } from '../../shared/explainWire';
+import { explainRequest, phaseRequest } from './explainParts';
 import { FormulaError } from '../../engine/types';
 import type { RunRecord } from './state';
 
@@ -48,7 +50,9 @@ export type Slot =
   | 'sweep'
   | 'regimes'
   | 'compare'
-  | 'basins';
+  | 'basins'
+  | 'explain'
+  | 'phase';
 
 /** One part of a scene: where it goes, its job's key and its value as it crosses to the webview. */
 export interface ScenePart {
@@ -104,6 +108,12 @@ export function wire<K extends JobKind>(kind: K, value: JobValues[K]): PartValue
       return { kind: 'sweep', value: toSweepWire(v as JobValues['sweep']) };
     case 'basins':
       return { kind: 'basins', value: toBasinsWire(v as JobValues['basins']) };
+    case 'explain': {
+      const e = v as JobValues['explain'];
+      return { kind: 'explain', value: toExplainWire(e, curvatureEffects(e.variables, e.model.directions)) };
+    }
+    case 'phase':
+      return { kind: 'phase', value: toPhaseWire(v as JobValues['phase']) };
     default:
       return { kind: 'steps', value: toStepsWire(v as JobValues['steps']) };
   }
@@ -247,7 +257,12 @@ async function planView(
     const basinOptions = sideOptions(options, record.starts.length, BASIN_TRACE_POINTS);
     after(part('basins', { kind: 'basins', formula, options: basinOptions, starts: record.starts }));
   }
-  if (ctx.view === 'learning-rate') after(planSweep(ctx, part, options));
+  // The curvature at the start: the summary's words in every view, the learning-rate view's figure.
+  after(part('explain', explainRequest(formula, options, run)));
+  if (ctx.view === 'learning-rate') {
+    after(planSweep(ctx, part, options));
+    after(part('phase', phaseRequest(formula, options)));
+  }
   if (ctx.view === 'compare') after(planComparison(ctx, part, options, run, window, landscapeFor));
   scene.report();
   ctx.ranMain();
@@ -275,7 +290,11 @@ async function prefetch(
   };
   // The comparison's wider window is the compare view's to choose; here nothing changes the state.
   const aside: SceneContext = { ...ctx, setWindow: () => undefined };
-  if (ctx.view !== 'learning-rate') await planSweep(aside, silent, options);
+  if (ctx.view !== 'learning-rate') {
+    await planSweep(aside, silent, options);
+    const formula = ctx.record.formula;
+    if (!signal.aborted) await silent('phase', phaseRequest(formula, options));
+  }
   if (ctx.view !== 'compare' && !signal.aborted) {
     await planComparison(aside, silent, options, run, window, () => Promise.resolve());
   }

@@ -12,6 +12,7 @@ import type {
   StepsWire,
   SweepWire,
 } from '../../shared/wire';
+import type { ExplainWire, PhaseWire } from '../../shared/explainWire';
 import type { PlotContext } from '../plots/common';
 import type { Store } from '../store';
 
@@ -31,6 +32,8 @@ export interface SceneValues {
   readonly regimes?: readonly (RunWire | undefined)[];
   readonly compare?: readonly (RunWire | undefined)[];
   readonly basins?: BasinsWire;
+  readonly explain?: ExplainWire;
+  readonly phase?: PhaseWire;
 }
 
 /** The values the summary's part ids refer to. */
@@ -50,6 +53,8 @@ export function sceneValues(store: Store, run: RunSummary): SceneValues {
     regimes: p.regimes?.map((id) => store.part(id, 'run')),
     compare: p.compare?.map((id) => store.part(id, 'run')),
     basins: store.part(p.basins, 'basins'),
+    explain: store.part(p.explain, 'explain'),
+    phase: store.part(p.phase, 'phase'),
   };
 }
 
@@ -77,6 +82,8 @@ export interface ViewContext {
   readonly compared: readonly OptimizerName[] | undefined;
   /** The person picked the optimizers to compare. */
   readonly setCompared: (optimizers: OptimizerName[]) => void;
+  /** The person picked an (η, β) on the momentum map: the run's optimizer takes them. */
+  readonly setRates: (optimizer: 'momentum' | 'nesterov' | 'adam', lr: number, beta: number) => void;
   /** Registers cleanup for when the view is left or redrawn from scratch (timers). */
   readonly onCleanup: (fn: () => void) => void;
 }

@@ -11,6 +11,7 @@ import { LineChart } from '../plots/lineChart';
 import { drawOverlay } from '../plots/overlay';
 import { markLearningRate, sweepIterationsPlot, sweepValuePlot } from '../plots/sweep';
 import type { ViewContext } from './context';
+import { ExplainPanel } from './explainView';
 
 const REGIMES = ['too small', 'good', 'too large'] as const;
 
@@ -21,6 +22,8 @@ export class LearningRateView {
   readonly secondary = h('div', { class: 'view-regimes' });
   private sweep: { key: string; charts: PlotElement[]; figure: HTMLElement } | undefined;
   private regimes: { key: string; figure: HTMLElement } | undefined;
+  /** The curvature at the start and momentum's (η, β) map, below the sweep. */
+  private readonly explain = new ExplainPanel();
 
   update(vc: ViewContext): void {
     const { sweep, run } = vc.scene;
@@ -29,7 +32,12 @@ export class LearningRateView {
       const text = failed
         ? `The sweep could not run: ${failed.message}`
         : 'Computing the learning-rate sweep…';
-      replaceChildren(this.element, h('p', { class: 'hint', 'data-testid': 'lr-pending' }, text));
+      this.explain.update(vc);
+      replaceChildren(
+        this.element,
+        h('p', { class: 'hint', 'data-testid': 'lr-pending' }, text),
+        this.explain.element,
+      );
       replaceChildren(this.secondary);
       this.sweep = undefined;
       this.regimes = undefined;
@@ -52,7 +60,10 @@ export class LearningRateView {
       markLearningRate(chart, run?.learningRate ?? NaN, vc.ctx.palette.path);
     }
     this.drawRegimes(vc);
-    if (this.element.firstChild !== this.sweep.figure) replaceChildren(this.element, this.sweep.figure);
+    this.explain.update(vc);
+    if (this.element.firstChild !== this.sweep.figure) {
+      replaceChildren(this.element, this.sweep.figure, this.explain.element);
+    }
     if (this.regimes && this.secondary.firstChild !== this.regimes.figure) {
       replaceChildren(this.secondary, this.regimes.figure);
     }
