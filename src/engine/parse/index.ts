@@ -72,8 +72,9 @@ function parseUnchecked(text: string, limits: Required<ParseLimits>): Formula {
   if (raw.assigned !== undefined && tree.symbols.has(raw.assigned)) {
     throw updateRule(selection.body.trim());
   }
-  if (raw.assigned !== undefined && tree.symbols.size === 0)
+  if (raw.assigned !== undefined && tree.symbols.size === 0) {
     throw valueGiven(raw.assigned, selection.body.trim());
+  }
   const { variables, parameters } = splitNames(tree.symbols, params, limits.maxVariables);
   return {
     source: text,
