@@ -8,7 +8,7 @@ import { FormulaError, type RunOptions } from '../engine/types';
 import { formatNumber, formatPoint } from '../shared/numberText';
 import type { PhaseOutcome } from '../usecases/explain';
 import { computeJob, type JobContext } from '../usecases/jobs';
-import { curvatureEffects } from '../usecases/wording';
+import { curvatureEffects, directionName } from '../usecases/wording';
 import type { CliArgs } from './args';
 
 /** The `explain --json` object: exactly the contract's fields. */
@@ -68,11 +68,16 @@ const SHAPE_TEXT: Readonly<Record<QuadraticModel['shape'], string>> = {
 /** The readable explanation. */
 export function explainText(variables: readonly string[], m: QuadraticModel, lr: number): string {
   const n = (v: number | null): string => (v === null ? 'none' : formatNumber(v, TEXT));
+  // A direction along one axis is named by its variable: "along b (0, 1)".
+  const along = (vector: readonly number[]): string => {
+    const name = directionName(variables, vector);
+    return `${name === undefined ? '' : `${name} `}${formatPoint(vector, { digits: 4 })}`;
+  };
   const lines = [
-    `Local quadratic model at ${formatPoint(m.point, TEXT)} (${SHAPE_TEXT[m.shape]}):`,
+    `Local quadratic model in (${variables.join(', ')}) at ${formatPoint(m.point, TEXT)} (${SHAPE_TEXT[m.shape]}):`,
     ...m.directions.map(
       (d) =>
-        `  λ = ${n(d.eigenvalue)} along ${formatPoint(d.vector, { digits: 4 })}: at η = ${n(lr)} factor ${n(d.factor)}, ${d.behaviour}`,
+        `  λ = ${n(d.eigenvalue)} along ${along(d.vector)}: at η = ${n(lr)} factor ${n(d.factor)}, ${d.behaviour}`,
     ),
     `condition number κ = λmax/λmin: ${n(m.conditionNumber)}`,
     `critical learning rate 2/λmax: ${n(m.criticalLearningRate)}`,

@@ -69,6 +69,10 @@ describe('CLI explain and phase', () => {
     assert.match(text, /condition number κ = λmax\/λmin: none/);
     // λ_y = −6: factor |1 + 0.6| = 1.6.
     assert.match(text, /y runs away: the curvature is negative \(λ_y = −6\), ×1\.6 per step\./);
+    // The variables' order, and each axis direction named by its variable.
+    assert.match(text, /^Local quadratic model in \(x, y\) at \(1, 1\)/);
+    assert.match(text, /λ = −6 along y \(0, 1\): at η = 0\.1 factor 1\.6, diverges/);
+    assert.match(text, /λ = 2 along x \(1, 0\): at η = 0\.1 factor 0\.8, converges/);
   });
 
   it('phase --json: the contract’s fields, one row per β, and the best cell', () => {
