@@ -3,6 +3,7 @@
 // escapes: parser crashes and stack overflows are turned into typed errors here.
 import { FormulaError, type Formula, type Notation } from '../types';
 import { allowListed } from './allowList';
+import { dataOf } from './dataNames';
 import { latinName } from './greek';
 import { assertVariableName } from './names';
 import { rewriteCode } from './code';
@@ -70,8 +71,11 @@ function parseUnchecked(text: string, limits: Required<ParseLimits>): Formula {
       `${raw.assigned} appears on both sides of =: this is an update rule, not a function to minimize.`,
     );
   }
-  const { variables, parameters } = splitNames(tree.symbols, params, limits.maxVariables);
+  const data = dataOf(tree.expression, tree.symbols, params);
+  const symbols = data === undefined ? tree.symbols : data.symbols;
+  const { variables, parameters } = splitNames(symbols, params, limits.maxVariables);
   return {
+    ...(data === undefined ? {} : { data: data.spec }),
     source: text,
     expression: tree.expression,
     variables,
