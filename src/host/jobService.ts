@@ -45,6 +45,7 @@ export class JobService {
     sweep: 0,
     basins: 0,
     steps: 0,
+    dataRun: 0,
   };
 
   constructor(private readonly options: JobServiceOptions) {

@@ -2,6 +2,8 @@
 // changes the run's key and nothing else's, a view switch asks only for what that view adds. Requests
 // are plain data (they cross to the worker) and `computeJob` is a pure function of them.
 import type { RunControl } from '../engine/descent';
+import type { BatchSettings } from '../engine/data/batches';
+import { runDataDescent, type DataRunResult } from '../engine/data/miniBatch';
 import { explainSteps } from '../engine/steps';
 import { sampleLandscape, type PlotWindow } from '../engine/landscape';
 import type { EngineLimits } from '../engine/limits';
@@ -55,6 +57,15 @@ export type JobRequest =
       readonly starts: readonly (readonly number[])[];
     }
   | {
+      /** Descent on a loss over data (a formula text bound to its data), full-batch or by mini-batches. */
+      readonly kind: 'dataRun';
+      readonly formula: string;
+      readonly options: RunOptions;
+      readonly batch: BatchSettings;
+      /** When given, the run takes this many epochs (the options' iteration cap is replaced). */
+      readonly epochs?: number;
+    }
+  | {
       readonly kind: 'steps';
       readonly formula: string;
       readonly options: RunOptions;
@@ -87,6 +98,7 @@ export interface JobValues {
   readonly sweep: SweepOutcome;
   readonly basins: MultiStartResult;
   readonly steps: readonly WorkedStep[];
+  readonly dataRun: DataRunResult;
 }
 
 /** The request of kind K. */
@@ -175,6 +187,14 @@ function compute(request: JobRequest, ctx: JobContext): JobValues[JobKind] {
     }
     case 'basins':
       return runFromStarts(problem, request.options, request.starts, ctx.control);
+    case 'dataRun':
+      return runDataDescent(
+        problem,
+        budgeted(request.options, startedAt),
+        request.batch,
+        request.epochs,
+        ctx.control,
+      );
     case 'steps':
       return explainSteps(problem, request.options, Math.min(request.count, ctx.limits.maxSteps));
   }
