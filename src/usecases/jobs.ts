@@ -3,6 +3,8 @@
 // are plain data (they cross to the worker) and `computeJob` is a pure function of them.
 import type { RunControl } from '../engine/descent';
 import type { BatchSettings } from '../engine/data/batches';
+import { dataBindingOf } from '../engine/compile/dataLoss';
+import { fitFrames, type FitFrames } from '../engine/data/fit';
 import { runDataDescent, type DataRunResult } from '../engine/data/miniBatch';
 import { explainSteps } from '../engine/steps';
 import { sampleLandscape, type PlotWindow } from '../engine/landscape';
@@ -11,7 +13,7 @@ import { runFromStarts } from '../engine/multistart';
 import { runDescent } from '../engine/descent';
 import { bindParameters } from '../engine/parameters';
 import { criticalOf, lambdaMaxAt, pickRegimes, sweepAround } from '../engine/sweep';
-import { expressionTex, nameTex, nameText, textTex } from '../engine/tex';
+import { expressionTex, expressionText, nameTex, nameText, textTex } from '../engine/tex';
 import type {
   FormulaInfo,
   PartialText,
@@ -64,6 +66,8 @@ export type JobRequest =
       readonly batch: BatchSettings;
       /** When given, the run takes this many epochs (the options' iteration cap is replaced). */
       readonly epochs?: number;
+      /** Also the model's fit at every trace point (for the panel's data view). */
+      readonly fit?: boolean;
     }
   | {
       readonly kind: 'steps';
@@ -98,7 +102,7 @@ export interface JobValues {
   readonly sweep: SweepOutcome;
   readonly basins: MultiStartResult;
   readonly steps: readonly WorkedStep[];
-  readonly dataRun: DataRunResult;
+  readonly dataRun: DataRunResult & { readonly fit?: FitFrames };
 }
 
 /** The request of kind K. */
@@ -138,7 +142,7 @@ export function formulaInfo(compiled: CompiledFormula): FormulaInfo {
     source: formula.source,
     notation: formula.notation,
     variables: formula.variables,
-    text: formula.expression.toString(),
+    text: expressionText(formula.expression),
     tex: expressionTex(formula.expression),
     variablesTex: formula.variables.map(nameTex),
     variablesText: formula.variables.map(nameText),
@@ -187,14 +191,13 @@ function compute(request: JobRequest, ctx: JobContext): JobValues[JobKind] {
     }
     case 'basins':
       return runFromStarts(problem, request.options, request.starts, ctx.control);
-    case 'dataRun':
-      return runDataDescent(
-        problem,
-        budgeted(request.options, startedAt),
-        request.batch,
-        request.epochs,
-        ctx.control,
-      );
+    case 'dataRun': {
+      const options = budgeted(request.options, startedAt);
+      const run = runDataDescent(problem, options, request.batch, request.epochs, ctx.control);
+      const table = dataBindingOf(problem)?.table;
+      if (request.fit !== true || table === undefined) return run;
+      return { ...run, fit: fitFrames(compiled.formula, table, run.trace, problem.parameters?.values) };
+    }
     case 'steps':
       return explainSteps(problem, request.options, Math.min(request.count, ctx.limits.maxSteps));
   }
