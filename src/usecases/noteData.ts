@@ -15,6 +15,8 @@ export function withNoteData(formula: string, note: string, offset: number): str
   const found = spec === undefined ? undefined : noteDataFor(note, offset, spec);
   if (found === undefined) return formula;
   // Tab-separated as written: a bad cell is refused when the run reads it, in its one-line error.
-  const lines = [found.header, ...found.rows].map((cells) => cells.map((c) => c.replace(/[\t\n]/g, ' ')).join('\t'));
+  const lines = [found.header, ...found.rows].map((cells) =>
+    cells.map((c) => c.replace(/[\t\n]/g, ' ')).join('\t'),
+  );
   return withData(formula, found.origin, lines.join('\n'));
 }
