@@ -37,6 +37,7 @@ import {
   stepsWire,
   sweepWire,
 } from './wire';
+import { dataWire } from './dataWire';
 
 /** Limits the guards enforce on what the webview sends. */
 export const LIMITS = {
@@ -202,6 +203,8 @@ export const partValue = union('kind', {
   sweep: object({ kind: literal('sweep'), value: sweepWire }),
   basins: object({ kind: literal('basins'), value: basinsWire }),
   steps: object({ kind: literal('steps'), value: stepsWire }),
+  /** A run on data: the rows, the fit at each iterate, batch and epoch losses. */
+  data: object({ kind: literal('data'), value: dataWire }),
 });
 export type PartValue = Infer<typeof partValue>;
 export type PartKind = PartValue['kind'];
@@ -218,6 +221,7 @@ export const sceneParts = object({
   regimes: optional(array(id(), 3)),
   compare: optional(array(id(), ALL_OPTIMIZER_NAMES.length)),
   basins: optional(id()),
+  data: optional(id()),
 });
 export type SceneParts = Infer<typeof sceneParts>;
 

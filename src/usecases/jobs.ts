@@ -4,7 +4,7 @@
 import type { RunControl } from '../engine/descent';
 import type { BatchSettings } from '../engine/data/batches';
 import { dataBindingOf } from '../engine/compile/dataLoss';
-import { fitFrames, type FitFrames } from '../engine/data/fit';
+import { fitView, type FitView } from '../engine/data/fit';
 import { runDataDescent, type DataRunResult } from '../engine/data/miniBatch';
 import { explainSteps } from '../engine/steps';
 import { sampleLandscape, type PlotWindow } from '../engine/landscape';
@@ -102,7 +102,7 @@ export interface JobValues {
   readonly sweep: SweepOutcome;
   readonly basins: MultiStartResult;
   readonly steps: readonly WorkedStep[];
-  readonly dataRun: DataRunResult & { readonly fit?: FitFrames };
+  readonly dataRun: DataRunResult & { readonly fit?: FitView };
 }
 
 /** The request of kind K. */
@@ -195,8 +195,11 @@ function compute(request: JobRequest, ctx: JobContext): JobValues[JobKind] {
       const options = budgeted(request.options, startedAt);
       const run = runDataDescent(problem, options, request.batch, request.epochs, ctx.control);
       const table = dataBindingOf(problem)?.table;
-      if (request.fit !== true || table === undefined) return run;
-      return { ...run, fit: fitFrames(compiled.formula, table, run.trace, problem.parameters?.values) };
+      const fit =
+        request.fit === true && table
+          ? fitView(compiled.formula, table, run.trace, problem.parameters?.values)
+          : undefined;
+      return fit === undefined ? run : { ...run, fit };
     }
     case 'steps':
       return explainSteps(problem, request.options, Math.min(request.count, ctx.limits.maxSteps));

@@ -77,7 +77,17 @@ describe('panel session', () => {
     assert.deepEqual(
       { ...h.jobs.computed },
       // λmax at the start too: the η slider marks the critical η in every view.
-      { formula: 1, gradientText: 1, run: 1, landscape: 1, curvature: 1, sweep: 0, basins: 0, steps: 1 },
+      {
+        formula: 1,
+        gradientText: 1,
+        run: 1,
+        landscape: 1,
+        curvature: 1,
+        sweep: 0,
+        basins: 0,
+        steps: 1,
+        dataRun: 0,
+      },
     );
     const first = h.lastSummary(id);
     assert.equal(first?.status, 'ok');

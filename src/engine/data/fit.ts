@@ -184,7 +184,7 @@ function root(f: (x: number) => number, xs: readonly number[]): number {
       let a = xs[k - 1];
       let b = xs[k];
       let fa = previous;
-      for (let i = 0; i < 50; i++) {
+      for (let i = 0; i < 40; i++) {
         const m = (a + b) / 2;
         const fm = f(m);
         if (Math.sign(fm) === Math.sign(fa)) {
@@ -197,4 +197,36 @@ function root(f: (x: number) => number, xs: readonly number[]): number {
     previous = value;
   }
   return NaN;
+}
+
+/** Rows drawn in the data view at most (the fit is of all rows; a scatter of more says nothing more). */
+export const MAX_SHOWN_ROWS = 5_000;
+
+/** What the data view draws: the columns by role (the first MAX_SHOWN_ROWS rows) and the fit at each frame. */
+export interface FitView {
+  readonly features: readonly string[];
+  readonly target: string;
+  readonly labels?: readonly [number, number];
+  /** The feature columns, then the target column. */
+  readonly columns: readonly Float64Array[];
+  readonly fit: FitFrames;
+}
+
+/** The data view of a run on `table` (undefined when the loss reads fewer than two columns or more than two features). */
+export function fitView(
+  formula: Formula,
+  table: DataTable,
+  trace: readonly TracePoint[],
+  parameters: Float64Array | undefined,
+): FitView | undefined {
+  const roles = fitRoles(table, formula);
+  if (roles === undefined) return undefined;
+  const shown = (c: number): Float64Array => table.values[c].slice(0, MAX_SHOWN_ROWS);
+  return {
+    features: roles.features.map((c) => table.columns[c]),
+    target: table.columns[roles.target],
+    ...(roles.labels ? { labels: roles.labels } : {}),
+    columns: [...roles.features, roles.target].map(shown),
+    fit: fitFrames(formula, table, trace, parameters),
+  };
 }

@@ -21,6 +21,8 @@ import { resolveForFormula, sideOptions } from '../../usecases/runOptions';
 import { comparisonOptions, regimeOptions } from '../../usecases/sideRuns';
 import { frameWindow, type PlotWindow } from '../../usecases/window';
 import { outcomeOf, type Outcome } from '../../usecases/wording';
+import { panelDataRun } from '../../usecases/noteData';
+import { toDataWire } from '../../shared/dataWire';
 import { FormulaError } from '../../engine/types';
 import type { RunRecord } from './state';
 
@@ -48,7 +50,8 @@ export type Slot =
   | 'sweep'
   | 'regimes'
   | 'compare'
-  | 'basins';
+  | 'basins'
+  | 'data';
 
 /** One part of a scene: where it goes, its job's key and its value as it crosses to the webview. */
 export interface ScenePart {
@@ -104,6 +107,11 @@ export function wire<K extends JobKind>(kind: K, value: JobValues[K]): PartValue
       return { kind: 'sweep', value: toSweepWire(v as JobValues['sweep']) };
     case 'basins':
       return { kind: 'basins', value: toBasinsWire(v as JobValues['basins']) };
+    case 'dataRun': {
+      // The same job draws the run (its path and batch losses) and, asked with its fit, the data view.
+      const data = toDataWire(v as JobValues['dataRun']);
+      return data ? { kind: 'data', value: data } : { kind: 'run', value: toRunWire(v as JobValues['run']) };
+    }
     default:
       return { kind: 'steps', value: toStepsWire(v as JobValues['steps']) };
   }
@@ -177,7 +185,9 @@ export async function planScene(ctx: SceneContext, report: (scene: SceneReport) 
     if (!(error instanceof FormulaError)) throw error;
     return fail(scene, { ok: false, error: { message: error.message, code: error.code } }, ctx);
   }
-  const runJob = { kind: 'run', formula: record.formula, options } as const;
+  // A loss bound to its data runs by mini-batches; its path and losses are the run's.
+  const runJob =
+    panelDataRun(record.formula, options) ?? ({ kind: 'run', formula: record.formula, options } as const);
   const runOutcome = await get(runJob);
   if (signal.aborted) return;
   const run = scene.take('run', runJob, runOutcome);
@@ -247,6 +257,8 @@ async function planView(
     const basinOptions = sideOptions(options, record.starts.length, BASIN_TRACE_POINTS);
     after(part('basins', { kind: 'basins', formula, options: basinOptions, starts: record.starts }));
   }
+  const dataJob = panelDataRun(formula, options, true);
+  if (dataJob !== undefined) after(part('data', dataJob));
   if (ctx.view === 'learning-rate') after(planSweep(ctx, part, options));
   if (ctx.view === 'compare') after(planComparison(ctx, part, options, run, window, landscapeFor));
   scene.report();

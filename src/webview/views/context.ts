@@ -12,6 +12,7 @@ import type {
   StepsWire,
   SweepWire,
 } from '../../shared/wire';
+import type { DataWire } from '../../shared/dataWire';
 import type { PlotContext } from '../plots/common';
 import type { Store } from '../store';
 
@@ -31,6 +32,9 @@ export interface SceneValues {
   readonly regimes?: readonly (RunWire | undefined)[];
   readonly compare?: readonly (RunWire | undefined)[];
   readonly basins?: BasinsWire;
+  /** A run on data: the rows and the fit (absent for other formulas). */
+  readonly data?: DataWire;
+  readonly dataId?: number;
 }
 
 /** The values the summary's part ids refer to. */
@@ -50,6 +54,8 @@ export function sceneValues(store: Store, run: RunSummary): SceneValues {
     regimes: p.regimes?.map((id) => store.part(id, 'run')),
     compare: p.compare?.map((id) => store.part(id, 'run')),
     basins: store.part(p.basins, 'basins'),
+    data: store.part(p.data, 'data'),
+    dataId: p.data,
   };
 }
 
