@@ -41,3 +41,20 @@ export function dataOfText(text: string): DataTable | undefined {
   }
   return parseDelimited(csv, origin);
 }
+
+/** The formula a person reads and edits in a bound text (the data stays out of sight). */
+export function formulaPart(text: string): string {
+  return splitData(text).formula;
+}
+
+/** An edited formula with the data the original text was bound to, so an edit keeps the data. */
+export function rebindData(edited: string, original: string): string {
+  const at = original.indexOf(MARKER);
+  return at < 0 || edited.includes(MARKER) ? edited : `${edited}${original.slice(at)}`;
+}
+
+/** "J(w, b) = … (data: the table on line 3)" for lists and titles; the text itself without data. */
+export function describeBound(text: string): string {
+  const { formula, origin } = splitData(text);
+  return origin === undefined ? text : `${formula} (data: ${origin})`;
+}

@@ -107,7 +107,7 @@ export class DataView {
       marks.push(
         Plot.line(
           row.filter(([, y]) => Number.isFinite(y)),
-          { x: (p) => p[0], y: (p) => p[1], stroke: palette.path, strokeWidth: 2 },
+          { x: (p) => p[0], y: (p) => p[1], stroke: palette.path, strokeWidth: 2, clip: true },
         ),
       );
     } else if (fit.kind === 'threshold') {

@@ -15,6 +15,7 @@ import { onPick } from '../plots/pick';
 import { createPlayer, type Player } from '../player';
 import type { ViewContext } from './context';
 import { DataView } from './dataView';
+import { describeBound } from '../../engine/data/bound';
 import { lossCharts, type LossCharts } from './loss';
 import { scheduleChart } from './schedule';
 
@@ -84,7 +85,9 @@ export class RunsView {
     this.dataView.update(vc.ctx, vc.scene.data, `${vc.scene.dataId}|${vc.ctx.width}|${vc.theme}`, frame);
     this.drawPlayer(vc, run);
     this.drawHints(vc, land);
-    this.loss.update(vc.ctx, [{ label: vc.run.formula, color: vc.ctx.palette.path, trace: run.trace }]);
+    this.loss.update(vc.ctx, [
+      { label: describeBound(vc.run.formula), color: vc.ctx.palette.path, trace: run.trace },
+    ]);
     this.schedule.update(vc.ctx, run);
   }
 
