@@ -1,12 +1,12 @@
 """Reference trajectories of mini-batch descent on losses over data, computed independently of the engine.
 
-Run:  python3 scripts/reference/minibatch_reference.py
+Run:  /usr/bin/python3 scripts/reference/minibatch_reference.py   (Debian's python3 has python3-torch)
 It writes test/reference/minibatch.json. Each case is a loss over a small data set, a batch size in file
 order (rows 1-B, B+1-2B, ..., the last batch of an epoch what is left, then row 1 again: torch's
 DataLoader(shuffle=False, drop_last=False)), an optimizer and a number of steps. One step is
     loss = J(theta; batch rows, m = len(batch)); gradient; optimizer step
-With torch importable (Debian's python3-torch 1.13) the gradients come from autograd and the steps from
-torch.optim; without it, from NumPy with the gradients written out by hand and torch.optim's update
+With torch importable (Debian's python3-torch 1.13) the batches come from torch.utils.data.DataLoader
+itself, the gradients from autograd and the steps from torch.optim; without it, from NumPy with the gradients written out by hand and torch.optim's update
 rules for SGD (momentum) and Adam written out from its documentation. "made_with" records which.
 """
 
@@ -112,8 +112,16 @@ def torch_run(case):
     b = torch.tensor(case["start"][1], requires_grad=True)
     opt = eval("torch.optim." + case["optimizer"].replace("(", "([w, b], ", 1))
     points = [[w.item(), b.item()]]
-    for rows in file_order_batches(len(X), case["batch"], case["steps"]):
-        x, y, m = x_all[rows], y_all[rows], len(rows)
+    loader = torch.utils.data.DataLoader(
+        torch.utils.data.TensorDataset(x_all, y_all), batch_size=case["batch"], shuffle=False
+    )
+
+    def batches():
+        while True:  # epoch after epoch, as a training loop does
+            yield from loader
+
+    for _, (x, y) in zip(range(case["steps"]), batches()):
+        m = len(x)
         opt.zero_grad()
         if case["loss"] == "mse":
             loss = torch.sum((w * x + b - y) ** 2) / (2 * m)
