@@ -3,6 +3,7 @@
 // with these words.
 import { isConverged, isDiverged } from '../engine/stopReasons';
 import type { RunResult, StationaryKind, StopReason } from '../engine/types';
+import { formatNumber } from '../shared/numberText';
 
 /** How a run ended, in one word: the run list and the tables show it. */
 export type Outcome = 'converged' | 'stopped' | 'diverged';
@@ -139,4 +140,13 @@ export function outcomeSentence(run: RunFacts): string {
   const words = describeOutcome(run);
   const first = `${words.headline}: ${words.reason}.`;
   return words.advice ? `${first} ${words.advice}` : first;
+}
+
+/** A fit after training on data, for the hover and the panel: "w = 2.00, b = 1.00 after 40 epochs". */
+export function fitSentence(variables: readonly string[], point: readonly number[], epochs: number): string {
+  const values = variables.map(
+    (name, i) => `${name} = ${formatNumber(point[i] ?? NaN, { digits: 3, minus: '−' })}`,
+  );
+  const count = formatNumber(epochs, { digits: 3, minus: '−' });
+  return `${values.join(', ')} after ${count} epoch${epochs === 1 ? '' : 's'}`;
 }
