@@ -75,6 +75,24 @@ describe('losses over data', () => {
     close(r.gradient[0], -20 / 3 + 0.2, '∂J/∂w');
   });
 
+  it('an L2 term λ‖w‖² of the weights w_1, w_2 is λ(w_1² + w_2²); of a scalar w, λw²', () => {
+    const data = table(['x1', 'x2', 'y'], [[1, 2, 1]]);
+    const text =
+      'J(w, b) = \\frac{1}{2}\\sum_{i=1}^{m} (w_1 x_{i1} + w_2 x_{i2} + b - y_i)^2 + \\lambda\\|w\\|^2';
+    const r = evaluate(text, data, [1, -1, 0], { lambda: 0.5 });
+    assert.deepEqual(r.problem.variables, ['w_1', 'w_2', 'b']);
+    // Residual 1 − 2 − 1 = −2: J = 4/2 + 0.5 · (1 + 1).
+    close(r.value, 2 + 1, 'J');
+    assert.deepEqual(r.gradient, [-2 * 1 + 1, -2 * 2 - 1, -2]);
+    const scalar = evaluate(
+      'J(w, b) = \\sum_{i=1}^{m} (w x_i + b - y_i)^2 + \\lambda \\|w\\|^2',
+      line,
+      [1, 0.5],
+      { lambda: 2 },
+    );
+    close(scalar.value, 28.75 + 2, 'J with a scalar w');
+  });
+
   it('0…m−1 bounds, n as the count, and x^{(i)} as a column of row i', () => {
     const a = evaluate('J(w,b) = \\sum_{i=0}^{n-1} (y^{(i)} - w x^{(i)} - b)^2', line, [2, 0]);
     close(a.value, 1 + 1 + 4, 'J');

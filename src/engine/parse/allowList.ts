@@ -17,6 +17,7 @@ import {
   unaryFunctionName,
 } from './juxtaposition';
 import { dataSumNode, isDataPart, readDataSum } from './dataSum';
+import { readNorm } from './norm';
 import { expandReductions, isReductionPart, MAX_REDUCTION_TERMS } from './reduction';
 
 /** Deepest tree accepted, long sums included: mathjs's evaluation and the compiler's walks survive it. */
@@ -108,6 +109,8 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
       case 'FunctionNode':
         if (isReductionPart(node)) return walk(expandReductions(node, budget), depth, nesting);
         if (isDataPart(node)) return dataPart(node, depth, nesting);
+        // A norm of a name is written out once the names are known (norm.ts).
+        if (readNorm(node) !== undefined) return node;
         return call(node as Call, depth, nesting);
       case 'ArrayNode':
         return bracketGroup(node as MathNode & { items: MathNode[] }, depth, nesting);

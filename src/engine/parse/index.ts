@@ -4,6 +4,7 @@
 import { FormulaError, type Formula, type Notation } from '../types';
 import { allowListed } from './allowList';
 import { dataOf } from './dataNames';
+import { resolveNorms } from './norm';
 import { latinName } from './greek';
 import { assertVariableName } from './names';
 import { rewriteCode } from './code';
@@ -71,13 +72,14 @@ function parseUnchecked(text: string, limits: Required<ParseLimits>): Formula {
       `${raw.assigned} appears on both sides of =: this is an update rule, not a function to minimize.`,
     );
   }
-  const data = dataOf(tree.expression, tree.symbols, params);
-  const symbols = data === undefined ? tree.symbols : data.symbols;
+  const normed = resolveNorms(tree.expression, tree.symbols);
+  const data = dataOf(normed.expression, normed.symbols, params);
+  const symbols = data === undefined ? normed.symbols : data.symbols;
   const { variables, parameters } = splitNames(symbols, params, limits.maxVariables);
   return {
     ...(data === undefined ? {} : { data: data.spec }),
     source: text,
-    expression: tree.expression,
+    expression: normed.expression,
     variables,
     notation,
     ...(raw.name === undefined ? {} : { name: raw.name }),
