@@ -2,6 +2,7 @@
 // the loss of each step's batch and the full-data loss after each epoch. Schema first, type from it.
 import type { FitView } from '../engine/data/fit';
 import type { DataRunResult } from '../engine/data/miniBatch';
+import type { BatchComparison } from '../usecases/jobs';
 import {
   anyNumber,
   array,
@@ -56,6 +57,15 @@ export const dataWire = object({
   epochLosses: float64(DATA_WIRE_LIMITS.epochs),
   epochs: anyNumber(),
   fit: fitWire,
+  /** The loss on all rows per epoch for batches of 1, 8, 32 and all rows. */
+  comparison: array(
+    object({
+      batchSize: int(1, 1e9),
+      epochs: float64(DATA_WIRE_LIMITS.epochs),
+      losses: float64(DATA_WIRE_LIMITS.epochs),
+    }),
+    8,
+  ),
 });
 export type DataWire = Infer<typeof dataWire>;
 export type FitWire = DataWire['fit'];
@@ -76,7 +86,9 @@ function fitToWire(fit: FitView['fit']): FitWire {
 }
 
 /** A run on data with its fit, as it crosses to the webview; undefined without a fit view. */
-export function toDataWire(run: DataRunResult & { readonly fit?: FitView }): DataWire | undefined {
+export function toDataWire(
+  run: DataRunResult & { readonly fit?: FitView; readonly comparison?: readonly BatchComparison[] },
+): DataWire | undefined {
   const view = run.fit;
   if (view === undefined) return undefined;
   const d = run.data;
@@ -95,5 +107,10 @@ export function toDataWire(run: DataRunResult & { readonly fit?: FitView }): Dat
     epochLosses: Float64Array.from(d.epochLosses, (e) => e.value),
     epochs: d.epochs,
     fit: fitToWire(view.fit),
+    comparison: (run.comparison ?? []).map((c) => ({
+      batchSize: c.batchSize,
+      epochs: Float64Array.from(c.epochLosses, (e) => e.epoch),
+      losses: Float64Array.from(c.epochLosses, (e) => e.value),
+    })),
   };
 }

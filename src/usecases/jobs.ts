@@ -26,6 +26,7 @@ import type {
   WorkedStep,
 } from '../engine/types';
 import type { CompiledFormula, ProblemSource } from './problems';
+import { COMPARED_BATCH_SIZES, COMPARED_EPOCHS } from './defaults';
 
 /** Every job, by kind. */
 export type JobRequest =
@@ -92,6 +93,12 @@ export interface SweepOutcome {
   readonly regimes: { readonly small: number; readonly good: number; readonly large: number };
 }
 
+/** The loss on all rows after each epoch of a run with one batch size (the data view's comparison). */
+export interface BatchComparison {
+  readonly batchSize: number;
+  readonly epochLosses: DataRunResult['data']['epochLosses'];
+}
+
 /** What each kind of job computes. */
 export interface JobValues {
   readonly formula: FormulaInfo;
@@ -102,7 +109,10 @@ export interface JobValues {
   readonly sweep: SweepOutcome;
   readonly basins: MultiStartResult;
   readonly steps: readonly WorkedStep[];
-  readonly dataRun: DataRunResult & { readonly fit?: FitView };
+  readonly dataRun: DataRunResult & {
+    readonly fit?: FitView;
+    readonly comparison?: readonly BatchComparison[];
+  };
 }
 
 /** The request of kind K. */
@@ -199,11 +209,30 @@ function compute(request: JobRequest, ctx: JobContext): JobValues[JobKind] {
         request.fit === true && table
           ? fitView(compiled.formula, table, run.trace, problem.parameters?.values)
           : undefined;
-      return fit === undefined ? run : { ...run, fit };
+      if (fit === undefined) return run;
+      return { ...run, fit, comparison: compareBatches(problem, options, request, run) };
     }
     case 'steps':
       return explainSteps(problem, request.options, Math.min(request.count, ctx.limits.maxSteps));
   }
+}
+
+/** The same run with batches of 1, 8, 32 and all rows (those below the row count), epoch by epoch. */
+function compareBatches(
+  problem: CompiledFormula['problem'],
+  options: RunOptions,
+  request: JobOf<'dataRun'>,
+  run: DataRunResult,
+): BatchComparison[] {
+  const rows = run.data.rows;
+  const sizes = [...COMPARED_BATCH_SIZES.filter((b) => b < rows), rows];
+  const epochs = Math.max(1, Math.min(COMPARED_EPOCHS, Math.ceil(run.data.epochs)));
+  return sizes.map((batchSize) => {
+    const batch = { ...request.batch, batchSize };
+    // A full batch's epoch losses are its trace, so it keeps every iterate; mini-batches record them apart.
+    const kept = { ...options, traceLimit: batchSize >= rows ? epochs + 1 : 2 };
+    return { batchSize, epochLosses: runDataDescent(problem, kept, batch, epochs).data.epochLosses };
+  });
 }
 
 /** Computes a job; throws a FormulaError for bad formula text (the same one for every job of that text). */

@@ -54,6 +54,14 @@ describe('learning from data', () => {
     assert.notEqual(await line(), last, 'the fit moves with the player');
     await view.getByTestId('iteration-slider').first().fill(String(1e6));
 
+    // Batch sizes compared on the loss over all rows: 1, 8 and all 10 (32 is more than the rows).
+    const compare = view.getByTestId('plot-batch-compare');
+    await compare.locator('svg path[data-testid="line"]').nth(2).waitFor({ timeout: WAIT });
+    assert.deepEqual(
+      await compare.getByTestId('batch-compare-key').locator('[role="listitem"]').allInnerTexts(),
+      ['batch 1', 'batch 8', 'all 10 rows'],
+    );
+
     // The function field shows the formula alone; the data stays bound out of sight.
     assert.equal(await view.getByTestId('formula-input').inputValue(), LOSS);
 

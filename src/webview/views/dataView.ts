@@ -36,6 +36,11 @@ export class DataView {
     'batch-loss',
   );
   private readonly lossKey = h('div', { class: 'key-holder' });
+  private readonly compare = new LineChart(
+    { xLabel: 'epoch', yLabel: 'loss on all rows', height: LOSS_HEIGHT, logWhenSpread: true },
+    'batch-compare',
+  );
+  private readonly compareKey = h('div', { class: 'key-holder' });
   private data: DataWire | undefined;
   private ctx: PlotContext | undefined;
   private drawn = '';
@@ -44,7 +49,13 @@ export class DataView {
     const fit = figure('The data and the fit', 'plot-data', this.fitHolder, this.fitKey);
     this.fitCaption = fit.querySelector('figcaption > span')!;
     const loss = figure('Loss per step and per epoch', 'plot-batch-loss', this.loss.element, this.lossKey);
-    this.element = h('div', { class: 'view-data', 'data-testid': 'data-view' }, fit, loss);
+    const compare = figure(
+      'Batch sizes compared: the loss on all rows per epoch',
+      'plot-batch-compare',
+      this.compare.element,
+      this.compareKey,
+    );
+    this.element = h('div', { class: 'view-data', 'data-testid': 'data-view' }, fit, loss, compare);
   }
 
   /** Draws the data part (or hides the view without one); `frame` is the player's kept iterate. */
@@ -56,6 +67,7 @@ export class DataView {
     if (this.drawn !== key) {
       this.drawn = key;
       this.drawLoss(ctx, data);
+      this.drawComparison(ctx, data);
     }
     this.showFrame(frame);
   }
@@ -129,6 +141,23 @@ export class DataView {
     ];
     replaceChildren(this.fitKey, legend(items, 'data-key'));
     return svg;
+  }
+
+  private drawComparison(ctx: PlotContext, data: DataWire): void {
+    const { palette } = ctx;
+    const dashes = ['', '6 3', '2 2', '8 3 2 3'];
+    const lines = data.comparison.map((c, i) => ({
+      color: palette.series[i % palette.series.length]!,
+      ...(dashes[i] ? { dash: dashes[i] } : {}),
+      label: c.batchSize >= data.rows ? `all ${data.rows} rows` : `batch ${c.batchSize}`,
+      xs: c.epochs,
+      ys: c.losses,
+    }));
+    this.compare.update(
+      ctx,
+      lines.map(({ label: _label, ...line }) => line),
+    );
+    replaceChildren(this.compareKey, legend(lines, 'batch-compare-key'));
   }
 
   private drawLoss(ctx: PlotContext, data: DataWire): void {
