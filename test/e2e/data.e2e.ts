@@ -89,4 +89,30 @@ describe('learning from data', () => {
       }
     }
   });
+
+  it('trains the two-feature logistic classifier and draws its decision boundary between the classes', async () => {
+    const workbench = await newWorkbench();
+    await workbench.page.setViewportSize({ width: 1280, height: 900 });
+    const view = await runFormula(
+      workbench,
+      'logistic-classifier.md',
+      'J(w_1, w_2, b) = -\\frac{1}{m}\\sum_{i=1}^{m} \\left[y_i \\log \\sigma(w_1 x_{i1} + w_2 x_{i2} + b) + (1 - y_i)\\log\\left(1 - \\sigma(w_1 x_{i1} + w_2 x_{i2} + b)\\right)\\right]',
+    );
+    const data = view.getByTestId('plot-data');
+    await data.locator('svg').first().waitFor({ timeout: WAIT });
+    assert.equal(await data.locator('svg circle').count(), 12, 'one dot per student');
+    assert.deepEqual(await data.getByTestId('data-key').locator('[role="listitem"]').allInnerTexts(), [
+      'y = 0',
+      'y = 1 (rings)',
+      'the decision boundary',
+    ]);
+    assert.ok(
+      ((await data.locator('svg g[aria-label="line"] path').first().getAttribute('d')) ?? '').length > 10,
+      'the boundary is drawn',
+    );
+    await data.evaluate((el) => el.scrollIntoView());
+    const png = await data.screenshot();
+    fs.mkdirSync(OUT_DIRS[0]!, { recursive: true });
+    fs.writeFileSync(path.join(OUT_DIRS[0]!, 'data-boundary.png'), png);
+  });
 });

@@ -1,8 +1,9 @@
-// `\|w\|` and `\|w\|^2` of a name: the Euclidean norm of the variables that name stands for (w_1, w_2 …
+// `\|w\|^2` of a name: the squared Euclidean norm of the variables that name stands for (w_1, w_2 …
 // when the formula has them, else w itself), resolved once the formula's names are known, so that an
 // L2 term `\lambda\|w\|^2` reads as λ(w_1² + w_2²). The square is written out, never as (√…)², whose
 // derivative at 0 would be 0 · ∞.
 import { nodes, type MathNode } from '../math';
+import { notAllowed } from './errors';
 import { naturalCompare } from './variables';
 
 const NORM = '#norm';
@@ -59,11 +60,10 @@ export function resolveNorms(
     }
     const base = readNorm(node);
     if (base !== undefined) {
-      const names = components(base, symbols);
-      names.forEach((n) => all.add(n));
-      return names.length === 1
-        ? new nodes.FunctionNode(new nodes.SymbolNode('abs'), [new nodes.SymbolNode(names[0])])
-        : new nodes.FunctionNode(new nodes.SymbolNode('sqrt'), [squares(names)]);
+      // Only the square is read: the norm itself has a kink at 0 that an L2 term does not mean.
+      throw notAllowed(
+        `"\\|${base}\\|" is a norm: it is read squared, as the L2 term \\|${base}\\|^2; else write it out, as in x_1^2 + x_2^2.`,
+      );
     }
     return node;
   };

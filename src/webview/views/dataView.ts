@@ -99,19 +99,22 @@ export class DataView {
     const xs = first!;
     const ys = two ? second! : target;
     const labelled = data.labels !== undefined;
-    const colorOf = (i: number): string =>
-      labelled && target[i] === data.labels![1] ? palette.series[1]! : palette.series[0]!;
+    // The second class differs from the first by shape too (a ring), and from the fit's colour.
+    const second_ = palette.series[2] ?? palette.accent;
+    const positive = (i: number): boolean => labelled && target[i] === data.labels![1];
+    const rows = Array.from(xs, (_, i) => i);
     const marks: Plot.Markish[] = [
       Plot.dot(
-        Array.from(xs, (_, i) => i),
-        {
-          x: (i: number) => xs[i],
-          y: (i: number) => ys[i],
-          fill: labelled ? (i: number) => colorOf(i) : palette.series[0],
-          r: 3,
-          fillOpacity: 0.8,
-        },
+        rows.filter((i) => !positive(i)),
+        { x: (i: number) => xs[i], y: (i: number) => ys[i], fill: palette.series[0], r: 3, fillOpacity: 0.8 },
       ),
+      Plot.dot(rows.filter(positive), {
+        x: (i: number) => xs[i],
+        y: (i: number) => ys[i],
+        stroke: second_,
+        strokeWidth: 1.5,
+        r: 3.5,
+      }),
     ];
     if (fit.kind === 'curve' || fit.kind === 'boundary') {
       const n = fit.grid.length;
@@ -136,7 +139,7 @@ export class DataView {
     });
     const items = [
       { label: labelled ? `${data.target} = ${data.labels![0]}` : 'rows', color: palette.series[0]! },
-      ...(labelled ? [{ label: `${data.target} = ${data.labels![1]}`, color: palette.series[1]! }] : []),
+      ...(labelled ? [{ label: `${data.target} = ${data.labels![1]} (rings)`, color: second_ }] : []),
       { label: fit.kind === 'curve' ? 'the fit' : 'the decision boundary', color: palette.path },
     ];
     replaceChildren(this.fitKey, legend(items, 'data-key'));
