@@ -19,6 +19,8 @@ export interface DataBinding {
   /** Row numbers (0-based) of the batch; only the first `count` are read. */
   rows: Uint32Array;
   count: number;
+  /** Rows 0 … rows−1 in file order: with `rows` set to it, the loop reads the columns directly. */
+  readonly all: Uint32Array;
 }
 
 /** A compiled loss over data with the binding its generated code reads. */
@@ -36,7 +38,7 @@ export function dataBindingOf(problem: Problem): DataBinding | undefined {
 
 /** Makes the problem read every row of its table in file order (the full-data loss). */
 export function useAllRows(binding: DataBinding): void {
-  binding.rows = identityRows(binding.table.rows);
+  binding.rows = binding.all;
   binding.count = binding.table.rows;
 }
 
@@ -126,11 +128,13 @@ export function compileDataLoss(formula: Formula, table: DataTable): DataProblem
     ...bodies.map((_, k) => outerBuilder.fromMath(partial(outer, sumSlotName(k)))),
   ];
 
+  const all = identityRows(table.rows);
   const binding: DataBinding = {
     table,
     columns: columnIndex.map((c) => table.values[c]),
-    rows: identityRows(table.rows),
+    rows: all,
     count: table.rows,
+    all,
   };
   const source = (withGradient: boolean): string =>
     loopSource(
@@ -209,20 +213,23 @@ function loopSource(shape: LoopShape, blocks: LoopBlocks): string {
     ...(withGradient ? Array.from({ length: d }, (_, j) => acc(k, j)) : []),
   ]).flat();
   lines.push(`let ${accumulators.map((a) => `${a} = 0`).join(', ')};`);
-  lines.push('for (let r = 0; r < n; r++) {', 'const q = rows[r];');
+  const body: string[] = [];
   const rowLoads = [
     ...Array.from({ length: columns }, (_, k) => `${variableName(d + k)} = c${k}[q]`),
     `${variableName(d + columns)} = n`,
   ];
-  lines.push(`const ${rowLoads.join(', ')};`, ...blocks.body.statements);
+  body.push(`const ${rowLoads.join(', ')};`, ...blocks.body.statements);
   for (let k = 0; k < sums; k++) {
     const base = k * (d + 1);
-    lines.push(`${acc(k)} += ${blocks.body.expressions[base]};`);
+    body.push(`${acc(k)} += ${blocks.body.expressions[base]};`);
     if (withGradient) {
-      for (let j = 0; j < d; j++) lines.push(`${acc(k, j)} += ${blocks.body.expressions[base + 1 + j]};`);
+      for (let j = 0; j < d; j++) body.push(`${acc(k, j)} += ${blocks.body.expressions[base + 1 + j]};`);
     }
   }
-  lines.push('}', '{');
+  // All rows in file order read the columns directly; a batch reads them through its row numbers.
+  lines.push('if (rows === D.all) {', 'for (let q = 0; q < n; q++) {', ...body, '}', '} else {');
+  lines.push('for (let r = 0; r < n; r++) {', 'const q = rows[r];', ...body, '}', '}');
+  lines.push('{');
   const outerLoads = [
     ...Array.from({ length: sums }, (_, k) => `${variableName(d + k)} = ${acc(k)}`),
     `${variableName(d + sums)} = n`,
