@@ -52,6 +52,15 @@ export interface CliArgs {
   readonly betaMax?: number;
   /** Values of the formula's parameters by name (`--param a=2`, repeatable). */
   readonly parameters?: Readonly<Record<string, number>>;
+  /** A CSV or TSV file whose header names the columns a loss over data reads (`--data FILE`). */
+  readonly data?: string;
+  /** Rows per step of a run on data (1 = SGD; default: all rows). */
+  readonly batchSize?: number;
+  /** Shuffle the rows every epoch (with --seed), instead of file order. */
+  readonly shuffle: boolean;
+  readonly seed?: number;
+  /** Epochs of a run on data (instead of --max-iter). */
+  readonly epochs?: number;
 }
 
 /** The parse result: a command to run, or a request for the usage text. */
@@ -91,6 +100,11 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'beta-max': { kind: 'value', commands: ['phase'] },
   lang: { kind: 'value', commands: ['code'] },
   param: { kind: 'value', commands: [...RUNS, 'explain', 'phase'] },
+  data: { kind: 'value', commands: ['run'] },
+  'batch-size': { kind: 'value', commands: ['run'] },
+  shuffle: { kind: 'flag', commands: ['run'] },
+  seed: { kind: 'value', commands: ['run'] },
+  epochs: { kind: 'value', commands: ['run'] },
 };
 
 const OPTIMIZER_CHOICES = OPTIMIZERS.map((d) => d.torch ?? d.name).join(', ');
@@ -102,6 +116,7 @@ export const USAGE = `Usage:
             [--scheduler "Class(arg=value, ...)"] [--momentum 0.9] [--alpha 0.99] [--betas 0.9,0.999]
             [--eps 1e-8] [--line-search] [--max-iter N] [--tol T] [--maximize] [--trace all]
             [--param NAME=VALUE]... [--json]
+            [--data FILE [--batch-size N] [--shuffle --seed N] [--epochs N]]
   gdlab sweep "<formula>" [--start ..] [--lr-min a --lr-max b --count n] [the optimizer options] [--json]
   gdlab code "<formula>" [the options of run] [--lang ${CODE_LANGUAGES.join('|')}]
   gdlab explain "<formula>" [--start ..] [--lr η] [--maximize] [--param ..] [--json]
@@ -113,6 +128,8 @@ Schedulers (torch.optim.lr_scheduler's): ${SCHEDULER_CHOICES}.
 Options take "--lr 0.1" or "--lr=0.1"; "--" ends the options (for a formula starting with "-").
 --tol is the gradient-norm tolerance; --tol 0 turns every tolerance test off.
 --param sets a parameter of a definition (a in "f(x) = a x^2"; \\lambda and λ are lambda); unset ones are 1.
+--data reads a CSV/TSV file (header row = column names) for a loss that sums over its rows, as in
+  "J(w,b) = \\frac{1}{2m}\\sum_{i=1}^{m} (w x_i + b - y_i)^2"; --batch-size 4 alone takes rows 1-4, 5-8, ...
 code prints a Python script (PyTorch by default) that reruns the run and prints its final point.
 explain prints the local quadratic model at the start: the Hessian's eigen-directions, κ, the critical
 and best learning rates, Polyak's heavy-ball optimum, and what gd's η does along each direction.
@@ -247,6 +264,22 @@ function applyOption(out: Mutable<CliArgs>, name: string, value: string): void {
     case 'param':
       out.parameters = { ...out.parameters, ...parameterOption(value) };
       return;
+    case 'data':
+      if (value.trim() === '') throw new UsageError('--data needs a file name.');
+      out.data = value;
+      return;
+    case 'batch-size':
+      out.batchSize = integer(name, number(name, value), 1);
+      return;
+    case 'seed':
+      out.seed = integer(name, number(name, value), 0);
+      return;
+    case 'epochs':
+      out.epochs = integer(name, number(name, value), 1);
+      return;
+    case 'shuffle':
+      out.shuffle = true;
+      return;
     case 'line-search':
       out.lineSearch = true;
       return;
@@ -295,6 +328,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     lineSearch: false,
     maximize: false,
     traceAll: false,
+    shuffle: false,
   };
   const positionals: string[] = [];
   let optionsEnded = false;
@@ -338,6 +372,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   out.formula = positionals[0]!;
   if (out.betaMin !== undefined && out.betaMax !== undefined && !(out.betaMax >= out.betaMin)) {
     throw new UsageError(`--beta-max (${out.betaMax}) must not be below --beta-min (${out.betaMin}).`);
+  }
+  const batchOption = ['batchSize', 'shuffle', 'seed', 'epochs'].find(
+    (k) => out[k as keyof CliArgs] !== undefined && out[k as keyof CliArgs] !== false,
+  );
+  if (batchOption !== undefined && out.data === undefined) {
+    throw new UsageError(`--${batchOption === 'batchSize' ? 'batch-size' : batchOption} needs --data FILE.`);
+  }
+  if (out.seed !== undefined && !out.shuffle) throw new UsageError('--seed needs --shuffle.');
+  if (out.epochs !== undefined && out.maxIterations !== undefined) {
+    throw new UsageError('Give --epochs or --max-iter, not both.');
   }
   if (out.lrMin !== undefined && out.lrMax !== undefined && !(out.lrMax > out.lrMin)) {
     throw new UsageError(`--lr-max (${out.lrMax}) must be greater than --lr-min (${out.lrMin}).`);

@@ -1,4 +1,5 @@
 // Output of the headless CLI: the JSON objects of the stable contract and the readable tables.
+import type { DataRunInfo, DataRunResult } from '../engine/data/miniBatch';
 import type { RunResult, SweepResult } from '../engine/types';
 import { formatNumber as formatShared } from '../shared/numberText';
 import { budgetCutText, outcomeSentence } from '../usecases/wording';
@@ -158,4 +159,30 @@ export function sweepTable(json: SweepJson): string {
     p.diverged ? 'diverged' : p.converged ? 'converged' : 'not converged',
   ]);
   return `${summary.join('\n')}\n\n${table(['lr', 'final f', 'iterations', 'stop reason', 'outcome'], rows)}\n`;
+}
+
+/** The `run --data --json` object: the run's, with what the data adds (rows, batch size, epoch losses). */
+export function dataRunJson(result: DataRunResult): RunJson & { readonly data: DataRunInfo } {
+  return { ...runJson(result), data: result.data };
+}
+
+/** The run's table, with a line on the data and the full-data loss after each epoch. */
+export function dataRunTable(result: DataRunResult): string {
+  const d = result.data;
+  const order = d.shuffle ? `shuffled (seed ${d.seed})` : 'in file order';
+  const lines = [
+    `data: ${d.rows} rows, batches of ${d.batchSize} ${order}, ${d.batchesPerEpoch} step${d.batchesPerEpoch === 1 ? '' : 's'} per epoch, ${formatShared(d.epochs, { digits: 4, minus: '-' })} epochs`,
+    'epoch  loss on all rows',
+    ...shortList(d.epochLosses).map((e) =>
+      e === undefined
+        ? '  ...'
+        : `${String(e.epoch).padStart(5)}  ${formatShared(e.value, { digits: 6, minus: '-' })}`,
+    ),
+  ];
+  return `${runTable(result)}${lines.join('\n')}\n`;
+}
+
+/** The first and last ten of a long list, undefined standing for the ones between. */
+function shortList<T>(items: readonly T[]): (T | undefined)[] {
+  return items.length <= 20 ? [...items] : [...items.slice(0, 10), undefined, ...items.slice(-10)];
 }

@@ -1,6 +1,9 @@
 // The CLI's logic, separate from process handling so it can be tested in-process: parse the
 // arguments, run the engine, print JSON or a table, and map every failure to an exit code
 // (2 for bad input, 1 for anything unexpected) with a one-line message, never a stack trace.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { withData } from '../engine/data/bound';
 import { exportCode } from '../engine/export';
 import { HARD_LIMITS, resolveLimits, type EngineLimits } from '../engine/limits';
 import { refuseInapplicable } from '../engine/optionsApply';
@@ -12,7 +15,7 @@ import { computeJob, type JobContext } from '../usecases/jobs';
 import { resolveRunOptions } from '../usecases/runOptions';
 import { runExplain, runPhase } from './explain';
 import { parseArgs, USAGE, USAGE_HINT, UsageError, wantsJson, type CliArgs } from './args';
-import { runJson, runTable, sweepJson, sweepTable, traceCutNote } from './format';
+import { dataRunJson, dataRunTable, runJson, runTable, sweepJson, sweepTable, traceCutNote } from './format';
 
 /** Where the CLI writes. */
 export interface CliOutput {
@@ -91,6 +94,18 @@ export function runOptionsOf(args: CliArgs): RunOptions {
   };
 }
 
+/** The formula bound to the --data file's rows, or the formula alone. */
+function formulaText(args: CliArgs): string {
+  if (args.data === undefined) return args.formula;
+  let text: string;
+  try {
+    text = readFileSync(args.data, 'utf8');
+  } catch {
+    throw new FormulaError(`Cannot read the data file ${args.data}.`, 'bad-option');
+  }
+  return withData(args.formula, basename(args.data), text);
+}
+
 function execute(args: CliArgs, out: CliOutput): void {
   // The budget covers parsing and compiling too.
   const startedAt = performance.now();
@@ -100,10 +115,22 @@ function execute(args: CliArgs, out: CliOutput): void {
   refuseInapplicable(asked.optimizer, true);
   // The same jobs the panel runs, so the CLI's run and sweep agree with the panel's on a formula.
   const ctx: JobContext = { problems: createProblemCache(CLI_LIMITS), limits: CLI_LIMITS };
-  const info = computeJob({ kind: 'formula', formula: args.formula }, ctx);
+  const formula = formulaText(args);
+  const info = computeJob({ kind: 'formula', formula }, ctx);
   const options = resolveRunOptions({ ...asked, startedAt }, info.variables.length, CLI_LIMITS);
   if (args.command === 'explain') return out.stdout(runExplain(args, options, info.variables, ctx));
   if (args.command === 'phase') return out.stdout(runPhase(args, options, ctx));
+  if (args.data !== undefined) {
+    const batch = {
+      batchSize: args.batchSize ?? Number.MAX_SAFE_INTEGER,
+      shuffle: args.shuffle,
+      seed: args.seed ?? 0,
+    };
+    const epochs = args.epochs === undefined ? {} : { epochs: args.epochs };
+    const result = computeJob({ kind: 'dataRun', formula, options, batch, ...epochs }, ctx);
+    out.stdout(args.json ? `${JSON.stringify(dataRunJson(result))}\n` : dataRunTable(result));
+    return;
+  }
   if (args.command === 'run') {
     const result = computeJob({ kind: 'run', formula: args.formula, options }, ctx);
     out.stdout(args.json ? `${JSON.stringify(runJson(result))}\n` : runTable(result));

@@ -138,3 +138,10 @@ export function clampRequest(
   };
   return clamped;
 }
+
+/** Most rows a data set may have (a loss over data compiles to a loop, so this bounds one evaluation's time). */
+export const MAX_DATA_ROWS = 100_000;
+/** Most columns a data set may have. */
+export const MAX_DATA_COLUMNS = 64;
+/** Longest data text read (a CSV file, a table in a note), in characters. */
+export const MAX_DATA_TEXT = 10_000_000;

@@ -2,6 +2,7 @@
 // as they would write them (theta_0 as θ₀ in \theta_{0}, x1 as x_{1}, lr as \mathit{lr}) instead of
 // mathjs's escaped text (theta\_0) or unit faces (\mathrm{b} for the bit).
 import { parseExpression, type MathNode } from './math';
+import { readColumn, readDataSum } from './parse/dataSum';
 
 const GREEK = new Set([
   'alpha',
@@ -89,12 +90,38 @@ export function nameText(name: string): string {
 
 /** The expression as LaTeX, with names written by nameTex and implicit products without a dot. */
 export function expressionTex(node: MathNode): string {
-  return node.toTex({
-    implicit: 'hide',
+  let index = 'i';
+  const options = {
+    implicit: 'hide' as const,
     // A leading space, as mathjs writes symbols: `\cdot` followed by a name must not run into it.
-    handler: (n: MathNode) =>
-      n.type === 'SymbolNode' && 'name' in n ? ` ${nameTex(String(n.name))}` : undefined,
-  });
+    handler: (n: MathNode): string | undefined => {
+      if (n.type === 'SymbolNode' && 'name' in n) return ` ${nameTex(String(n.name))}`;
+      const sum = readDataSum(n);
+      if (sum !== undefined) {
+        index = sum.index;
+        return `\\sum_{${sum.index}=1}^{${nameTex(sum.count)}}\\left(${sum.body.toTex(options)}\\right)`;
+      }
+      const column = readColumn(n);
+      if (column === undefined) return undefined;
+      const sub = column.feature === undefined ? index : `${index},${column.feature}`;
+      return ` ${namePart(column.base)}_{${sub}}`;
+    },
+  };
+  return node.toTex(options);
+}
+
+/** The expression as plain math text, a sum over data written sum_i(…) and its columns x_i. */
+export function expressionText(node: MathNode): string {
+  const options = {
+    handler: (n: MathNode): string | undefined => {
+      const sum = readDataSum(n);
+      if (sum !== undefined) return `sum_${sum.index}(${sum.body.toString(options)})`;
+      const column = readColumn(n);
+      if (column === undefined) return undefined;
+      return column.feature === undefined ? `${column.base}_i` : `${column.base}_i_${column.feature}`;
+    },
+  };
+  return node.toString(options);
 }
 
 /** Plain math text (mathjs syntax, as the engine writes a derivative) as LaTeX; the text itself if it does not parse. */

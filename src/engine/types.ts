@@ -22,6 +22,16 @@ export interface Formula {
    * use, with their default values: constants of the run, never descended on. Empty without a left side.
    */
   readonly parameters: readonly Parameter[];
+  /** Set when the formula sums over the rows of a data set (`\sum_{i=1}^{m}`): it compiles only with a table. */
+  readonly data?: DataSpec;
+}
+
+/** What a loss over data needs of its data set. */
+export interface DataSpec {
+  /** The name of the row count in the bounds (m, n, N): the rows of the batch at every evaluation. */
+  readonly count: string;
+  /** The columns the sums refer to, as written: `x` for x_i, `x` with feature 2 for x_{i,2}. */
+  readonly columns: readonly { readonly base: string; readonly feature?: number }[];
 }
 
 /** A formula's parameter and its value. */

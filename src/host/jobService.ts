@@ -47,6 +47,7 @@ export class JobService {
     steps: 0,
     explain: 0,
     phase: 0,
+    dataRun: 0,
   };
 
   constructor(private readonly options: JobServiceOptions) {

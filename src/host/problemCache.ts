@@ -2,6 +2,8 @@
 // formula however many runs, hovers and sweeps use it. Errors are cached too, so hovering over prose
 // again costs a map look-up.
 import { compileFormula, differentiationWorkOf } from '../engine/compile';
+import { compileDataLoss } from '../engine/compile/dataLoss';
+import { dataOfText, splitData } from '../engine/data/bound';
 import { checkFormulaLength, type EngineLimits } from '../engine/limits';
 import { parseFormula } from '../engine/parse';
 import { LruCache } from '../shared/lruCache';
@@ -19,10 +21,15 @@ export function createProblemCache(limits: EngineLimits, capacity = PROBLEM_CACH
     let entry = cache.get(text);
     if (entry === undefined) {
       try {
-        checkFormulaLength(text, limits);
-        const formula = parseFormula(text, { maxLength: limits.maxFormulaLength });
-        if (maxWork !== Infinity && differentiationWorkOf(formula) > maxWork) return undefined;
-        const problem = compileFormula(formula);
+        // A loss over data arrives with its data set (bound.ts): the limits apply to the formula.
+        const formulaText = splitData(text).formula;
+        checkFormulaLength(formulaText, limits);
+        const formula = parseFormula(formulaText, { maxLength: limits.maxFormulaLength });
+        const data = dataOfText(text);
+        if (data === undefined && maxWork !== Infinity && differentiationWorkOf(formula) > maxWork) {
+          return undefined;
+        }
+        const problem = data === undefined ? compileFormula(formula) : compileDataLoss(formula, data).problem;
         entry = { ok: { formula, problem, evaluationNs: measureEvaluation(problem) } };
       } catch (error) {
         entry = { error };

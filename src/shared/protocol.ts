@@ -38,6 +38,7 @@ import {
   sweepWire,
 } from './wire';
 import { explainWire, phaseWire } from './explainWire';
+import { dataWire } from './dataWire';
 
 /** Limits the guards enforce on what the webview sends. */
 export const LIMITS = {
@@ -204,6 +205,8 @@ export const partValue = union('kind', {
   steps: object({ kind: literal('steps'), value: stepsWire }),
   explain: object({ kind: literal('explain'), value: explainWire }),
   phase: object({ kind: literal('phase'), value: phaseWire }),
+  /** A run on data: the rows, the fit at each iterate, batch and epoch losses. */
+  data: object({ kind: literal('data'), value: dataWire }),
 });
 export type PartValue = Infer<typeof partValue>;
 export type PartKind = PartValue['kind'];
@@ -223,6 +226,7 @@ export const sceneParts = object({
   /** The learning-rate view's curvature at the start and (η, β) map. */
   explain: optional(id()),
   phase: optional(id()),
+  data: optional(id()),
 });
 export type SceneParts = Infer<typeof sceneParts>;
 

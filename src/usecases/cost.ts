@@ -47,6 +47,8 @@ export function estimateJobMs(request: JobRequest, problems: ProblemSource, limi
       return ((n === 1 ? CURVE_SAMPLES + VALLEY_SCAN : GRID_SIDE * GRID_SIDE) * ns) / 1e6;
     case 'curvature':
       return (2 * n * ns + 5 * n ** 3) / 1e6;
+    case 'dataRun':
+      return runMs(request.options, ns, n, limits);
     case 'sweep':
     case 'basins': {
       const count =

@@ -58,3 +58,11 @@ export const PREFETCH_AFTER_MS = 400;
  * six (plain gradient descent, the two momentum variants and three adaptive ones).
  */
 export const COMPARED_OPTIMIZERS: readonly OptimizerName[] = OPTIMIZER_NAMES;
+
+/** Rows per step of a run on data in the panel: small enough that the noise of mini-batches shows. */
+export const PANEL_BATCH_SIZE = 4;
+
+/** The batch sizes the data view compares (and all rows), on the loss over all rows per epoch. */
+export const COMPARED_BATCH_SIZES: readonly number[] = [1, 8, 32];
+/** Most epochs each compared batch size runs. */
+export const COMPARED_EPOCHS = 50;

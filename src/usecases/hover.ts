@@ -1,6 +1,7 @@
 // What a hover computes: a budgeted quick run of the formula (parse and compile cached) and, when it
 // diverged past the critical step, that step 2/λmax; then the preview's Markdown. It runs on the
 // host's thread in slices of a few milliseconds, so it gives up rather than block.
+import { formulaPart } from '../engine/data/bound';
 import { runDescent } from '../engine/descent';
 import { bindParameters } from '../engine/parameters';
 import { checkFormulaLength, clampRequest, type EngineLimits } from '../engine/limits';
@@ -39,9 +40,11 @@ export function quickRun(
 ): { result: RunResult; lambdaMax: () => number; effects: () => string[] } | null {
   const startedAt = performance.now();
   // Compiling cannot be interrupted, so a formula that would take long is not started at all.
+  // A loss bound to its data (bound.ts) is measured by its formula; the data has its own limits.
+  const written = formulaPart(formula);
   if (problems.peek(formula) === undefined) {
-    checkFormulaLength(formula, limits);
-    if (formula.length > HOVER_MAX_UNCACHED_LENGTH) return null;
+    checkFormulaLength(written, limits);
+    if (written.length > HOVER_MAX_UNCACHED_LENGTH) return null;
   }
   const compiled = problems.compiledWithin(formula, HOVER_MAX_COMPILE_WORK);
   if (!compiled) return null;
@@ -49,7 +52,7 @@ export function quickRun(
   if (!(remaining > 0)) return null;
   const own = withNotedValues(options, compiled.formula.parameters, noted);
   const budgeted = clampRequest(
-    { formula, options: { ...own, stop: { ...own.stop, timeBudgetMs: remaining } } },
+    { formula: written, options: { ...own, stop: { ...own.stop, timeBudgetMs: remaining } } },
     limits,
   ).options;
   const resolved = resolveRunOptions(budgeted, compiled.problem.dimension, limits);
@@ -98,7 +101,7 @@ export function hoverPreview(
   budgetMs: number,
   noted?: NotedValues,
 ): string | NoPreview {
-  if (isBareSymbol(formula)) return 'not-a-formula';
+  if (isBareSymbol(formulaPart(formula))) return 'not-a-formula';
   let run: ReturnType<typeof quickRun>;
   try {
     run = quickRun(problems, formula, options, budgetMs, limits, noted);

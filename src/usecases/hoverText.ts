@@ -4,7 +4,8 @@ import { sparklineDataUri } from '../engine/sparkline';
 import { isDiverged } from '../engine/sweep';
 import type { RunResult } from '../engine/types';
 import { formatNumber as formatShared, formatPoint, type NumberTextOptions } from '../shared/numberText';
-import { describeOutcome } from './wording';
+import { splitData } from '../engine/data/bound';
+import { describeOutcome, fitSentence } from './wording';
 
 /** The command the preview's link runs; the hover trusts this command alone. */
 export const OPEN_COMMAND = 'gradientDescent.run';
@@ -103,6 +104,13 @@ export function previewMarkdown(
   const lines = [`${header}: ${outcomeSentence(result, criticalLearningRate)}`];
   // The curvature's effects, one line each (Markdown needs two spaces before a line break).
   if (effects.length > 0) lines[0] += `.  \n${effects.map(escapeProse).join('.  \n')}.`;
+  const { origin } = splitData(formula);
+  // A loss bound to its data: the fit it reached, one full-batch step per epoch.
+  if (origin !== undefined) {
+    lines.push(
+      `Fit to ${origin}: ${escapeMarkdown(fitSentence(result.variables, result.final.point, result.iterations))}`,
+    );
+  }
   if (curve) lines.push(`![loss per iteration](${curve})`);
   lines.push(`[Open in Gradient Descent panel](${openCommandUri(formula)})`);
   return lines.join('\n\n');

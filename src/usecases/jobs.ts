@@ -2,6 +2,10 @@
 // changes the run's key and nothing else's, a view switch asks only for what that view adds. Requests
 // are plain data (they cross to the worker) and `computeJob` is a pure function of them.
 import type { RunControl } from '../engine/descent';
+import type { BatchSettings } from '../engine/data/batches';
+import { dataBindingOf } from '../engine/compile/dataLoss';
+import { fitView, type FitView } from '../engine/data/fit';
+import { runDataDescent, type DataRunResult } from '../engine/data/miniBatch';
 import { explainSteps } from '../engine/steps';
 import { sampleLandscape, type PlotWindow } from '../engine/landscape';
 import type { EngineLimits } from '../engine/limits';
@@ -9,7 +13,7 @@ import { runFromStarts } from '../engine/multistart';
 import { runDescent } from '../engine/descent';
 import { bindParameters } from '../engine/parameters';
 import { criticalOf, lambdaMaxAt, pickRegimes, sweepAround } from '../engine/sweep';
-import { expressionTex, nameTex, nameText, textTex } from '../engine/tex';
+import { expressionTex, expressionText, nameTex, nameText, textTex } from '../engine/tex';
 import type {
   FormulaInfo,
   PartialText,
@@ -24,6 +28,7 @@ import type {
 import type { PhaseSettings } from '../engine/phaseMap';
 import { explainAt, phaseOutcome, type Explanation, type PhaseOutcome } from './explain';
 import type { CompiledFormula, ProblemSource } from './problems';
+import { COMPARED_BATCH_SIZES, COMPARED_EPOCHS } from './defaults';
 
 /** Every job, by kind. */
 export type JobRequest =
@@ -55,6 +60,17 @@ export type JobRequest =
       readonly formula: string;
       readonly options: RunOptions;
       readonly starts: readonly (readonly number[])[];
+    }
+  | {
+      /** Descent on a loss over data (a formula text bound to its data), full-batch or by mini-batches. */
+      readonly kind: 'dataRun';
+      readonly formula: string;
+      readonly options: RunOptions;
+      readonly batch: BatchSettings;
+      /** When given, the run takes this many epochs (the options' iteration cap is replaced). */
+      readonly epochs?: number;
+      /** Also the model's fit at every trace point (for the panel's data view). */
+      readonly fit?: boolean;
     }
   | {
       readonly kind: 'steps';
@@ -96,6 +112,12 @@ export interface SweepOutcome {
   readonly regimes: { readonly small: number; readonly good: number; readonly large: number };
 }
 
+/** The loss on all rows after each epoch of a run with one batch size (the data view's comparison). */
+export interface BatchComparison {
+  readonly batchSize: number;
+  readonly epochLosses: DataRunResult['data']['epochLosses'];
+}
+
 /** What each kind of job computes. */
 export interface JobValues {
   readonly formula: FormulaInfo;
@@ -108,6 +130,10 @@ export interface JobValues {
   readonly steps: readonly WorkedStep[];
   readonly explain: Explanation;
   readonly phase: PhaseOutcome;
+  readonly dataRun: DataRunResult & {
+    readonly fit?: FitView;
+    readonly comparison?: readonly BatchComparison[];
+  };
 }
 
 /** The request of kind K. */
@@ -151,7 +177,7 @@ export function formulaInfo(compiled: CompiledFormula): FormulaInfo {
     source: formula.source,
     notation: formula.notation,
     variables: formula.variables,
-    text: formula.expression.toString(),
+    text: expressionText(formula.expression),
     tex: expressionTex(formula.expression),
     variablesTex: formula.variables.map(nameTex),
     variablesText: formula.variables.map(nameText),
@@ -200,6 +226,17 @@ function compute(request: JobRequest, ctx: JobContext): JobValues[JobKind] {
     }
     case 'basins':
       return runFromStarts(problem, request.options, request.starts, ctx.control);
+    case 'dataRun': {
+      const options = budgeted(request.options, startedAt);
+      const run = runDataDescent(problem, options, request.batch, request.epochs, ctx.control);
+      const table = dataBindingOf(problem)?.table;
+      const fit =
+        request.fit === true && table
+          ? fitView(compiled.formula, table, run.trace, problem.parameters?.values)
+          : undefined;
+      if (fit === undefined) return run;
+      return { ...run, fit, comparison: compareBatches(problem, options, request, run) };
+    }
     case 'steps':
       return explainSteps(problem, request.options, Math.min(request.count, ctx.limits.maxSteps));
     case 'explain':
@@ -208,6 +245,24 @@ function compute(request: JobRequest, ctx: JobContext): JobValues[JobKind] {
     case 'phase':
       return phaseOutcome(problem, budgeted(request.options, startedAt), request.phase, ctx.control);
   }
+}
+
+/** The same run with batches of 1, 8, 32 and all rows (those below the row count), epoch by epoch. */
+function compareBatches(
+  problem: CompiledFormula['problem'],
+  options: RunOptions,
+  request: JobOf<'dataRun'>,
+  run: DataRunResult,
+): BatchComparison[] {
+  const rows = run.data.rows;
+  const sizes = [...COMPARED_BATCH_SIZES.filter((b) => b < rows), rows];
+  const epochs = Math.max(1, Math.min(COMPARED_EPOCHS, Math.ceil(run.data.epochs)));
+  return sizes.map((batchSize) => {
+    const batch = { ...request.batch, batchSize };
+    // A full batch's epoch losses are its trace, so it keeps every iterate; mini-batches record them apart.
+    const kept = { ...options, traceLimit: batchSize >= rows ? epochs + 1 : 2 };
+    return { batchSize, epochLosses: runDataDescent(problem, kept, batch, epochs).data.epochLosses };
+  });
 }
 
 /** Computes a job; throws a FormulaError for bad formula text (the same one for every job of that text). */

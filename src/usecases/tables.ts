@@ -8,6 +8,9 @@ import { TABLE_HEAD_ROWS, TABLE_ITERATIONS } from './defaults';
 import { failureOf, runJob } from './jobOutcome';
 import type { ProblemSource } from './problems';
 import { resolveRunOptions } from './runOptions';
+import { describeBound, splitData } from '../engine/data/bound';
+import type { DataRunResult } from '../engine/data/miniBatch';
+import { panelDataRun } from './noteData';
 
 /** A number as a table shows it: 6 digits, ASCII minus (programs read these back). */
 export function formatCell(value: number): string {
@@ -107,8 +110,38 @@ export function insertedTable(
   } catch (error) {
     return { error: failureOf(error).message };
   }
+  if (splitData(formula).csv !== undefined) return dataTable(problems, formula, resolved, limits);
   const run = runJob({ kind: 'run', formula, options: resolved }, { problems, limits });
   if (!run.ok) return { error: run.error.message };
   const caption = tableCaption(formula, run.value);
   return { table: iterationsMarkdown(run.value, { caption, head: TABLE_ITERATIONS + 1 }).trimEnd() };
+}
+
+/** A run on data as a Markdown table of epochs: the variables and the loss on all rows after each. */
+export function epochsMarkdown(result: DataRunResult, caption?: string): string {
+  const byIteration = new Map(result.trace.map((t) => [t.iteration, t.point] as const));
+  const header = ['epoch', ...result.variables, 'loss on all rows'];
+  const line = (c: readonly string[]): string => `| ${c.join(' | ')} |`;
+  const lines = [line(header), line(header.map(() => '---'))];
+  for (const e of result.data.epochLosses) {
+    const point = byIteration.get(e.iteration) ?? result.variables.map(() => NaN);
+    lines.push(line([String(e.epoch), ...point.map(formatCell), formatCell(e.value)]));
+  }
+  return `${caption ? `*${caption}*\n\n` : ''}${lines.join('\n')}\n`;
+}
+
+/** The table of a loss bound to its data: TABLE_ITERATIONS epochs of the panel's mini-batches. */
+function dataTable(
+  problems: ProblemSource,
+  formula: string,
+  options: RunOptions,
+  limits: EngineLimits,
+): { table: string } | { error: string } {
+  const request = panelDataRun(formula, { ...options, traceLimit: 'all' })!;
+  const run = runJob({ ...request, epochs: TABLE_ITERATIONS }, { problems, limits });
+  if (!run.ok) return { error: run.error.message };
+  const d = run.value.data;
+  const order = d.shuffle ? `shuffled, seed ${d.seed}` : 'in file order';
+  const caption = `${tableCaption(describeBound(formula), run.value)} · batches of ${d.batchSize} ${order}`;
+  return { table: epochsMarkdown(run.value, caption).trimEnd() };
 }

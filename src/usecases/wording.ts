@@ -237,3 +237,12 @@ export function curvatureEffects(
     .filter((d): d is DirectionEffect => d !== undefined)
     .map((d) => effectSentence(variables, d));
 }
+
+/** A fit after training on data, for the hover and the panel: "w = 2.00, b = 1.00 after 40 epochs". */
+export function fitSentence(variables: readonly string[], point: readonly number[], epochs: number): string {
+  const values = variables.map(
+    (name, i) => `${name} = ${formatNumber(point[i] ?? NaN, { digits: 3, minus: '−' })}`,
+  );
+  const count = formatNumber(epochs, { digits: 3, minus: '−' });
+  return `${values.join(', ')} after ${count} epoch${epochs === 1 ? '' : 's'}`;
+}

@@ -2,6 +2,7 @@
 // number box), max iterations, optimizer and its hyper-parameters, learning-rate schedule, direction
 // and tolerance. Every change hands a complete new run input to `onChange`; number fields can also be
 // scrubbed by dragging their label sideways (η on a log scale).
+import { formulaPart, rebindData } from '../engine/data/bound';
 import { ALL_OPTIMIZER_NAMES, knownSettings } from '../engine/optimizers/registry';
 import { DEFAULT_STOP, resolveOptimizer } from '../engine/settings';
 import type { SchedulerSettings } from '../engine/types';
@@ -109,7 +110,8 @@ export function renderControls(
   const formula = h('input', {
     type: 'text',
     'data-testid': 'formula-input',
-    value: shown?.formula ?? run.formula,
+    // A loss bound to its data shows its formula; the data stays bound through edits.
+    value: formulaPart(shown?.formula ?? run.formula),
     spellcheck: 'false',
     autocomplete: 'off',
   });
@@ -192,7 +194,7 @@ export function renderControls(
       maximize: direction.value === 'max',
       ...(Object.keys(values).length > 0 ? { parameters: values } : {}),
     };
-    return { formula: formula.value, controls, starts: shown?.starts ?? run.starts };
+    return { formula: rebindData(formula.value, run.formula), controls, starts: shown?.starts ?? run.starts };
   };
   function changed(): void {
     const input = collect();

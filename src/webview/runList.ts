@@ -1,5 +1,6 @@
 // The view tabs and the run list: pick a view, pick or remove a run. Each run shows how it went
 // (converged, stopped, diverged, error, or still running) and where its formula came from.
+import { describeBound } from '../engine/data/bound';
 import { PANEL_VIEWS, type PanelView, type RunSummary } from '../shared/protocol';
 import { h } from './dom';
 
@@ -66,7 +67,7 @@ export function renderRunList(
             class: 'run-item',
             'data-testid': 'run-item',
             'aria-current': run.id === selected ? 'true' : undefined,
-            title: run.label ? `${run.formula} (${run.label})` : run.formula,
+            title: run.label ? `${describeBound(run.formula)} (${run.label})` : describeBound(run.formula),
             onclick: () => select(run.id),
           },
           h(
@@ -74,7 +75,7 @@ export function renderRunList(
             { class: `run-status ${state.className}`, 'aria-label': state.word, title: state.word },
             state.mark,
           ),
-          h('span', { class: 'run-formula' }, run.formula),
+          h('span', { class: 'run-formula' }, describeBound(run.formula)),
           run.label ? h('span', { class: 'run-label hint' }, run.label) : null,
         ),
         h(

@@ -88,6 +88,7 @@ describe('panel session', () => {
         steps: 1,
         explain: 1,
         phase: 0,
+        dataRun: 0,
       },
     );
     const first = h.lastSummary(id);

@@ -108,6 +108,12 @@ export function compileFormula(formula: Formula): Problem {
 }
 
 function compileUnchecked(formula: Formula): Problem {
+  if (formula.data !== undefined) {
+    throw new FormulaError(
+      `The loss sums over a data set (up to ${formula.data.count}): give it the data, a table in the note or a CSV file (--data FILE).`,
+      'bad-option',
+    );
+  }
   const variables = [...formula.variables];
   const dimension = variables.length;
   const parameterNames = formula.parameters.map((p) => p.name);

@@ -16,6 +16,8 @@ import {
   refuseUnit,
   unaryFunctionName,
 } from './juxtaposition';
+import { dataSumNode, isDataPart, readDataSum } from './dataSum';
+import { readNorm } from './norm';
 import { expandReductions, isReductionPart, MAX_REDUCTION_TERMS } from './reduction';
 
 /** Deepest tree accepted, long sums included: mathjs's evaluation and the compiler's walks survive it. */
@@ -106,6 +108,9 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
         return operator(node as Operator, depth, nesting);
       case 'FunctionNode':
         if (isReductionPart(node)) return walk(expandReductions(node, budget), depth, nesting);
+        if (isDataPart(node)) return dataPart(node, depth, nesting);
+        // A norm of a name is written out once the names are known (norm.ts).
+        if (readNorm(node) !== undefined) return node;
         return call(node as Call, depth, nesting);
       case 'ArrayNode':
         return bracketGroup(node as MathNode & { items: MathNode[] }, depth, nesting);
@@ -252,6 +257,13 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
       );
     }
     return new nodes.FunctionNode(new nodes.SymbolNode(name), args);
+  };
+
+  /** A sum over the rows of a data set keeps its form (its body walked); a column reference stays as it is. */
+  const dataPart = (node: MathNode, depth: number, nesting: number): MathNode => {
+    const sum = readDataSum(node);
+    if (sum === undefined) return node;
+    return dataSumNode({ ...sum, body: walk(sum.body, depth + 1, nesting + 1) });
   };
 
   /** `[x + 1]^2`: square brackets around one expression group it, as parentheses do. */

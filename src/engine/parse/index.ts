@@ -3,6 +3,8 @@
 // escapes: parser crashes and stack overflows are turned into typed errors here.
 import { FormulaError, type Formula, type Notation } from '../types';
 import { allowListed } from './allowList';
+import { dataOf } from './dataNames';
+import { resolveNorms } from './norm';
 import { latinName } from './greek';
 import { assertVariableName } from './names';
 import { rewriteCode } from './code';
@@ -75,10 +77,14 @@ function parseUnchecked(text: string, limits: Required<ParseLimits>): Formula {
   if (raw.assigned !== undefined && tree.symbols.size === 0) {
     throw valueGiven(raw.assigned, selection.body.trim());
   }
-  const { variables, parameters } = splitNames(tree.symbols, params, limits.maxVariables);
+  const normed = resolveNorms(tree.expression, tree.symbols);
+  const data = dataOf(normed.expression, normed.symbols, params);
+  const symbols = data === undefined ? normed.symbols : data.symbols;
+  const { variables, parameters } = splitNames(symbols, params, limits.maxVariables);
   return {
+    ...(data === undefined ? {} : { data: data.spec }),
     source: text,
-    expression: tree.expression,
+    expression: normed.expression,
     variables,
     notation,
     ...(raw.name === undefined ? {} : { name: raw.name }),

@@ -17,6 +17,7 @@ import {
 } from './latexCalls';
 import { symbolName } from './latexNames';
 import { refusalOf } from './latexRefusals';
+import { normNode } from './norm';
 import { view, type FnView, type SymView, type View } from './mathjson';
 import { reduction, subscript } from './latexSums';
 
@@ -144,6 +145,12 @@ export class MathJsonMapper implements MapContext {
         return reduction(node, this);
       case 'Subscript':
         return subscript(node, this);
+      case 'Norm': {
+        // The norm of a name (an L2 term \lambda\|w\|^2); of anything else it stays refused.
+        const [arg] = node.args.map((a) => view(a));
+        if (node.args.length === 1 && arg?.kind === 'sym') return normNode(symbolName(arg));
+        throw refusalOf(node, this.column(node.latex));
+      }
       case 'At':
         return this.bracketProduct(node);
       case 'Transpose':

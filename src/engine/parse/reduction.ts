@@ -4,6 +4,7 @@
 // later sum over a data set can bind the upper bound to the data's size instead of expanding.
 import { nodes, type MathNode } from '../math';
 import { FormulaError } from '../types';
+import { columnNode, dataSumNode, DATA_ROW, rowCountBound } from './dataSum';
 import { notAllowed } from './errors';
 
 /** ∑ or ∏ of `body` for `index` = lower … upper. */
@@ -73,6 +74,8 @@ function expand(node: MathNode, bound: ReadonlyMap<string, number>, budget: { te
       );
     case 'OperatorNode': {
       const op = node as MathNode & { op: '+'; fn: 'add'; args: MathNode[]; implicit: boolean };
+      const column = op.fn === ('pow' as string) ? superscriptColumn(op.args, bound) : undefined;
+      if (column !== undefined) return column;
       const args = op.args.map((a) => expand(a, bound, budget));
       return new nodes.OperatorNode(op.op, op.fn, args, op.implicit);
     }
@@ -98,14 +101,21 @@ function expandOne(
 ): MathNode {
   const range = `${r.kind === 'sum' ? 'The sum' : 'The product'} over ${r.index}`;
   const lower = wholeNumber(expand(r.lower, bound, budget));
-  const upper = wholeNumber(expand(r.upper, bound, budget));
+  const upperNode = expand(r.upper, bound, budget);
+  const upper = wholeNumber(upperNode);
+  const count = upper === undefined && r.kind === 'sum' ? rowCountBound(lower, upperNode) : undefined;
+  if (count !== undefined && ![...bound.values()].includes(DATA_ROW)) {
+    // A sum up to a name runs over the rows of a data set: kept whole, compiled to a loop.
+    const body = expand(r.body, new Map(bound).set(r.index, DATA_ROW), budget);
+    return dataSumNode({ body, count, index: r.index });
+  }
   if (lower === undefined || upper === undefined) {
     throw notAllowed(
-      `${range} needs numbers as its bounds, as in \\sum_{${r.index}=1}^{3}; sums over a data set are not read yet.`,
+      `${range} needs numbers as its bounds, as in \\sum_{${r.index}=1}^{3}; a sum over a data set runs from 1 to a name for its rows, as in \\sum_{${r.index}=1}^{m}.`,
     );
   }
-  const count = Math.max(0, upper - lower + 1);
-  budget.terms -= count;
+  const termCount = Math.max(0, upper - lower + 1);
+  budget.terms -= termCount;
   if (budget.terms < 0) {
     throw new FormulaError(
       `The sums and products expand to more than ${MAX_REDUCTION_TERMS.toLocaleString('en-US')} terms; use smaller bounds.`,
@@ -126,7 +136,14 @@ function expandOne(
 /** `i` bound to 2 is 2; `w_i` is `w_2`, `x_2i` is `x_4`; `x_ij` with i = 1, j = 2 is `x_1_2`; other names stay. */
 function bindSymbol(name: string, bound: ReadonlyMap<string, number>): MathNode {
   const value = bound.get(name);
+  if (value === DATA_ROW) {
+    throw notAllowed(
+      `The row index ${name} of a sum over the data can only be a subscript, as in x_${name}.`,
+    );
+  }
   if (value !== undefined) return new nodes.ConstantNode(value);
+  const row = rowColumn(name, bound);
+  if (row !== undefined) return row;
   const split = /^(.+?)_(\d*)([A-Za-z]+)$/.exec(name);
   if (split !== null) {
     const [, base, factor, sub] = split;
@@ -141,8 +158,41 @@ function bindSymbol(name: string, bound: ReadonlyMap<string, number>): MathNode 
   return new nodes.SymbolNode(name);
 }
 
+/** `x_i`, `x_i1` and `x_ij` (j bound to a number) with i the row index of a data sum: a column of the row. */
+function rowColumn(name: string, bound: ReadonlyMap<string, number>): MathNode | undefined {
+  const split = /^(.+?)_([A-Za-z]+)(\d*)$/.exec(name);
+  if (split === null) return undefined;
+  const [, base, letters, digits] = split;
+  if (bound.get(letters) === DATA_ROW) {
+    return columnNode(digits === '' ? { base } : { base, feature: Number(digits) });
+  }
+  const [first, ...rest] = [...letters];
+  if (digits !== '' || rest.length !== 1 || bound.get(first) !== DATA_ROW) return undefined;
+  const feature = bound.get(rest[0]);
+  return feature === undefined || feature === DATA_ROW ? undefined : columnNode({ base, feature });
+}
+
+/** `x^{(i)}` with i the row index of a data sum: the column x of the row (the superscript convention). */
+function superscriptColumn(
+  args: readonly MathNode[],
+  bound: ReadonlyMap<string, number>,
+): MathNode | undefined {
+  const [base, exponent] = args;
+  if (base?.type !== 'SymbolNode' || exponent?.type !== 'ParenthesisNode') return undefined;
+  const inner = (exponent as MathNode & { content: MathNode }).content;
+  if (inner.type !== 'SymbolNode' || bound.get((inner as Named).name) !== DATA_ROW) return undefined;
+  return columnNode({ base: (base as Named).name });
+}
+
 function subscripted(call: Call, bound: ReadonlyMap<string, number>): MathNode {
   const [base, ...parts] = call.args;
+  const first = parts[0];
+  if (first?.type === 'SymbolNode' && bound.get((first as Named).name) === DATA_ROW) {
+    // x_{i,2}: feature 2 of row i.
+    const feature = parts.length === 2 ? wholeNumber(expand(parts[1], bound, { terms: 0 })) : undefined;
+    if (parts.length === 1) return columnNode({ base: (base as Named).name });
+    if (feature !== undefined && feature >= 0) return columnNode({ base: (base as Named).name, feature });
+  }
   const values = parts.map((p) => wholeNumber(expand(p, bound, { terms: 0 })));
   const name = (base as Named).name;
   if (values.some((v) => v === undefined || v < 0)) {

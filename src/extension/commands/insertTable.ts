@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { EngineHost } from '../../host/engineHost';
 import type { RunOptions } from '../../engine/types';
 import { TABLE_ITERATIONS } from '../../usecases/defaults';
+import { withNoteData } from '../../usecases/noteData';
 import { insertedTable } from '../../usecases/tables';
 import { GradientPanel } from '../panel/panel';
 import { readSettings } from '../settings';
@@ -48,13 +49,11 @@ export async function insertIterationTables(engine: EngineHost): Promise<string[
   const problems = engine.problems(settings.limits);
   const edits: { at: vscode.Position; text: string }[] = [];
   const tables: string[] = [];
+  const note = editor.document.getText();
   for (const formula of found) {
-    const made = insertedTable(
-      problems,
-      formula.text,
-      optionsFor(formula.text, settings.run),
-      settings.limits,
-    );
+    // A loss over data takes the note's table, as Run Gradient Descent does.
+    const text = withNoteData(formula.text, note, editor.document.offsetAt(formula.range.start));
+    const made = insertedTable(problems, text, optionsFor(text, settings.run), settings.limits);
     if ('error' in made) {
       void vscode.window.showErrorMessage(`Gradient Descent: ${made.error}`);
       continue;

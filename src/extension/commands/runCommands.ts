@@ -6,6 +6,7 @@ import { parameterValuesNear } from '../../engine/extract/parameterValues';
 import type { EngineHost } from '../../host/engineHost';
 import type { PanelView } from '../../shared/protocol';
 import { GradientPanel, type NewRun } from '../panel/panel';
+import { withNoteData } from '../../usecases/noteData';
 import { notedOptions, type NotedValues } from '../../usecases/notedValues';
 import { readSettings } from '../settings';
 import { askForFormula } from './formulaInput';
@@ -29,7 +30,8 @@ async function gatherFormulas(argument: unknown, title: string): Promise<Found[]
     const found = formulasInEditor(editor).map((f) => {
       const offset = editor.document.offsetAt(f.range.start);
       return {
-        formula: f.text,
+        // A loss over data takes the table (or lists) the note gives it.
+        formula: withNoteData(f.text, text, offset),
         label: `${name}:${f.range.start.line + 1}`,
         noted: (names: readonly string[]) => parameterValuesNear(text, offset, names),
       };

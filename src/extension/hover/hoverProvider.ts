@@ -1,6 +1,7 @@
 // Hover previews of convergence: over a selected formula, or a math span in the languages the
 // settings allow, a short Markdown summary of a quick run. Cached per formula and settings; a run
 // gets a few milliseconds at most and the hover gives up silently past them.
+import { withNoteData } from '../../usecases/noteData';
 import * as vscode from 'vscode';
 import { findMathAt, unwrapMath } from '../../engine/extract';
 import { parameterValuesNear } from '../../engine/extract/parameterValues';
@@ -80,9 +81,11 @@ export class ConvergenceHoverProvider implements vscode.HoverProvider {
     const key = `${target.formula}\u0000${JSON.stringify(settings.run)}\u0000${document.uri.toString()}@${document.version}:${target.range.start.line}`;
     let markdown = this.cache.get(key);
     if (markdown === undefined) {
+      // A loss over data previews its fit on the table (or lists) the note gives it.
+      const formula = withNoteData(target.formula, document.getText(), document.offsetAt(target.range.start));
       const outcome = await previewInSlices(
         this.engine.problems(settings.limits),
-        target.formula,
+        formula,
         settings.run,
         settings.limits,
         () => token.isCancellationRequested,

@@ -23,6 +23,8 @@ import { frameWindow, type PlotWindow } from '../../usecases/window';
 import { curvatureEffects, outcomeOf, type Outcome } from '../../usecases/wording';
 import { toExplainWire, toPhaseWire } from '../../shared/explainWire';
 import { explainRequest, phaseRequest } from './explainParts';
+import { panelDataRun } from '../../usecases/noteData';
+import { toDataWire } from '../../shared/dataWire';
 import { FormulaError } from '../../engine/types';
 import type { RunRecord } from './state';
 
@@ -52,7 +54,8 @@ export type Slot =
   | 'compare'
   | 'basins'
   | 'explain'
-  | 'phase';
+  | 'phase'
+  | 'data';
 
 /** One part of a scene: where it goes, its job's key and its value as it crosses to the webview. */
 export interface ScenePart {
@@ -114,6 +117,11 @@ export function wire<K extends JobKind>(kind: K, value: JobValues[K]): PartValue
     }
     case 'phase':
       return { kind: 'phase', value: toPhaseWire(v as JobValues['phase']) };
+    case 'dataRun': {
+      // The same job draws the run (its path and batch losses) and, asked with its fit, the data view.
+      const data = toDataWire(v as JobValues['dataRun']);
+      return data ? { kind: 'data', value: data } : { kind: 'run', value: toRunWire(v as JobValues['run']) };
+    }
     default:
       return { kind: 'steps', value: toStepsWire(v as JobValues['steps']) };
   }
@@ -187,7 +195,9 @@ export async function planScene(ctx: SceneContext, report: (scene: SceneReport) 
     if (!(error instanceof FormulaError)) throw error;
     return fail(scene, { ok: false, error: { message: error.message, code: error.code } }, ctx);
   }
-  const runJob = { kind: 'run', formula: record.formula, options } as const;
+  // A loss bound to its data runs by mini-batches; its path and losses are the run's.
+  const runJob =
+    panelDataRun(record.formula, options) ?? ({ kind: 'run', formula: record.formula, options } as const);
   const runOutcome = await get(runJob);
   if (signal.aborted) return;
   const run = scene.take('run', runJob, runOutcome);
@@ -257,6 +267,8 @@ async function planView(
     const basinOptions = sideOptions(options, record.starts.length, BASIN_TRACE_POINTS);
     after(part('basins', { kind: 'basins', formula, options: basinOptions, starts: record.starts }));
   }
+  const dataJob = panelDataRun(formula, options, true);
+  if (dataJob !== undefined) after(part('data', dataJob));
   // The curvature at the start: the summary's words in every view, the learning-rate view's figure.
   after(part('explain', explainRequest(formula, options, run)));
   if (ctx.view === 'learning-rate') {

@@ -13,6 +13,7 @@ import type {
   SweepWire,
 } from '../../shared/wire';
 import type { ExplainWire, PhaseWire } from '../../shared/explainWire';
+import type { DataWire } from '../../shared/dataWire';
 import type { PlotContext } from '../plots/common';
 import type { Store } from '../store';
 
@@ -34,6 +35,9 @@ export interface SceneValues {
   readonly basins?: BasinsWire;
   readonly explain?: ExplainWire;
   readonly phase?: PhaseWire;
+  /** A run on data: the rows and the fit (absent for other formulas). */
+  readonly data?: DataWire;
+  readonly dataId?: number;
 }
 
 /** The values the summary's part ids refer to. */
@@ -55,6 +59,8 @@ export function sceneValues(store: Store, run: RunSummary): SceneValues {
     basins: store.part(p.basins, 'basins'),
     explain: store.part(p.explain, 'explain'),
     phase: store.part(p.phase, 'phase'),
+    data: store.part(p.data, 'data'),
+    dataId: p.data,
   };
 }
 

@@ -14,6 +14,8 @@ import { drawOverlay, type OverlayPath } from '../plots/overlay';
 import { onPick } from '../plots/pick';
 import { createPlayer, type Player } from '../player';
 import type { ViewContext } from './context';
+import { DataView } from './dataView';
+import { describeBound } from '../../engine/data/bound';
 import { lossCharts, type LossCharts } from './loss';
 import { scheduleChart } from './schedule';
 
@@ -48,6 +50,7 @@ export class RunsView {
   private readonly main: HTMLElement;
   private readonly caption: HTMLElement;
   private readonly loss: LossCharts = lossCharts();
+  private readonly dataView = new DataView();
   private chart: { key: string; chart: LandscapeChart } | undefined;
   private coordinates: LineChart | undefined;
   private player: { key: string; player: Player } | undefined;
@@ -56,7 +59,7 @@ export class RunsView {
   constructor() {
     this.main = figure('', 'plot-main', this.holder, this.keyHolder, this.playerHolder, this.hints);
     this.caption = this.main.querySelector('figcaption > span')!;
-    this.element = h('div', { class: 'view-runs' }, this.main);
+    this.element = h('div', { class: 'view-runs' }, this.dataView.element, this.main);
     this.secondary = h('div', { class: 'secondary-runs' }, this.loss.element, this.schedule.element);
   }
 
@@ -75,9 +78,16 @@ export class RunsView {
           : 'Coordinates against the iteration';
     if (land) this.drawLandscape(vc, land, run);
     this.drawKey(vc, land);
+    const frame = Math.min(
+      vc.local.frames.get(vc.run.id) ?? run.trace.iterations.length - 1,
+      run.trace.iterations.length - 1,
+    );
+    this.dataView.update(vc.ctx, vc.scene.data, `${vc.scene.dataId}|${vc.ctx.width}|${vc.theme}`, frame);
     this.drawPlayer(vc, run);
     this.drawHints(vc, land);
-    this.loss.update(vc.ctx, [{ label: vc.run.formula, color: vc.ctx.palette.path, trace: run.trace }]);
+    this.loss.update(vc.ctx, [
+      { label: describeBound(vc.run.formula), color: vc.ctx.palette.path, trace: run.trace },
+    ]);
     this.schedule.update(vc.ctx, run);
   }
 
@@ -122,6 +132,7 @@ export class RunsView {
 
   /** The overlay at the player's frame: the path so far, the ball, the start and the end. */
   private drawFrame(vc: ViewContext, run: RunWire, frame: number): void {
+    this.dataView.showFrame(frame);
     const chart = this.chart?.chart;
     if (!chart) return;
     vc.local.frames.set(vc.run.id, frame);
