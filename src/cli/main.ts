@@ -14,7 +14,8 @@ import { CLI_TRACE_POINTS } from '../usecases/defaults';
 import { computeJob, type JobContext } from '../usecases/jobs';
 import { resolveRunOptions } from '../usecases/runOptions';
 import { runExplain, runPhase } from './explain';
-import { parseArgs, USAGE, USAGE_HINT, UsageError, wantsJson, type CliArgs } from './args';
+import { parseArgs, UsageError, wantsJson, type CliArgs } from './args';
+import { USAGE, USAGE_HINT } from './usage';
 import { dataRunJson, dataRunTable, runJson, runTable, sweepJson, sweepTable, traceCutNote } from './format';
 
 /** Where the CLI writes. */
