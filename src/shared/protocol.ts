@@ -225,6 +225,8 @@ export const sceneParts = object({
   basins: optional(id()),
   /** The learning-rate view's curvature at the start and (η, β) map. */
   explain: optional(id()),
+  /** The learning-rate view's curvature at the iterate its player is on (absent at the start). */
+  explainHere: optional(id()),
   phase: optional(id()),
   data: optional(id()),
 });
@@ -303,6 +305,12 @@ const setCompare = object({
   type: literal('setCompare'),
   optimizers: array(optimizerName, ALL_OPTIMIZER_NAMES.length),
 });
+/** The learning-rate view's player is on this iterate of the run (0: the start): explain the curvature there. */
+const explainAt = object({
+  type: literal('explainAt'),
+  runId: id(),
+  iteration: int(0, LIMITS.maxIterations),
+});
 /** Save a plot: SVG text, or a PNG as a base64 data URL (a request, answered with `done`). */
 const savePlot = refine(
   object({
@@ -333,6 +341,7 @@ export const webviewMessage = union('type', {
   copyIterations,
   copyCode,
   setCompare,
+  explainAt,
   savePlot,
 });
 export type WebviewMessage = Infer<typeof webviewMessage>;

@@ -30,6 +30,23 @@ export function explainRequest(formula: string, options: RunOptions, run: RunRes
   };
 }
 
+/**
+ * The model at the kept iterate numbered `iteration` of the run's trace, κ along the same sampled path
+ * as the start's (so the κ plot stays); undefined at the start (the start's own job says it) or for an
+ * iterate the trace does not keep. Keyed by the point, so a path played again computes nothing.
+ */
+export function explainAtRequest(
+  formula: string,
+  options: RunOptions,
+  run: RunResult,
+  iteration: number,
+): JobOf<'explain'> | undefined {
+  if (iteration <= 0) return undefined;
+  const at = run.trace.find((t) => t.iteration === iteration);
+  if (!at) return undefined;
+  return { ...explainRequest(formula, options, run), point: at.point };
+}
+
 /** The map's optimizer: the run's when it has a β to tune, else heavy ball. */
 export function phaseOptimizerOf(options: RunOptions): PhaseOptimizer {
   const name = options.optimizer.name;

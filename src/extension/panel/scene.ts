@@ -54,6 +54,7 @@ export type Slot =
   | 'compare'
   | 'basins'
   | 'explain'
+  | 'explainHere'
   | 'phase'
   | 'data';
 

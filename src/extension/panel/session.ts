@@ -19,6 +19,8 @@ import { planScene, wire, type SceneConfig, type SceneReport } from './scene';
 import { controlsOf, PanelState, type NewRun, type RunRecord } from './state';
 import { iterationTableFor } from './tables';
 import { runCodeFor } from './code';
+import { explainHereFor } from './explainHere';
+import type { ScenePart } from './scene';
 import type { CodeLanguage } from '../../engine/export';
 
 /** What the session does to the outside world. */
@@ -56,6 +58,9 @@ export class PanelSession {
   private readonly parts: PartSender;
   private readonly work = new Map<number, AbortController>();
   private readonly summaries = new Map<number, RunSummary>();
+  /** Per run: the curvature at the iterate the learning-rate view's player is on, and its computation. */
+  private readonly here = new Map<number, ScenePart>();
+  private readonly hereWork = new Map<number, AbortController>();
 
   constructor(
     private jobs: JobService,
@@ -138,7 +143,7 @@ export class PanelSession {
 
   /** Stops all work. */
   dispose(): void {
-    for (const controller of this.work.values()) controller.abort();
+    for (const controller of [...this.work.values(), ...this.hereWork.values()]) controller.abort();
     this.work.clear();
     this.channel.close('The panel was closed.');
   }
@@ -159,6 +164,7 @@ export class PanelSession {
       case 'setInput': {
         const record = this.state.setInput(message.runId, message.formula, message.controls, message.starts);
         if (!record) return { type: 'settled' };
+        this.forgetHere(record.id);
         await this.refresh(record.id);
         return { type: 'settled' };
       }
@@ -171,6 +177,7 @@ export class PanelSession {
           this.work.get(message.runId)?.abort();
           this.work.delete(message.runId);
           this.summaries.delete(message.runId);
+          this.forgetHere(message.runId);
           this.postState();
           const selected = this.state.selected;
           if (selected) void this.refresh(selected);
@@ -192,6 +199,9 @@ export class PanelSession {
         this.state.setCompared(message.optimizers);
         this.postState();
         if (this.state.selected) void this.refresh(this.state.selected);
+        return undefined;
+      case 'explainAt':
+        if (this.state.setExplainAt(message.runId, message.iteration)) void this.explainHere(message.runId);
         return undefined;
       case 'savePlot':
         return { type: 'done', notice: await this.save(message.format, message.data, message.name) };
@@ -239,6 +249,42 @@ export class PanelSession {
     return main;
   }
 
+  /**
+   * Explains the curvature at the iterate the player is on, apart from the scene (the sweep and the
+   * map go on): a newer position cancels the older one's work; the start's model stays as it was.
+   */
+  private async explainHere(id: number): Promise<void> {
+    this.hereWork.get(id)?.abort();
+    const controller = new AbortController();
+    this.hereWork.set(id, controller);
+    const record = this.state.find(id);
+    const shown = record && this.state.selected === id && this.state.view === 'learning-rate';
+    const part = shown ? await explainHereFor(this.jobs, record, controller.signal) : undefined;
+    if (controller.signal.aborted) return;
+    this.hereWork.delete(id);
+    if (part) this.parts.send([part]);
+    if (part) this.here.set(id, part);
+    else this.here.delete(id);
+    const summary = this.summaries.get(id);
+    if (!summary?.parts) return;
+    const { explainHere: _old, ...parts } = summary.parts;
+    const next = { ...summary, parts: { ...parts, ...this.hereIds(id) } };
+    this.summaries.set(id, next);
+    this.effects.post({ type: 'run', run: next });
+  }
+
+  /** The summary's slot for the curvature at the player's iterate, when there is one. */
+  private hereIds(id: number): { explainHere?: number } {
+    const part = this.here.get(id);
+    return part ? { explainHere: this.parts.idOf(part.key) } : {};
+  }
+
+  private forgetHere(id: number): void {
+    this.hereWork.get(id)?.abort();
+    this.hereWork.delete(id);
+    this.here.delete(id);
+  }
+
   private summary(record: RunRecord, status: RunSummary['status'], scene?: SceneReport): RunSummary {
     const failure = scene?.error;
     const error = failure && {
@@ -255,7 +301,11 @@ export class PanelSession {
       ...(scene?.outcome ? { outcome: scene.outcome } : {}),
       ...(error ? { error } : {}),
       ...(scene && this.state.selected === record.id
-        ? { parts: this.parts.ids(scene.values), waiting: scene.waiting, failures: scene.failures }
+        ? {
+            parts: { ...this.parts.ids(scene.values), ...this.hereIds(record.id) },
+            waiting: scene.waiting,
+            failures: scene.failures,
+          }
         : {}),
     };
   }

@@ -26,6 +26,8 @@ export interface RunRecord {
   readonly label?: string;
   /** The landscape's window, kept while the paths still fit it (usecases/window.ts). */
   readonly window?: PlotWindow;
+  /** The iterate the learning-rate view's player is on, whose curvature it explains (absent: the start). */
+  readonly explainAt?: number;
 }
 
 /** The controls' part of a run's options, as the webview shows them. */
@@ -169,7 +171,21 @@ export class PanelState {
     controls: RunControls,
     starts: readonly (readonly number[])[],
   ): RunRecord | undefined {
-    return this.update(id, (r) => ({ ...r, formula, options: withControls(r.options, controls), starts }));
+    // A new input makes a new path: its player starts again at the start.
+    return this.update(id, (r) => {
+      const { explainAt: _old, ...rest } = r;
+      return { ...rest, formula, options: withControls(r.options, controls), starts };
+    });
+  }
+
+  /** Puts the learning-rate view's player on iterate `iteration` of a run (0: the start); false for an unknown run. */
+  setExplainAt(id: number, iteration: number): boolean {
+    return (
+      this.update(id, (r) => {
+        const { explainAt: _old, ...rest } = r;
+        return iteration > 0 ? { ...rest, explainAt: iteration } : rest;
+      }) !== undefined
+    );
   }
 
   /** Keeps the window a run's landscape was sampled over. */
