@@ -66,3 +66,6 @@ export const PANEL_BATCH_SIZE = 4;
 export const COMPARED_BATCH_SIZES: readonly number[] = [1, 8, 32];
 /** Most epochs each compared batch size runs. */
 export const COMPARED_EPOCHS = 50;
+
+/** The learning-rate view's player asks for the curvature at its iterate at most this often while it plays or is dragged. */
+export const EXPLAIN_AT_EVERY_MS = 150;

@@ -251,6 +251,7 @@ function drawContent(): void {
     placeStart,
     setStarts,
     setRates,
+    explainAt: (iteration) => channel.notify({ type: 'explainAt', runId: run.id, iteration }),
     compared: store.compare,
     setCompared: (optimizers) => channel.notify({ type: 'setCompare', optimizers }),
     onCleanup: (fn) => cleanups.push(fn),

@@ -2,7 +2,8 @@
 // Hessian's eigen-directions on the contours, momentum's (η, β) map whose Polyak button and cells set
 // η and β in the controls, and a drag of the start on the contours that makes both again. Also takes
 // the README's screenshots of both (dark and light, full width and the 520 px the panel opens with)
-// into test-results/screenshots/, and into docs/screenshots/ with UPDATE_SCREENSHOTS=1.
+// into test-results/screenshots/, and into docs/screenshots/ with UPDATE_SCREENSHOTS=1. And the
+// curvature following the learning-rate view's player along a Rosenbrock path.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -150,5 +151,51 @@ describe('Gradient Descent panel: learning-rate effects explained', () => {
       (await words.innerText()).trim(),
       'b alternates sign each step: η·λ_b = 2, exactly the critical step.',
     );
+  });
+
+  it('moves the curvature with the iteration slider: on Rosenbrock from (−1.2, 1) the point follows and κ grows into the valley', async () => {
+    const workbench = await newWorkbench();
+    const view = await runFormula(workbench, 'formulas.txt', '(1-x)^2 + 100(y-x^2)^2');
+    await setControl(view, 'start-input', '-1.2, 1');
+    await setControl(view, 'lr-input', '0.001');
+    await chooseView(view, 'learning-rate');
+    const figure = view.getByTestId('plot-curvature');
+    const caption = view.getByTestId('curvature-caption');
+    await caption.filter({ hasText: /^Curvature at the start \(−1\.2, 1\)$/ }).waitFor({ timeout: WAIT });
+    const kappa = async (): Promise<number> => {
+      const text = await view.getByTestId('curvature-numbers').innerText();
+      const found = /condition number κ\s+([0-9.]+)\s/.exec(`${text}\n`);
+      assert.ok(found, `κ is a plain number in: ${text}`);
+      return Number(found[1]);
+    };
+    // The Hessian at (−1.2, 1) is [[1330, 480], [480, 200]]: κ ≈ 65.
+    const atStart = await kappa();
+    assert.ok(atStart > 50 && atStart < 80, `κ at the start ${atStart}`);
+    const slider = figure.getByTestId('iteration-slider');
+    const last = Number(await slider.getAttribute('max'));
+    assert.ok(last > 10, `the player keeps ${last + 1} iterates`);
+
+    // Halfway along the path: another point with its own model. The path runs just above the valley's
+    // floor there, where the Hessian's determinant 80000(x² − y) + 400 is negative: mostly a saddle.
+    const numbersAtStart = await view.getByTestId('curvature-numbers').innerText();
+    await slider.fill(String(Math.round(last / 2)));
+    await caption.filter({ hasText: /^Curvature at iterate \d+ / }).waitFor({ timeout: WAIT });
+    const middle = await caption.innerText();
+    assert.doesNotMatch(middle, /\(−1\.2, 1\)/, 'the point moved');
+    assert.notEqual(await view.getByTestId('curvature-numbers').innerText(), numbersAtStart);
+    assert.equal(await figure.locator('[data-testid="eigen-direction"]').count(), 2);
+    assert.equal(await figure.getByTestId('ball').count(), 1, 'the ball is on the iterate');
+
+    // At the last iterate the path has turned into the valley's floor (y < x² + 0.005, positive
+    // definite): κ is larger than at the start (≈ 80–110 past (0, 0), ≈ 2500 near (1, 1)).
+    await slider.fill(String(last));
+    await caption.filter({ hasNotText: middle }).waitFor({ timeout: WAIT });
+    const atEnd = await kappa();
+    assert.ok(atEnd > atStart, `κ at the end ${atEnd} > κ at the start ${atStart}`);
+
+    // Back to the start: the start's model again.
+    await slider.fill('0');
+    await caption.filter({ hasText: /^Curvature at the start \(−1\.2, 1\)$/ }).waitFor({ timeout: WAIT });
+    assert.equal(await kappa(), atStart);
   });
 });

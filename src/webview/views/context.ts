@@ -34,6 +34,8 @@ export interface SceneValues {
   readonly compare?: readonly (RunWire | undefined)[];
   readonly basins?: BasinsWire;
   readonly explain?: ExplainWire;
+  /** The curvature at the iterate the learning-rate view's player is on (absent at the start). */
+  readonly explainHere?: ExplainWire;
   readonly phase?: PhaseWire;
   /** A run on data: the rows and the fit (absent for other formulas). */
   readonly data?: DataWire;
@@ -58,6 +60,7 @@ export function sceneValues(store: Store, run: RunSummary): SceneValues {
     compare: p.compare?.map((id) => store.part(id, 'run')),
     basins: store.part(p.basins, 'basins'),
     explain: store.part(p.explain, 'explain'),
+    explainHere: store.part(p.explainHere, 'explain'),
     phase: store.part(p.phase, 'phase'),
     data: store.part(p.data, 'data'),
     dataId: p.data,
@@ -90,6 +93,8 @@ export interface ViewContext {
   readonly setCompared: (optimizers: OptimizerName[]) => void;
   /** The person picked an (η, β) on the momentum map: the run's optimizer takes them. */
   readonly setRates: (optimizer: 'momentum' | 'nesterov' | 'adam', lr: number, beta: number) => void;
+  /** The learning-rate view's player is on this iterate (0: the start): the host explains the curvature there. */
+  readonly explainAt: (iteration: number) => void;
   /** Registers cleanup for when the view is left or redrawn from scratch (timers). */
   readonly onCleanup: (fn: () => void) => void;
 }

@@ -1,16 +1,18 @@
-// The curvature at the start, for the learning-rate view: the contours with the Hessian's
-// eigen-directions drawn through the start, coloured by what η does along each; κ, 2/λmax, the best
-// fixed step and Polyak's optimum; the effect words; κ along the path. The start can be placed or
-// dragged on the contours, as on the runs view's.
+// The curvature at the start, or at the iterate the player is on, for the learning-rate view: the
+// contours with the Hessian's eigen-directions drawn through that point, coloured by what η does
+// along each; κ, 2/λmax, the best fixed step and Polyak's optimum; the effect words; κ along the
+// path. The start can be placed or dragged on the contours, as on the runs view's.
 import type { ExplainWire } from '../../shared/explainWire';
-import type { LandscapeWire } from '../../shared/wire';
+import type { LandscapeWire, RunWire, TraceWire } from '../../shared/wire';
+import { EXPLAIN_AT_EVERY_MS } from '../../usecases/defaults';
 import { h, replaceChildren } from '../dom';
 import { formatNumber, formatPoint } from '../format';
-import { figure, type PlotContext } from '../plots/common';
+import { coordinate, figure, type PlotContext } from '../plots/common';
 import { landscapeChart, type LandscapeChart } from '../plots/landscape';
 import { LineChart } from '../plots/lineChart';
 import { drawOverlay } from '../plots/overlay';
 import { onPick } from '../plots/pick';
+import { createPlayer, type Player } from '../player';
 import type { ViewContext } from './context';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -33,13 +35,13 @@ function svgElement(name: string, attrs: Record<string, string | number>): SVGEl
 }
 
 /** The eigen-directions as segments through the point, a quarter of the window long each way. */
-function drawDirections(
+function directionsGroup(
   ctx: PlotContext,
   chart: LandscapeChart,
   landscape: LandscapeWire,
   e: ExplainWire,
-): void {
-  if (landscape.kind !== 'grid' || e.point.length !== 2) return;
+): SVGElement | undefined {
+  if (landscape.kind !== 'grid' || e.point.length !== 2) return undefined;
   const reach =
     0.25 * Math.min(landscape.xRange[1] - landscape.xRange[0], landscape.yRange[1] - landscape.yRange[0]);
   const [px, py] = [e.point[0]!, e.point[1]!];
@@ -82,7 +84,18 @@ function drawDirections(
     label.textContent = `λ = ${formatNumber(d.eigenvalue, 3)} ${d.behaviour}`;
     group.append(line, label);
   }
-  chart.overlay.append(group);
+  return group;
+}
+
+/** The index of the kept iterate at `point` (the model's point is one of the trace's), 0 when none is. */
+function frameAt(trace: TraceWire, point: ArrayLike<number>): number {
+  const d = point.length;
+  for (let i = 0; i < trace.iterations.length; i++) {
+    let same = true;
+    for (let axis = 0; axis < d && same; axis++) same = coordinate(trace, i, axis) === point[axis];
+    if (same) return i;
+  }
+  return 0;
 }
 
 /** The numbers of the model, as a description list. */
@@ -144,9 +157,11 @@ function contourWidth(width: number): number {
 }
 
 /**
- * The curvature at the start: the contour chart is kept while its landscape, size and theme stay, so
- * that a drag of the start on it goes on while the explanation of each new start arrives; the
- * overlay, the words, the numbers and κ along the path are redrawn in place.
+ * The curvature at the start or at the player's iterate: the contour chart is kept while its
+ * landscape, size and theme stay, so that a drag of the start on it goes on while the explanation of
+ * each new start arrives; the overlay, the words, the numbers and κ along the path are redrawn in
+ * place. The player moves the ball at once and asks for the iterate's model at most every
+ * EXPLAIN_AT_EVERY_MS (the last position always), so playing stays light.
  */
 export class CurvatureFigure {
   readonly element: HTMLElement;
@@ -154,8 +169,15 @@ export class CurvatureFigure {
   private readonly words = h('p', { class: 'hint', 'data-testid': 'curvature-effects' });
   private readonly side = h('div', { class: 'curvature-side' });
   private readonly kappa = h('div');
+  private readonly playerSlot = h('div', { class: 'curvature-player' });
   private readonly chart: LandscapeChart | undefined;
   private latest: ViewContext;
+  private directions: SVGElement | undefined;
+  private player: { key: number | undefined; player: Player; run: RunWire } | undefined;
+  private frame = 0;
+  private asked = 0;
+  private wanted = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(vc: ViewContext) {
     this.latest = vc;
@@ -177,7 +199,12 @@ export class CurvatureFigure {
       'Curvature at the start',
       'plot-curvature',
       this.words,
-      h('div', { class: 'pair' }, this.chart ? this.chart.svg : null, this.side),
+      h(
+        'div',
+        { class: 'pair' },
+        this.chart ? h('div', {}, this.chart.svg, this.playerSlot) : null,
+        this.side,
+      ),
       this.kappa,
     );
     this.caption = this.element.querySelector('figcaption > span') ?? h('span');
@@ -188,19 +215,20 @@ export class CurvatureFigure {
     this.latest = vc;
     const { ctx, scene } = vc;
     const lr = typeof vc.run.controls.optimizer.lr === 'number' ? vc.run.controls.optimizer.lr : undefined;
-    this.caption.textContent = `Curvature at the start ${formatPoint(e.point, 3)}`;
+    const frame = scene.run ? frameAt(scene.run.trace, e.point) : 0;
+    const iteration = scene.run?.trace.iterations[frame] ?? 0;
+    const where = iteration > 0 ? `iterate ${iteration}` : 'the start';
+    this.caption.textContent = `Curvature at ${where} ${formatPoint(e.point, 3)}`;
+    this.caption.setAttribute('data-testid', 'curvature-caption');
     const { chart } = this;
     const landscape = scene.landscape;
     if (chart && landscape && scene.run && e.point.length === 2) {
-      drawOverlay(
-        chart,
-        [{ trace: scene.run.trace, color: ctx.palette.path, start: true, end: true, opacity: 0.6 }],
-        ctx.palette,
-      );
-      drawDirections(ctx, chart, landscape, e);
+      this.directions = directionsGroup(ctx, chart, landscape, e);
+      this.drawPlayer(vc, scene.run, frame);
+      this.drawFrame();
       chart.svg.setAttribute(
         'aria-label',
-        `Contours with the Hessian's eigen-directions through the start ${formatPoint(e.point, 3)}; click or drag to move the start`,
+        `Contours with the Hessian's eigen-directions through ${where} ${formatPoint(e.point, 3)}; click or drag to move the start`,
       );
     }
     const gd = vc.run.controls.optimizer.name === undefined || vc.run.controls.optimizer.name === 'gd';
@@ -208,5 +236,63 @@ export class CurvatureFigure {
       e.effects.length > 0 ? `${gd ? '' : 'With plain gd at this η: '}${e.effects.join('. ')}.` : '';
     replaceChildren(this.side, numbers(e, lr));
     replaceChildren(this.kappa, conditionChart(ctx, e));
+  }
+
+  /** A player over the run's kept iterates, made again for each new result, on the shown model's iterate. */
+  private drawPlayer(vc: ViewContext, run: RunWire, frame: number): void {
+    if (this.player?.key === vc.scene.runId) return;
+    this.player?.player.stop();
+    this.frame = frame;
+    this.asked = run.trace.iterations[frame] ?? 0;
+    this.wanted = this.asked;
+    const player = createPlayer(run.trace.iterations, frame, (k) => this.show(k));
+    vc.onCleanup(() => {
+      player.stop();
+      if (this.timer !== undefined) clearTimeout(this.timer);
+      this.timer = undefined;
+    });
+    this.player = { key: vc.scene.runId, player, run };
+    replaceChildren(this.playerSlot, run.trace.iterations.length > 1 ? player.element : null);
+  }
+
+  /** The player is on kept iterate `k`: the ball moves now, the model follows. */
+  private show(k: number): void {
+    this.frame = k;
+    this.drawFrame();
+    const run = this.player?.run;
+    if (run) this.ask(run.trace.iterations[k] ?? 0);
+  }
+
+  /** The path, the ball at the player's frame and the eigen-directions through the model's point. */
+  private drawFrame(): void {
+    const { chart, player } = this;
+    if (!chart || !player) return;
+    const { palette } = this.latest.ctx;
+    const trace = player.run.trace;
+    drawOverlay(
+      chart,
+      [
+        { trace, color: palette.path, start: true, end: true, opacity: 0.6 },
+        ...(this.frame > 0
+          ? [{ trace, color: palette.path, upTo: this.frame, ball: true, markers: false }]
+          : []),
+      ],
+      palette,
+    );
+    if (this.directions) chart.overlay.append(this.directions);
+  }
+
+  /** Asks for the model at `iteration` at once, then at most every EXPLAIN_AT_EVERY_MS, the last always. */
+  private ask(iteration: number): void {
+    this.wanted = iteration;
+    if (this.timer !== undefined) return;
+    if (this.asked !== iteration) {
+      this.asked = iteration;
+      this.latest.explainAt(iteration);
+    }
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.wanted !== this.asked) this.ask(this.wanted);
+    }, EXPLAIN_AT_EVERY_MS);
   }
 }

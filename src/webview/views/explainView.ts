@@ -131,7 +131,9 @@ export class ExplainPanel {
     const p = vc.run.parts ?? {};
     const o = vc.run.controls.optimizer;
     const rates = [o.name, o.lr, o.momentum, JSON.stringify(o.betas)].join('|');
-    const { explain, phase } = vc.scene;
+    const { phase } = vc.scene;
+    // The model at the player's iterate when it is off the start, else the start's.
+    const explain = vc.scene.explainHere ?? vc.scene.explain;
     const failed = (part: string): string | undefined =>
       vc.run.failures?.find((f) => f.part === part)?.message;
     const pending = (part: string, what: string): HTMLElement => {
@@ -145,7 +147,7 @@ export class ExplainPanel {
     // The contour chart stays while its landscape, size and theme do (a drag on it goes on).
     const chartKey = [p.landscape, vc.ctx.width, vc.theme].join('|');
     if (this.curvature?.key !== chartKey) this.curvature = { key: chartKey, figure: new CurvatureFigure(vc) };
-    const explainKey = [chartKey, p.explain, p.run, rates].join('|');
+    const explainKey = [chartKey, p.explain, p.explainHere, p.run, rates].join('|');
     if (explain && explainKey !== this.explainKey) {
       this.explainKey = explainKey;
       this.curvature.figure.update(vc, explain);
