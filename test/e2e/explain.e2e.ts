@@ -197,5 +197,11 @@ describe('Gradient Descent panel: learning-rate effects explained', () => {
     await slider.fill('0');
     await caption.filter({ hasText: /^Curvature at the start \(−1\.2, 1\)$/ }).waitFor({ timeout: WAIT });
     assert.equal(await kappa(), atStart);
+
+    // A schedule: the learning-rate view draws η against the iteration too (the runs view's chart).
+    await view.getByLabel('Learning-rate schedule').selectOption('CosineAnnealingLR');
+    const schedule = view.locator('.view-learning-rate [data-testid="plot-schedule"]');
+    await schedule.locator('svg.gd-plot').waitFor({ timeout: WAIT });
+    assert.match(await schedule.locator('figcaption').innerText(), /CosineAnnealingLR/);
   });
 });

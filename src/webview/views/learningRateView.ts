@@ -1,6 +1,7 @@
 // The learning-rate view: final value and iterations against η with the critical step 2/λmax and the
-// current η marked, and the paths at a too-small, a good and a too-large η side by side. The sweep
-// does not depend on the current η, so dragging η moves only its mark.
+// current η marked, η against the iteration when a schedule varies it (the runs view's chart), and
+// the paths at a too-small, a good and a too-large η side by side. The sweep does not depend on the
+// current η, so dragging η moves only its mark.
 import { outcomeSentence } from '../../usecases/wording';
 import type { LandscapeWire, RunWire } from '../../shared/wire';
 import { h, replaceChildren } from '../dom';
@@ -12,6 +13,7 @@ import { drawOverlay } from '../plots/overlay';
 import { markLearningRate, sweepIterationsPlot, sweepValuePlot } from '../plots/sweep';
 import type { ViewContext } from './context';
 import { ExplainPanel } from './explainView';
+import { scheduleChart } from './schedule';
 
 const REGIMES = ['too small', 'good', 'too large'] as const;
 
@@ -24,9 +26,12 @@ export class LearningRateView {
   private regimes: { key: string; figure: HTMLElement } | undefined;
   /** The curvature at the start and momentum's (η, β) map, below the sweep. */
   private readonly explain = new ExplainPanel();
+  /** η against the iteration, shown when the run's rate varies (a schedule, gd's line search). */
+  private readonly schedule = scheduleChart();
 
   update(vc: ViewContext): void {
     const { sweep, run } = vc.scene;
+    if (run) this.schedule.update(vc.ctx, run);
     if (!sweep) {
       const failed = vc.run.failures?.find((f) => f.part === 'sweep');
       const text = failed
@@ -36,6 +41,7 @@ export class LearningRateView {
       replaceChildren(
         this.element,
         h('p', { class: 'hint', 'data-testid': 'lr-pending' }, text),
+        this.schedule.element,
         this.explain.element,
       );
       replaceChildren(this.secondary);
@@ -62,7 +68,7 @@ export class LearningRateView {
     this.drawRegimes(vc);
     this.explain.update(vc);
     if (this.element.firstChild !== this.sweep.figure) {
-      replaceChildren(this.element, this.sweep.figure, this.explain.element);
+      replaceChildren(this.element, this.sweep.figure, this.schedule.element, this.explain.element);
     }
     if (this.regimes && this.secondary.firstChild !== this.regimes.figure) {
       replaceChildren(this.secondary, this.regimes.figure);
