@@ -185,6 +185,7 @@ describe('Gradient Descent panel: learning-rate effects explained', () => {
     assert.notEqual(await view.getByTestId('curvature-numbers').innerText(), numbersAtStart);
     assert.equal(await figure.locator('[data-testid="eigen-direction"]').count(), 2);
     assert.equal(await figure.getByTestId('ball').count(), 1, 'the ball is on the iterate');
+    await shoot(figure, 'panel-curvature-iterate');
 
     // At the last iterate the path has turned into the valley's floor (y < x² + 0.005, positive
     // definite): κ is larger than at the start (≈ 80–110 past (0, 0), ≈ 2500 near (1, 1)).
