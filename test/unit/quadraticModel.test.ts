@@ -2,7 +2,13 @@
 // out by hand in each case), and the behaviour words checked against the iterates gd really takes.
 import { strict as assert } from 'node:assert';
 import { runDescent } from '../../src/engine/descent';
-import { behaviourOf, conditionAlong, quadraticModelAt } from '../../src/engine/quadraticModel';
+import {
+  behaviourOf,
+  conditionAlong,
+  directionEffects,
+  EXACT_RELATIVE,
+  quadraticModelAt,
+} from '../../src/engine/quadraticModel';
 import { problemOf } from './problemOf';
 
 const close = (actual: number | null | undefined, expected: number, what: string, tol = 1e-7): void => {
@@ -171,5 +177,99 @@ describe('local quadratic model', () => {
     close(start, 100, 'κ at the origin', 1e-5);
     const root = Math.sqrt(301 ** 2 + 400 ** 2);
     close(bottom, (501 + root) / (501 - root), 'κ at (1, 1)', 1e-5);
+  });
+
+  it('orients each eigenvector by its largest component: x² − 2xy + 4y², λ = 5 ∓ √13', () => {
+    // H = [[2, −2], [−2, 8]]: (2 − λ)v₁ − 2v₂ = 0, so v₂ = (2 − λ)v₁/2: 0.3028 v₁ for λ = 5 − √13,
+    // −3.3028 v₁ for λ = 5 + √13; each made positive in its largest component.
+    const m = quadraticModelAt(problemOf('x^2 - 2*x*y + 4*y^2', ['x', 'y']), [1, 1]);
+    const r = Math.sqrt(13);
+    close(m.eigenvalues[0]!, 5 - r, 'λmin', 1e-6);
+    close(m.eigenvalues[1]!, 5 + r, 'λmax', 1e-6);
+    const unit = (a: number, b: number): number[] => [a / Math.hypot(a, b), b / Math.hypot(a, b)];
+    const [low, high] = [unit(1, (2 - (5 - r)) / 2), unit(-1, -(2 - (5 + r)) / 2)];
+    m.eigenvectors[0]!.forEach((v, i) => close(v, low[i]!, `v_min[${i}]`, 1e-6));
+    m.eigenvectors[1]!.forEach((v, i) => close(v, high[i]!, `v_max[${i}]`, 1e-6));
+    assert.ok(
+      m.eigenvectors[1]![0]! < 0 && m.eigenvectors[1]![1]! > 0,
+      'the larger component is the positive one',
+    );
+    assert.deepEqual(m.point, [1, 1]);
+  });
+
+  it('never prints −0 in an axis-aligned eigenvector', () => {
+    for (const text of ['3*x^2 + y^2/2', '-x^2 - 3*y^2', 'x^2 - y^2']) {
+      const m = quadraticModelAt(problemOf(text, ['x', 'y']), [0.5, -2]);
+      for (const v of m.eigenvectors.flat()) assert.ok(!Object.is(v, -0), `${text}: ${m.eigenvectors}`);
+    }
+  });
+
+  it('words the edges of each regime exactly', () => {
+    assert.equal(behaviourOf(0.1, 0, 0), 'flat', 'λ = 0 with a zero threshold of 0');
+    assert.equal(behaviourOf(0, 5, 0), 'crawls', 'η = 0: the factor is 1, not a divergence');
+    const two = 2 * (1 + EXACT_RELATIVE);
+    const one = 1 * (1 + EXACT_RELATIVE);
+    assert.equal(behaviourOf(1, two, 0), 'oscillates', 'ηλ at the critical step, within rounding');
+    assert.equal(behaviourOf(1, one, 0), 'converges', 'ηλ = 1 within rounding: one step to the minimum');
+  });
+
+  it('calls a direction flat below 1e-6 of the largest |λ|: 10000x² + 0.0001y²', () => {
+    // λ = 20000 and 0.0002: the second is below 1e-6 · 20000 = 0.02.
+    const m = quadraticModelAt(problemOf('10000*x^2 + 0.0001*y^2', ['x', 'y']), [1, 1], 1e-5);
+    assert.equal(m.shape, 'degenerate');
+    assert.equal(m.conditionNumber, null);
+    assert.deepEqual(
+      m.directions.map((d) => d.behaviour),
+      ['flat', 'converges'],
+    );
+    const effects = directionEffects(
+      1e-5,
+      [2e-4, 2e4],
+      [
+        [0, 1],
+        [1, 0],
+      ],
+      1,
+    );
+    assert.deepEqual(
+      effects.map((d) => d.behaviour),
+      ['flat', 'converges'],
+      'ηλ = 0.2: factor 0.8',
+    );
+  });
+
+  it('has no critical step when the largest descended curvature is 0: y − x²', () => {
+    const m = quadraticModelAt(problemOf('y - x^2', ['x', 'y']), [1, 1]);
+    assert.deepEqual(m.eigenvalues, [-2, 0]);
+    assert.equal(m.criticalLearningRate, null);
+  });
+
+  it('refuses a curvature that is not finite, and κ along a path is null there', () => {
+    // √x has no real value left of 0, so its second derivative there is not a number; at (1, 1) H = diag(1.75, 2).
+    const problem = problemOf('sqrt(x) + x^2 + y^2', ['x', 'y']);
+    assert.throws(() => quadraticModelAt(problem, [-1, 1]), /not finite/);
+    assert.deepEqual(
+      conditionAlong(problem, [
+        [-1, 1],
+        [1, 1],
+      ]).map((k) => k === null),
+      [true, false],
+    );
+  });
+
+  it('works the curvature out for up to 64 variables, and refuses 65 by name', () => {
+    const names = (n: number): string[] => Array.from({ length: n }, (_, i) => `v${i}`);
+    const sum = (n: number): string =>
+      names(n)
+        .map((v) => `${v}^2`)
+        .join(' + ');
+    // Σ vᵢ²: H = 2I, κ = 1.
+    const m = quadraticModelAt(problemOf(sum(64), names(64)), new Array<number>(64).fill(1));
+    assert.equal(m.eigenvalues.length, 64);
+    close(m.conditionNumber, 1, 'κ');
+    assert.throws(
+      () => quadraticModelAt(problemOf(sum(65), names(65)), new Array<number>(65).fill(1)),
+      /up to 64 variables; this formula has 65/,
+    );
   });
 });
