@@ -30,6 +30,7 @@ export default {
       'test/unit/sweep.test.ts',
       'test/unit/optionsApply.test.ts',
       'test/unit/optimizer.test.ts',
+      'test/unit/optimizer-state.test.ts',
       'test/unit/steps.test.ts',
       'test/unit/multistart.test.ts',
       'test/unit/cli.test.ts',
