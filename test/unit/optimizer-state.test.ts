@@ -57,6 +57,9 @@ describe('optimizers: names and state', () => {
     const sgd = createOptimizer({ name: 'sgd', lr: 0.1, momentum: 0 }, 1);
     assert.deepEqual(run(sgd, 2), [0.8, 0.64]);
     assert.deepEqual(sgd.state(), []);
+    // Dampening scales only a momentum buffer: without momentum torch ignores it.
+    const damped = createOptimizer({ name: 'sgd', lr: 0.1, momentum: 0, dampening: 0.5 }, 1);
+    assert.deepEqual(run(damped, 2), [0.8, 0.64]);
   });
 
   it('Adagrad: sum = Σg², under G', () => {
@@ -142,11 +145,11 @@ describe('optimizers: names and state', () => {
     const names = (amsgrad: boolean) => {
       const adam = createOptimizer({ name: 'adam', amsgrad }, 1);
       run(adam, 1);
-      return adam.state().map((q) => q.name);
+      return adam.state().map((q) => `${q.name}:${q.symbol}`);
     };
-    assert.ok(!names(false).includes('max_exp_avg_sq'));
-    assert.ok(names(true).includes('max_exp_avg_sq'));
-    assert.ok(names(false).includes('exp_avg') && names(false).includes('exp_avg_sq'));
+    assert.ok(!names(false).includes('max_exp_avg_sq:v_max'));
+    assert.ok(names(true).includes('max_exp_avg_sq:v_max'));
+    assert.ok(names(false).includes('exp_avg:m') && names(false).includes('exp_avg_sq:v'));
   });
 
   it('Adam with weight decay adds wd·x to g (L2), AdamW decays x itself', () => {
@@ -166,7 +169,10 @@ describe('optimizers: names and state', () => {
     const [x1, x2] = run(rprop, 2);
     near(x1, 0.9); // s = lr, no previous gradient
     near(x2, 0.9 - 0.12); // same sign: s = 0.1·1.2
-    assert.deepEqual(Object.keys(stateOf(rprop)), ['prev', 'step_size']);
+    assert.deepEqual(
+      rprop.state().map((q) => `${q.name}:${q.symbol}`),
+      ['prev:g_prev', 'step_size:s'],
+    );
     near(stateOf(rprop).step_size?.value[0], 0.12);
     near(stateOf(rprop).prev?.value[0], 1.8);
     const flip = createOptimizer({ name: 'rprop', lr: 0.6 }, 1);
