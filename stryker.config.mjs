@@ -41,6 +41,7 @@ export default {
       'test/unit/registry.test.ts',
       'test/unit/newton.test.ts',
       'test/unit/lineSearch.test.ts',
+      'test/unit/strongWolfe.test.ts',
       'test/unit/schema.test.ts',
       'test/unit/protocol.test.ts',
       'test/unit/protocol-guards.test.ts',
