@@ -34,6 +34,11 @@ def value_and_gradient(name, x):
         return a * a + 10 * b * b + a * b, torch.stack([2 * a + b, 20 * b + a])
     if name == "cliff":  # exp(x) + exp(−2x)
         return torch.exp(x[0]) + torch.exp(-2 * x[0]), torch.stack([torch.exp(x[0]) - 2 * torch.exp(-2 * x[0])])
+    if name == "line":  # −x: always going down, so the search runs out of evaluations
+        return -x[0], torch.stack([-torch.ones_like(x[0])])
+    if name == "sharp":  # √(10⁻⁴ + (x − 1)²): a smoothed |x − 1|, whose narrow bottom the zoom must find
+        r = torch.sqrt(1e-4 + (x[0] - 1) ** 2)
+        return r, torch.stack([(x[0] - 1) / r])
     raise ValueError(name)
 
 
@@ -64,6 +69,19 @@ CASES = [
     ("cliff", [-1.0], None, 1.0, 1e-9),
     ("cliff", [-1.0], None, 5.0, 1e-9),
     ("cliff", [2.0], None, 1e-4, 1e-9),
+    ("line", [0.0], [1.0], 1.0, 1e-9),
+    ("line", [0.0], [2.0], 1e-3, 1e-9),
+    ("sharp", [0.0], [1.0], 1.0, 1e-9),
+    ("sharp", [0.0], [1.0], 3.0, 1e-9),
+    ("sharp", [0.0], [1.0], 0.3, 1e-9),
+    ("sharp", [-2.0], [1.0], 10.0, 1e-9),
+    ("sharp", [0.0], [1.0], 1.7, 1e-3),
+    ("wave", [0.5], None, 3.3, 1e-9),
+    ("wave", [-1.0], None, 0.7, 1e-9),
+    ("quartic", [1.5], None, 0.9, 1e-9),
+    ("quartic", [-2.0], None, 2.5, 1e-9),
+    ("rosenbrock", [1.5, 1.5], None, 0.01, 1e-9),
+    ("rosenbrock", [-0.5, 2.0], [1.0, -1.0], 0.5, 1e-9),
 ]
 
 CUBIC = [

@@ -52,6 +52,17 @@ const FUNCTIONS: Readonly<Record<string, (x: readonly number[], out: Float64Arra
     out[1] = 20 * b! + a!;
     return a! * a! + 10 * b! * b! + a! * b!;
   },
+  // −x: always going down, so the search runs out of evaluations.
+  line: ([a], out) => {
+    out[0] = -1;
+    return -a!;
+  },
+  // √(10⁻⁴ + (x − 1)²): a smoothed |x − 1|, whose narrow bottom the zoom must find.
+  sharp: ([a], out) => {
+    const r = Math.sqrt(1e-4 + (a! - 1) ** 2);
+    out[0] = (a! - 1) / r;
+    return r;
+  },
   cliff: ([a], out) => {
     out[0] = Math.exp(a!) - 2 * Math.exp(-2 * a!);
     return Math.exp(a!) + Math.exp(-2 * a!);
