@@ -39,6 +39,12 @@ def value_and_gradient(name, x):
     if name == "sharp":  # √(10⁻⁴ + (x − 1)²): a smoothed |x − 1|, whose narrow bottom the zoom must find
         r = torch.sqrt(1e-4 + (x[0] - 1) ** 2)
         return r, torch.stack([(x[0] - 1) / r])
+    if name == "bump":  # −x + 2·exp(−(x − 2)²): still going down where f has risen above the Armijo line
+        e = 2 * torch.exp(-(x[0] - 2) ** 2)
+        return -x[0] + e, torch.stack([-1 - 2 * (x[0] - 2) * e])
+    if name == "wall":  # −x + 95·exp(−(x − 100)²/50): f rises between two extrapolated steps
+        e = 95 * torch.exp(-((x[0] - 100) ** 2) / 50)
+        return -x[0] + e, torch.stack([-1 - (x[0] - 100) / 25 * e])
     raise ValueError(name)
 
 
@@ -82,6 +88,11 @@ CASES = [
     ("quartic", [-2.0], None, 2.5, 1e-9),
     ("rosenbrock", [1.5, 1.5], None, 0.01, 1e-9),
     ("rosenbrock", [-0.5, 2.0], [1.0, -1.0], 0.5, 1e-9),
+    ("bump", [0.0], [1.0], 1.8, 1e-9),
+    ("bump", [0.0], [1.0], 1.5, 1e-9),
+    ("wall", [0.0], [1.0], 1.0, 1e-9),
+    ("wall", [0.0], [1.0], 1.0, 1e-2),
+    ("wall", [0.0], [1.0], 2.0, 1e-9),
 ]
 
 CUBIC = [

@@ -63,6 +63,18 @@ const FUNCTIONS: Readonly<Record<string, (x: readonly number[], out: Float64Arra
     out[0] = (a! - 1) / r;
     return r;
   },
+  // −x + 2·exp(−(x − 2)²): still going down where f has risen above the Armijo line.
+  bump: ([a], out) => {
+    const e = 2 * Math.exp(-((a! - 2) ** 2));
+    out[0] = -1 - 2 * (a! - 2) * e;
+    return -a! + e;
+  },
+  // −x + 95·exp(−(x − 100)²/50): f rises between two extrapolated steps.
+  wall: ([a], out) => {
+    const e = 95 * Math.exp(-((a! - 100) ** 2) / 50);
+    out[0] = -1 - ((a! - 100) / 25) * e;
+    return -a! + e;
+  },
   cliff: ([a], out) => {
     out[0] = Math.exp(a!) - 2 * Math.exp(-2 * a!);
     return Math.exp(a!) + Math.exp(-2 * a!);
