@@ -421,3 +421,51 @@ describe('webview messages: defaults', () => {
     });
   });
 });
+
+describe('webview messages: each kind as it is sent', () => {
+  it('reads each message with exactly its fields, and refuses each without them', () => {
+    const sent: [unknown, unknown][] = [
+      [{ type: 'ready' }, { type: 'ready' }],
+      [{ type: 'ready', saved: 'junk' }, { type: 'ready' }],
+      [
+        { type: 'remove', runId: 4 },
+        { type: 'remove', runId: 4 },
+      ],
+      [
+        { type: 'setView', view: 'learning-rate' },
+        { type: 'setView', view: 'learning-rate' },
+      ],
+      [
+        { type: 'need', ids: [1, 2], extra: 1 },
+        { type: 'need', ids: [1, 2] },
+      ],
+      [
+        { type: 'copyIterations', runId: 2, format: 'csv' },
+        { type: 'copyIterations', runId: 2, format: 'csv' },
+      ],
+      [
+        { type: 'copyCode', runId: 2, language: 'numpy' },
+        { type: 'copyCode', runId: 2, language: 'numpy' },
+      ],
+      [
+        { type: 'setCompare', optimizers: ['adam', 'lbfgs'] },
+        { type: 'setCompare', optimizers: ['adam', 'lbfgs'] },
+      ],
+    ];
+    for (const [message, value] of sent) {
+      assert.deepEqual(webviewMessage.parse(message), { ok: true, value }, JSON.stringify(message));
+    }
+    const refused = [
+      { type: 'remove' },
+      { type: 'setView', view: 'admin' },
+      { type: 'need', ids: [-1] },
+      { type: 'copyIterations', runId: 2, format: 'xlsx' },
+      { type: 'copyCode', runId: 2, language: 'bash' },
+      { type: 'setCompare', optimizers: ['evil'] },
+      { type: 'setInput', runId: 1, formula: 'x', controls: { start: 'x' } },
+    ];
+    for (const message of refused) {
+      assert.equal(webviewMessage.parse(message).ok, false, JSON.stringify(message));
+    }
+  });
+});
