@@ -127,7 +127,8 @@ export const schedulerControls: Schema<{ readonly name: string } & Readonly<Reco
       if (typeof v.name !== 'string' || !/^[A-Za-z]{1,40}$/.test(v.name)) return fail('no scheduler name');
       const out: Record<string, SchedulerValue> = { name: v.name };
       for (const [key, raw] of Object.entries(v).slice(0, 40)) {
-        if (key === 'name' || !/^[a-zA-Z][a-zA-Z0-9]{0,39}$/.test(key)) continue;
+        // The name passes as the string it was checked to be above.
+        if (!/^[a-zA-Z][a-zA-Z0-9]{0,39}$/.test(key)) continue;
         const parsed = schedulerValue.parse(raw);
         if (parsed.ok) out[key] = parsed.value;
       }

@@ -145,7 +145,7 @@ export class PanelState {
       const same = this.records.find(
         (r) => r.formula === run.formula && JSON.stringify(r.options) === JSON.stringify(run.options),
       );
-      if (same) this.records = this.records.filter((r) => r !== same);
+      this.records = this.records.filter((r) => r !== same);
       const record: RunRecord = same ?? {
         id: this.nextId++,
         formula: run.formula,
