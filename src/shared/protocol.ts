@@ -57,6 +57,10 @@ export const LIMITS = {
   labelLength: 300,
   parameters: 64,
   parameterName: 40,
+  // A batch larger than the rows is full-batch descent, so the data's row limit bounds it.
+  batchSize: 100_000,
+  epochs: 100_000,
+  seed: 2 ** 31 - 1,
 } as const;
 
 /** What the panel shows: the run list, the learning-rate effects, or an optimizer comparison. */
@@ -164,7 +168,20 @@ export const parameterValues: Schema<Readonly<Record<string, number>>> = {
   },
 };
 
-/** A run's controls: start, optimizer, schedule, stop tests, direction, parameters. The host adds its own limits and trace length. */
+/**
+ * How a run on data takes its rows: rows per step (1 is SGD; the row count or more, full batch), a
+ * seeded shuffle or file order, and epochs (when given, they set the length instead of max iterations).
+ * Whole numbers, clamped into range: the engine's time budget caps what they cost.
+ */
+export const batchControls = object({
+  batchSize: int(1, LIMITS.batchSize),
+  shuffle: withDefault(bool(), false),
+  seed: withDefault(int(0, LIMITS.seed), 0),
+  epochs: maybe(int(1, LIMITS.epochs)),
+});
+export type BatchControls = Infer<typeof batchControls>;
+
+/** A run's controls: start, optimizer, schedule, stop tests, direction, parameters, batches on data. The host adds its own limits and trace length. */
 export const runControls = object({
   start: point,
   optimizer: withDefault(optimizerControls, {}),
@@ -178,6 +195,8 @@ export const runControls = object({
   ),
   maximize: withDefault(bool(), false),
   parameters: optional(parameterValues),
+  /** Only for a loss over data (the panel's default batches when missing). */
+  batch: maybe(batchControls),
 });
 export type RunControls = Infer<typeof runControls>;
 

@@ -248,7 +248,7 @@ export class PanelSession {
     return {
       id: record.id,
       formula: record.formula,
-      controls: controlsOf(record.options),
+      controls: controlsOf(record.options, record.batch),
       starts: record.starts,
       ...(record.label !== undefined ? { label: record.label } : {}),
       status,
