@@ -317,6 +317,8 @@ const copyCode = object({
   runId: id(),
   language: oneOf(['pytorch', 'numpy'] as const),
 });
+/** Bind a CSV/TSV file from the workspace to a run's loss: the host asks which (a request, answered with `done`). */
+const pickData = object({ type: literal('pickData'), runId: id() });
 /** The person picked the optimizers the comparison runs beside their own (unknown names refuse the message). */
 const setCompare = object({
   type: literal('setCompare'),
@@ -353,6 +355,7 @@ export const webviewMessage = union('type', {
   copyCode,
   setCompare,
   savePlot,
+  pickData,
 });
 export type WebviewMessage = Infer<typeof webviewMessage>;
 

@@ -1,7 +1,7 @@
 // The fields of a run on data: rows per step (1 is SGD, all rows full-batch descent), a seeded
 // shuffle or file order, and epochs. Shown only for a loss bound to its data; every change re-runs
 // through the same edit as the other controls.
-import { splitData } from '../engine/data/bound';
+import { boundRows } from '../engine/data/bound';
 import { PANEL_BATCH } from '../usecases/defaults';
 import type { BatchControls } from '../shared/protocol';
 import { h } from './dom';
@@ -13,13 +13,6 @@ export interface BatchFields {
   readonly inputs: readonly HTMLInputElement[];
   /** The fields' values and each field's problem; `value` is undefined while one is invalid. */
   read(): { value: BatchControls | undefined; problems: [HTMLInputElement, string | undefined][] };
-}
-
-/** The rows of a bound data text (its lines after the header); 0 for a bare formula. */
-export function boundRows(formula: string): number {
-  const csv = splitData(formula).csv;
-  if (csv === undefined) return 0;
-  return Math.max(0, csv.split('\n').filter((line) => line.trim() !== '').length - 1);
 }
 
 let uid = 0;
