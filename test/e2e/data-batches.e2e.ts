@@ -37,6 +37,8 @@ describe('batches of a run on data in the panel', () => {
     assert.equal(await view.getByLabel('Batch size', { exact: true }).inputValue(), '4');
     assert.equal(await view.getByLabel('Shuffle', { exact: true }).isChecked(), false);
     assert.equal(await view.getByLabel('Seed', { exact: true }).isDisabled(), true);
+    // The data view offers a file from the workspace instead of the note's table.
+    assert.equal(await view.getByRole('button', { name: 'Use a CSV file…' }).count(), 1);
     const noisy = await rises(view);
     assert.ok(noisy.rises >= 5, `batches of 4: the loss rises at ${noisy.rises} of ${noisy.points} steps`);
 
