@@ -4,7 +4,7 @@
 import { ALL_OPTIMIZER_NAMES, knownSettings, readsParameter } from '../../engine/optimizers/registry';
 import { schedulerDescriptor } from '../../engine/schedulers/registry';
 import type { OptimizerName, OptimizerSettings, RunOptions, SchedulerSettings } from '../../engine/types';
-import type { PanelView, PersistedState, RunControls, SavedRun } from '../../shared/protocol';
+import type { BatchControls, PanelView, PersistedState, RunControls, SavedRun } from '../../shared/protocol';
 import { COMPARED_OPTIMIZERS, PANEL_RUNS } from '../../usecases/defaults';
 import type { PlotWindow } from '../../usecases/window';
 
@@ -26,10 +26,12 @@ export interface RunRecord {
   readonly label?: string;
   /** The landscape's window, kept while the paths still fit it (usecases/window.ts). */
   readonly window?: PlotWindow;
+  /** How a run on data takes its rows, once the person set it (the panel's default until then). */
+  readonly batch?: BatchControls;
 }
 
-/** The controls' part of a run's options, as the webview shows them. */
-export function controlsOf(options: RunOptions): RunControls {
+/** The controls' part of a run's options (and its batches on data), as the webview shows them. */
+export function controlsOf(options: RunOptions, batch?: BatchControls): RunControls {
   const scheduler = options.scheduler as unknown as RunControls['scheduler'];
   return {
     start: options.start,
@@ -43,6 +45,7 @@ export function controlsOf(options: RunOptions): RunControls {
     },
     maximize: options.maximize,
     ...(options.parameters !== undefined ? { parameters: options.parameters } : {}),
+    ...(batch !== undefined ? { batch } : {}),
   };
 }
 
@@ -169,7 +172,18 @@ export class PanelState {
     controls: RunControls,
     starts: readonly (readonly number[])[],
   ): RunRecord | undefined {
-    return this.update(id, (r) => ({ ...r, formula, options: withControls(r.options, controls), starts }));
+    return this.update(id, (r) => {
+      const { batch: _old, ...rest } = r;
+      const batch = controls.batch;
+      // Without batch controls (a formula not over data) the record keeps none: the default applies.
+      return {
+        ...rest,
+        formula,
+        options: withControls(r.options, controls),
+        starts,
+        ...(batch !== undefined ? { batch } : {}),
+      };
+    });
   }
 
   /** Keeps the window a run's landscape was sampled over. */
@@ -207,6 +221,7 @@ export class PanelState {
       options: withControls(base, r.controls),
       starts: r.starts,
       ...(r.label !== undefined ? { label: r.label } : {}),
+      ...(r.controls.batch !== undefined ? { batch: r.controls.batch } : {}),
     }));
     // Ids key jobs and messages: a tampered state that repeats an id keeps its first run only.
     this.records = this.records.filter((r, i) => this.records.findIndex((o) => o.id === r.id) === i);
@@ -221,7 +236,7 @@ export class PanelState {
     return this.records.map((r) => ({
       id: r.id,
       formula: r.formula,
-      controls: controlsOf(r.options),
+      controls: controlsOf(r.options, r.batch),
       starts: r.starts,
       ...(r.label !== undefined ? { label: r.label } : {}),
     }));
