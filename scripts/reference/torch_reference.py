@@ -79,6 +79,16 @@ OPTIMIZER_CASES = [
     ("wave", "LBFGS(lr=0.2, max_iter=3, max_eval=2, tolerance_change=1e-5)", 10, False),
     ("quartic", "LBFGS(line_search_fn='strong_wolfe', tolerance_grad=1e-3)", 5, False),
     ("cap", "LBFGS(line_search_fn='strong_wolfe', max_iter=3)", 5, True),
+    # The strong Wolfe search's other branches: long first steps that overshoot into the zoom phase,
+    # a curvature that brackets, a few evaluations, a short history.
+    ("wave", "LBFGS(line_search_fn='strong_wolfe')", 6, False),
+    ("quartic", "LBFGS(lr=3, line_search_fn='strong_wolfe')", 6, False),
+    ("quartic", "LBFGS(lr=0.05, line_search_fn='strong_wolfe', max_iter=4)", 6, False),
+    ("rosenbrock", "LBFGS(lr=0.3, line_search_fn='strong_wolfe', history_size=3, max_iter=2)", 8, False),
+    ("coupled3", "LBFGS(lr=8, line_search_fn='strong_wolfe', max_iter=5)", 5, False),
+    ("valley", "LBFGS(line_search_fn='strong_wolfe', max_eval=4)", 6, False),
+    ("bowl3", "LBFGS(lr=20, line_search_fn='strong_wolfe', max_iter=3, tolerance_change=1e-12)", 6, False),
+    ("cap", "LBFGS(lr=4, line_search_fn='strong_wolfe', max_iter=3)", 6, True),
 ]
 
 # (function, optimizer, scheduler, iterations)

@@ -57,6 +57,10 @@ export const LIMITS = {
   labelLength: 300,
   parameters: 64,
   parameterName: 40,
+  // A batch larger than the rows is full-batch descent, so the data's row limit bounds it.
+  batchSize: 100_000,
+  epochs: 100_000,
+  seed: 2 ** 31 - 1,
 } as const;
 
 /** What the panel shows: the run list, the learning-rate effects, or an optimizer comparison. */
@@ -127,7 +131,8 @@ export const schedulerControls: Schema<{ readonly name: string } & Readonly<Reco
       if (typeof v.name !== 'string' || !/^[A-Za-z]{1,40}$/.test(v.name)) return fail('no scheduler name');
       const out: Record<string, SchedulerValue> = { name: v.name };
       for (const [key, raw] of Object.entries(v).slice(0, 40)) {
-        if (key === 'name' || !/^[a-zA-Z][a-zA-Z0-9]{0,39}$/.test(key)) continue;
+        // The name passes as the string it was checked to be above.
+        if (!/^[a-zA-Z][a-zA-Z0-9]{0,39}$/.test(key)) continue;
         const parsed = schedulerValue.parse(raw);
         if (parsed.ok) out[key] = parsed.value;
       }
@@ -164,7 +169,20 @@ export const parameterValues: Schema<Readonly<Record<string, number>>> = {
   },
 };
 
-/** A run's controls: start, optimizer, schedule, stop tests, direction, parameters. The host adds its own limits and trace length. */
+/**
+ * How a run on data takes its rows: rows per step (1 is SGD; the row count or more, full batch), a
+ * seeded shuffle or file order, and epochs (when given, they set the length instead of max iterations).
+ * Whole numbers, clamped into range: the engine's time budget caps what they cost.
+ */
+export const batchControls = object({
+  batchSize: int(1, LIMITS.batchSize),
+  shuffle: withDefault(bool(), false),
+  seed: withDefault(int(0, LIMITS.seed), 0),
+  epochs: maybe(int(1, LIMITS.epochs)),
+});
+export type BatchControls = Infer<typeof batchControls>;
+
+/** A run's controls: start, optimizer, schedule, stop tests, direction, parameters, batches on data. The host adds its own limits and trace length. */
 export const runControls = object({
   start: point,
   optimizer: withDefault(optimizerControls, {}),
@@ -178,6 +196,8 @@ export const runControls = object({
   ),
   maximize: withDefault(bool(), false),
   parameters: optional(parameterValues),
+  /** Only for a loss over data (the panel's default batches when missing). */
+  batch: maybe(batchControls),
 });
 export type RunControls = Infer<typeof runControls>;
 
@@ -300,6 +320,8 @@ const copyCode = object({
   runId: id(),
   language: oneOf(['pytorch', 'numpy'] as const),
 });
+/** Bind a CSV/TSV file from the workspace to a run's loss: the host asks which (a request, answered with `done`). */
+const pickData = object({ type: literal('pickData'), runId: id() });
 /** The person picked the optimizers the comparison runs beside their own (unknown names refuse the message). */
 const setCompare = object({
   type: literal('setCompare'),
@@ -343,6 +365,7 @@ export const webviewMessage = union('type', {
   setCompare,
   explainAt,
   savePlot,
+  pickData,
 });
 export type WebviewMessage = Infer<typeof webviewMessage>;
 

@@ -38,7 +38,8 @@ export function clamp(value: number, min: number, max: number): number {
 /** A finite number clamped into [min, max]. */
 export function num(min = -Number.MAX_VALUE, max = Number.MAX_VALUE): Schema<number> {
   return schema((v) =>
-    typeof v === 'number' && Number.isFinite(v) ? ok(clamp(v, min, max)) : fail('not a finite number'),
+    // Number.isFinite never coerces: a string or null is not finite, so no typeof test is needed.
+    Number.isFinite(v) ? ok(clamp(v as number, min, max)) : fail('not a finite number'),
   );
 }
 
@@ -50,15 +51,13 @@ export function anyNumber(): Schema<number> {
 /** An integer: a finite number rounded, then clamped into [min, max]. */
 export function int(min: number, max: number): Schema<number> {
   return schema((v) =>
-    typeof v === 'number' && Number.isFinite(v) ? ok(clamp(Math.round(v), min, max)) : fail('not an integer'),
+    Number.isFinite(v) ? ok(clamp(Math.round(v as number), min, max)) : fail('not an integer'),
   );
 }
 
 /** A non-negative safe integer, unclamped (ids). */
 export function id(): Schema<number> {
-  return schema((v) =>
-    typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? ok(v) : fail('not an id'),
-  );
+  return schema((v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? ok(v as number) : fail('not an id')));
 }
 
 /** A string cut to `max` characters. */
@@ -79,9 +78,7 @@ export function literal<const T extends string | number | boolean>(value: T): Sc
 /** One of the `allowed` strings. */
 export function oneOf<const T extends string>(allowed: readonly T[]): Schema<T> {
   return schema((v) =>
-    typeof v === 'string' && (allowed as readonly string[]).includes(v)
-      ? ok(v as T)
-      : fail(`not one of ${allowed.join(', ')}`),
+    (allowed as readonly unknown[]).includes(v) ? ok(v as T) : fail(`not one of ${allowed.join(', ')}`),
   );
 }
 
@@ -131,8 +128,8 @@ export function optional<T>(inner: Schema<T>): OptionalSchema<T> {
 export function maybe<T>(inner: Schema<T>): OptionalSchema<T> {
   return {
     optional: true,
+    // Undefined needs no case of its own: inner refuses it, and a refusal reads as undefined.
     parse: (v) => {
-      if (v === undefined) return ok(undefined);
       const parsed = inner.parse(v);
       return parsed.ok ? parsed : ok(undefined);
     },

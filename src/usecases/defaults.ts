@@ -62,6 +62,15 @@ export const COMPARED_OPTIMIZERS: readonly OptimizerName[] = OPTIMIZER_NAMES;
 /** Rows per step of a run on data in the panel: small enough that the noise of mini-batches shows. */
 export const PANEL_BATCH_SIZE = 4;
 
+/** How the panel's run on data takes its rows until the person sets it: batches of 4 in file order, the length from max iterations. */
+export const PANEL_BATCH: {
+  readonly batchSize: number;
+  readonly shuffle: boolean;
+  readonly seed: number;
+  /** When given, the run's length in epochs (instead of max iterations). */
+  readonly epochs?: number;
+} = { batchSize: PANEL_BATCH_SIZE, shuffle: false, seed: 0 };
+
 /** The batch sizes the data view compares (and all rows), on the loss over all rows per epoch. */
 export const COMPARED_BATCH_SIZES: readonly number[] = [1, 8, 32];
 /** Most epochs each compared batch size runs. */

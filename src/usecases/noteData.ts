@@ -2,7 +2,7 @@
 // "Run Gradient Descent" and the hover on the loss find the data beside it.
 import { splitData, withData } from '../engine/data/bound';
 import type { RunOptions } from '../engine/types';
-import { PANEL_BATCH_SIZE } from './defaults';
+import { PANEL_BATCH } from './defaults';
 import type { JobOf } from './jobs';
 import { noteDataFor } from '../engine/data/noteData';
 import { parseFormula } from '../engine/parse';
@@ -24,13 +24,19 @@ export function withNoteData(formula: string, note: string, offset: number): str
   return withData(formula, found.origin, lines.join('\n'));
 }
 
-/** The panel's run on data for a formula text bound to its data (file-order batches of PANEL_BATCH_SIZE); undefined for any other text. */
+/** How the panel's controls take a run's rows (PANEL_BATCH until the person sets them). */
+export type PanelBatch = typeof PANEL_BATCH;
+
+/** The panel's run on data for a formula text bound to its data, by `panel` (PANEL_BATCH by default); undefined for any other text. */
 export function panelDataRun(
   formula: string,
   options: RunOptions,
   fit = false,
+  panel: PanelBatch = PANEL_BATCH,
 ): JobOf<'dataRun'> | undefined {
   if (splitData(formula).csv === undefined) return undefined;
-  const batch = { batchSize: PANEL_BATCH_SIZE, shuffle: false, seed: 0 };
-  return { kind: 'dataRun', formula, options, batch, ...(fit ? { fit: true } : {}) };
+  // File order has no seed: left at 0 so one order is one job key, whatever seed the field holds.
+  const batch = { batchSize: panel.batchSize, shuffle: panel.shuffle, seed: panel.shuffle ? panel.seed : 0 };
+  const epochs = panel.epochs === undefined ? {} : { epochs: panel.epochs };
+  return { kind: 'dataRun', formula, options, batch, ...epochs, ...(fit ? { fit: true } : {}) };
 }

@@ -15,6 +15,7 @@ import { parseNumberList } from './format';
 import { renderOptimizerChooser, renderScheduleChooser } from './optimizerControls';
 import { parameterControls, type ShownParameter } from './parameterControls';
 import { scrubbable } from './scrub';
+import { batchFields } from './batchControls';
 
 /** The rendered controls and a way to show the run's error or status without rebuilding them. */
 export interface ControlsView {
@@ -158,17 +159,21 @@ export function renderControls(
   const extras = h('div', { class: 'hyper' });
   const status = h('div', { class: 'status', 'data-testid': 'run-status', 'aria-live': 'polite' });
   const parameters = parameterControls(() => changed());
+  // Only a loss bound to its data has batches; its fields re-run like the others.
+  const batches = batchFields(shown?.formula ?? run.formula, o.batch);
 
   const collect = (): RunEdit | undefined => {
     const point = parseNumberList(start.value);
     const rate = Number(lrBox.value);
     const iterations = maxIt.valueAsNumber;
     const gradientTolerance = tolerance.valueAsNumber;
+    const batch = batches?.read();
     const problems = [
       [start, startProblem(start.value, point)],
       [lrBox, rateProblem(lrBox.value)],
       [maxIt, iterationsProblem(iterations)],
       [tolerance, toleranceProblem(gradientTolerance)],
+      ...(batch?.problems ?? []),
     ] as const;
     for (const [control, problem] of problems) markField(control, problem);
     const valid = problems.every(([, problem]) => problem === undefined);
@@ -193,6 +198,7 @@ export function renderControls(
       },
       maximize: direction.value === 'max',
       ...(Object.keys(values).length > 0 ? { parameters: values } : {}),
+      ...(batch?.value ? { batch: batch.value } : {}),
     };
     return { formula: rebindData(formula.value, run.formula), controls, starts: shown?.starts ?? run.starts };
   };
@@ -212,7 +218,8 @@ export function renderControls(
   });
   // Text, number and checkbox inputs and selects all fire `input`; their later `change` would re-send
   // the same run.
-  for (const el of [formula, start, maxIt, tolerance, optimizer.element, schedule.element, direction]) {
+  const fields = [formula, start, maxIt, tolerance, optimizer.element, schedule.element, direction];
+  for (const el of [...fields, ...(batches?.inputs ?? [])]) {
     el.addEventListener('input', changed);
   }
 
@@ -225,6 +232,7 @@ export function renderControls(
     labelled('Initial point', start, 'comma-separated, one number per variable'),
     h('div', { class: 'field lr' }, labelled('Learning rate η', lrSlider), labelled('η value', lrBox)),
     labelled('Max iterations', maxIt),
+    batches?.element,
     optimizer.element,
     schedule.element,
     labelled('Direction', direction),

@@ -29,3 +29,25 @@ export function iterationsProblem(value: number): string | undefined {
 export function toleranceProblem(value: number): string | undefined {
   return value >= 0 && value <= 1 ? undefined : 'The gradient tolerance must be a number from 0 to 1.';
 }
+
+/** A run on data's batch size: a whole number of rows from 1 up. */
+export function batchSizeProblem(value: number): string | undefined {
+  return Number.isInteger(value) && value >= 1 && value <= LIMITS.batchSize
+    ? undefined
+    : `The batch size must be a whole number of rows from 1 to ${LIMITS.batchSize.toLocaleString('en-US')}.`;
+}
+
+/** Epochs: empty (max iterations set the length) or a whole number from 1 to the limit. */
+export function epochsProblem(text: string, value: number): string | undefined {
+  if (text.trim() === '') return undefined;
+  return Number.isInteger(value) && value >= 1 && value <= LIMITS.epochs
+    ? undefined
+    : `Epochs must be empty or a whole number from 1 to ${LIMITS.epochs.toLocaleString('en-US')}.`;
+}
+
+/** The shuffle's seed: a whole number from 0 to 2³¹ − 1. */
+export function seedProblem(value: number): string | undefined {
+  return Number.isInteger(value) && value >= 0 && value <= LIMITS.seed
+    ? undefined
+    : `The seed must be a whole number from 0 to ${LIMITS.seed.toLocaleString('en-US')}.`;
+}

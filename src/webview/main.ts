@@ -25,6 +25,7 @@ import { sceneValues, type LocalState, type ViewContext } from './views/context'
 import { CompareView } from './views/compareView';
 import { LearningRateView } from './views/learningRateView';
 import { RunsView } from './views/runsView';
+import { PICK_DATA_EVENT } from './views/dataView';
 import { vscode } from './vscodeApi';
 
 const store = new Store();
@@ -270,6 +271,21 @@ function drawContent(): void {
 
 /** The saved figures' heading for the run on screen (set when its details are drawn). */
 let heading: () => readonly string[] = () => [];
+
+// The data view's "Use a CSV file…": the host shows the file picker and binds the file to the run.
+document.addEventListener(PICK_DATA_EVENT, () => {
+  const runId = store.run?.id;
+  if (!runId) return;
+  void channel
+    .request({ type: 'pickData', runId })
+    .then((reply) => (reply.type === 'done' ? reply.notice : ''))
+    .catch(() => '')
+    .then((text) => {
+      if (!text) return;
+      store.notice = text;
+      notice.textContent = text;
+    });
+});
 
 // A figure's own save button (plots/common.ts): that figure, with the run's heading and its caption.
 document.addEventListener(SAVE_FIGURE_EVENT, (event) => {

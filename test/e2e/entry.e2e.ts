@@ -2,6 +2,9 @@
 // math under the cursor and through the validating input box; the right-click items; the hover
 // preview and its panel link; "Insert Iteration Table" writing x1 = 0.6, x2 = 0.36.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EXAMPLES_DIR } from '../../scripts/vscode/paths';
 import { PANEL_TITLE } from './support/panel-checks';
 import { newWorkbench } from './support/session';
 import type { Workbench } from './support/workbench';
@@ -111,6 +114,9 @@ describe('entry points in the workbench', () => {
   });
 
   it('Insert Iteration Table: writes the first iterations under the formula', async () => {
+    // The note is the sample workspace's own: whatever happens to the editor, its file is put back.
+    const tour = path.join(EXAMPLES_DIR, 'quick-tour.md');
+    const original = fs.readFileSync(tour, 'utf8');
     const workbench = await newWorkbench();
     await workbench.openFile('quick-tour.md');
     await cursorAt(workbench, '2x^{2}');
@@ -126,6 +132,7 @@ describe('entry points in the workbench', () => {
       assert.match(text, /\| 2 \| 0\.36 \|/);
     } finally {
       await workbench.runCommand('Revert File');
+      if (fs.readFileSync(tour, 'utf8') !== original) fs.writeFileSync(tour, original);
     }
   });
 });

@@ -81,6 +81,38 @@ const CASES: readonly Case[] = [
     iterations: 40,
   },
   { formula: 'atan2(y, x + 3) + x^2 + y^2', start: [1, 1], optimizer: 'gd(lr=0.1)', iterations: 30 },
+  // The ML functions the parser reads, through kinks and saturation (each run crosses a kink of relu,
+  // abs, max or min, where the derivative is the side's, as torch's autograd takes it).
+  {
+    formula: 'sigmoid(x) * softplus(y - 1) + 0.1*(x^2 + y^2)',
+    start: [1, -1],
+    optimizer: 'Adam(lr=0.1)',
+    iterations: 30,
+  },
+  {
+    formula: 'relu(x - 1) + relu(-x - 1) + tanh(y)^2 + 0.5*x^2',
+    start: [2.3, 0.7],
+    optimizer: 'gd(lr=0.1)',
+    iterations: 30,
+  },
+  {
+    formula: 'logsumexp(x, y, 0) + huber(x - 2) + huber(y + 1, 0.5)',
+    start: [3, 2],
+    optimizer: 'SGD(lr=0.05, momentum=0.9)',
+    iterations: 40,
+  },
+  {
+    formula: 'log1p(x^2) + abs(y - 0.5) + max(x, y) + min(x, -y)',
+    start: [1.3, 2.1],
+    optimizer: 'RMSprop(lr=0.01)',
+    iterations: 40,
+  },
+  {
+    formula: '$\\sigma(w) + \\operatorname{softplus}(-w) + |w - 2|$',
+    start: [0.3],
+    optimizer: 'Adam(lr=0.2)',
+    iterations: 25,
+  },
   {
     formula: BOWL,
     start: [1, -1, 2],
@@ -302,5 +334,32 @@ describe('exported code is built from the tree', () => {
       assert.match(script, /v0 \*\* 2 \/ 2|v0 \*\* 2/);
       assert.match(script, /print\(json\.dumps\(/);
     }
+  });
+});
+
+describe('exported NumPy gradients are the engine’s symbolic ones', () => {
+  it('writes ReLU’s step, max’s and min’s slope and Huber’s clip, not a central difference', () => {
+    const options: RunOptions = {
+      start: [1, 1],
+      optimizer: { name: 'gd' },
+      stop: {},
+      maximize: false,
+      traceLimit: 2,
+    };
+    for (const text of [
+      'relu(x - 1) + y^2',
+      'max(x, y) + min(x, -y)',
+      'huber(x - 2) + huber(y, 0.5)',
+      'sigmoid(x) + softplus(y) + logsumexp(x, y, 0) + log1p(x^2) + abs(y)',
+    ]) {
+      const script = exportCode({ formula: parseFormula(text), options, iterations: 1 }, 'numpy');
+      assert.doesNotMatch(script, /central_difference/, text);
+    }
+    const script = exportCode(
+      { formula: parseFormula('huber(x - 2, 0.5) + relu(y)'), options, iterations: 1 },
+      'numpy',
+    );
+    assert.match(script, /np\.clip\(\(x - 2\), -0\.5, 0\.5\)/);
+    assert.match(script, /np\.where\(y > 0, 1\.0, 0\.0\)/);
   });
 });

@@ -80,3 +80,57 @@ describe("Newton's method", () => {
     assert.equal(newton('x^2', ['x'], [1], {}, 50, true).stopReason, 'not-positive-definite');
   });
 });
+
+describe("Newton's method on coupled variables (the Cholesky solve)", () => {
+  // (x − 1)² + (y + 2)² + (z − 3)² + xy + yz + xz: H = [[2, 1, 1], [1, 2, 1], [1, 1, 2]] (eigenvalues
+  // 4, 1, 1); ∇f = 0 at 2x + y + z = 2, x + 2y + z = −4, x + y + 2z = 6, so x + y + z = 1 and the
+  // minimum is (1, −5, 5).
+  const coupled = '(x - 1)^2 + (y + 2)^2 + (z - 3)^2 + x*y + y*z + x*z';
+
+  it('jumps to the minimum (1, −5, 5) in one step from any start', () => {
+    for (const start of [
+      [0, 0, 0],
+      [10, -3, 7],
+    ]) {
+      const run = newton(coupled, ['x', 'y', 'z'], start, {}, 1);
+      near(run.trace[1]!.point, [1, -5, 5], 1e-9);
+    }
+  });
+
+  it('solves (H + λI)·d = ∇f with the shift: the step checks against the system', () => {
+    // From 0, ∇f = (−2, 4, −6); with λ = 1 the step d = x0 − x1 must satisfy (H + I)·d = ∇f.
+    const run = newton(coupled, ['x', 'y', 'z'], [0, 0, 0], { shift: 1 }, 1);
+    const d = run.trace[1]!.point.map((v) => -v);
+    const H = [
+      [3, 1, 1],
+      [1, 3, 1],
+      [1, 1, 3],
+    ];
+    const g = [-2, 4, -6];
+    H.forEach((row, i) => {
+      const lhs = row.reduce((sum, h, j) => sum + h * d[j]!, 0);
+      assert.ok(Math.abs(lhs - g[i]!) < 1e-9, `row ${i}: ${lhs} vs ${g[i]}`);
+    });
+  });
+
+  it('four coupled variables: a tridiagonal quadratic in one step', () => {
+    // Σ (xᵢ − i)² + Σ xᵢ·xᵢ₊₁ has H = 2I with 1 beside the diagonal (positive definite); the step
+    // lands where ∇f, written out by hand below, is 0.
+    const text = '(a - 1)^2 + (b - 2)^2 + (c - 3)^2 + (d - 4)^2 + a*b + b*c + c*d';
+    const run = newton(text, ['a', 'b', 'c', 'd'], [0, 0, 0, 0], {}, 1);
+    const [a, b, c, d] = run.trace[1]!.point as [number, number, number, number];
+    const gradient = [2 * (a - 1) + b, 2 * (b - 2) + a + c, 2 * (c - 3) + b + d, 2 * (d - 4) + c];
+    for (const g of gradient) assert.ok(Math.abs(g) < 1e-9, `∇f = ${gradient}`);
+  });
+
+  it('stops at a Hessian that is only semidefinite: x² + y has no curvature along y', () => {
+    const run = newton('x^2 + y', ['x', 'y'], [1, 0]);
+    assert.equal(run.stopReason, 'not-positive-definite');
+    assert.equal(run.iterations, 0);
+  });
+
+  it('maximizes a coupled concave quadratic in one step: the negated Hessian solves for the top', () => {
+    const run = newton(`-(${coupled})`, ['x', 'y', 'z'], [0, 0, 0], {}, 1, true);
+    near(run.trace[1]!.point, [1, -5, 5], 1e-9);
+  });
+});

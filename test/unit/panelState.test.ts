@@ -154,6 +154,25 @@ describe('panel state: restoring what the webview saved', () => {
 });
 
 describe('panel state: the run list', () => {
+  it('starts empty on the runs view, and adding nothing changes nothing', () => {
+    const s = new PanelState();
+    assert.deepEqual([s.runs, s.selected, s.view], [[], 0, 'runs']);
+    s.add([newRun('x^2')]);
+    assert.deepEqual(s.add([]), []);
+    assert.equal(s.selected, 1);
+  });
+
+  it('keeps a run’s label, and no label key without one', () => {
+    const s = new PanelState();
+    const [labelled, plain] = s.add([{ ...newRun('x^2'), label: 'notes.md:12' }, newRun('y^2')]);
+    assert.equal(labelled!.label, 'notes.md:12');
+    assert.ok(!('label' in plain!));
+    assert.deepEqual(
+      s.saved().map((r) => r.label),
+      ['notes.md:12', undefined],
+    );
+  });
+
   it('adds runs and selects the first added; the same run again moves to the end', () => {
     const s = new PanelState();
     const [a, b] = s.add([newRun('x^2'), newRun('y^2')], 'learning-rate');

@@ -3,6 +3,7 @@
 // is one value a hostile or broken webview could send, with the outcome worked out by hand.
 import * as assert from 'node:assert/strict';
 import {
+  hostMessage,
   LIMITS,
   optimizerControls,
   parameterValues,
@@ -313,5 +314,158 @@ describe('persisted state guard', () => {
       'runs',
       undefined,
     ]);
+  });
+});
+
+describe('host message guard (what the webview takes from the host)', () => {
+  const controls = { start: [1], optimizer: { name: 'gd', lr: 0.1 }, stop: {}, maximize: false };
+  const summary = { id: 2, formula: 'x^2', controls, status: 'ok' };
+
+  it('takes each message kind with its fields, and refuses each without them', () => {
+    const good = [
+      { type: 'state', runs: [summary], selected: 2, view: 'runs', compare: ['adam'] },
+      { type: 'run', run: summary },
+      { type: 'part', id: 7, part: { kind: 'curvature', value: { lambdaMax: 4, critical: 0.5 } } },
+      { type: 'notice', text: 'Copied 3 iterations' },
+      { type: 'settled' },
+      { type: 'done', notice: 'Saved plot.svg' },
+    ];
+    for (const message of good) assert.deepEqual(hostMessage.parse(message).ok, true, message.type);
+    const bad = [
+      { type: 'state', runs: [summary], selected: 2, view: 'runs' },
+      { type: 'run' },
+      { type: 'part', id: 7, part: { kind: 'curvature' } },
+      { type: 'part', id: 7, part: { kind: 'evil', value: {} } },
+      { type: 'notice' },
+      { type: 'done' },
+      { type: 'select', runId: 1 },
+    ];
+    for (const message of bad) {
+      assert.deepEqual(hostMessage.parse(message).ok, false, JSON.stringify(message));
+    }
+  });
+
+  it('reads every kind of part by its own schema', () => {
+    const parts: Record<string, unknown> = {
+      formula: {
+        source: 'x^2',
+        notation: 'plain',
+        variables: ['x'],
+        text: 'x^2',
+        tex: 'x^{2}',
+        variablesTex: ['x'],
+        variablesText: ['x'],
+        parameters: [],
+      },
+      gradientText: [{ text: '2 x', tex: '2x' }],
+      landscape: { kind: 'none' },
+      curvature: { lambdaMax: 2 },
+      sweep: {
+        points: [],
+        lambdaMax: 4,
+        range: { lrMin: 0.01, lrMax: 1, count: 3 },
+        regimes: { small: 0.001, good: 0.1, large: 0.6 },
+      },
+      basins: { runs: [], minima: [] },
+      steps: [],
+    };
+    for (const [kind, value] of Object.entries(parts)) {
+      const parsed = hostMessage.parse({ type: 'part', id: 1, part: { kind, value } });
+      assert.ok(parsed.ok && parsed.value.type === 'part' && parsed.value.part.kind === kind, kind);
+      // Another kind's value does not pass as this one.
+      const other = kind === 'steps' ? { kind: 'none' } : 7;
+      assert.equal(hostMessage.parse({ type: 'part', id: 1, part: { kind, value: other } }).ok, false, kind);
+    }
+  });
+
+  it('keeps an error column up to one past the formula’s length, and defaults a summary’s starts', () => {
+    const error = (column: number) =>
+      hostMessage.parse({
+        type: 'run',
+        run: { ...summary, status: 'error', error: { message: 'bad', column } },
+      });
+    const at = error(LIMITS.formulaLength + 1);
+    assert.ok(at.ok && at.value.type === 'run');
+    assert.equal(at.value.run.error?.column, LIMITS.formulaLength + 1);
+    const past = error(LIMITS.formulaLength + 50);
+    assert.equal(
+      past.ok && past.value.type === 'run' && past.value.run.error?.column,
+      LIMITS.formulaLength + 1,
+    );
+    assert.deepEqual(at.value.run.starts, []);
+  });
+});
+
+describe('webview messages: defaults', () => {
+  it('a saved run, a run edit and a summary without starts have none', () => {
+    const saved = persistedState.parse({ runs: [{ id: 1, formula: 'x^2', controls: { start: [1] } }] });
+    assert.deepEqual(saved.ok && saved.value.runs[0]!.starts, []);
+    const edit = webviewMessage.parse({
+      type: 'setInput',
+      runId: 1,
+      formula: 'x^2',
+      controls: { start: [1] },
+    });
+    assert.deepEqual(edit.ok && edit.value.type === 'setInput' && edit.value.starts, []);
+    const malformed = webviewMessage.parse({
+      type: 'setInput',
+      runId: 1,
+      formula: 'x^2',
+      controls: { start: [1] },
+      starts: 'all',
+    });
+    assert.deepEqual(malformed.ok && malformed.value.type === 'setInput' && malformed.value.starts, []);
+    assert.deepEqual(webviewMessage.parse({ type: 'select', runId: 3 }), {
+      ok: true,
+      value: { type: 'select', runId: 3 },
+    });
+  });
+});
+
+describe('webview messages: each kind as it is sent', () => {
+  it('reads each message with exactly its fields, and refuses each without them', () => {
+    const sent: [unknown, unknown][] = [
+      [{ type: 'ready' }, { type: 'ready' }],
+      [{ type: 'ready', saved: 'junk' }, { type: 'ready' }],
+      [
+        { type: 'remove', runId: 4 },
+        { type: 'remove', runId: 4 },
+      ],
+      [
+        { type: 'setView', view: 'learning-rate' },
+        { type: 'setView', view: 'learning-rate' },
+      ],
+      [
+        { type: 'need', ids: [1, 2], extra: 1 },
+        { type: 'need', ids: [1, 2] },
+      ],
+      [
+        { type: 'copyIterations', runId: 2, format: 'csv' },
+        { type: 'copyIterations', runId: 2, format: 'csv' },
+      ],
+      [
+        { type: 'copyCode', runId: 2, language: 'numpy' },
+        { type: 'copyCode', runId: 2, language: 'numpy' },
+      ],
+      [
+        { type: 'setCompare', optimizers: ['adam', 'lbfgs'] },
+        { type: 'setCompare', optimizers: ['adam', 'lbfgs'] },
+      ],
+    ];
+    for (const [message, value] of sent) {
+      assert.deepEqual(webviewMessage.parse(message), { ok: true, value }, JSON.stringify(message));
+    }
+    const refused = [
+      { type: 'remove' },
+      { type: 'setView', view: 'admin' },
+      { type: 'need', ids: [-1] },
+      { type: 'copyIterations', runId: 2, format: 'xlsx' },
+      { type: 'copyCode', runId: 2, language: 'bash' },
+      { type: 'setCompare', optimizers: ['evil'] },
+      { type: 'setInput', runId: 1, formula: 'x', controls: { start: 'x' } },
+    ];
+    for (const message of refused) {
+      assert.equal(webviewMessage.parse(message).ok, false, JSON.stringify(message));
+    }
   });
 });

@@ -183,6 +183,8 @@ describe('schema combinators', () => {
     assert.deepEqual(u.parse({ type: 'toString' }), fail('unknown type "toString"'));
     assert.deepEqual(u.parse({ type: '__proto__' }), fail('unknown type "__proto__"'));
     assert.deepEqual(u.parse({ type: 7 }), fail('unknown type 7'));
+    // A tag that only converts to a member's name is no member's.
+    assert.deepEqual(u.parse({ type: { toString: () => 'two' } }), fail('unknown type {}'));
     assert.deepEqual(u.parse({}), fail('unknown type undefined'));
     assert.deepEqual(u.parse({ type: 'x'.repeat(100) }), fail(`unknown type "${'x'.repeat(40)}"`));
     assert.deepEqual(u.parse([]), fail('not an object'));

@@ -145,3 +145,153 @@ describe('learning-rate sweep', () => {
     assert.ok(Number.isNaN(lambdaMaxAt(problemOf('2x^2'), [1], false, -Infinity)));
   });
 });
+
+describe('learning-rate sweep: its rules one at a time', () => {
+  const point = (learningRate: number, over: Partial<SweepPoint> = {}): SweepPoint => ({
+    learningRate,
+    finalValue: 1,
+    iterations: 10,
+    stopReason: 'max-iterations',
+    converged: false,
+    diverged: false,
+    ...over,
+  });
+  const sweepOf = (points: SweepPoint[], criticalLearningRate: number | null = null): SweepResult => ({
+    points,
+    lambdaMax: criticalLearningRate === null ? NaN : 2 / criticalLearningRate,
+    criticalLearningRate,
+  });
+  const settings = { lrMin: 0.01, lrMax: 1, count: 3 };
+
+  it('logSpace: one value for a count of 0 or 1, the geometric middle between the ends', () => {
+    assert.deepEqual(logSpace(2, 8, 1), [2]);
+    assert.deepEqual(logSpace(2, 8, 0), [2]);
+    const three = logSpace(1, 100, 3);
+    assert.equal(three.length, 3);
+    assert.ok(Math.abs(three[1]! - 10) < 1e-12);
+    assert.deepEqual(logSpace(0.5, 2, 2), [0.5, 2]);
+  });
+
+  it('criticalOf: 2/λmax for a positive finite λmax only', () => {
+    assert.equal(criticalOf(4), 0.5);
+    for (const lambda of [0, -1, NaN, Infinity]) assert.equal(criticalOf(lambda), null, String(lambda));
+  });
+
+  it('λmax is the largest curvature of f, of −f when maximizing, NaN where the curvature is not finite', () => {
+    // x² − 3y²: curvatures 2 and −6; maximizing looks at −f: 6 and −2.
+    assert.ok(Math.abs(lambdaMaxAt(problemOf('x^2 - 3y^2'), [0, 0], false) - 2) < 1e-9);
+    assert.ok(Math.abs(lambdaMaxAt(problemOf('x^2 - 3y^2'), [0, 0], true) - 6) < 1e-9);
+    assert.ok(Number.isNaN(lambdaMaxAt(problemOf('sqrt(x)'), [0], false)));
+  });
+
+  it('defaults the range to [c/1000, 2c] around the critical c, [1e-4, 1] without one, 25 rates', () => {
+    assert.deepEqual(defaultSweepSettings(problemOf('2x^2'), options([1])), {
+      lrMin: 0.0005,
+      lrMax: 1,
+      count: 25,
+    });
+    assert.deepEqual(defaultSweepSettings(problemOf('-x^2'), options([1])), {
+      lrMin: 1e-4,
+      lrMax: 1,
+      count: 25,
+    });
+    assert.equal(defaultSweepSettings(problemOf('2x^2'), options([1]), { count: 7 }).count, 7);
+  });
+
+  it('keeps a given end and moves the other three decades away when the range would be empty', () => {
+    const p = problemOf('2x^2');
+    assert.deepEqual(defaultSweepSettings(p, options([1]), { lrMin: 5 }), {
+      lrMin: 5,
+      lrMax: 5000,
+      count: 25,
+    });
+    const low = defaultSweepSettings(p, options([1]), { lrMax: 1e-5 });
+    assert.ok(Math.abs(low.lrMin - 1e-8) < 1e-20 && low.lrMax === 1e-5);
+    assert.deepEqual(defaultSweepSettings(p, options([1]), { lrMin: 1, lrMax: 1 }), {
+      lrMin: 0.001,
+      lrMax: 1,
+      count: 25,
+    });
+    assert.deepEqual(defaultSweepSettings(p, options([1]), { lrMin: 0.1, lrMax: 0.2 }), {
+      lrMin: 0.1,
+      lrMax: 0.2,
+      count: 25,
+    });
+  });
+
+  it('runs at least two rates, a whole number of them, each with its own outcome', () => {
+    const two = sweepLearningRates(problemOf('2x^2'), options([1]), { lrMin: 0.1, lrMax: 0.2, count: 1.9 });
+    assert.deepEqual(
+      two.points.map((p) => p.learningRate),
+      [0.1, 0.2],
+    );
+    // On 2x² from 1 a step multiplies x by 1 − 4η: 0.6 at η = 0.1, 0.2 at η = 0.2, so fewer iterations.
+    assert.ok(two.points.every((p) => p.converged && !p.diverged && p.stopReason === 'gradient-tolerance'));
+    assert.ok(two.points[1]!.iterations < two.points[0]!.iterations);
+    assert.ok(two.points[1]!.finalValue < 1e-12);
+    const three = sweepLearningRates(problemOf('2x^2'), options([1]), { lrMin: 0.1, lrMax: 0.4, count: 3.9 });
+    assert.equal(three.points.length, 3);
+    assert.ok(Math.abs(three.points[1]!.learningRate - 0.2) < 1e-15);
+  });
+
+  it('does not call λmax cut when it is NaN for want of a finite curvature', () => {
+    const { sweep } = sweepAround(
+      problemOf('sqrt(x) + x^2'),
+      { ...options([0]), stop: { timeBudgetMs: 0 } },
+      {
+        count: 2,
+      },
+    );
+    assert.ok(Number.isNaN(sweep.lambdaMax));
+    assert.equal(sweep.lambdaMaxCut, undefined);
+  });
+
+  it('good: the fastest converged η, the first of equals; small: good / 100', () => {
+    const sweep = sweepOf([
+      point(0.01, { converged: true, iterations: 50 }),
+      point(0.1, { converged: true, iterations: 8 }),
+      point(0.2, { converged: true, iterations: 8 }),
+      point(0.5, { converged: true, iterations: 20 }),
+    ]);
+    assert.deepEqual(pickRegimes(sweep, settings), { small: 0.001, good: 0.1, large: 1 });
+  });
+
+  it('good without a converged run: the best final value among the stable runs, −f when maximizing', () => {
+    const sweep = sweepOf([
+      point(0.01, { finalValue: 4 }),
+      point(0.1, { finalValue: 2 }),
+      point(0.2, { finalValue: 2 }),
+      point(0.3, { finalValue: NaN }),
+      point(0.4, { finalValue: -9, diverged: true }),
+      point(0.5, { finalValue: 9 }),
+    ]);
+    assert.equal(pickRegimes(sweep, settings).good, 0.1);
+    assert.equal(pickRegimes(sweep, settings, true).good, 0.5);
+  });
+
+  it('good without a stable run: half the critical η, else the range’s low end', () => {
+    const diverging = [point(0.3, { diverged: true, finalValue: Infinity }), point(0.6, { diverged: true })];
+    assert.equal(pickRegimes(sweepOf(diverging, 0.2), settings).good, 0.1);
+    assert.equal(pickRegimes(sweepOf(diverging), settings).good, 0.01);
+  });
+
+  it('large: 1.25 × the critical η when that is above good, else the first diverging η above good, else 10 × good', () => {
+    const converged = point(0.1, { converged: true, iterations: 5 });
+    assert.equal(pickRegimes(sweepOf([converged], 0.4), settings).large, 0.5);
+    // The critical η is below good (a good η found past the edge): the first η above good that diverged.
+    const past = [
+      point(0.05, { diverged: true }),
+      converged,
+      point(0.3, { diverged: true }),
+      point(0.6, { diverged: true }),
+    ];
+    assert.equal(pickRegimes(sweepOf(past, 0.08), settings).large, 0.3);
+    // 1.25 × 0.08 = 0.1 is not above good = 0.1.
+    assert.equal(
+      pickRegimes(sweepOf([point(0.3, { diverged: true }), converged], 0.08), settings).large,
+      0.3,
+    );
+    assert.equal(pickRegimes(sweepOf([converged]), settings).large, 1);
+    assert.equal(pickRegimes(sweepOf([converged, point(0.3)]), settings).large, 1);
+  });
+});

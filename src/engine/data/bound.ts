@@ -58,3 +58,16 @@ export function describeBound(text: string): string {
   const { formula, origin } = splitData(text);
   return origin === undefined ? text : `${formula} (data: ${origin})`;
 }
+
+/** What stands for data a host holds (a file's, too big for the webview): `FILE_REF<id>\0<rows>`. */
+export const FILE_REF = '\u0000file\u0000';
+
+/** The rows of a bound text's data (its non-empty lines after the header, or a held file's count); 0 without data. */
+export function boundRows(text: string): number {
+  const { csv } = splitData(text);
+  if (csv === undefined) return 0;
+  if (csv.startsWith(FILE_REF)) return Number(csv.split('\u0000').pop()) || 0;
+  let lines = 0;
+  for (const line of csv.split('\n')) if (line.trim() !== '') lines++;
+  return Math.max(0, lines - 1);
+}

@@ -1,8 +1,8 @@
 // What both script generators need from a run: its settings resolved as the engine resolves them,
 // the start, Python names for the variables, and f and ∇f as Python expressions.
+import { derivative } from '../compile/derivative';
 import { startPoint } from '../descent';
 import type { HyperParameter, HyperValue } from '../hyper';
-import { differentiate } from '../math';
 import { optimizerDescriptor } from '../optimizers/registry';
 import { resolveScheduler, type ResolvedScheduler } from '../schedulers/registry';
 import { resolveOptimizer, resolveStop } from '../settings';
@@ -74,15 +74,16 @@ export function valueExpression(formula: Formula, names: readonly string[], flav
 }
 
 /**
- * Python for each partial derivative from mathjs's symbolic derivative (the trees the engine compiles),
- * or undefined where the engine, too, falls back to central differences.
+ * Python for each partial derivative from the engine's symbolic derivative (mathjs's rules and the
+ * engine's own for sigmoid, ReLU, Huber …: the trees the engine compiles), or undefined where the
+ * engine, too, falls back to central differences.
  */
 export function gradientExpressions(formula: Formula, names: readonly string[]): (string | undefined)[] {
   const slots = new Map(formula.variables.map((v, i) => [v, i] as const));
   const printer = new PythonPrinter('numpy', names);
   return formula.variables.map((variable) => {
     try {
-      return printer.print(fold(differentiate(formula.expression, variable), slots));
+      return printer.print(fold(derivative(formula.expression, variable), slots));
     } catch {
       return undefined;
     }

@@ -6,6 +6,7 @@ import { lookupFunction } from '../compile/functionTable';
 import { CONSTANTS } from '../functions';
 import type { MathNode } from '../math';
 import { FormulaError } from '../types';
+import { numpySlope } from './slopes';
 
 /** Which library the expression calls. */
 export type Flavour = 'torch' | 'numpy';
@@ -317,6 +318,14 @@ export class PythonPrinter {
     }
     const learned = this.learningCall(name, args);
     if (learned !== undefined) return learned;
+    const slope =
+      this.flavour === 'numpy'
+        ? numpySlope(
+            name,
+            args.map((a) => this.wrap(a, ATOM)),
+          )
+        : undefined;
+    if (slope !== undefined) return { text: slope, precedence: ATOM };
     const fn = LIBRARY[this.flavour][name];
     if (fn === undefined) {
       throw new FormulaError(

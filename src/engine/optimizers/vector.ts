@@ -13,8 +13,8 @@ export function maxAbs(a: Float64Array): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) {
     const v = Math.abs(a[i]);
+    // Once m is NaN nothing is greater, so it stays NaN to the end.
     if (v > m || Number.isNaN(v)) m = v;
-    if (Number.isNaN(m)) return m;
   }
   return m;
 }

@@ -295,8 +295,9 @@ function checkDepth(depth: number, nesting: number): void {
   );
 }
 
+/** A sum or difference: only an operator node has a string `fn` (a call's is a node), so no type test is needed. */
 function isAdditive(node: MathNode): boolean {
-  return node.type === 'OperatorNode' && ADDITIVE.has((node as Operator).fn);
+  return ADDITIVE.has((node as Operator).fn);
 }
 
 /** `x^T A x` in plain math: T as an exponent that the left side does not name is a transpose. */

@@ -2,6 +2,7 @@
 // and the session (session.ts), which owns the state and asks the job cache for the work; the webview
 // only draws what it is sent.
 import * as vscode from 'vscode';
+import { MAX_DATA_TEXT } from '../../engine/limits';
 import { persistedState, type PanelView } from '../../shared/protocol';
 import type { EngineHost } from '../../host/engineHost';
 import { WORKED_STEPS } from '../../usecases/defaults';
@@ -105,6 +106,7 @@ export class GradientPanel {
         post: (message) => void webview.postMessage(message),
         copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
         save: (format, data, name) => this.savePlot(format, data, name),
+        pickData: () => pickDataFile(),
         log: (message) => logChannel().warn(message),
         busy: (finished, cancel) => showProgress(finished, cancel),
       },
@@ -156,6 +158,26 @@ export class GradientPanel {
     await vscode.workspace.fs.writeFile(target, bytes);
     return vscode.workspace.asRelativePath(target);
   }
+}
+
+/** Asks for a CSV/TSV file and reads it, refusing one over the data limit before decoding it. */
+async function pickDataFile(): Promise<{ origin: string; text: string } | undefined> {
+  const [uri] =
+    (await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      filters: { 'CSV or TSV': ['csv', 'tsv'] },
+      openLabel: 'Use for the Loss',
+      ...(vscode.workspace.workspaceFolders?.[0]
+        ? { defaultUri: vscode.workspace.workspaceFolders[0].uri }
+        : {}),
+    })) ?? [];
+  if (!uri) return undefined;
+  const origin = vscode.workspace.asRelativePath(uri);
+  const { size } = await vscode.workspace.fs.stat(uri);
+  if (size > MAX_DATA_TEXT) {
+    throw new Error(`${origin} is longer than ${MAX_DATA_TEXT.toLocaleString('en-US')} characters.`);
+  }
+  return { origin, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
 }
 
 /** A cancellable progress notification for work that is still running after PROGRESS_DELAY_MS. */

@@ -198,7 +198,8 @@ export async function planScene(ctx: SceneContext, report: (scene: SceneReport) 
   }
   // A loss bound to its data runs by mini-batches; its path and losses are the run's.
   const runJob =
-    panelDataRun(record.formula, options) ?? ({ kind: 'run', formula: record.formula, options } as const);
+    panelDataRun(record.formula, options, false, record.batch) ??
+    ({ kind: 'run', formula: record.formula, options } as const);
   const runOutcome = await get(runJob);
   if (signal.aborted) return;
   const run = scene.take('run', runJob, runOutcome);
@@ -268,7 +269,7 @@ async function planView(
     const basinOptions = sideOptions(options, record.starts.length, BASIN_TRACE_POINTS);
     after(part('basins', { kind: 'basins', formula, options: basinOptions, starts: record.starts }));
   }
-  const dataJob = panelDataRun(formula, options, true);
+  const dataJob = panelDataRun(formula, options, true, record.batch);
   if (dataJob !== undefined) after(part('data', dataJob));
   // The curvature at the start: the summary's words in every view, the learning-rate view's figure.
   after(part('explain', explainRequest(formula, options, run)));

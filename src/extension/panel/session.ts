@@ -21,6 +21,8 @@ import { iterationTableFor } from './tables';
 import { runCodeFor } from './code';
 import { explainHereFor } from './explainHere';
 import type { ScenePart } from './scene';
+import { bindFile, DataRefs } from './dataRefs';
+import { splitData } from '../../engine/data/bound';
 import type { CodeLanguage } from '../../engine/export';
 
 /** What the session does to the outside world. */
@@ -30,6 +32,8 @@ export interface SessionEffects {
   /** Asks where to save and writes the file; the saved location, or undefined if cancelled. */
   save(format: 'svg' | 'png', data: string, name: string): Promise<string | undefined>;
   log(message: string): void;
+  /** Asks for a CSV/TSV file and reads it: its name and text, or undefined if cancelled. */
+  pickData?(): Promise<{ readonly origin: string; readonly text: string } | undefined>;
   /** A main run the person may wait for: show progress after a while, with a way to cancel it. */
   busy?(finished: Promise<unknown>, cancel: () => void): void;
 }
@@ -61,6 +65,8 @@ export class PanelSession {
   /** Per run: the curvature at the iterate the learning-rate view's player is on, and its computation. */
   private readonly here = new Map<number, ScenePart>();
   private readonly hereWork = new Map<number, AbortController>();
+  /** Data bound from files, held here: the webview's texts refer to it. */
+  private readonly refs = new DataRefs();
 
   constructor(
     private jobs: JobService,
@@ -162,7 +168,8 @@ export class PanelSession {
         }
         return undefined;
       case 'setInput': {
-        const record = this.state.setInput(message.runId, message.formula, message.controls, message.starts);
+        const formula = this.refs.fromView(message.formula);
+        const record = this.state.setInput(message.runId, formula, message.controls, message.starts);
         if (!record) return { type: 'settled' };
         this.forgetHere(record.id);
         await this.refresh(record.id);
@@ -205,6 +212,8 @@ export class PanelSession {
         return undefined;
       case 'savePlot':
         return { type: 'done', notice: await this.save(message.format, message.data, message.name) };
+      case 'pickData':
+        return { type: 'done', notice: await this.pickData(message.runId) };
     }
   }
 
@@ -293,8 +302,8 @@ export class PanelSession {
     };
     return {
       id: record.id,
-      formula: record.formula,
-      controls: controlsOf(record.options),
+      formula: this.refs.toView(record.formula),
+      controls: controlsOf(record.options, record.batch),
       starts: record.starts,
       ...(record.label !== undefined ? { label: record.label } : {}),
       status,
@@ -350,6 +359,25 @@ export class PanelSession {
     if (typeof code !== 'object') return `Nothing to copy yet: ${code}.`;
     await this.effects.copy(code.text);
     return code.notice;
+  }
+
+  /** Binds a file the person picks to run `runId`'s loss, its data held here, and runs it. */
+  private async pickData(runId: number): Promise<string> {
+    if (!this.state.find(runId) || !this.effects.pickData) return 'No run to use the file for.';
+    let picked;
+    try {
+      picked = await this.effects.pickData();
+    } catch (error) {
+      return `Could not read the file: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    const record = this.state.find(runId);
+    if (!picked || !record) return '';
+    const bound = bindFile(record.formula, picked.origin, picked.text);
+    if ('error' in bound) return bound.error;
+    this.refs.hold(splitData(bound.text).csv!);
+    this.state.setInput(runId, bound.text, controlsOf(record.options, record.batch), record.starts);
+    await this.refresh(runId);
+    return bound.notice;
   }
 
   private async save(format: 'svg' | 'png', data: string, name: string): Promise<string> {

@@ -4,7 +4,7 @@
 import { ALL_OPTIMIZER_NAMES, knownSettings, readsParameter } from '../../engine/optimizers/registry';
 import { schedulerDescriptor } from '../../engine/schedulers/registry';
 import type { OptimizerName, OptimizerSettings, RunOptions, SchedulerSettings } from '../../engine/types';
-import type { PanelView, PersistedState, RunControls, SavedRun } from '../../shared/protocol';
+import type { BatchControls, PanelView, PersistedState, RunControls, SavedRun } from '../../shared/protocol';
 import { COMPARED_OPTIMIZERS, PANEL_RUNS } from '../../usecases/defaults';
 import type { PlotWindow } from '../../usecases/window';
 
@@ -28,10 +28,12 @@ export interface RunRecord {
   readonly window?: PlotWindow;
   /** The iterate the learning-rate view's player is on, whose curvature it explains (absent: the start). */
   readonly explainAt?: number;
+  /** How a run on data takes its rows, once the person set it (the panel's default until then). */
+  readonly batch?: BatchControls;
 }
 
-/** The controls' part of a run's options, as the webview shows them. */
-export function controlsOf(options: RunOptions): RunControls {
+/** The controls' part of a run's options (and its batches on data), as the webview shows them. */
+export function controlsOf(options: RunOptions, batch?: BatchControls): RunControls {
   const scheduler = options.scheduler as unknown as RunControls['scheduler'];
   return {
     start: options.start,
@@ -45,6 +47,7 @@ export function controlsOf(options: RunOptions): RunControls {
     },
     maximize: options.maximize,
     ...(options.parameters !== undefined ? { parameters: options.parameters } : {}),
+    ...(batch !== undefined ? { batch } : {}),
   };
 }
 
@@ -147,7 +150,7 @@ export class PanelState {
       const same = this.records.find(
         (r) => r.formula === run.formula && JSON.stringify(r.options) === JSON.stringify(run.options),
       );
-      if (same) this.records = this.records.filter((r) => r !== same);
+      this.records = this.records.filter((r) => r !== same);
       const record: RunRecord = same ?? {
         id: this.nextId++,
         formula: run.formula,
@@ -173,8 +176,16 @@ export class PanelState {
   ): RunRecord | undefined {
     // A new input makes a new path: its player starts again at the start.
     return this.update(id, (r) => {
-      const { explainAt: _old, ...rest } = r;
-      return { ...rest, formula, options: withControls(r.options, controls), starts };
+      const { batch: _old, explainAt: _at, ...rest } = r;
+      const batch = controls.batch;
+      // Without batch controls (a formula not over data) the record keeps none: the default applies.
+      return {
+        ...rest,
+        formula,
+        options: withControls(r.options, controls),
+        starts,
+        ...(batch !== undefined ? { batch } : {}),
+      };
     });
   }
 
@@ -223,6 +234,7 @@ export class PanelState {
       options: withControls(base, r.controls),
       starts: r.starts,
       ...(r.label !== undefined ? { label: r.label } : {}),
+      ...(r.controls.batch !== undefined ? { batch: r.controls.batch } : {}),
     }));
     // Ids key jobs and messages: a tampered state that repeats an id keeps its first run only.
     this.records = this.records.filter((r, i) => this.records.findIndex((o) => o.id === r.id) === i);
@@ -237,7 +249,7 @@ export class PanelState {
     return this.records.map((r) => ({
       id: r.id,
       formula: r.formula,
-      controls: controlsOf(r.options),
+      controls: controlsOf(r.options, r.batch),
       starts: r.starts,
       ...(r.label !== undefined ? { label: r.label } : {}),
     }));

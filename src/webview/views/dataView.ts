@@ -8,6 +8,9 @@ import { h, replaceChildren } from '../dom';
 import { baseOptions, extent, figure, legend, plot, type PlotContext } from '../plots/common';
 import { LineChart } from '../plots/lineChart';
 
+/** The event the data view's "Use a CSV file…" button sends up to main.ts, which asks the host. */
+export const PICK_DATA_EVENT = 'gd-pick-data';
+
 const FIT_HEIGHT = 300;
 const LOSS_HEIGHT = 200;
 /** Steps the running mean averages over. */
@@ -55,7 +58,20 @@ export class DataView {
       this.compare.element,
       this.compareKey,
     );
-    this.element = h('div', { class: 'view-data', 'data-testid': 'data-view' }, fit, loss, compare);
+    const pick = h(
+      'button',
+      {
+        type: 'button',
+        'data-testid': 'pick-data',
+        title: 'Run the loss on a CSV or TSV file from the workspace (its header row names the columns)',
+      },
+      'Use a CSV file…',
+    );
+    pick.addEventListener('click', () =>
+      pick.dispatchEvent(new CustomEvent(PICK_DATA_EVENT, { bubbles: true })),
+    );
+    const bar = h('div', { class: 'row' }, pick);
+    this.element = h('div', { class: 'view-data', 'data-testid': 'data-view' }, bar, fit, loss, compare);
   }
 
   /** Draws the data part (or hides the view without one); `frame` is the player's kept iterate. */
