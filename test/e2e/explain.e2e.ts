@@ -171,6 +171,12 @@ describe('Gradient Descent panel: learning-rate effects explained', () => {
     // The Hessian at (−1.2, 1) is [[1330, 480], [480, 200]]: κ ≈ 65.
     const atStart = await kappa();
     assert.ok(atStart > 50 && atStart < 80, `κ at the start ${atStart}`);
+    // κ along the path breaks over the saddle stretch (below) instead of bridging it with a line.
+    const kappaLine = view.locator('[data-testid="plot-kappa"] [data-testid="line"]').first();
+    await kappaLine.waitFor({ timeout: WAIT });
+    const pieces = ((await kappaLine.getAttribute('d')) ?? '').split('M').length - 1;
+    assert.ok(pieces >= 2, `κ's line is drawn in ${pieces} pieces`);
+    await view.getByText('Gaps: the model is not positive definite there, so κ is undefined.').waitFor();
     const slider = figure.getByTestId('iteration-slider');
     const last = Number(await slider.getAttribute('max'));
     assert.ok(last > 10, `the player keeps ${last + 1} iterates`);

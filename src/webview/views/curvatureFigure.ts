@@ -134,21 +134,32 @@ function numbers(e: ExplainWire, lr: number | undefined): HTMLElement {
   );
 }
 
-/** κ against the iteration, when the path has two or more positive definite iterates. */
+/**
+ * κ against the iteration, when the path has two or more positive definite iterates. Where the model
+ * is not positive definite (a saddle stretch) κ is undefined and the line breaks: it never bridges it.
+ */
 function conditionChart(ctx: PlotContext, e: ExplainWire): HTMLElement | null {
   const { iterations, kappas } = e.conditionPath;
-  const kept = Array.from(kappas, (k, i) => [iterations[i]!, k] as const).filter(([, k]) =>
-    Number.isFinite(k),
-  );
-  if (kept.length < 2) return null;
+  const ys = Array.from(kappas, (k) => (Number.isFinite(k) ? k : NaN));
+  const defined = ys.filter(Number.isFinite).length;
+  if (defined < 2) return null;
   const chart = new LineChart(
     { xLabel: 'iteration', yLabel: 'κ', height: 120, logWhenSpread: true },
     'plot-kappa',
   );
   chart.update({ ...ctx, width: Math.min(ctx.width, 420) }, [
-    { color: ctx.palette.accent, xs: kept.map(([i]) => i), ys: kept.map(([, k]) => k), label: 'κ' },
+    { color: ctx.palette.accent, xs: Array.from(iterations), ys, label: 'κ' },
   ]);
-  return h('div', { class: 'kappa' }, h('h4', {}, 'κ along the path'), chart.element);
+  const gaps = defined < ys.length;
+  return h(
+    'div',
+    { class: 'kappa' },
+    h('h4', {}, 'κ along the path'),
+    chart.element,
+    gaps
+      ? h('p', { class: 'hint' }, 'Gaps: the model is not positive definite there, so κ is undefined.')
+      : null,
+  );
 }
 
 /** The contours' width: beside the numbers (about 400 px of them) when the panel is wide, else the panel's. */
