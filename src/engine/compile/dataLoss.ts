@@ -6,6 +6,7 @@ import { nodes, simplifyNode, type MathNode } from '../math';
 import { columnSymbol, dataSumsOf, readColumn, readDataSum, type ColumnRef } from '../parse/dataSum';
 import { FormulaError, type Formula, type Problem } from '../types';
 import type { DataTable } from '../data/table';
+import { parameterSlots } from './parameterSlots';
 import { derivative } from './derivative';
 import { emitBlock, loadParameters, variableName } from './emit';
 import { COMPILER_HELPERS } from './functionTable';
@@ -90,8 +91,7 @@ export function compileDataLoss(formula: Formula, table: DataTable): DataProblem
   if (spec === undefined) throw new FormulaError('The formula has no sum over a data set.', 'bad-option');
   const variables = [...formula.variables];
   const d = variables.length;
-  const parameterNames = formula.parameters.map((p) => p.name);
-  const slots = new Float64Array(formula.parameters.map((p) => p.value));
+  const { names: parameterNames, slots, field: parameterField } = parameterSlots(formula);
   const sums = dataSumsOf(formula.expression);
   const index = sums[0]?.index ?? 'i';
   const refs = spec.columns;
@@ -168,15 +168,7 @@ export function compileDataLoss(formula: Formula, table: DataTable): DataProblem
       gradientText ??= variables.map((v) => describe(outer, bodies, v, index, names));
       return gradientText;
     },
-    ...(parameterNames.length > 0
-      ? {
-          parameters: {
-            names: parameterNames,
-            defaults: formula.parameters.map((p) => p.value),
-            values: slots,
-          },
-        }
-      : {}),
+    ...parameterField,
   };
   bindings.set(problem, binding);
   return { problem, binding };

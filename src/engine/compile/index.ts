@@ -2,6 +2,7 @@
 // (mathjs derivative, simplify:false, with the chain rule for the functions it lacks) and share one CSE'd block with f; a partial mathjs cannot
 // differentiate falls back to central differences. Generated code is built from the IR only.
 import { simplifyNode, type MathNode } from '../math';
+import { parameterSlots } from './parameterSlots';
 import { derivative } from './derivative';
 import { FormulaError, type Formula, type Problem } from '../types';
 import { emitBlock, loadParameters, variableName } from './emit';
@@ -116,8 +117,7 @@ function compileUnchecked(formula: Formula): Problem {
   }
   const variables = [...formula.variables];
   const dimension = variables.length;
-  const parameterNames = formula.parameters.map((p) => p.name);
-  const slots = new Float64Array(formula.parameters.map((p) => p.value));
+  const { names: parameterNames, slots, field: parameterField } = parameterSlots(formula);
   const load = `${loadVariables(dimension)}\n${loadParameters(parameterNames.length)}`;
   const builder = new IrBuilder(variables, parameterNames);
   let valueId: number;
@@ -169,15 +169,7 @@ function compileUnchecked(formula: Formula): Problem {
       );
       return gradientText;
     },
-    ...(parameterNames.length > 0
-      ? {
-          parameters: {
-            names: parameterNames,
-            defaults: formula.parameters.map((p) => p.value),
-            values: slots,
-          },
-        }
-      : {}),
+    ...parameterField,
   };
   // The fused loop needs every partial inline and at least one variable to move.
   if (numericIndices.length === 0 && dimension > 0) {
