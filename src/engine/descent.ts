@@ -68,16 +68,29 @@ export function createRun(
   return { optimizer, scheduler };
 }
 
-/** Runs the chosen optimizer from options.start until a stop test fires. */
-export function runDescent(problem: Problem, options: RunOptions, control?: RunControl): RunResult {
+/**
+ * What every run sets up before its first step: when it was called and when its budget started (the
+ * caller's parse and compile count), its settings and stop tests, the bound parameters, the start and
+ * the optimizer with its schedule.
+ */
+export function prepareRun(problem: Problem, options: RunOptions) {
   const calledAt = performance.now();
   const startedAt = typeof options.startedAt === 'number' ? Math.min(options.startedAt, calledAt) : calledAt;
   const settings = resolveOptimizer(options.optimizer);
   const stop = resolveStop(options.stop);
   const parameters = bindParameters(problem, options.parameters);
-  const n = problem.dimension;
-  const x = startPoint(options.start, n, options.fitStart);
+  const x = startPoint(options.start, problem.dimension, options.fitStart);
   const { optimizer, scheduler } = createRun(problem, options, settings);
+  return { calledAt, startedAt, settings, stop, parameters, x, optimizer, scheduler };
+}
+
+/** Runs the chosen optimizer from options.start until a stop test fires. */
+export function runDescent(problem: Problem, options: RunOptions, control?: RunControl): RunResult {
+  const { calledAt, startedAt, settings, stop, parameters, x, optimizer, scheduler } = prepareRun(
+    problem,
+    options,
+  );
+  const n = problem.dimension;
   const gradient = new Float64Array(n);
   const value = problem.valueAndGradient(x, gradient);
   const state: LoopState = { x, gradient, value, gradientNorm: norm(gradient), iterations: 0 };

@@ -3,10 +3,9 @@
 // optimizer's step and the scheduler's, in torch's order. Every optimizer works as it is; the
 // tolerance stops are left out of mini-batch runs, where the loss is noisy by design.
 import { dataBindingOf, useAllRows, type DataBinding } from '../compile/dataLoss';
-import { createRun, runDescent, startPoint, type RunControl } from '../descent';
+import { prepareRun, runDescent, type RunControl } from '../descent';
 import { allFinite, CLOCK_INTERVAL, norm, outOfTime } from '../loop';
-import { bindParameters } from '../parameters';
-import { DIVERGENCE_FACTOR, resolveOptimizer, resolveStop } from '../settings';
+import { DIVERGENCE_FACTOR } from '../settings';
 import { classifyStationary } from '../stationary';
 import { TraceRecorder } from '../trace';
 import { FormulaError, type Problem, type RunOptions, type RunResult, type StopReason } from '../types';
@@ -95,14 +94,10 @@ function miniBatchRun(
   info: Omit<DataRunInfo, 'epochs' | 'epochLosses'>,
   control: RunControl | undefined,
 ): DataRunResult {
-  const calledAt = performance.now();
-  const startedAt = typeof options.startedAt === 'number' ? Math.min(options.startedAt, calledAt) : calledAt;
-  const optimizerSettings = resolveOptimizer(options.optimizer);
-  const stop = resolveStop(options.stop);
-  const parameters = bindParameters(problem, options.parameters);
+  const prepared = prepareRun(problem, options);
+  const { calledAt, startedAt, stop, parameters, x, optimizer, scheduler } = prepared;
+  const optimizerSettings = prepared.settings;
   const n = problem.dimension;
-  const x = startPoint(options.start, n, options.fitStart);
-  const { optimizer, scheduler } = createRun(problem, options, optimizerSettings);
   const sampler = new BatchSampler(info.rows, settings);
   const gradient = new Float64Array(n);
   const recorder = new TraceRecorder(n, options.traceLimit, true);
