@@ -18,6 +18,7 @@ import {
 } from './juxtaposition';
 import { dataSumNode, isDataPart, readDataSum } from './dataSum';
 import { readNorm } from './norm';
+import { letterProduct as runProduct, runLetters } from './letterRuns';
 import { expandReductions, isReductionPart, MAX_REDUCTION_TERMS } from './reduction';
 
 /** Deepest tree accepted, long sums included: mathjs's evaluation and the compiler's walks survive it. */
@@ -98,8 +99,10 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
     switch (node.type) {
       case 'ConstantNode':
         return constant((node as MathNode & { value: unknown }).value);
-      case 'SymbolNode':
-        return symbol((node as Named).name);
+      case 'SymbolNode': {
+        const run = letterRun(node);
+        return run === undefined ? symbol((node as Named).name) : walk(runProduct(run), depth, nesting);
+      }
       case 'ParenthesisNode':
         return new nodes.ParenthesisNode(
           walk((node as MathNode & { content: MathNode }).content, depth + 1, nesting + 1),
@@ -168,6 +171,8 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
     }
     if (fn === 'pow') refuseTranspose(node.args, declared, source);
     if (isImplicitProduct(node)) return juxtaposed(node, depth, nesting);
+    const run = fn === 'pow' ? letterRun(node.args[0]) : undefined;
+    if (run !== undefined) return walk(runProduct(run, node.args[1]), depth, nesting);
     const product = fn === 'pow' ? letterProduct(node.args[0]) : undefined;
     if (product !== undefined) {
       // mathjs reads a(x - h)^2 as (a(x - h))^2; the letter multiplies the power: a·(x − h)^2.
@@ -206,6 +211,12 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
   /** The table function a written name calls: σ(x) is the logistic sigmoid, as in LaTeX, unless σ is a left-side name. */
   const calledFunction = (written: string): string | undefined =>
     latinName(written) === 'sigma' && !declared.has('sigma') ? 'sigmoid' : canonicalFunction(written);
+
+  /** `xy` in plain text: the letters of a short run that is no known word, to multiply (letterRuns.ts). */
+  const letterRun = (node: MathNode): string[] | undefined =>
+    options.letterProducts === true && node.type === 'SymbolNode'
+      ? runLetters((node as Named).name, declared)
+      : undefined;
 
   /** `a(x - h)` in plain text: a one-letter name that is no function, before one group, is a factor. */
   const letterProduct = (node: MathNode): [MathNode, MathNode] | undefined => {

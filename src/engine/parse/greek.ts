@@ -50,3 +50,10 @@ export function latinName(name: string): string {
   if (letter === undefined || (name.length > 1 && name[1] !== '_')) return name;
   return letter + name.slice(1);
 }
+
+const NAMES: ReadonlySet<string> = new Set(LETTERS.values());
+
+/** `eta`, `mu`, `Phi`: a Greek letter spelt out. */
+export function isGreekName(name: string): boolean {
+  return NAMES.has(name);
+}

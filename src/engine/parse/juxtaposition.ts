@@ -56,7 +56,8 @@ export function refuseUnit(
   }
 }
 
-function isUnitName(name: string): boolean {
+/** A mathjs unit name (cm, ft, kg): a number before it is a measurement. */
+export function isUnitName(name: string): boolean {
   try {
     return Unit.isValuelessUnit(name);
   } catch {

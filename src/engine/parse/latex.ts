@@ -4,6 +4,7 @@ import { LatexSyntax } from '@cortex-js/compute-engine/latex-syntax';
 import { FormulaError } from '../types';
 import { columnOf, EQUATION_MESSAGE, notAllowed, quote, syntaxError } from './errors';
 import { canonicalFunction } from './functionNames';
+import { endArguments } from './latexArguments';
 import { unknownFunction } from './latexCalls';
 import { isOperatorName, symbolName } from './latexNames';
 import { normalizeLatex } from './latexText';
@@ -56,8 +57,9 @@ function subscriptNames(subscript: string): readonly string[] | undefined {
 
 function parseBody(text: string, offset: number, declared?: readonly string[]): RawFormula {
   const normalized = normalizeLatex(text, offset);
-  const json = latexSyntax().parse(normalized.text);
-  if (json === null) throw syntaxError('The LaTeX could not be read.', offset + 1);
+  const parsed = latexSyntax().parse(normalized.text);
+  if (parsed === null) throw syntaxError('The LaTeX could not be read.', offset + 1);
+  const json = endArguments(parsed);
   const last = Math.max(0, text.length - 1);
   const error = findParseError(json, (index) => offset + Math.min(originOf(normalized, index), last) + 1);
   if (error) throw error;

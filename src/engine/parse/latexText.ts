@@ -2,7 +2,9 @@
 // (\limits, \tag and \label, alignment environments and their & marks, a line break inside a wrapped formula), a
 // decimal comma {,} becomes a point, and copied characters the parser does not know become their
 // ASCII forms. Unbalanced \left and \right are refused here, where their columns are known.
+import { latexFormulaEnd } from './domain';
 import { quote, syntaxError } from './errors';
+import { canonicalFunction } from './functionNames';
 import { RewriteBuilder, SPACES, type Rewritten } from './text';
 
 const ENVIRONMENT =
@@ -16,6 +18,12 @@ const LINE_BREAK = /\\\\(?:\[[^\]]*\])?/y;
 // A row that starts with one of these continues the formula of the row before.
 const CONTINUES = /^\s*&?\s*(?:[-+=*/]|\\(?:cdot|times|quad|qquad)(?![A-Za-z]))/;
 const ENDS_WITH_OPERATOR = /(?:[-+=*/]|\\(?:cdot|times)|&)\s*$/;
+
+// A vector written with an arrow or in bold math stands for its components, as \mathbf{x} does, when the
+// formula writes them (`f(\vec{x}) = x_1^2 + x_2^2`); without components an arrow stays refused as an accent.
+const VECTOR = /\\(?:vec|overrightarrow|bm)(?![A-Za-z])\s*(?:\{([^{}]*)\}|([A-Za-z]))/y;
+// `\text{ReLU}(x)`: a function's name set as text, as some notes write it.
+const TEXT_NAME = /\\(?:text|textrm|textit|textsf)\s*\{\s*([A-Za-z]+)\s*\}/y;
 
 type Rule = (source: string, i: number, out: RewriteBuilder) => number;
 
@@ -35,6 +43,28 @@ const asterisk: Rule = (source, i, out) => {
   const match = ASTERISK.exec(source);
   if (match === null) return 0;
   out.push('*', i);
+  return match[0].length;
+};
+
+const vector: Rule = (source, i, out) => {
+  VECTOR.lastIndex = i;
+  const match = VECTOR.exec(source);
+  const name = match?.[1] ?? match?.[2] ?? '';
+  if (match === null || !hasComponents(source, name.trim())) return 0;
+  out.push(`\\mathbf{${name}}`, i);
+  return match[0].length;
+};
+
+function hasComponents(source: string, name: string): boolean {
+  if (!/^\\?[A-Za-z]+$/.test(name)) return false;
+  return new RegExp(`(?<![A-Za-z])${name.replace('\\', '\\\\')}\\s*_`).test(source);
+}
+
+const textName: Rule = (source, i, out) => {
+  TEXT_NAME.lastIndex = i;
+  const match = TEXT_NAME.exec(source);
+  if (match === null || canonicalFunction(match[1]) === undefined) return 0;
+  out.push(`\\operatorname{${match[1]}}`, i);
   return match[0].length;
 };
 
@@ -88,11 +118,19 @@ export function normalizeLatex(source: string, offset: number): Rewritten {
     blank(DECORATION),
     lineBreak,
     asterisk,
+    vector,
+    textName,
     decimalComma(offset),
   ];
   const out = new RewriteBuilder();
+  const end = latexFormulaEnd(source);
   let i = 0;
   while (i < source.length) {
+    if (i >= end) {
+      out.copy(' ', i);
+      i += 1;
+      continue;
+    }
     const used = applyRules(rules, source, i, out);
     if (used > 0) {
       i += used;

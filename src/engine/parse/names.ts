@@ -56,3 +56,8 @@ export function assertVariableName(name: string, source: string, codeKeywords = 
     throw notAllowed(`${quote(name)} cannot be used as a variable name.`, columnOf(source, name));
   }
 }
+
+/** Whether assertVariableName accepts `name`. */
+export function isVariableName(name: string, codeKeywords = true): boolean {
+  return !RESERVED.has(name) && !(codeKeywords && CODE_KEYWORDS.has(name)) && NAME.test(name);
+}

@@ -1,6 +1,7 @@
 // Plain math and code as mathjs reads it: math copied from rendered pages (x², x₁, √x, ½, −, ×, ·,
 // no-break and thin spaces), Python's digit grouping (1_000), CRLF line ends and formulas wrapped
 // over lines become ASCII mathjs syntax; every character keeps the index it came from.
+import { plainFormulaEnd } from './domain';
 import { RewriteBuilder, SPACES, type Rewritten } from './text';
 
 // Each maps to one ASCII character.
@@ -62,8 +63,14 @@ export function normalizePlain(source: string): Rewritten {
   const out = new RewriteBuilder();
   let depth = 0;
   let i = 0;
+  const end = plainFormulaEnd(source);
   while (i < source.length) {
     const c = source[i];
+    if (i >= end) {
+      out.push(' ', i);
+      i += 1;
+      continue;
+    }
     const run = superscriptRun(source, i);
     if (run.length > 0) {
       out.push(/^\d+$/.test(run) ? `^${run}` : `^(${run})`, i);

@@ -1,0 +1,112 @@
+// Where the argument of a function written without parentheses ends. The LaTeX parser lets
+// `\cos y \exp(-y)` run to the end of the product, cos(y·exp(−y)); people mean cos y · exp(−y), as
+// the parser itself already reads `\sin x \cos y`. So an unbracketed argument ends before the next
+// function (`\exp`, `\sqrt`, `|y|`, `e^{y}`, `\operatorname{relu}`) and at an explicit \cdot or
+// \times; `\sin x y` stays sin(xy) and `\sin(x \exp y)` keeps its parentheses' meaning.
+import { bareFunction, UNARY } from './latexCalls';
+import { view } from './mathjson';
+
+/** Heads written as a command before their argument (`\sqrt{…}` and `|…|` always delimit theirs). */
+const COMMAND_HEADS: ReadonlySet<string> = new Set(
+  [...UNARY.keys()].filter((head) => head !== 'Sqrt' && head !== 'Abs'),
+);
+
+const FUNCTION_HEADS: ReadonlySet<string> = new Set([...UNARY.keys(), 'Max', 'Min']);
+
+// The command (with any power or subscript, as in \sin^2 or \log_2) and then a bracket.
+const BRACKETED =
+  /^\s*\\(?:operatorname\*?\{[^}]*\}|[A-Za-z]+)(?:\s*[\^_]\s*(?:\{[^{}]*\}|-?\s*\w))*\s*(?:\(|\[|\\\{|\\left\b|\\[bB]igg?l?\b)/;
+
+type Json = unknown;
+
+interface Node {
+  readonly head: string;
+  readonly args: readonly Json[];
+  readonly latex?: string;
+}
+
+/** `json` with each unbracketed function argument ended where a person ends it. */
+export function endArguments(json: Json): Json {
+  const node = nodeOf(json);
+  if (node === undefined) return json;
+  const args = node.args.map(endArguments);
+  const ended = endedCall({ ...node, args });
+  if (ended !== undefined) return ended;
+  if (args.every((arg, i) => arg === node.args[i])) return json;
+  // Keep what else the parser recorded (its source offsets, for errors' columns).
+  return Array.isArray(json) ? [node.head, ...args] : { ...(json as object), fn: [node.head, ...args] };
+}
+
+function endedCall(node: Node): Json | undefined {
+  if (node.latex === undefined || BRACKETED.test(node.latex) || node.args.length !== 1) {
+    return node.head === 'Power' ? endedPower(node) : undefined;
+  }
+  if (!COMMAND_HEADS.has(node.head)) return undefined;
+  const split = splitFactors(node.args[0]);
+  if (split === undefined) return undefined;
+  return rebuild({
+    head: split.join,
+    args: [rebuild({ head: node.head, args: [split.argument] }), ...split.rest],
+  });
+}
+
+/** `\sin^2 x \exp(y)`: the parser puts the power outside the call; the call's argument ends as above. */
+function endedPower(node: Node): Json | undefined {
+  const [base, exponent] = node.args;
+  const call = nodeOf(base);
+  if (node.latex === undefined || BRACKETED.test(node.latex) || call === undefined) return undefined;
+  if (call.latex !== undefined || !COMMAND_HEADS.has(call.head) || call.args.length !== 1) return undefined;
+  const split = splitFactors(call.args[0]);
+  if (split === undefined) return undefined;
+  const power = rebuild({
+    head: 'Power',
+    args: [rebuild({ head: call.head, args: [split.argument] }), exponent],
+    latex: node.latex,
+  });
+  return rebuild({ head: split.join, args: [power, ...split.rest] });
+}
+
+interface Split {
+  readonly argument: Json;
+  readonly rest: readonly Json[];
+  readonly join: 'InvisibleOperator' | 'Multiply';
+}
+
+function splitFactors(argument: Json): Split | undefined {
+  const product = nodeOf(argument);
+  if (product === undefined || product.args.length < 2) return undefined;
+  if (product.head === 'Multiply') {
+    return { argument: product.args[0], rest: product.args.slice(1), join: 'Multiply' };
+  }
+  if (product.head !== 'InvisibleOperator') return undefined;
+  const at = product.args.findIndex((item, i) => i > 0 && isFunction(item));
+  if (at < 0) return undefined;
+  const before = product.args.slice(0, at);
+  return {
+    argument: before.length === 1 ? before[0] : rebuild({ head: 'InvisibleOperator', args: before }),
+    rest: product.args.slice(at),
+    join: 'InvisibleOperator',
+  };
+}
+
+function isFunction(item: Json): boolean {
+  const node = nodeOf(item);
+  if (node === undefined) return bareFunction(view(item)) !== undefined;
+  if (FUNCTION_HEADS.has(node.head)) return true;
+  const base = node.head === 'Power' ? view(node.args[0]) : undefined;
+  return base?.kind === 'sym' && (base.name === 'e' || base.name === 'ExponentialE');
+}
+
+function nodeOf(json: Json): Node | undefined {
+  if (Array.isArray(json)) {
+    return typeof json[0] === 'string' ? { head: json[0], args: json.slice(1) } : undefined;
+  }
+  if (typeof json !== 'object' || json === null) return undefined;
+  const o = json as { fn?: unknown; latex?: unknown };
+  if (!Array.isArray(o.fn) || typeof o.fn[0] !== 'string') return undefined;
+  return { head: o.fn[0], args: o.fn.slice(1), ...(typeof o.latex === 'string' ? { latex: o.latex } : {}) };
+}
+
+function rebuild(node: Node): Json {
+  return { fn: [node.head, ...node.args], ...(node.latex === undefined ? {} : { latex: node.latex }) };
+}

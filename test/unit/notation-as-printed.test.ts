@@ -1,0 +1,150 @@
+// Issue 10 §1–2, found on held-out formulas: notation as it is printed in papers and on web pages.
+// Values worked out by hand at the points given.
+import { readCases, refusedCases } from './formulaCases';
+
+describe('notation: letters side by side in plain text multiply, as in LaTeX', () => {
+  readCases([
+    // Beale's function as printed: y appears only inside xy, xy², xy³. At (3, 0.5): 0 (its minimum).
+    {
+      text: '(1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2',
+      variables: ['x', 'y'],
+      at: { x: 3, y: 0.5 },
+      value: 0,
+    },
+    // Beale at (1, 1): 1.5² + 2.25² + 2.625² = 2.25 + 5.0625 + 6.890625.
+    {
+      text: '(1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²',
+      variables: ['x', 'y'],
+      at: { x: 1, y: 1 },
+      value: 14.203125,
+    },
+    // Matyas: 0.26·(4 + 1) − 0.48·2 = 1.3 − 0.96.
+    { text: '0.26(x^2 + y^2) - 0.48xy', variables: ['x', 'y'], at: { x: 2, y: 1 }, value: 0.34 },
+    { text: '3xy^2', variables: ['x', 'y'], at: { x: 2, y: 3 }, value: 54 },
+    { text: 'xyz + x^2', variables: ['x', 'y', 'z'], at: { x: 2, y: 3, z: 5 }, value: 34 },
+    { text: 'x^2y', variables: ['x', 'y'], at: { x: 2, y: 3 }, value: 12 },
+    { text: 'sin xy', variables: ['x', 'y'], at: { x: 0.5, y: Math.PI }, value: 1 },
+    // With a left side the other letters are parameters (each 1 by default): 49 + 7 + 1.
+    { text: 'f(x) = ax^2 + bx + c', variables: ['x'], parameters: ['a', 'b', 'c'], at: { x: 7 }, value: 57 },
+    // Not runs: a word, a learning rate, a differential, a Greek name, a declared name.
+    { text: 'loss + x', variables: ['loss', 'x'], at: { loss: 2, x: 3 }, value: 5 },
+    { text: 'lr*x^2', variables: ['lr', 'x'], at: { lr: 2, x: 3 }, value: 18 },
+    { text: 'x / dy', variables: ['dy', 'x'], at: { x: 3, dy: 2 }, value: 1.5 },
+    { text: 'eta*x^2 + mu', variables: ['eta', 'mu', 'x'], at: { eta: 2, mu: 1, x: 3 }, value: 19 },
+    { text: 'f(ab) = ab^2', variables: ['ab'], at: { ab: 3 }, value: 9 },
+    // Python reads names as names.
+    { text: 'xy**2 + x', variables: ['x', 'xy'], at: { x: 1, xy: 3 }, value: 10, notation: 'python' },
+  ]);
+  refusedCases([
+    { text: 'Let f be convex', code: 'syntax', words: /prose/ },
+    { text: '5 cm + x', code: 'not-allowed', words: /unit of measure/ },
+    { text: 'foo(x)', code: 'not-allowed', words: /foo\(\.\.\.\) is not a known function/ },
+  ]);
+});
+
+describe('notation: a function without parentheses takes the factors up to the next function', () => {
+  const c = Math.cos;
+  readCases([
+    // Easom's function as printed; at (π, π) it is −1·−1·−1·e⁰ = −1 (its minimum).
+    {
+      text: '$-\\cos x \\cos y \\exp(-((x-\\pi)^2 + (y-\\pi)^2))$',
+      variables: ['x', 'y'],
+      at: { x: Math.PI, y: Math.PI },
+      value: -1,
+    },
+    // At (π, π + 1): −(−1)(cos(π + 1)) e^{−1} = cos(π + 1)/e.
+    {
+      text: '$-\\cos x \\cos y \\exp(-((x-\\pi)^2 + (y-\\pi)^2))$',
+      variables: ['x', 'y'],
+      at: { x: Math.PI, y: Math.PI + 1 },
+      value: c(Math.PI + 1) / Math.E,
+    },
+    { text: '$\\cos y \\exp(-y)$', variables: ['y'], at: { y: 0 }, value: 1 },
+    { text: '$\\sin x \\ln(y)$', variables: ['x', 'y'], at: { x: Math.PI / 2, y: Math.E }, value: 1 },
+    { text: '$\\sin x \\sqrt{y}$', variables: ['x', 'y'], at: { x: Math.PI / 2, y: 9 }, value: 3 },
+    { text: '$\\sin x e^{y}$', variables: ['x', 'y'], at: { x: Math.PI / 2, y: 2 }, value: Math.E ** 2 },
+    { text: '$\\log x \\log y$', variables: ['x', 'y'], at: { x: Math.E, y: Math.E ** 3 }, value: 3 },
+    { text: '$\\exp x \\sin y$', variables: ['x', 'y'], at: { x: 1, y: Math.PI / 2 }, value: Math.E },
+    { text: '$\\sin x |y|$', variables: ['x', 'y'], at: { x: Math.PI / 2, y: -4 }, value: 4 },
+    { text: '$\\cos x \\max(y, 0)$', variables: ['x', 'y'], at: { x: 0, y: 5 }, value: 5 },
+    {
+      text: '$\\sin x \\operatorname{relu}(y)$',
+      variables: ['x', 'y'],
+      at: { x: Math.PI / 2, y: 2 },
+      value: 2,
+    },
+    // An explicit product sign ends the argument too.
+    { text: '$\\sin x \\cdot y$', variables: ['x', 'y'], at: { x: Math.PI / 2, y: 3 }, value: 3 },
+    { text: '$\\sin x \\times \\exp(y)$', variables: ['x', 'y'], at: { x: Math.PI / 2, y: 0 }, value: 1 },
+    // A function power: (sin x)² · e^y.
+    { text: '$\\sin^2 x \\exp(y)$', variables: ['x', 'y'], at: { x: Math.PI / 2, y: 1 }, value: Math.E },
+    // Kept: a product of plain factors stays the argument; parentheses keep their meaning.
+    { text: '$\\sin x y$', variables: ['x', 'y'], at: { x: 0.5, y: Math.PI }, value: 1 },
+    { text: '$\\sin 2x \\cos y$', variables: ['x', 'y'], at: { x: Math.PI / 4, y: 0 }, value: 1 },
+    { text: '$\\cos(x \\exp(y))$', variables: ['x', 'y'], at: { x: Math.PI, y: 0 }, value: -1 },
+    { text: '$\\cos\\left(x \\exp(y)\\right)$', variables: ['x', 'y'], at: { x: Math.PI, y: 0 }, value: -1 },
+  ]);
+});
+
+describe('notation: a domain over all of ℝ and a sentence’s punctuation are not part of the formula', () => {
+  readCases([
+    { text: '$f(x) = x^2, x \\in \\mathbb{R}$', variables: ['x'], at: { x: 3 }, value: 9 },
+    { text: '$f(x) = x^2 \\quad (x \\in \\mathbb{R})$', variables: ['x'], at: { x: 3 }, value: 9 },
+    { text: '$f(x)=x^2 \\quad \\forall x \\in \\mathbb{R}$', variables: ['x'], at: { x: 3 }, value: 9 },
+    {
+      text: '$x^2 + y^2 \\text{ for all } x, y \\in \\mathbb{R}$',
+      variables: ['x', 'y'],
+      at: { x: 1, y: 2 },
+      value: 5,
+    },
+    {
+      text: '$f(x, y) = x^2 + y^2, \\quad (x, y) \\in \\mathbb{R}^2.$',
+      variables: ['x', 'y'],
+      at: { x: 1, y: 2 },
+      value: 5,
+    },
+    {
+      text: '$f(\\mathbf{x}) = x_1^2 + x_2^2, \\mathbf{x} \\in \\mathbb{R}^2$',
+      variables: ['x_1', 'x_2'],
+      at: { x_1: 1, x_2: 2 },
+      value: 5,
+    },
+    // The first y belongs to the formula: x^2 + y, then the names x, y.
+    {
+      text: '$f(x, y) = x^2 + y, x, y \\in \\mathbb{R}$',
+      variables: ['x', 'y'],
+      at: { x: 1, y: 2 },
+      value: 3,
+    },
+    { text: 'x^2 + y^2 (x, y ∈ ℝ)', variables: ['x', 'y'], at: { x: 1, y: 2 }, value: 5 },
+    { text: 'x^2 + y^2 where x,y ∈ ℝ²', variables: ['x', 'y'], at: { x: 1, y: 2 }, value: 5 },
+    { text: 'f(x) = x^2 for x ∈ ℝ', variables: ['x'], at: { x: 3 }, value: 9 },
+    { text: 'f(x) = x^2,', variables: ['x'], at: { x: 3 }, value: 9 },
+    { text: 'x^2 + 1;', variables: ['x'], at: { x: 3 }, value: 10 },
+  ]);
+  refusedCases([
+    { text: '$f(x) = x^2, x \\in [0, 1]$', code: 'not-allowed', words: /is a constraint/ },
+    { text: '$x \\in \\mathbb{R}$', code: 'not-allowed', words: /not something a formula here can contain/ },
+    { text: 'x^2; y^2', code: 'not-allowed', words: /several statements/ },
+  ]);
+});
+
+describe('notation: a vector with an arrow, and a function name set as text', () => {
+  readCases([
+    { text: '$f(\\vec{x}) = x_1^2 + 3x_2^2$', variables: ['x_1', 'x_2'], at: { x_1: 1, x_2: 2 }, value: 13 },
+    { text: '$f(\\vec x) = x_1^2 + x_2^2$', variables: ['x_1', 'x_2'], at: { x_1: 1, x_2: 2 }, value: 5 },
+    {
+      text: '$f(\\vec{\\theta}) = \\theta_1^2 + \\theta_2^2$',
+      variables: ['theta_1', 'theta_2'],
+      at: { theta_1: 1, theta_2: 2 },
+      value: 5,
+    },
+    { text: '$\\text{ReLU}(x) + x^2$', variables: ['x'], at: { x: -2 }, value: 4 },
+    { text: '$\\text{softplus}(x)$', variables: ['x'], at: { x: 0 }, value: Math.LN2 },
+  ]);
+  refusedCases([
+    // Without components an arrow is an accent on a name, as before.
+    { text: '$\\vec{w} \\cdot \\vec{x}$', code: 'not-allowed', words: /is an accent/ },
+    { text: '$\\text{foo}(x)$', code: 'not-allowed', words: /Text such as "foo"/ },
+  ]);
+});
