@@ -148,3 +148,31 @@ describe('notation: a vector with an arrow, and a function name set as text', ()
     { text: '$\\text{foo}(x)$', code: 'not-allowed', words: /Text such as "foo"/ },
   ]);
 });
+
+describe('notation: a division before a product of factors says which it means', () => {
+  readCases([
+    // A number over a number is a fraction: ½·x, as mathjs reads it.
+    { text: '1/2 x^2 + 3/4 y^2', variables: ['x', 'y'], at: { x: 2, y: 2 }, value: 5 },
+    { text: '1/2x', variables: ['x'], at: { x: 4 }, value: 2 },
+    // With brackets, each reading.
+    { text: '(5/π) x', variables: ['x'], at: { x: Math.PI }, value: 5 },
+    { text: '5/(π x)', variables: ['x'], at: { x: 5 }, value: 1 / Math.PI },
+    { text: 'x/(2y)', variables: ['x', 'y'], at: { x: 8, y: 2 }, value: 2 },
+    // A letter run is one factor: x/(a·b).
+    { text: 'x/ab', variables: ['a', 'b', 'x'], at: { a: 2, b: 4, x: 8 }, value: 1 },
+  ]);
+  refusedCases([
+    // Branin's b·x² as copied from a page, 5.1/(4π²)x²: mathjs would read 5.1/(4π²·x²).
+    {
+      text: '5.1/(4π²)x² + y',
+      code: 'not-allowed',
+      words: /could mean \(5\.1 \/ \(4 pi \^ 2\)\) x \^ 2 or 5\.1 \/ \(\(4 pi \^ 2\) x \^ 2\)/,
+    },
+    {
+      text: '5/π x',
+      code: 'not-allowed',
+      words: /could mean \(5 \/ pi\) x or 5 \/ \(pi x\): write the brackets/,
+    },
+    { text: 'x/2y', code: 'not-allowed', words: /could mean \(x \/ 2\) y or x \/ \(2 y\)/ },
+  ]);
+});

@@ -11,6 +11,7 @@ import { latinName } from './greek';
 import { assertVariableName } from './names';
 import {
   checkProse,
+  refuseAmbiguousDivision,
   implicitFactors,
   isImplicitProduct,
   refuseUnit,
@@ -171,6 +172,7 @@ export function allowListed(root: MathNode, source: string, options: AllowListOp
     }
     if (fn === 'pow') refuseTranspose(node.args, declared, source);
     if (isImplicitProduct(node)) return juxtaposed(node, depth, nesting);
+    if (options.letterProducts === true) refuseAmbiguousDivision(node, where);
     const run = fn === 'pow' ? letterRun(node.args[0]) : undefined;
     if (run !== undefined) return walk(runProduct(run, node.args[1]), depth, nesting);
     const product = fn === 'pow' ? letterProduct(node.args[0]) : undefined;

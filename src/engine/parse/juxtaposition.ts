@@ -37,6 +37,21 @@ export function unaryFunctionName(node: MathNode): string | undefined {
   return name !== undefined && acceptsArity(name, 1) ? name : undefined;
 }
 
+/**
+ * Refuses `5/π x` in plain text: mathjs reads it as 5/(π·x), a note copied from a page often means
+ * (5/π)·x, and nothing in the text says which. (`1/2 x` is ½·x: a number over a number is a fraction.)
+ */
+export function refuseAmbiguousDivision(node: Operator, where: (needle: string) => number | undefined): void {
+  const [numerator, denominator] = node.args;
+  if (node.fn !== 'divide' || !isImplicitProduct(denominator)) return;
+  const [first, ...rest] = implicitFactors(denominator).map((factor) => factor.toString());
+  const top = numerator.toString();
+  throw notAllowed(
+    `"${top} / ${first} ${rest.join(' ')}" could mean (${top} / ${first}) ${rest.join(' ')} or ${top} / (${first} ${rest.join(' ')}): write the brackets.`,
+    where('/'),
+  );
+}
+
 /** Refuses `5 cm` and `1 mm^2`: a number times a multi-letter mathjs unit name (single letters stay variables). */
 export function refuseUnit(
   left: MathNode,
