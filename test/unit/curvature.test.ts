@@ -3,8 +3,15 @@
 // step along their own direction.
 import { strict as assert } from 'node:assert';
 import { compileFormula } from '../../src/engine/compile';
-import { settled, spectrumAt, type Spectrum } from '../../src/engine/curvature';
+import {
+  EIGENVALUE_MAX_DIMENSION,
+  extremeCurvatures,
+  settled,
+  spectrumAt,
+  type Spectrum,
+} from '../../src/engine/curvature';
 import { parseExpression } from '../../src/engine/math';
+import { lambdaMaxAt } from '../../src/engine/sweep';
 import type { Problem } from '../../src/engine/types';
 
 function problemOf(text: string, variables: string[]): Problem {
@@ -66,5 +73,28 @@ describe('curvature: settled()', () => {
     const along = 2 * (2 + Math.exp(1.2));
     near(kept.highest, along, 1e-6);
     near(kept.lowest, 4, 1e-6);
+  });
+});
+
+describe('curvature: where f is not finite', () => {
+  it("has no curvature at 1/x's pole: the differences straddle it and see 0, but f and ∇f are infinite", () => {
+    const reciprocal = problemOf('1/x', ['x']);
+    const at0 = extremeCurvatures(reciprocal, [0], Infinity)!;
+    assert.ok(Number.isNaN(at0.lowest) && Number.isNaN(at0.highest), JSON.stringify(at0));
+    assert.ok(Number.isNaN(lambdaMaxAt(reciprocal, [0], false)));
+    // Away from the pole, f'' = 2/x³: 2 at 1.
+    near(lambdaMaxAt(reciprocal, [1], false), 2, 1e-6);
+  });
+
+  it('has none where the differences reach where f is not defined, nor at a pole beyond the whole-Hessian size', () => {
+    // √x + y² at (10⁻⁵, 1): f and ∇f are finite, but the differences along x reach below 0.
+    assert.ok(Number.isNaN(lambdaMaxAt(problemOf('sqrt(x) + y^2', ['x', 'y']), [1e-5, 1], false)));
+    // Σ xᵢ² + 1/x₁ at x₁ = 0 with more variables than the whole Hessian is taken for (Lanczos).
+    const n = EIGENVALUE_MAX_DIMENSION + 1;
+    const variables = Array.from({ length: n }, (_, i) => `x${i + 1}`);
+    const text = `${variables.map((v) => `${v}^2`).join(' + ')} + 1/x1`;
+    const start = variables.map((_, i) => (i === 0 ? 0 : 1));
+    const extremes = extremeCurvatures(problemOf(text, variables), start, Infinity)!;
+    assert.ok(Number.isNaN(extremes.highest), JSON.stringify(extremes));
   });
 });
