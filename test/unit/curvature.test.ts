@@ -86,7 +86,10 @@ describe('curvature: where f is not finite', () => {
     near(lambdaMaxAt(reciprocal, [1], false), 2, 1e-6);
   });
 
-  it('has none where the differences reach where f is not defined, nor at a pole beyond the whole-Hessian size', () => {
+  it('has none where a partial is not finite, where the differences reach where f is not defined, nor at a pole beyond the whole-Hessian size', () => {
+    // √|x| + y² at (0, 1): f = 1, but ∂f/∂x is not finite (the differences alone would say 1/(2·√step)).
+    const cusp = extremeCurvatures(problemOf('sqrt(abs(x)) + y^2', ['x', 'y']), [0, 1], Infinity)!;
+    assert.ok(Number.isNaN(cusp.lowest) && Number.isNaN(cusp.highest), JSON.stringify(cusp));
     // √x + y² at (10⁻⁵, 1): f and ∇f are finite, but the differences along x reach below 0.
     assert.ok(Number.isNaN(lambdaMaxAt(problemOf('sqrt(x) + y^2', ['x', 'y']), [1e-5, 1], false)));
     // Σ xᵢ² + 1/x₁ at x₁ = 0 with more variables than the whole Hessian is taken for (Lanczos).
