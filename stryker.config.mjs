@@ -55,6 +55,7 @@ export default {
   mutate: [
     'src/engine/parse/allowList.ts',
     'src/engine/stationary.ts',
+    'src/engine/curvature.ts',
     'src/engine/descent.ts',
     'src/engine/fusedGd.ts',
     'src/engine/loop.ts',

@@ -28,6 +28,8 @@ FUNCTIONS = {
     "bowl3": ("x^2 + 2*y^2 + 3*z^2 + x*y - y*z + 0.5*x^4", ["x", "y", "z"], [1.0, -1.0, 2.0]),
     "coupled3": ("(x - 1)^2 + (y + 2)^2 + (z - 0.5)^2 + 0.3*x*y*z + exp(0.1*z)", ["x", "y", "z"], [0.0, 0.0, 0.0]),
     "cap": ("-(x - 1)^2 - 2*(y + 0.5)^2 + 3", ["x", "y"], [0.0, 0.0]),
+    "parabola": ("x^2", ["x"], [1.0]),
+    "gentle": ("0.1*(x - 2)^2 + 0.2*(y + 1)^2 + 0.05*x*y", ["x", "y"], [0.0, 0.0]),  # |∇f|₁ < 1 at the start
 }
 
 # (function, optimizer, iterations, maximize)
@@ -89,6 +91,16 @@ OPTIMIZER_CASES = [
     ("valley", "LBFGS(line_search_fn='strong_wolfe', max_eval=4)", 6, False),
     ("bowl3", "LBFGS(lr=20, line_search_fn='strong_wolfe', max_iter=3, tolerance_change=1e-12)", 6, False),
     ("cap", "LBFGS(lr=4, line_search_fn='strong_wolfe', max_iter=3)", 6, True),
+    # LBFGS's stopping tests inside one step(), each the first to stop it: max_iter well below max_eval,
+    # max_eval, tolerance_grad after a fixed step, a step d·t within tolerance_change, a loss that does
+    # not change (x² from 1 with t = 1 lands on −1, as high), and a first step 1/|∇f|₁ > 1 capped at lr.
+    ("rosenbrock", "LBFGS(lr=0.1, max_iter=8)", 4, False),
+    ("valley", "LBFGS(lr=0.3, max_iter=10, max_eval=4)", 4, False),
+    ("quartic", "LBFGS(lr=0.5, tolerance_grad=0.01)", 4, False),
+    ("rosenbrock", "LBFGS(lr=0.0001, tolerance_change=0.001)", 5, False),
+    ("parabola", "LBFGS(lr=2, max_iter=4, tolerance_change=0.01)", 3, False),
+    ("gentle", "LBFGS(lr=0.5, max_iter=3)", 4, False),
+    ("gentle", "LBFGS(lr=0.5, line_search_fn='strong_wolfe', max_iter=3)", 3, False),
 ]
 
 # (function, optimizer, scheduler, iterations)

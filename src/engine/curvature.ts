@@ -116,9 +116,22 @@ function hessianOperator(problem: Problem, x: Float64Array): Operator {
   return (v, out) => hessianTimes(problem, x, v, out, scratch);
 }
 
+/** Whether f and ∇f are finite at x. */
+function finiteAt(problem: Problem, x: ArrayLike<number>): boolean {
+  const gradient = new Float64Array(problem.dimension);
+  return (
+    Number.isFinite(problem.valueAndGradient(Float64Array.from(x), gradient)) &&
+    gradient.every(Number.isFinite)
+  );
+}
+
+/** The extremes where there is no curvature to speak of. */
+const NOT_FINITE = Object.freeze({ lowest: NaN, highest: NaN });
+
 /**
  * The smallest and largest eigenvalue of the Hessian at x: exact up to EIGENVALUE_MAX_DIMENSION
- * variables, by a Lanczos run beyond; undefined when `deadline` passes first.
+ * variables, by a Lanczos run beyond; undefined when `deadline` passes first. NaN where f or ∇f is
+ * not finite at x (1/x at 0, whose differences straddle the pole and see no curvature).
  */
 export function extremeCurvatures(
   problem: Problem,
@@ -126,6 +139,7 @@ export function extremeCurvatures(
   deadline: number,
 ): { lowest: number; highest: number } | undefined {
   const n = problem.dimension;
+  if (!finiteAt(problem, x)) return NOT_FINITE;
   // Stryker disable next-line EqualityOperator: both ways give the same extremes; the bound only picks the cheaper one.
   if (n > EIGENVALUE_MAX_DIMENSION) {
     // Unequal, unpatterned entries, so that no eigenvector is orthogonal to the start by symmetry.

@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { compileFormula } from '../../src/engine/compile';
 import { runDescent } from '../../src/engine/descent';
+import { cholesky, choleskySolve } from '../../src/engine/optimizers/newton';
 import { parseExpression } from '../../src/engine/math';
 import type { OptimizerSettings, RunResult } from '../../src/engine/types';
 
@@ -132,5 +133,33 @@ describe("Newton's method on coupled variables (the Cholesky solve)", () => {
   it('maximizes a coupled concave quadratic in one step: the negated Hessian solves for the top', () => {
     const run = newton(`-(${coupled})`, ['x', 'y', 'z'], [0, 0, 0], {}, 1, true);
     near(run.trace[1]!.point, [1, -5, 5], 1e-9);
+  });
+
+  it('four densely coupled variables: Σ (xᵢ − i)² + (Σ xᵢ)² in one step to (−1, 0, 1, 2)', () => {
+    // ∇f = 2(xᵢ − i) + 2s with s = Σ xᵢ: at 0, xᵢ = i − s, so s = 10 − 4s, s = 2. H = 2I + 2·11ᵀ is
+    // full, so every entry of the factor below the diagonal enters the solve.
+    const text = '(a - 1)^2 + (b - 2)^2 + (c - 3)^2 + (d - 4)^2 + (a + b + c + d)^2';
+    const run = newton(text, ['a', 'b', 'c', 'd'], [5, -3, 2, 7], {}, 1);
+    near(run.trace[1]!.point, [-1, 0, 1, 2], 1e-9);
+  });
+});
+
+describe('Cholesky factor and solve', () => {
+  // L = [[2,0,0,0],[1,2,0,0],[1,1,2,0],[1,1,1,2]], A = L·Lᵀ worked out by hand: integers throughout,
+  // so the factor comes back exactly.
+  const L = [2, 0, 0, 0, 1, 2, 0, 0, 1, 1, 2, 0, 1, 1, 1, 2];
+  const A = [4, 2, 2, 2, 2, 5, 3, 3, 2, 3, 6, 4, 2, 3, 4, 7];
+
+  it('factors a dense symmetric positive definite matrix into its lower factor', () => {
+    assert.deepEqual(Array.from(cholesky(Float64Array.from(A), 4)!), L);
+  });
+
+  it('solves L·Lᵀ·d = b: A·(1, −1, 2, 0) = (6, 3, 11, 7)', () => {
+    assert.deepEqual(Array.from(choleskySolve(Float64Array.from(L), 4, [6, 3, 11, 7])), [1, -1, 2, 0]);
+  });
+
+  it('has no factor for a matrix that is not positive definite: undefined, also for a zero pivot', () => {
+    assert.equal(cholesky(Float64Array.of(1, 2, 2, 1), 2), undefined);
+    assert.equal(cholesky(Float64Array.of(1, 1, 1, 1), 2), undefined);
   });
 });

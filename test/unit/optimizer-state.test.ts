@@ -152,6 +152,27 @@ describe('optimizers: names and state', () => {
     assert.ok(names(false).includes('exp_avg:m') && names(false).includes('exp_avg_sq:v'));
   });
 
+  it("Adamax shows m and u, NAdam and RAdam m and v, under torch's names, after the first step", () => {
+    // g = 2 from zero state: m = (1 − 0.9)·2, u = max(0, |g| + eps), v = (1 − 0.999)·g².
+    const after = (name: 'adamax' | 'nadam' | 'radam') => {
+      const optimizer = createOptimizer({ name, lr: 0.1 }, 1);
+      run(optimizer, 1);
+      return stateOf(optimizer);
+    };
+    const adamax = after('adamax');
+    assert.deepEqual(Object.keys(adamax), ['exp_avg', 'exp_inf']);
+    assert.deepEqual([adamax.exp_avg!.symbol, adamax.exp_inf!.symbol], ['m', 'u']);
+    near(adamax.exp_avg!.value[0], 0.2);
+    near(adamax.exp_inf!.value[0], 2 + 1e-8);
+    for (const name of ['nadam', 'radam'] as const) {
+      const state = after(name);
+      assert.deepEqual(Object.keys(state), ['exp_avg', 'exp_avg_sq'], name);
+      assert.deepEqual([state.exp_avg!.symbol, state.exp_avg_sq!.symbol], ['m', 'v'], name);
+      near(state.exp_avg!.value[0], 0.2);
+      near(state.exp_avg_sq!.value[0], 0.004);
+    }
+  });
+
   it('Adam with weight decay adds wd·x to g (L2), AdamW decays x itself', () => {
     const eps = 1e-8;
     const adam = createOptimizer({ name: 'adam', lr: 0.1, weightDecay: 0.5 }, 1);

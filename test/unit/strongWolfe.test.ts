@@ -1,7 +1,8 @@
 // LBFGS's strong Wolfe line search and cubic interpolation against torch.optim.lbfgs's own
 // _strong_wolfe and _cubic_interpolate (1.13, Debian's python3-torch), called directly by
 // scripts/reference/strong_wolfe_reference.py on hand-written f and ∇f: short and long first steps,
-// steps that bracket and zoom, a large tolerance that stops the zoom early, directions that are not −∇f.
+// steps that bracket and zoom, a large tolerance that stops the zoom early, directions that are not −∇f,
+// a kink that exhausts the evaluations, and ripples tuned to reach the zoom's rarer branches.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ interface SearchCase {
   readonly f: number;
   readonly g: number[];
   readonly gtd: number;
+  /** The function's parameters (ripple's a, b, c, w). */
+  readonly parameters?: number[];
   readonly result: { t: number; f: number; g: number[]; evaluations: number };
 }
 
@@ -29,7 +32,14 @@ const reference = JSON.parse(
 ) as Reference;
 
 /** f and ∇f as the script writes them; returns f and fills `out` with ∇f. */
-const FUNCTIONS: Readonly<Record<string, (x: readonly number[], out: Float64Array) => number>> = {
+const FUNCTIONS: Readonly<
+  Record<string, (x: readonly number[], out: Float64Array, p: readonly number[]) => number>
+> = {
+  // a·x² + b·x + c·sin(w·x): a bowl or a slope with ripples, tuned per case.
+  ripple: ([x], out, [a, b, c, w]) => {
+    out[0] = 2 * a! * x! + b! + c! * w! * Math.cos(w! * x!);
+    return a! * x! ** 2 + b! * x! + c! * Math.sin(w! * x!);
+  },
   bowl: ([a], out) => {
     out[0] = 2 * (a! - 3);
     return (a! - 3) ** 2;
@@ -75,6 +85,11 @@ const FUNCTIONS: Readonly<Record<string, (x: readonly number[], out: Float64Arra
     out[0] = -1 - ((a! - 100) / 25) * e;
     return -a! + e;
   },
+  // |x − 1|: no point but the kink meets the curvature condition, so the zoom runs out.
+  vee: ([a], out) => {
+    out[0] = Math.sign(a! - 1);
+    return Math.abs(a! - 1);
+  },
   cliff: ([a], out) => {
     out[0] = Math.exp(a!) - 2 * Math.exp(-2 * a!);
     return Math.exp(a!) + Math.exp(-2 * a!);
@@ -85,12 +100,14 @@ const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12 * Math
 
 describe('strong Wolfe line search against torch 1.13', () => {
   for (const c of reference.cases) {
-    it(`${c.function} from ${JSON.stringify(c.x)} along ${JSON.stringify(c.d)}, t = ${c.t}, tolerance ${c.toleranceChange}`, () => {
+    const tuned = c.parameters ? ` (${c.parameters.join(', ')})` : '';
+    it(`${c.function}${tuned} from ${JSON.stringify(c.x)} along ${JSON.stringify(c.d)}, t = ${c.t}, tolerance ${c.toleranceChange}`, () => {
       const fn = FUNCTIONS[c.function]!;
       const evaluate = (step: number, out: Float64Array): number =>
         fn(
           c.x.map((v, i) => v + step * c.d[i]!),
           out,
+          c.parameters ?? [],
         );
       const result = strongWolfe(
         evaluate,

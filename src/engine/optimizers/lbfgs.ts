@@ -38,16 +38,16 @@ function direction(history: History, flatGrad: Float64Array, historySize: number
     history.hDiag = ys / dot(y, y);
   }
   const count = history.dirs.length;
-  const al = new Array<number>(count);
+  const al = new Float64Array(count);
   const q = Float64Array.from(flatGrad, (v) => -v);
   for (let i = count - 1; i >= 0; i--) {
     al[i] = dot(history.stps[i]!, q) * history.ro[i]!;
-    axpy(q, -al[i]!, history.dirs[i]!);
+    axpy(q, -al[i], history.dirs[i]!);
   }
   const r = Float64Array.from(q, (v) => v * history.hDiag);
   for (let i = 0; i < count; i++) {
     const be = dot(history.dirs[i]!, r) * history.ro[i]!;
-    axpy(r, al[i]! - be, history.stps[i]!);
+    axpy(r, al[i] - be, history.stps[i]!);
   }
   return r;
 }
@@ -55,28 +55,31 @@ function direction(history: History, flatGrad: Float64Array, historySize: number
 /** φ = ±f and its gradient (maximizing minimises −f). */
 type Evaluate = (y: Float64Array, out: Float64Array) => number;
 
-/** Where one inner iteration leaves x: the new loss and gradient (unchanged when none was evaluated). */
+/** Where one inner iteration leaves x: the new loss and gradient. */
 interface Moved {
   readonly loss: number;
   readonly flatGrad: Float64Array;
   readonly evaluations: number;
-  readonly evaluated: boolean;
 }
 
-/** Moves x along d: the strong Wolfe step, or lr (evaluated afterwards unless it is the last inner iteration). */
+/**
+ * Moves x along d: the strong Wolfe step, or lr, evaluated afterwards unless it is the last inner
+ * iteration (undefined then: torch does not call the closure there, and the step ends).
+ */
 function move(
   x: Float64Array,
   history: History,
   settings: OptimizerSettings,
   evaluate: Evaluate,
   current: { loss: number; flatGrad: Float64Array; gtd: number; last: boolean },
-): Moved {
+): Moved | undefined {
   const d = history.d;
   if (settings.lineSearchFn === 'strong_wolfe') {
     const start = Float64Array.from(x);
     const trial = new Float64Array(x.length);
     const along = (t: number, out: Float64Array): number => {
-      for (let i = 0; i < x.length; i++) trial[i] = start[i] + t * d[i];
+      trial.set(start);
+      axpy(trial, t, d);
       return evaluate(trial, out);
     };
     const found = strongWolfe(
@@ -90,14 +93,12 @@ function move(
     );
     history.t = found.t;
     axpy(x, history.t, d);
-    return { loss: found.f, flatGrad: found.g, evaluations: found.evaluations, evaluated: true };
+    return { loss: found.f, flatGrad: found.g, evaluations: found.evaluations };
   }
   axpy(x, history.t, d);
-  if (current.last) {
-    return { loss: current.loss, flatGrad: current.flatGrad, evaluations: 0, evaluated: false };
-  }
+  if (current.last) return undefined;
   const flatGrad = new Float64Array(x.length);
-  return { loss: evaluate(x, flatGrad), flatGrad, evaluations: 1, evaluated: true };
+  return { loss: evaluate(x, flatGrad), flatGrad, evaluations: 1 };
 }
 
 /** max_eval, or torch's max_iter · 5 // 4 when it is None. */
@@ -114,8 +115,8 @@ export function createLbfgs(context: OptimizerContext): Optimizer {
   const sign = maximize ? -1 : 1;
   const evaluate: Evaluate = (y, out) => {
     const f = objective.valueAndGradient(y, out);
-    if (sign > 0) return f;
-    for (let i = 0; i < out.length; i++) out[i] = -out[i];
+    if (!maximize) return f;
+    out.forEach((v, i) => (out[i] = -v));
     return -f;
   };
   const history: History = {
@@ -150,10 +151,11 @@ export function createLbfgs(context: OptimizerContext): Optimizer {
         const gtd = dot(flatGrad, history.d);
         if (gtd > -toleranceChange) break;
         const moved = move(x, history, settings, evaluate, { loss, flatGrad, gtd, last: n === maxIter });
+        if (moved === undefined) break;
         ({ loss, flatGrad } = moved);
         evaluations += moved.evaluations;
-        const converged = moved.evaluated && maxAbs(flatGrad) <= toleranceGrad;
-        if (n === maxIter || evaluations >= maxEval || converged) break;
+        // The last inner iteration needs no test: the loop ends there.
+        if (evaluations >= maxEval || maxAbs(flatGrad) <= toleranceGrad) break;
         if (maxAbs(Float64Array.from(history.d, (v) => v * history.t)) <= toleranceChange) break;
         if (Math.abs(loss - prevLoss) < toleranceChange) break;
       }

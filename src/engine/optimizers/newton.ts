@@ -53,9 +53,8 @@ export function createNewton(context: OptimizerContext): Optimizer {
     },
     step(x, grad): number {
       // Maximizing f is minimizing −f: its Hessian −H must be positive definite; the step is the same.
-      const h = objective.hessian(x);
       const sign = maximize ? -1 : 1;
-      for (let i = 0; i < n * n; i++) h[i] *= sign;
+      const h = objective.hessian(x).map((v) => sign * v);
       for (let i = 0; i < n; i++) h[i * n + i] += settings.shift;
       const l = cholesky(h, n);
       if (l === undefined) {

@@ -98,10 +98,9 @@ export function strongWolfe(
     evaluations++;
     lsIter++;
   }
-  // Out of evaluations while still going down: torch brackets [0, t] (its directional derivatives unused).
-  if (lsIter === MAX_LS || bracket === undefined) {
-    bracket = [{ t: 0, f, g: Float64Array.from(g), gtd: NaN }, current];
-  }
+  // Out of evaluations while still going down. torch brackets [0, t] and keeps the lower end, which is
+  // t: every trial that did not stop the loop lies below the Armijo line, so below f (t > 0, gtd < 0).
+  if (bracket === undefined) return { f: current.f, g: current.g, t: current.t, evaluations };
   const zoomed = zoom(trial, bracket, done, lsIter, f, gtd, dNorm, toleranceChange);
   return { ...zoomed, evaluations: evaluations + zoomed.evaluations };
 }
