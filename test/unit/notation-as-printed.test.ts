@@ -176,3 +176,47 @@ describe('notation: a division before a product of factors says which it means',
     { text: 'x/2y', code: 'not-allowed', words: /could mean \(x \/ 2\) y or x \/ \(2 y\)/ },
   ]);
 });
+
+describe('notation: a sum without brackets takes the terms after it that use its index', () => {
+  readCases([
+    // Styblinski–Tang as printed; at (−2.903534, −2.903534) ≈ −78.33, so check at (1, 2) by hand:
+    // (1 − 16 + 5 + 16 − 64 + 10) / 2 = −24.
+    {
+      text: '$\\frac{\\sum_{i=1}^{2} x_i^4 - 16x_i^2 + 5x_i}{2}$',
+      variables: ['x_1', 'x_2'],
+      at: { x_1: 1, x_2: 2 },
+      value: -24,
+    },
+    // A term without the index ends the sum: 1 + 4 + 3.
+    { text: '$\\sum_{i=1}^{2} x_i^2 + 3$', variables: ['x_1', 'x_2'], at: { x_1: 1, x_2: 2 }, value: 8 },
+    {
+      text: '$\\sum_{i=1}^{2} x_i^2 + \\lambda w^2$',
+      variables: ['lambda', 'w', 'x_1', 'x_2'],
+      at: { lambda: 2, w: 3, x_1: 1, x_2: 2 },
+      value: 23,
+    },
+    // Griewank: the product binds its own i, so it stays outside the sum: 1 + 5/4000 − cos 1 · cos(2/√2).
+    {
+      text: '$1 + \\frac{1}{4000}\\sum_{i=1}^{2} x_i^2 - \\prod_{i=1}^{2}\\cos\\left(\\frac{x_i}{\\sqrt{i}}\\right)$',
+      variables: ['x_1', 'x_2'],
+      at: { x_1: 1, x_2: 2 },
+      value: 1 + 5 / 4000 - Math.cos(1) * Math.cos(2 / Math.sqrt(2)),
+    },
+    // x_{i+1} after the sum is the sum's: (x_1 + x_2) + (x_2 + x_3) = 1 + 2·2 + 3.
+    {
+      text: '$\\sum_{i=1}^{2} x_i + x_{i+1}$',
+      variables: ['x_1', 'x_2', 'x_3'],
+      at: { x_1: 1, x_2: 2, x_3: 3 },
+      value: 8,
+    },
+  ]);
+  refusedCases([
+    // After a subtracted sum, x_i can only be a slip.
+    {
+      text: '$a - \\sum_{i=1}^{2} x_i + x_i$',
+      code: 'not-allowed',
+      words: /"x_i" uses the index i outside the sum or product over i/,
+    },
+    { text: '$\\prod_{i=1}^{2} x_i + x_i$', code: 'not-allowed', words: /uses the index i outside/ },
+  ]);
+});

@@ -44,7 +44,10 @@ export function unaryFunctionName(node: MathNode): string | undefined {
 export function refuseAmbiguousDivision(node: Operator, where: (needle: string) => number | undefined): void {
   const [numerator, denominator] = node.args;
   if (node.fn !== 'divide' || !isImplicitProduct(denominator)) return;
-  const [first, ...rest] = implicitFactors(denominator).map((factor) => factor.toString());
+  const factors = implicitFactors(denominator);
+  // `y / sqrt 2` (from y/√2) and `x / sin y` divide by a call: nothing to choose.
+  if (unaryFunctionName(factors[0]) !== undefined) return;
+  const [first, ...rest] = factors.map((factor) => factor.toString());
   const top = numerator.toString();
   throw notAllowed(
     `"${top} / ${first} ${rest.join(' ')}" could mean (${top} / ${first}) ${rest.join(' ')} or ${top} / (${first} ${rest.join(' ')}): write the brackets.`,

@@ -4,7 +4,7 @@
 // function (`\exp`, `\sqrt`, `|y|`, `e^{y}`, `\operatorname{relu}`) and at an explicit \cdot or
 // \times; `\sin x y` stays sin(xy) and `\sin(x \exp y)` keeps its parentheses' meaning.
 import { bareFunction, UNARY } from './latexCalls';
-import { view } from './mathjson';
+import { rawCall as nodeOf, rawJson as rebuild, view, withArgs, type RawCall as Node } from './mathjson';
 
 /** Heads written as a command before their argument (`\sqrt{…}` and `|…|` always delimit theirs). */
 const COMMAND_HEADS: ReadonlySet<string> = new Set(
@@ -19,12 +19,6 @@ const BRACKETED =
 
 type Json = unknown;
 
-interface Node {
-  readonly head: string;
-  readonly args: readonly Json[];
-  readonly latex?: string;
-}
-
 /** `json` with each unbracketed function argument ended where a person ends it. */
 export function endArguments(json: Json): Json {
   const node = nodeOf(json);
@@ -32,9 +26,7 @@ export function endArguments(json: Json): Json {
   const args = node.args.map(endArguments);
   const ended = endedCall({ ...node, args });
   if (ended !== undefined) return ended;
-  if (args.every((arg, i) => arg === node.args[i])) return json;
-  // Keep what else the parser recorded (its source offsets, for errors' columns).
-  return Array.isArray(json) ? [node.head, ...args] : { ...(json as object), fn: [node.head, ...args] };
+  return args.every((arg, i) => arg === node.args[i]) ? json : withArgs(json, node.head, args);
 }
 
 function endedCall(node: Node): Json | undefined {
@@ -95,18 +87,4 @@ function isFunction(item: Json): boolean {
   if (FUNCTION_HEADS.has(node.head)) return true;
   const base = node.head === 'Power' ? view(node.args[0]) : undefined;
   return base?.kind === 'sym' && (base.name === 'e' || base.name === 'ExponentialE');
-}
-
-function nodeOf(json: Json): Node | undefined {
-  if (Array.isArray(json)) {
-    return typeof json[0] === 'string' ? { head: json[0], args: json.slice(1) } : undefined;
-  }
-  if (typeof json !== 'object' || json === null) return undefined;
-  const o = json as { fn?: unknown; latex?: unknown };
-  if (!Array.isArray(o.fn) || typeof o.fn[0] !== 'string') return undefined;
-  return { head: o.fn[0], args: o.fn.slice(1), ...(typeof o.latex === 'string' ? { latex: o.latex } : {}) };
-}
-
-function rebuild(node: Node): Json {
-  return { fn: [node.head, ...node.args], ...(node.latex === undefined ? {} : { latex: node.latex }) };
 }

@@ -152,3 +152,31 @@ function stringOf(json: unknown): string | undefined {
   const node = safeView(json);
   return node?.kind === 'str' ? node.value : undefined;
 }
+
+/** A raw MathJSON call's parts, compact (`["Add", …]`) or with its LaTeX (`{ fn, latex }`). */
+export interface RawCall {
+  readonly head: string;
+  readonly args: readonly unknown[];
+  readonly latex?: string;
+}
+
+/** The parts of a raw MathJSON call, undefined for a symbol, number or string. */
+export function rawCall(json: unknown): RawCall | undefined {
+  if (Array.isArray(json)) {
+    return typeof json[0] === 'string' ? { head: json[0], args: json.slice(1) } : undefined;
+  }
+  if (typeof json !== 'object' || json === null) return undefined;
+  const o = json as { fn?: unknown; latex?: unknown };
+  if (!Array.isArray(o.fn) || typeof o.fn[0] !== 'string') return undefined;
+  return { head: o.fn[0], args: o.fn.slice(1), ...(typeof o.latex === 'string' ? { latex: o.latex } : {}) };
+}
+
+/** A raw MathJSON call from its parts. */
+export function rawJson(call: RawCall): unknown {
+  return { fn: [call.head, ...call.args], ...(call.latex === undefined ? {} : { latex: call.latex }) };
+}
+
+/** `json` with new arguments, keeping what else the parser recorded (its source offsets, for errors' columns). */
+export function withArgs(json: unknown, head: string, args: readonly unknown[]): unknown {
+  return Array.isArray(json) ? [head, ...args] : { ...(json as object), fn: [head, ...args] };
+}
