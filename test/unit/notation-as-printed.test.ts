@@ -220,3 +220,30 @@ describe('notation: a sum without brackets takes the terms after it that use its
     { text: '$\\prod_{i=1}^{2} x_i + x_i$', code: 'not-allowed', words: /uses the index i outside/ },
   ]);
 });
+
+describe('notation: definition signs, maps and letters copied from typeset math', () => {
+  readCases([
+    { text: 'f(x) := x^2 - 2x', variables: ['x'], at: { x: 3 }, value: 3 },
+    { text: '$f(x) := x^2$', variables: ['x'], at: { x: 3 }, value: 9 },
+    { text: '$f(x) \\coloneqq x^2$', variables: ['x'], at: { x: 3 }, value: 9 },
+    { text: '$L(w) \\triangleq (w-1)^2$', variables: ['w'], at: { w: 3 }, value: 4 },
+    { text: 'f(x) ≔ x²', variables: ['x'], at: { x: 3 }, value: 9 },
+    { text: '$f(x) \\stackrel{\\text{def}}{=} x^2$', variables: ['x'], at: { x: 3 }, value: 9 },
+    // With a left side, a is a parameter (1 by default): 9 + 3.
+    { text: 'f(x) := x^2 + a x', variables: ['x'], parameters: ['a'], at: { x: 3 }, value: 12 },
+    { text: '$x \\mapsto x^2$', variables: ['x'], at: { x: 3 }, value: 9 },
+    { text: '$f: x \\mapsto (x-1)^2$', variables: ['x'], at: { x: 3 }, value: 4 },
+    { text: '$(x, y) \\mapsto x^2 + y^2$', variables: ['x', 'y'], at: { x: 1, y: 2 }, value: 5 },
+    { text: '$\\theta \\mapsto \\theta^2$', variables: ['theta'], at: { theta: 3 }, value: 9 },
+    { text: 'x ↦ x²', variables: ['x'], at: { x: 3 }, value: 9 },
+    { text: 'x -> x^2 - 2x', variables: ['x'], at: { x: 3 }, value: 3 },
+    // Mathematical italic (U+1D465 …) and full-width letters are the letters themselves.
+    { text: '𝑥^2 + 𝑦^2', variables: ['x', 'y'], at: { x: 1, y: 2 }, value: 5 },
+    { text: '$𝑓(𝑥) = 𝑥^2$', variables: ['x'], at: { x: 3 }, value: 9 },
+    { text: 'ｘ^2', variables: ['x'], at: { x: 3 }, value: 9 },
+  ]);
+  refusedCases([
+    { text: '$\\nabla^2 f$', code: 'syntax', words: /"\\nabla" is the gradient operator/ },
+    { text: 'x^2 -> 3', code: 'syntax', words: /missing/ },
+  ]);
+});

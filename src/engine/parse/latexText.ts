@@ -5,7 +5,15 @@
 import { latexFormulaEnd } from './domain';
 import { quote, syntaxError } from './errors';
 import { canonicalFunction } from './functionNames';
-import { RewriteBuilder, SPACES, type Rewritten } from './text';
+import {
+  definitionSignAt,
+  mapsToAt,
+  mathLetterAt,
+  RewriteBuilder,
+  SPACES,
+  type Replacement,
+  type Rewritten,
+} from './text';
 
 const ENVIRONMENT =
   /\\(?:begin|end)\s*\{(?:aligned|align\*?|alignat\*?|split|gathered|gather\*?|multline\*?|equation\*?|flalign\*?)\}(?:\{\d+\})?/y;
@@ -45,6 +53,16 @@ const asterisk: Rule = (source, i, out) => {
   out.push('*', i);
   return match[0].length;
 };
+
+/** A rule from a text function of the shared ones (text.ts). */
+function replacing(at: (source: string, i: number) => Replacement | undefined): Rule {
+  return (source, i, out) => {
+    const found = at(source, i);
+    if (found === undefined) return 0;
+    out.push(found.text, i);
+    return found.length;
+  };
+}
 
 const vector: Rule = (source, i, out) => {
   VECTOR.lastIndex = i;
@@ -120,6 +138,9 @@ export function normalizeLatex(source: string, offset: number): Rewritten {
     asterisk,
     vector,
     textName,
+    replacing(mathLetterAt),
+    replacing(definitionSignAt),
+    replacing(mapsToAt),
     decimalComma(offset),
   ];
   const out = new RewriteBuilder();

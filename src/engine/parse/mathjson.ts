@@ -101,6 +101,10 @@ export function findParseError(json: unknown, column: (index: number) => number)
     const node = safeView(item);
     if (node === undefined || node.kind !== 'fn') continue;
     if (node.head === 'Error') return describeError(node, column);
+    // The parser sometimes wraps an unknown command's text without its Error head (`\nabla^2 f`).
+    if (node.head === 'LatexString') {
+      return describeError({ ...node, head: 'Error', args: ["'unexpected-command'", item] }, column);
+    }
     for (let i = node.args.length - 1; i >= 0; i -= 1) stack.push(node.args[i]);
   }
   return undefined;

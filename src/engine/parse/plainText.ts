@@ -2,7 +2,7 @@
 // no-break and thin spaces), Python's digit grouping (1_000), CRLF line ends and formulas wrapped
 // over lines become ASCII mathjs syntax; every character keeps the index it came from.
 import { plainFormulaEnd } from './domain';
-import { RewriteBuilder, SPACES, type Rewritten } from './text';
+import { definitionSignAt, mapsToAt, mathLetterAt, RewriteBuilder, SPACES, type Rewritten } from './text';
 
 // Each maps to one ASCII character.
 const TYPOGRAPHIC: Readonly<Record<string, string>> = {
@@ -90,6 +90,12 @@ export function normalizePlain(source: string): Rewritten {
     if (c === '\n') {
       out.push(joinsLines(source, i, depth) ? ' ' : '\n', i);
       i += 1;
+      continue;
+    }
+    const rewritten = mathLetterAt(source, i) ?? definitionSignAt(source, i) ?? mapsToAt(source, i);
+    if (rewritten !== undefined) {
+      out.push(rewritten.text, i);
+      i += rewritten.length;
       continue;
     }
     if (c === '_' && isDigitGroup(source, i)) {

@@ -101,3 +101,44 @@ export function refuseInvisible(text: string): void {
 
 /** Spaces that copied text carries (no-break, thin, figure ...): each is a plain space. */
 export const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+
+/** A piece of text at `i` a rule rewrites, and how many characters of the original it replaces. */
+export interface Replacement {
+  readonly text: string;
+  readonly length: number;
+}
+
+// `𝑥` (mathematical italic, as Word and MathML copy it) and `ｘ` (full-width) are the letter x.
+const MATH_LETTER = /[\u{1D400}-\u{1D7FF}\uFF01-\uFF5E]/uy;
+
+/** The plain form of a mathematical or full-width character at `i`. */
+export function mathLetterAt(source: string, i: number): Replacement | undefined {
+  MATH_LETTER.lastIndex = i;
+  const match = MATH_LETTER.exec(source);
+  return match === null ? undefined : { text: match[0].normalize('NFKC'), length: match[0].length };
+}
+
+// A definition written with a definition sign: `f(x) := x^2`, `\coloneqq`, `\triangleq`, `≔`, `≜`.
+const DEFINES =
+  /:=|≔|≜|\\(?:coloneqq|coloneq|triangleq|eqqcolon)(?![A-Za-z])|\\stackrel\s*\{\s*(?:\\text\s*\{\s*def\s*\}|\\mathrm\s*\{\s*def\s*\}|def)\s*\}\s*\{\s*=\s*\}/y;
+
+/** `=` for a definition sign at `i`. */
+export function definitionSignAt(source: string, i: number): Replacement | undefined {
+  DEFINES.lastIndex = i;
+  const match = DEFINES.exec(source);
+  return match === null ? undefined : { text: '=', length: match[0].length };
+}
+
+// `x \mapsto x^2`, `f: (x, y) ↦ x^2 + y^2`, `x -> x^2`: a function written as a map is a definition.
+const MAPS_TO =
+  /(?:(\\?[A-Za-z]+)\s*:\s*)?(\(\s*[^()]*\)|\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*(?:\\mapsto(?![A-Za-z])|↦|->)/y;
+
+/** `f(x) =` for a map's head at the start of the text. */
+export function mapsToAt(source: string, i: number): Replacement | undefined {
+  if (source.slice(0, i).trim() !== '') return undefined;
+  MAPS_TO.lastIndex = i;
+  const match = MAPS_TO.exec(source);
+  if (match === null) return undefined;
+  const args = match[2].startsWith('(') ? match[2] : `(${match[2]})`;
+  return { text: `${match[1] ?? 'f'}${args} =`, length: match[0].length };
+}
