@@ -5,7 +5,8 @@ import type { JobService } from '../../host/jobService';
 import { jobKey } from '../../usecases/jobs';
 import { resolveForFormula } from '../../usecases/runOptions';
 import { explainAtRequest } from './explainParts';
-import { wire, type ScenePart } from './scene';
+import { wire } from './partWire';
+import type { ScenePart } from './sceneTypes';
 import type { RunRecord } from './state';
 
 /** The part explaining the curvature at `record.explainAt`, or undefined (at the start, cancelled, failed). */

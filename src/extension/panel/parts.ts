@@ -5,7 +5,7 @@ import type { Envelope } from '../../shared/channel';
 import { LruCache } from '../../shared/lruCache';
 import type { HostMessage, SceneParts } from '../../shared/protocol';
 import type { JobKind, JobOf } from '../../usecases/jobs';
-import type { ScenePart } from './scene';
+import type { ScenePart } from './sceneTypes';
 
 /** Ids remembered (an id forgotten is given anew and sent again when needed). */
 const REMEMBERED = 4_096;

@@ -15,12 +15,13 @@ import {
 import type { JobService } from '../../host/jobService';
 import { jobKey } from '../../usecases/jobs';
 import { PartSender } from './parts';
-import { planScene, wire, type SceneConfig, type SceneReport } from './scene';
+import { planScene } from './scene';
+import { wire } from './partWire';
+import type { SceneConfig, ScenePart, SceneReport } from './sceneTypes';
 import { controlsOf, PanelState, type NewRun, type RunRecord } from './state';
 import { iterationTableFor } from './tables';
 import { runCodeFor } from './code';
 import { explainHereFor } from './explainHere';
-import type { ScenePart } from './scene';
 import { bindFile, DataRefs } from './dataRefs';
 import { splitData } from '../../engine/data/bound';
 import type { CodeLanguage } from '../../engine/export';
