@@ -1,7 +1,7 @@
 // What one run needs for the view it is shown in, as jobs, in the order a person sees them: the run
 // first (its path moves at once), then what its view adds (viewPlans.ts, one planner per view). Each
 // part is reported as soon as its job is done; a job that is already cached costs nothing.
-import { PANEL_VIEWS } from '../../shared/protocol';
+import { PANEL_VIEWS, type PanelView } from '../../shared/protocol';
 import type { RunOptions } from '../../engine/types';
 import { FormulaError } from '../../engine/types';
 import { PREFETCH_AFTER_MS } from '../../usecases/defaults';
@@ -97,7 +97,7 @@ export async function planScene(ctx: SceneContext, report: (scene: SceneReport) 
     scene.report();
     return ctx.ranMain();
   }
-  await planView(ctx, scene, options, run);
+  await planView(ctx, ctx.view, scene, options, run);
 }
 
 function fail(scene: Scene, outcome: JobOutcome | undefined, ctx: SceneContext): void {
@@ -110,6 +110,7 @@ function fail(scene: Scene, outcome: JobOutcome | undefined, ctx: SceneContext):
 /** The parts the selected run's view adds to its run. */
 async function planView(
   ctx: SceneContext,
+  view: PanelView,
   scene: Scene,
   options: RunOptions,
   run: JobValues['run'],
@@ -148,7 +149,7 @@ async function planView(
         ? Promise.resolve()
         : part('landscape', { kind: 'landscape', formula, window: w, ...parametersOf(options) }),
   };
-  if (ctx.view !== undefined) VIEW_PLANNERS[ctx.view].plan(work);
+  VIEW_PLANNERS[view].plan(work);
   scene.report();
   ctx.ranMain();
   await Promise.all(tasks);
