@@ -1,4 +1,5 @@
-// The CLI's usage text (gdlab --help) and the hint said after a usage error.
+// The CLI's usage text (gdlab --help), the hint said after a usage error, and whether a command
+// line asks for help.
 import { CODE_LANGUAGES } from '../engine/export';
 import { OPTIMIZERS } from '../engine/optimizers/registry';
 import { SCHEDULERS } from '../engine/schedulers/registry';
@@ -33,3 +34,11 @@ phase prints the iterations to converge over a grid of η × β (momentum's μ, 
 
 /** Said after a usage error, on the same line. */
 export const USAGE_HINT = 'Run gdlab --help for the options.';
+
+/** True for --help or -h before any "--", or the command help. */
+export function asksForHelp(argv: readonly string[]): boolean {
+  if (!(argv.includes('--help') || argv.includes('-h') || argv[0] === 'help')) return false;
+  const dashDash = argv.indexOf('--');
+  const helpAt = Math.max(argv.indexOf('--help'), argv.indexOf('-h'), argv[0] === 'help' ? 0 : -1);
+  return dashDash < 0 || helpAt < dashDash;
+}

@@ -4,8 +4,10 @@
 import type { Envelope } from '../../shared/channel';
 import { LruCache } from '../../shared/lruCache';
 import type { HostMessage, SceneParts } from '../../shared/protocol';
-import type { JobKind, JobOf } from '../../usecases/jobs';
-import type { ScenePart } from './scene';
+import type { JobService } from '../../host/jobService';
+import { jobKey, type JobKind, type JobOf } from '../../usecases/jobs';
+import { wire } from './partWire';
+import type { ScenePart } from './sceneTypes';
 
 /** Ids remembered (an id forgotten is given anew and sent again when needed). */
 const REMEMBERED = 4_096;
@@ -45,9 +47,17 @@ export class PartSender {
     return this.requests.get(id);
   }
 
-  /** Marks a value as not held by the webview (it asked for it again). */
-  unsent(id: number): void {
-    this.sent.delete(id);
+  /** Sends again the values the webview asked for (computed again when the cache dropped them). */
+  async resend(ids: readonly number[], jobs: JobService): Promise<void> {
+    for (const id of ids) {
+      const request = this.requestOf(id);
+      if (!request) continue;
+      const outcome = await jobs.get(request);
+      if (!outcome.ok) continue;
+      // The webview lost it: send it even if it went out before.
+      this.sent.delete(id);
+      this.send([{ slot: 'run', key: jobKey(request), value: wire(request.kind, outcome.value), request }]);
+    }
   }
 
   /** The scene's slots by id. */

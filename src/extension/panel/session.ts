@@ -1,9 +1,8 @@
 // The panel's host side: it takes the webview's intents, changes the one state (state.ts), asks the
 // job cache for what the selected run's view draws, and sends each job value once. Newest wins: a run
 // edited again abandons the work of its previous input (its jobs stay cached). vscode-free.
-import type { RunOptions, RunResult, SweepResult, SweepSettings } from '../../engine/types';
-import { resolveForFormula } from '../../usecases/runOptions';
-import { MessageChannel, type Envelope } from '../../shared/channel';
+import type { SweepSettings } from '../../engine/types';
+import { MessageChannel } from '../../shared/channel';
 import {
   webviewMessage,
   type HostMessage,
@@ -13,47 +12,28 @@ import {
   type WebviewMessage,
 } from '../../shared/protocol';
 import type { JobService } from '../../host/jobService';
-import { jobKey } from '../../usecases/jobs';
 import { PartSender } from './parts';
-import { planScene, wire, type SceneConfig, type SceneReport } from './scene';
+import { planScene } from './scene';
+import type { SceneConfig, SceneReport } from './sceneTypes';
 import { controlsOf, PanelState, type NewRun, type RunRecord } from './state';
-import { iterationTableFor } from './tables';
-import { runCodeFor } from './code';
-import { explainHereFor } from './explainHere';
-import type { ScenePart } from './scene';
+import { PlayerCurvature } from './explainHere';
 import { bindFile, DataRefs } from './dataRefs';
 import { splitData } from '../../engine/data/bound';
-import type { CodeLanguage } from '../../engine/export';
-
-/** What the session does to the outside world. */
-export interface SessionEffects {
-  post(message: HostMessage & Envelope): void;
-  copy(text: string): Promise<void>;
-  /** Asks where to save and writes the file; the saved location, or undefined if cancelled. */
-  save(format: 'svg' | 'png', data: string, name: string): Promise<string | undefined>;
-  log(message: string): void;
-  /** Asks for a CSV/TSV file and reads it: its name and text, or undefined if cancelled. */
-  pickData?(): Promise<{ readonly origin: string; readonly text: string } | undefined>;
-  /** A main run the person may wait for: show progress after a while, with a way to cancel it. */
-  busy?(finished: Promise<unknown>, cancel: () => void): void;
-}
+import { runResultOf, type PanelRunResult } from './runResults';
+import { summaryOf } from './runSummary';
+import { copyCode, copyIterations, pickFile, savePlot } from './requests';
+import type { SessionEffects } from './sessionEffects';
 
 /** Settings the session applies to every run. */
 export interface SessionConfig extends SceneConfig {
   readonly sweep: Partial<SweepSettings>;
 }
 
-/** A run with its latest results, as `GradientPanel.runs()` reports it (tests, Insert Iteration Table). */
-export interface PanelRunResult {
-  readonly formula: string;
-  readonly options: RunOptions;
-  readonly summary: RunSummary;
-  /** The run's result, once computed. */
-  readonly run?: RunResult;
-  /** Its learning-rate sweep, once the learning-rate view computed it. */
-  readonly sweep?: SweepResult;
-  readonly error?: string;
-}
+export type { PanelRunResult } from './runResults';
+export type { SessionEffects } from './sessionEffects';
+
+/** The requests answered with `done` and a notice. */
+type RequestType = 'copyIterations' | 'copyCode' | 'savePlot' | 'pickData';
 
 /** The panel's host side for one webview. */
 export class PanelSession {
@@ -62,9 +42,8 @@ export class PanelSession {
   private readonly parts: PartSender;
   private readonly work = new Map<number, AbortController>();
   private readonly summaries = new Map<number, RunSummary>();
-  /** Per run: the curvature at the iterate the learning-rate view's player is on, and its computation. */
-  private readonly here = new Map<number, ScenePart>();
-  private readonly hereWork = new Map<number, AbortController>();
+  /** Per run: the curvature at the iterate the learning-rate view's player is on. */
+  private readonly here = new PlayerCurvature();
   /** Data bound from files, held here: the webview's texts refer to it. */
   private readonly refs = new DataRefs();
 
@@ -110,36 +89,14 @@ export class PanelSession {
 
   /** The runs with their latest summaries and, from the job cache, their results. */
   results(): readonly PanelRunResult[] {
-    return this.state.runs.map((record) => {
-      const summary = this.summaries.get(record.id) ?? this.summary(record, 'pending');
-      const info = this.jobs.peek({ kind: 'formula', formula: record.formula });
-      let run: RunResult | undefined;
-      let sweep: SweepResult | undefined;
-      if (info?.ok) {
-        try {
-          const options = resolveForFormula(record.options, info.value, this.jobs.limits);
-          const ran = this.jobs.peek({ kind: 'run', formula: record.formula, options });
-          const swept = this.jobs.peek({
-            kind: 'sweep',
-            formula: record.formula,
-            options,
-            sweep: this.config.sweep,
-          });
-          run = ran?.ok ? ran.value : undefined;
-          sweep = swept?.ok ? swept.value.sweep : undefined;
-        } catch {
-          // Options the engine refuses: the summary carries the message.
-        }
-      }
-      return {
-        formula: record.formula,
-        options: record.options,
-        summary,
-        ...(run ? { run } : {}),
-        ...(sweep ? { sweep } : {}),
-        ...(summary.error ? { error: summary.error.message } : {}),
-      };
-    });
+    return this.state.runs.map((record) =>
+      runResultOf(
+        this.jobs,
+        record,
+        this.summaries.get(record.id) ?? this.summary(record, 'pending'),
+        this.config.sweep,
+      ),
+    );
   }
 
   /** The job cache the session uses. */
@@ -149,7 +106,8 @@ export class PanelSession {
 
   /** Stops all work. */
   dispose(): void {
-    for (const controller of [...this.work.values(), ...this.hereWork.values()]) controller.abort();
+    for (const controller of this.work.values()) controller.abort();
+    this.here.abort();
     this.work.clear();
     this.channel.close('The panel was closed.');
   }
@@ -157,21 +115,13 @@ export class PanelSession {
   private async dispatch(message: WebviewMessage): Promise<HostMessage | undefined> {
     switch (message.type) {
       case 'ready':
-        // A new webview has nothing of what was sent to the previous one.
-        this.parts.forget();
-        if (this.state.runs.length === 0 && message.saved && message.saved.runs.length > 0) {
-          this.restore(message.saved);
-        } else {
-          this.postState();
-          const selected = this.state.selected;
-          if (selected) void this.refresh(selected);
-        }
+        this.ready(message.saved);
         return undefined;
       case 'setInput': {
         const formula = this.refs.fromView(message.formula);
         const record = this.state.setInput(message.runId, formula, message.controls, message.starts);
         if (!record) return { type: 'settled' };
-        this.forgetHere(record.id);
+        this.here.forget(record.id);
         await this.refresh(record.id);
         return { type: 'settled' };
       }
@@ -180,15 +130,7 @@ export class PanelSession {
         this.postState();
         return undefined;
       case 'remove':
-        if (this.state.remove(message.runId)) {
-          this.work.get(message.runId)?.abort();
-          this.work.delete(message.runId);
-          this.summaries.delete(message.runId);
-          this.forgetHere(message.runId);
-          this.postState();
-          const selected = this.state.selected;
-          if (selected) void this.refresh(selected);
-        }
+        this.remove(message.runId);
         return undefined;
       case 'setView':
         this.state.setView(message.view);
@@ -196,12 +138,8 @@ export class PanelSession {
         if (this.state.selected) void this.refresh(this.state.selected);
         return undefined;
       case 'need':
-        void this.resend(message.ids);
+        void this.parts.resend(message.ids, this.jobs);
         return undefined;
-      case 'copyIterations':
-        return { type: 'done', notice: await this.copy(message.runId, message.format) };
-      case 'copyCode':
-        return { type: 'done', notice: await this.copyCode(message.runId, message.language) };
       case 'setCompare':
         this.state.setCompared(message.optimizers);
         this.postState();
@@ -210,10 +148,49 @@ export class PanelSession {
       case 'explainAt':
         if (this.state.setExplainAt(message.runId, message.iteration)) void this.explainHere(message.runId);
         return undefined;
+      case 'copyIterations':
+      case 'copyCode':
       case 'savePlot':
-        return { type: 'done', notice: await this.save(message.format, message.data, message.name) };
       case 'pickData':
-        return { type: 'done', notice: await this.pickData(message.runId) };
+        return { type: 'done', notice: await this.answer(message) };
+    }
+  }
+
+  /** A webview loaded: the state it lacks, or the runs it saved when the host has none. */
+  private ready(saved: PersistedState | undefined): void {
+    // A new webview has nothing of what was sent to the previous one.
+    this.parts.forget();
+    if (this.state.runs.length === 0 && saved && saved.runs.length > 0) {
+      this.restore(saved);
+    } else {
+      this.postState();
+      const selected = this.state.selected;
+      if (selected) void this.refresh(selected);
+    }
+  }
+
+  private remove(runId: number): void {
+    if (!this.state.remove(runId)) return;
+    this.work.get(runId)?.abort();
+    this.work.delete(runId);
+    this.summaries.delete(runId);
+    this.here.forget(runId);
+    this.postState();
+    const selected = this.state.selected;
+    if (selected) void this.refresh(selected);
+  }
+
+  /** What to tell the person in answer to a copy, save or file request. */
+  private answer(message: Extract<WebviewMessage, { type: RequestType }>): Promise<string> {
+    switch (message.type) {
+      case 'copyIterations':
+        return copyIterations(this.jobs, this.effects, this.state.find(message.runId), message.format);
+      case 'copyCode':
+        return copyCode(this.jobs, this.effects, this.state.find(message.runId), message.language);
+      case 'savePlot':
+        return savePlot(this.effects, message.format, message.data, message.name);
+      case 'pickData':
+        return this.pickData(message.runId);
     }
   }
 
@@ -263,17 +240,11 @@ export class PanelSession {
    * map go on): a newer position cancels the older one's work; the start's model stays as it was.
    */
   private async explainHere(id: number): Promise<void> {
-    this.hereWork.get(id)?.abort();
-    const controller = new AbortController();
-    this.hereWork.set(id, controller);
     const record = this.state.find(id);
     const shown = record && this.state.selected === id && this.state.view === 'learning-rate';
-    const part = shown ? await explainHereFor(this.jobs, record, controller.signal) : undefined;
-    if (controller.signal.aborted) return;
-    this.hereWork.delete(id);
-    if (part) this.parts.send([part]);
-    if (part) this.here.set(id, part);
-    else this.here.delete(id);
+    const done = await this.here.update(id, this.jobs, shown ? record : undefined);
+    if (!done) return;
+    if (done.part) this.parts.send([done.part]);
     const summary = this.summaries.get(id);
     if (!summary?.parts) return;
     const { explainHere: _old, ...parts } = summary.parts;
@@ -288,49 +259,12 @@ export class PanelSession {
     return part ? { explainHere: this.parts.idOf(part.key) } : {};
   }
 
-  private forgetHere(id: number): void {
-    this.hereWork.get(id)?.abort();
-    this.hereWork.delete(id);
-    this.here.delete(id);
-  }
-
   private summary(record: RunRecord, status: RunSummary['status'], scene?: SceneReport): RunSummary {
-    const failure = scene?.error;
-    const error = failure && {
-      message: failure.message,
-      ...(failure.column !== undefined ? { column: failure.column } : {}),
-    };
-    return {
-      id: record.id,
-      formula: this.refs.toView(record.formula),
-      controls: controlsOf(record.options, record.batch),
-      starts: record.starts,
-      ...(record.label !== undefined ? { label: record.label } : {}),
-      status,
-      ...(scene?.outcome ? { outcome: scene.outcome } : {}),
-      ...(error ? { error } : {}),
-      ...(scene && this.state.selected === record.id
-        ? {
-            parts: { ...this.parts.ids(scene.values), ...this.hereIds(record.id) },
-            waiting: scene.waiting,
-            failures: scene.failures,
-          }
-        : {}),
-    };
-  }
-
-  /** Sends again the values the webview asked for (computed again when the cache dropped them). */
-  private async resend(ids: readonly number[]): Promise<void> {
-    for (const id of ids) {
-      const request = this.parts.requestOf(id);
-      if (!request) continue;
-      const outcome = await this.jobs.get(request);
-      if (!outcome.ok) continue;
-      this.parts.unsent(id);
-      this.parts.send([
-        { slot: 'run', key: jobKey(request), value: wire(request.kind, outcome.value), request },
-      ]);
-    }
+    const parts =
+      scene && this.state.selected === record.id
+        ? { ...this.parts.ids(scene.values), ...this.hereIds(record.id) }
+        : undefined;
+    return summaryOf(record, this.refs.toView(record.formula), status, scene, parts);
   }
 
   private postState(): void {
@@ -343,33 +277,11 @@ export class PanelSession {
     });
   }
 
-  private async copy(runId: number, format: 'markdown' | 'csv'): Promise<string> {
-    const record = this.state.find(runId);
-    if (!record) return 'Nothing to copy: the run is gone.';
-    const table = await iterationTableFor(this.jobs, record, format);
-    if (typeof table !== 'object') return `Nothing to copy yet: ${table}.`;
-    await this.effects.copy(table.text);
-    return `Copied ${table.rows} iterations as ${format === 'markdown' ? 'a Markdown table' : 'CSV'}.`;
-  }
-
-  private async copyCode(runId: number, language: CodeLanguage): Promise<string> {
-    const record = this.state.find(runId);
-    if (!record) return 'Nothing to copy: the run is gone.';
-    const code = await runCodeFor(this.jobs, record, language);
-    if (typeof code !== 'object') return `Nothing to copy yet: ${code}.`;
-    await this.effects.copy(code.text);
-    return code.notice;
-  }
-
   /** Binds a file the person picks to run `runId`'s loss, its data held here, and runs it. */
   private async pickData(runId: number): Promise<string> {
     if (!this.state.find(runId) || !this.effects.pickData) return 'No run to use the file for.';
-    let picked;
-    try {
-      picked = await this.effects.pickData();
-    } catch (error) {
-      return `Could not read the file: ${error instanceof Error ? error.message : String(error)}`;
-    }
+    const picked = await pickFile(this.effects);
+    if (picked && 'error' in picked) return picked.error;
     const record = this.state.find(runId);
     if (!picked || !record) return '';
     const bound = bindFile(record.formula, picked.origin, picked.text);
@@ -378,14 +290,5 @@ export class PanelSession {
     this.state.setInput(runId, bound.text, controlsOf(record.options, record.batch), record.starts);
     await this.refresh(runId);
     return bound.notice;
-  }
-
-  private async save(format: 'svg' | 'png', data: string, name: string): Promise<string> {
-    try {
-      const where = await this.effects.save(format, data, name);
-      return where ? `Saved ${where}` : '';
-    } catch (error) {
-      return `Could not save the plot: ${error instanceof Error ? error.message : String(error)}`;
-    }
   }
 }

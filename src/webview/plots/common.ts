@@ -105,7 +105,7 @@ export function legend(
   );
 }
 
-/** The event a figure's save button sends up the page (detail: the format); main.ts saves the figure. */
+/** The event a figure's save button sends up the page (detail: the format); plotRequests.ts saves the figure. */
 export const SAVE_FIGURE_EVENT = 'gd-save-figure';
 
 /** A titled block holding one chart, with a data-testid for tests and buttons that save it. */

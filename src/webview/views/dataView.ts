@@ -8,7 +8,7 @@ import { h, replaceChildren } from '../dom';
 import { baseOptions, extent, figure, legend, plot, type PlotContext } from '../plots/common';
 import { LineChart } from '../plots/lineChart';
 
-/** The event the data view's "Use a CSV file…" button sends up to main.ts, which asks the host. */
+/** The event the data view's "Use a CSV file…" button sends up to plotRequests.ts, which asks the host. */
 export const PICK_DATA_EVENT = 'gd-pick-data';
 
 const FIT_HEIGHT = 300;
