@@ -41,17 +41,7 @@ export function outOfTime(limits: LoopLimits): boolean {
   return limits.timeBudgetMs > 0 && performance.now() - limits.startedAt > limits.timeBudgetMs;
 }
 
-/** Every stop reason, indexed by the code generated loops return (the message guards check against it too). */
-export const STOP_CODES: readonly StopReason[] = [
-  'max-iterations',
-  'non-finite',
-  'diverged',
-  'gradient-tolerance',
-  'step-tolerance',
-  'value-tolerance',
-  'time-budget',
-  'not-positive-definite',
-];
+export { STOP_CODES } from './traceTypes';
 
 /** ‖v‖₂ summed left to right (the generated loop sums in the same order). */
 export function norm(v: Float64Array): number {

@@ -1,26 +1,31 @@
 // The optimizers the engine runs and their hyper-parameters, by torch.optim's names.
 /**
+ * Every optimizer's name, a plain list here so that the protocol's guards need no optimizer code.
  * Optimizers: torch.optim's classes by their lower-case names, the friendly names of SGD presets
  * (gd, momentum, nesterov) and Newton's method. Their descriptors (OPTIMIZERS in optimizers/registry)
  * say which hyper-parameters each one reads.
  */
-export type OptimizerName =
-  | 'gd'
-  | 'momentum'
-  | 'nesterov'
-  | 'sgd'
-  | 'adam'
-  | 'adamw'
-  | 'adamax'
-  | 'nadam'
-  | 'radam'
-  | 'adagrad'
-  | 'adadelta'
-  | 'rmsprop'
-  | 'rprop'
-  | 'asgd'
-  | 'lbfgs'
-  | 'newton';
+export const ALL_OPTIMIZER_NAMES = [
+  'gd',
+  'momentum',
+  'nesterov',
+  'sgd',
+  'asgd',
+  'adagrad',
+  'adadelta',
+  'rmsprop',
+  'rprop',
+  'adam',
+  'adamw',
+  'adamax',
+  'nadam',
+  'radam',
+  'lbfgs',
+  'newton',
+] as const;
+
+/** One optimizer's name (the list above is in display order; the registry holds one descriptor for each). */
+export type OptimizerName = (typeof ALL_OPTIMIZER_NAMES)[number];
 
 /**
  * The names the settings, the panel's choices and its comparison offer today: the six friendly ones.

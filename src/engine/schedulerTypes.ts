@@ -1,19 +1,24 @@
 // torch.optim.lr_scheduler's classes and their arguments, as a run's learning-rate schedule.
 /** torch.optim.lr_scheduler's classes that make sense for one run, by their class names. */
-export type SchedulerName =
-  | 'StepLR'
-  | 'MultiStepLR'
-  | 'ExponentialLR'
-  | 'CosineAnnealingLR'
-  | 'CosineAnnealingWarmRestarts'
-  | 'LinearLR'
-  | 'ConstantLR'
-  | 'PolynomialLR'
-  | 'OneCycleLR'
-  | 'CyclicLR'
-  | 'ReduceLROnPlateau'
-  | 'SequentialLR'
-  | 'ChainedScheduler';
+/** torch.optim.lr_scheduler's classes, in display order: a plain list so the protocol's guards need no scheduler code. */
+export const SCHEDULER_NAMES = [
+  'StepLR',
+  'MultiStepLR',
+  'ExponentialLR',
+  'CosineAnnealingLR',
+  'CosineAnnealingWarmRestarts',
+  'LinearLR',
+  'ConstantLR',
+  'PolynomialLR',
+  'OneCycleLR',
+  'CyclicLR',
+  'ReduceLROnPlateau',
+  'SequentialLR',
+  'ChainedScheduler',
+] as const;
+
+/** One scheduler's name. */
+export type SchedulerName = (typeof SCHEDULER_NAMES)[number];
 
 /**
  * A learning-rate schedule: torch's constructor arguments in camelCase, every one but `name`

@@ -14,6 +14,18 @@ export type StopReason =
   /** Newton's method met a Hessian (plus its shift) that is not positive definite (negative when maximizing). */
   | 'not-positive-definite';
 
+/** Every stop reason, indexed by the code generated loops return (the message guards check against it too). */
+export const STOP_CODES: readonly StopReason[] = [
+  'max-iterations',
+  'non-finite',
+  'diverged',
+  'gradient-tolerance',
+  'step-tolerance',
+  'value-tolerance',
+  'time-budget',
+  'not-positive-definite',
+];
+
 /** Kind of point reached, from the Hessian's eigenvalues ('not-stationary' when the gradient is not small). */
 export type StationaryKind = 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'not-stationary';
 

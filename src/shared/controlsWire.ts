@@ -1,7 +1,7 @@
 // A run's input as the webview's controls set it (start, optimizer, schedule, stop tests, parameters,
 // batches) and as it saves it: the schemas the host reads every edit with. Malformed hyper-parameters
 // are dropped, not refused: the engine checks names and ranges and says what is wrong.
-import { ALL_OPTIMIZER_NAMES } from '../engine/optimizers/registry';
+import { ALL_OPTIMIZER_NAMES } from '../engine/optimizerTypes';
 import type { OptimizerName } from '../engine/types';
 import {
   array,

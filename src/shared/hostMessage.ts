@@ -1,6 +1,6 @@
 // The host -> webview messages, one schema each: the state it pushes, the part values it sends once,
 // and its replies to requests. The webview checks them too (schema as guard) before drawing.
-import { ALL_OPTIMIZER_NAMES } from '../engine/optimizers/registry';
+import { ALL_OPTIMIZER_NAMES } from '../engine/optimizerTypes';
 import { array, id, literal, object, str, union, type Infer } from './schema';
 import { LIMITS, panelView } from './protocolLimits';
 import { optimizerName } from './controlsWire';

@@ -1,6 +1,6 @@
 // What the host's reports and the webview's saved state carry: job values by the ids the host gave
 // them, the parts a view draws, a run's summary, and the state the webview saves for a reload.
-import { ALL_OPTIMIZER_NAMES } from '../engine/optimizers/registry';
+import { ALL_OPTIMIZER_NAMES } from '../engine/optimizerTypes';
 import {
   array,
   id,

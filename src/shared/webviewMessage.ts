@@ -1,6 +1,6 @@
 // The webview -> host messages, one schema each: the intents and requests the person's actions make.
 // The webview renders user text, so whatever it sends is untrusted input: each schema is its guard.
-import { ALL_OPTIMIZER_NAMES } from '../engine/optimizers/registry';
+import { ALL_OPTIMIZER_NAMES } from '../engine/optimizerTypes';
 import {
   array,
   id,

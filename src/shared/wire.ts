@@ -1,9 +1,9 @@
 // The engine's results as they cross to the webview: traces and grids as Float64Arrays (VS Code's
 // postMessage transfers typed arrays as buffers, NaN and ±Infinity included), everything else as
 // plain values. Each value's schema is written here once; its type is inferred from it.
-import { STOP_CODES } from '../engine/loop';
-import { ALL_OPTIMIZER_NAMES } from '../engine/optimizers/registry';
-import { SCHEDULERS } from '../engine/schedulers/registry';
+import { STOP_CODES } from '../engine/traceTypes';
+import { ALL_OPTIMIZER_NAMES } from '../engine/optimizerTypes';
+import { SCHEDULER_NAMES } from '../engine/schedulerTypes';
 import {
   type FormulaInfo,
   type Landscape,
@@ -99,7 +99,7 @@ export const runWire = object({
   variables: names,
   optimizer: oneOf(ALL_OPTIMIZER_NAMES),
   learningRate: anyNumber(),
-  scheduler: optional(oneOf(SCHEDULERS.map((d) => d.name))),
+  scheduler: optional(oneOf(SCHEDULER_NAMES)),
   iterations: anyNumber(),
   stopReason: oneOf(STOP_CODES),
   final: object({ point: float64(WIRE_LIMITS.variables), value: anyNumber(), gradientNorm: anyNumber() }),

@@ -4,9 +4,21 @@ import { strict as assert } from 'node:assert';
 import { ALL_OPTIMIZER_NAMES, OPTIMIZERS } from '../../src/engine/optimizers';
 import { checkParam, resolveScheduler, SCHEDULERS } from '../../src/engine/schedulers/registry';
 import { resolveOptimizer } from '../../src/engine/settings';
+import { SCHEDULER_NAMES } from '../../src/engine/schedulerTypes';
 import { parseOptimizerSpec, parseSchedulerSpec } from '../../src/engine/spec';
 
 describe('optimizer and scheduler descriptors', () => {
+  it('hold one descriptor per name of the plain lists the protocol guards with, in their order', () => {
+    assert.deepEqual(
+      OPTIMIZERS.map((d) => d.name),
+      [...ALL_OPTIMIZER_NAMES],
+    );
+    assert.deepEqual(
+      SCHEDULERS.map((d) => d.name),
+      [...SCHEDULER_NAMES],
+    );
+  });
+
   it("holds every first-order class of torch.optim, LBFGS, today's names and Newton", () => {
     assert.deepEqual(OPTIMIZERS.flatMap((d) => (d.torch ? [d.torch] : [])).sort(), [
       'ASGD',

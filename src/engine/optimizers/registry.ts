@@ -276,8 +276,7 @@ export function optimizerDescriptor(name: OptimizerName): OptimizerDescriptor {
   return descriptor;
 }
 
-/** Every optimizer name, in display order. */
-export const ALL_OPTIMIZER_NAMES: readonly OptimizerName[] = OPTIMIZERS.map((d) => d.name);
+export { ALL_OPTIMIZER_NAMES } from '../optimizerTypes';
 
 /** Whether an optimizer reads a hyper-parameter (its descriptor lists it); for refusing options that do not apply. */
 export function readsParameter(name: OptimizerName, key: keyof OptimizerSettings): boolean {
