@@ -54,6 +54,10 @@ export default {
   coverageAnalysis: 'perTest',
   mutate: [
     'src/engine/parse/allowList.ts',
+    'src/engine/parse/letterRuns.ts',
+    'src/engine/parse/latexArguments.ts',
+    'src/engine/parse/latexSumBodies.ts',
+    'src/engine/parse/domain.ts',
     'src/engine/stationary.ts',
     'src/engine/curvature.ts',
     'src/engine/descent.ts',

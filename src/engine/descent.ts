@@ -33,7 +33,7 @@ export function startPoint(start: readonly number[], dimension: number, fit = fa
   if (fit) start = start.slice(0, dimension);
   if (start.length > dimension) {
     throw new FormulaError(
-      `The start has ${start.length} coordinates but the formula has ${dimension} variable(s)`,
+      `The start has ${start.length} coordinates but the formula has ${dimension} variable${dimension === 1 ? '' : 's'}: give one number per variable.`,
       'bad-option',
     );
   }

@@ -30,7 +30,11 @@ describe('the start of a run', () => {
     refused(() => startPoint('1, 2' as unknown as number[], 2), /^A start must be a list of numbers$/);
     refused(
       () => startPoint([1, 2, 3], 2),
-      /^The start has 3 coordinates but the formula has 2 variable\(s\)$/,
+      /^The start has 3 coordinates but the formula has 2 variables: give one number per variable\.$/,
+    );
+    refused(
+      () => startPoint([1, 2], 1),
+      /^The start has 2 coordinates but the formula has 1 variable: give one number per variable\.$/,
     );
     refused(() => startPoint([1, NaN], 2), /^Start coordinates must be finite numbers$/);
     refused(() => startPoint([Infinity], 1), /^Start coordinates must be finite numbers$/);
