@@ -41,7 +41,7 @@ interface OpenBucket {
 }
 
 /** An open bucket of `channels` channels with every reference on `ref` (values set by the caller). */
-function openBucket(index: number, channels: number, ref: Ref, saved: TracePoint[]): OpenBucket {
+function openBucket(index: number, channels: number, ref: Ref): OpenBucket {
   const refs = (): Float64Array => new Float64Array(channels).fill(ref);
   return {
     index,
@@ -51,7 +51,7 @@ function openBucket(index: number, channels: number, ref: Ref, saved: TracePoint
     hi: refs(),
     loValue: new Float64Array(channels),
     hiValue: new Float64Array(channels),
-    saved,
+    saved: [],
   };
 }
 
@@ -101,12 +101,9 @@ export class TraceRecorder {
     this.rows = Math.max(1, Math.floor(CHUNK_NUMBERS / this.width));
     this.buffer = new Float64Array(this.rows * this.width);
     const coordinates = Math.min(dimension, TRACE_EXTREME_COORDINATES);
-    this.channels = [
-      ...Array.from({ length: coordinates }, (_, i) => i),
-      dimension,
-      dimension + 1,
-      ...(learningRates ? [dimension + 2] : []),
-    ];
+    const channels = [...Array.from({ length: coordinates }, (_, i) => i), dimension, dimension + 1];
+    if (learningRates) channels.push(dimension + 2);
+    this.channels = channels;
     this.extremes = new Float64Array(4 * this.channels.length);
   }
 
@@ -121,7 +118,7 @@ export class TraceRecorder {
   /** Records the next iterate (iterations arrive in order 0, 1, 2, …); `lr` is its step's learning rate (NaN: none). */
   record(x: ArrayLike<number>, value: number, gradientNorm: number, lr = NaN): void {
     const o = this.filled * this.width;
-    for (let i = 0; i < this.dimension; i++) this.buffer[o + i] = x[i];
+    this.buffer.set(x, o);
     this.buffer[o + this.dimension] = value;
     this.buffer[o + this.dimension + 1] = gradientNorm;
     if (this.learningRates) this.buffer[o + this.dimension + 2] = lr;
@@ -189,7 +186,7 @@ export class TraceRecorder {
     if (open !== undefined && open.index === Math.floor(iteration / this.bucketWidth)) return open;
     this.close();
     const index = Math.floor(iteration / this.bucketWidth);
-    const next = this.reopen(index) ?? this.start(index, j);
+    const next = this.start(index, j);
     this.open = next;
     return next;
   }
@@ -207,52 +204,18 @@ export class TraceRecorder {
     return out;
   }
 
-  /** The head and the shape's points in iteration order, each iteration once. */
+  /** The head and the shape's points in iteration order, each iteration once (the head is iterations 0, 1, …). */
   private merged(shape: readonly TracePoint[]): TracePoint[] {
-    const out: TracePoint[] = [];
-    let h = 0;
-    let s = 0;
-    while (h < this.head.length || s < shape.length) {
-      const a = this.head[h];
-      const b = shape[s];
-      if (b === undefined || (a !== undefined && a.iteration < b.iteration)) {
-        out.push(a!);
-        h++;
-      } else {
-        if (a !== undefined && a.iteration === b.iteration) h++;
-        out.push(b);
-        s++;
-      }
-    }
-    return out;
+    return [...this.head, ...shape.filter((p) => p.iteration >= this.head.length)];
   }
 
   private start(index: number, j: number): OpenBucket {
-    const open = openBucket(index, this.channels.length, j, []);
+    const open = openBucket(index, this.channels.length, j);
     this.channels.forEach((c, k) => {
       // A NaN (the start's learning rate) must not block the comparisons that follow.
       const v = this.buffer[j * this.width + c]!;
       open.loValue[k] = Number.isNaN(v) ? Infinity : v;
       open.hiValue[k] = Number.isNaN(v) ? -Infinity : v;
-    });
-    return open;
-  }
-
-  /** The last closed bucket again, when the next iterate falls into it after a compaction widened it. */
-  private reopen(index: number): OpenBucket | undefined {
-    const last = this.buckets[this.buckets.length - 1];
-    if (last === undefined || last.index !== index) return undefined;
-    this.buckets.pop();
-    this.kept -= last.points.length;
-    const saved = last.points;
-    const open = openBucket(index, this.channels.length, -1, saved);
-    open.last = -saved.length;
-    this.channels.forEach((c, k) => {
-      const [a, b] = extremesOf(saved, (p) => this.channelOf(p, c));
-      open.lo[k] = -(a + 1);
-      open.hi[k] = -(b + 1);
-      open.loValue[k] = this.channelOf(saved[a]!, c);
-      open.hiValue[k] = this.channelOf(saved[b]!, c);
     });
     return open;
   }
