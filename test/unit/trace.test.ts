@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { runDescent } from '../../src/engine/descent';
-import { MAX_TRACE_NUMBERS, TraceRecorder, effectiveTraceLimit, traceHead } from '../../src/engine/trace';
+import { TraceRecorder } from '../../src/engine/trace';
+import { MAX_TRACE_NUMBERS, effectiveTraceLimit, traceHead } from '../../src/engine/traceLimit';
 import type { Problem, RunOptions, TracePoint } from '../../src/engine/types';
 import { problemOf } from './problemOf';
 
