@@ -103,10 +103,8 @@ export class TraceBuckets {
   /** Fewer points than one bucket keeps: the first and the last, then the extremes of f, ‖∇f‖ and the coordinates. */
   private prune(points: TracePoint[], limit: number): TracePoint[] {
     const keep = new Set<number>([0, points.length - 1]);
-    const order = [
-      ...this.channels.filter((c) => c >= this.dimension),
-      ...this.channels.filter((c) => c < this.dimension),
-    ];
+    // f, ‖∇f‖ (, the rate) first, then every channel: those already seen are kept already.
+    const order = [...this.channels.filter((c) => c >= this.dimension), ...this.channels];
     for (const c of order) {
       const [lo, hi] = extremesOf(points, (p) => channelValue(p, c, this.dimension));
       for (const i of [lo, hi]) if (keep.size < limit) keep.add(i);
