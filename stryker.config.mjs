@@ -65,6 +65,8 @@ export default {
     'src/engine/loop.ts',
     'src/engine/sweep.ts',
     'src/engine/trace.ts',
+    'src/engine/traceBuckets.ts',
+    'src/engine/traceLimit.ts',
     'src/engine/optimizers/*.ts',
     'src/shared/schema.ts',
     'src/engine/quadraticModel.ts',

@@ -39,6 +39,8 @@ function generate(kernel: Kernel, tests: Tests): FusedPass {
   const n = kernel.dimension;
   const idx = Array.from({ length: n }, (_, i) => i);
   const list = (f: (i: number) => string, sep: string): string => idx.map(f).join(sep);
+  // Statements end in ';' and join with nothing between them.
+  const each = (f: (i: number) => string): string => list(f, '');
   const gradientNorm = `Math.sqrt(0 + ${list((i) => `g${i} * g${i}`, ' + ')})`;
   const w = n + 2;
   // The channels whose extremes the trace keeps, in the recorder's order: every coordinate, f, ‖∇f‖.
@@ -49,7 +51,7 @@ function generate(kernel: Kernel, tests: Tests): FusedPass {
         `if (${v} < ext[${4 * c}]) { ext[${4 * c}] = ${v}; ext[${4 * c + 1}] = r; } ` +
         `if (${v} > ext[${4 * c + 2}]) { ext[${4 * c + 2}] = ${v}; ext[${4 * c + 3}] = r; }`,
     )
-    .join('\n    ');
+    .join('');
   const body = `
 ${loadParameters(kernel.parameters.length)}
 let ${list((i) => `v${i} = x[${i}]`, ', ')};
@@ -59,18 +61,18 @@ const step = p[0], gradTol = p[2], stepTol = p[3], valueTol = p[4], limit = p[5]
 let reason = -1;
 while (it < end) {
   ${tests.value ? 'const fPrev = f;' : ''}
-  ${list((i) => `const n${i} = v${i} - step * g${i};`, ' ')}
-  ${tests.step ? `${list((i) => `const d${i} = n${i} - v${i};`, ' ')} const sn = Math.sqrt(0 + ${list((i) => `d${i} * d${i}`, ' + ')}); const xn = Math.max(1, Math.sqrt(0 + ${list((i) => `n${i} * n${i}`, ' + ')}));` : ''}
-  ${list((i) => `v${i} = n${i};`, ' ')}
+  ${each((i) => `const n${i} = v${i} - step * g${i};`)}
+  ${tests.step ? `${each((i) => `const d${i} = n${i} - v${i};`)} const sn = Math.sqrt(0 + ${list((i) => `d${i} * d${i}`, ' + ')}); const xn = Math.max(1, Math.sqrt(0 + ${list((i) => `n${i} * n${i}`, ' + ')}));` : ''}
+  ${each((i) => `v${i} = n${i};`)}
   {
-    ${kernel.statements.join('\n    ')}
+    ${kernel.statements.join('')}
     f = ${kernel.valueExpression};
-    ${list((i) => `g${i} = ${kernel.gradientExpressions[i]};`, '\n    ')}
+    ${each((i) => `g${i} = ${kernel.gradientExpressions[i]};`)}
   }
   it++;
   const gn = ${gradientNorm};
   ${tests.record ? `const o = (r * ${w}) | 0;` : ''}
-  ${tests.record ? `${list((i) => `buffer[o + ${i}] = v${i};`, ' ')} buffer[o + ${n}] = f; buffer[o + ${n + 1}] = gn;` : ''}
+  ${tests.record ? `${each((i) => `buffer[o + ${i}] = v${i};`)} buffer[o + ${n}] = f; buffer[o + ${n + 1}] = gn;` : ''}
   ${tests.record ? track : ''}
   ${tests.record ? 'r = (r + 1) | 0;' : ''}
   // u * 0 is 0 for finite u and NaN otherwise, so the sum is 0 exactly when everything is finite.
@@ -80,7 +82,7 @@ while (it < end) {
   ${tests.step ? 'if (sn < stepTol * xn) { reason = 4; break; }' : ''}
   ${tests.value ? 'if (Math.abs(f - fPrev) < valueTol * Math.max(1, Math.abs(f))) { reason = 5; break; }' : ''}
 }
-${list((i) => `x[${i}] = v${i}; g[${i}] = g${i};`, ' ')}
+${each((i) => `x[${i}] = v${i}; g[${i}] = g${i};`)}
 s[0] = f; s[1] = ${gradientNorm}; s[2] = it; s[3] = r;
 return reason;`;
   const factory = new Function(
@@ -97,7 +99,7 @@ function passFor(kernel: Kernel, tests: Tests): FusedPass {
     passes = new Map();
     cache.set(kernel, passes);
   }
-  const key = `${+tests.record}${+tests.gradient}${+tests.step}${+tests.value}`;
+  const key = JSON.stringify(tests);
   let pass = passes.get(key);
   if (pass === undefined) {
     pass = generate(kernel, tests);
@@ -120,11 +122,13 @@ export function fusedGdLoop(
   recorder: TraceRecorder,
 ): StopReason {
   const record = !recorder.endpointsOnly;
+  // A tolerance of 0 never fires (norms are ≥ 0), so its test is left out of the loop.
+  const on = (tolerance: number): boolean => tolerance > 0;
   const pass = passFor(kernel, {
     record,
-    gradient: limits.gradientTolerance > 0,
-    step: limits.stepTolerance > 0,
-    value: limits.valueTolerance > 0,
+    gradient: on(limits.gradientTolerance),
+    step: on(limits.stepTolerance),
+    value: on(limits.valueTolerance),
   });
   const scalars = Float64Array.of(state.value, state.gradientNorm, state.iterations, recorder.filled);
   // torch's maximize negates the gradient: x − lr·(−g) is exactly x − (−lr)·g.
@@ -150,22 +154,20 @@ export function fusedGdLoop(
       (Math.floor(it / CLOCK_INTERVAL) + 1) * CLOCK_INTERVAL,
       (Math.floor((it + 1) / width) + 1) * width - 1,
     );
+    // No value is below +∞ or above −∞, so a channel's row is written whenever its extreme is.
     for (let c = 0; c < ext.length; c += 4) {
       ext[c] = Infinity;
-      ext[c + 1] = -1;
       ext[c + 2] = -Infinity;
-      ext[c + 3] = -1;
     }
     const reason = pass(state.x, state.gradient, scalars, params, recorder.buffer, ext, end);
-    if (record) {
-      recorder.filled = scalars[3]!;
-      recorder.segment(from, recorder.filled);
-      if (recorder.filled === recorder.rows) {
-        recorder.flush();
-        scalars[3] = 0;
-      }
+    // Without recording the pass leaves the row count alone, and the segment is empty.
+    recorder.filled = scalars[3]!;
+    recorder.segment(from, recorder.filled);
+    if (recorder.filled === recorder.rows) {
+      recorder.flush();
+      scalars[3] = 0;
     }
-    if (reason >= 0) {
+    if (reason !== -1) {
       code = reason;
       break;
     }
@@ -177,6 +179,7 @@ export function fusedGdLoop(
   state.value = scalars[0]!;
   state.gradientNorm = scalars[1]!;
   state.iterations = scalars[2]!;
-  if (!record) recorder.recordLast(state.iterations, state.x, state.value, state.gradientNorm);
+  // Without recording this is the run's last iterate; with it, the last is in the trace already.
+  recorder.recordLast(state.iterations, state.x, state.value, state.gradientNorm);
   return STOP_CODES[code]!;
 }

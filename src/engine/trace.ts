@@ -1,30 +1,15 @@
 // Bounded-memory trace recording that never aliases: a run that zig-zags keeps its zig-zag however
 // long it is. The loops write every iterate into a raw chunk; each chunk is reduced into buckets of
 // 2^s consecutive iterations that keep their first and last iterate and the iterates where f, ‖∇f‖ and
-// each coordinate are smallest and largest. When the buckets hold too many points their width
-// doubles and neighbours merge (the extremes of a union are among the extremes of its parts, so the
-// merge is exact). The first iterates are also kept consecutively (the head), for tables. A run whose
-// learning rate varies (a schedule, a line search) records it as one more channel of each row.
+// each coordinate are smallest and largest (traceBuckets.ts keeps the closed ones and widens them).
+// The first iterates are also kept consecutively (the head), for tables. A run whose learning rate
+// varies (a schedule, a line search) records it as one more channel of each row.
+import { TraceBuckets } from './traceBuckets';
+import { effectiveTraceLimit, traceHead, TRACE_EXTREME_COORDINATES } from './traceLimit';
 import type { TracePoint } from './types';
 
-/** Coordinates whose extremes every bucket keeps; f, ‖∇f‖ (and a varying learning rate) are always tracked too. */
-export const TRACE_EXTREME_COORDINATES = 16;
-/** Most numbers (points × (variables + 3)) one trace may hold, whatever limit it was given. */
-export const MAX_TRACE_NUMBERS = 4_000_000;
 /** Numbers in the raw chunk the loops write into. */
 const CHUNK_NUMBERS = 1 << 14;
-
-/** Iterates kept consecutively at the start of a trace of `limit` points: a quarter of it. */
-export function traceHead(limit: number): number {
-  return Math.floor(limit / 4);
-}
-
-/** The most points a trace over `dimension` variables keeps when asked for `limit` ('all': every iterate). */
-export function effectiveTraceLimit(limit: number | 'all', dimension: number): number {
-  const memory = Math.max(2, Math.floor(MAX_TRACE_NUMBERS / (dimension + 3)));
-  const asked = limit === 'all' ? Infinity : Number.isNaN(limit) ? 2 : Math.max(2, Math.floor(limit));
-  return Math.min(asked, memory);
-}
 
 /** A reference to a candidate iterate: j >= 0 is row j of the raw chunk, j < 0 is saved point -(j+1). */
 type Ref = number;
@@ -41,7 +26,7 @@ interface OpenBucket {
 }
 
 /** An open bucket of `channels` channels with every reference on `ref` (values set by the caller). */
-function openBucket(index: number, channels: number, ref: Ref, saved: TracePoint[]): OpenBucket {
+function openBucket(index: number, channels: number, ref: Ref): OpenBucket {
   const refs = (): Float64Array => new Float64Array(channels).fill(ref);
   return {
     index,
@@ -51,7 +36,7 @@ function openBucket(index: number, channels: number, ref: Ref, saved: TracePoint
     hi: refs(),
     loValue: new Float64Array(channels),
     hiValue: new Float64Array(channels),
-    saved,
+    saved: [],
   };
 }
 
@@ -65,8 +50,6 @@ export class TraceRecorder {
   readonly rows: number;
   /** Rows written since the last flush. */
   filled = 0;
-  /** Iterations per bucket (a power of two); a loop that reduces rows itself keeps a pass inside one bucket. */
-  bucketWidth = 1;
   /** Channels whose extremes the buckets keep, as offsets into a row: the coordinates (up to 16), f, ‖∇f‖ (, lr). */
   readonly channels: readonly number[];
   /** Scratch for `segment`: four numbers per channel. */
@@ -77,10 +60,8 @@ export class TraceRecorder {
   private chunkStart = 0;
   private readonly limit: number;
   private readonly headLimit: number;
-  private readonly shapeLimit: number;
   private readonly head: TracePoint[] = [];
-  private buckets: { index: number; points: TracePoint[] }[] = [];
-  private kept = 0;
+  private readonly buckets: TraceBuckets;
   private open: OpenBucket | undefined;
 
   /**
@@ -96,18 +77,20 @@ export class TraceRecorder {
     this.limit = total;
     this.endpointsOnly = total <= 2;
     this.headLimit = traceHead(total);
-    this.shapeLimit = total - this.headLimit;
     this.width = dimension + (learningRates ? 3 : 2);
     this.rows = Math.max(1, Math.floor(CHUNK_NUMBERS / this.width));
     this.buffer = new Float64Array(this.rows * this.width);
     const coordinates = Math.min(dimension, TRACE_EXTREME_COORDINATES);
-    this.channels = [
-      ...Array.from({ length: coordinates }, (_, i) => i),
-      dimension,
-      dimension + 1,
-      ...(learningRates ? [dimension + 2] : []),
-    ];
+    const channels = [...Array.from({ length: coordinates }, (_, i) => i), dimension, dimension + 1];
+    if (learningRates) channels.push(dimension + 2);
+    this.channels = channels;
     this.extremes = new Float64Array(4 * this.channels.length);
+    this.buckets = new TraceBuckets(channels, dimension, total - this.headLimit);
+  }
+
+  /** Iterations per bucket (a power of two); a loop that reduces rows itself keeps a pass inside one bucket. */
+  get bucketWidth(): number {
+    return this.buckets.width;
   }
 
   /** Records the iterate of `iteration`, the last of the run, when the loop skipped the ones before it (endpointsOnly). */
@@ -121,7 +104,7 @@ export class TraceRecorder {
   /** Records the next iterate (iterations arrive in order 0, 1, 2, …); `lr` is its step's learning rate (NaN: none). */
   record(x: ArrayLike<number>, value: number, gradientNorm: number, lr = NaN): void {
     const o = this.filled * this.width;
-    for (let i = 0; i < this.dimension; i++) this.buffer[o + i] = x[i];
+    this.buffer.set(x, o);
     this.buffer[o + this.dimension] = value;
     this.buffer[o + this.dimension + 1] = gradientNorm;
     if (this.learningRates) this.buffer[o + this.dimension + 2] = lr;
@@ -189,7 +172,7 @@ export class TraceRecorder {
     if (open !== undefined && open.index === Math.floor(iteration / this.bucketWidth)) return open;
     this.close();
     const index = Math.floor(iteration / this.bucketWidth);
-    const next = this.reopen(index) ?? this.start(index, j);
+    const next = this.start(index, j);
     this.open = next;
     return next;
   }
@@ -198,61 +181,16 @@ export class TraceRecorder {
   finish(): TracePoint[] {
     this.flush();
     this.close();
-    let out = this.merged(this.buckets.flatMap((b) => b.points));
-    while (out.length > this.limit && this.buckets.length > 1) {
-      this.compact();
-      out = this.merged(this.buckets.flatMap((b) => b.points));
-    }
-    if (out.length > this.limit) out = this.merged(this.prune(this.buckets[0]!.points, this.shapeLimit));
-    return out;
-  }
-
-  /** The head and the shape's points in iteration order, each iteration once. */
-  private merged(shape: readonly TracePoint[]): TracePoint[] {
-    const out: TracePoint[] = [];
-    let h = 0;
-    let s = 0;
-    while (h < this.head.length || s < shape.length) {
-      const a = this.head[h];
-      const b = shape[s];
-      if (b === undefined || (a !== undefined && a.iteration < b.iteration)) {
-        out.push(a!);
-        h++;
-      } else {
-        if (a !== undefined && a.iteration === b.iteration) h++;
-        out.push(b);
-        s++;
-      }
-    }
-    return out;
+    return this.buckets.within(this.head, this.limit);
   }
 
   private start(index: number, j: number): OpenBucket {
-    const open = openBucket(index, this.channels.length, j, []);
+    const open = openBucket(index, this.channels.length, j);
     this.channels.forEach((c, k) => {
       // A NaN (the start's learning rate) must not block the comparisons that follow.
       const v = this.buffer[j * this.width + c]!;
       open.loValue[k] = Number.isNaN(v) ? Infinity : v;
       open.hiValue[k] = Number.isNaN(v) ? -Infinity : v;
-    });
-    return open;
-  }
-
-  /** The last closed bucket again, when the next iterate falls into it after a compaction widened it. */
-  private reopen(index: number): OpenBucket | undefined {
-    const last = this.buckets[this.buckets.length - 1];
-    if (last === undefined || last.index !== index) return undefined;
-    this.buckets.pop();
-    this.kept -= last.points.length;
-    const saved = last.points;
-    const open = openBucket(index, this.channels.length, -1, saved);
-    open.last = -saved.length;
-    this.channels.forEach((c, k) => {
-      const [a, b] = extremesOf(saved, (p) => this.channelOf(p, c));
-      open.lo[k] = -(a + 1);
-      open.hi[k] = -(b + 1);
-      open.loValue[k] = this.channelOf(saved[a]!, c);
-      open.hiValue[k] = this.channelOf(saved[b]!, c);
     });
     return open;
   }
@@ -313,57 +251,7 @@ export class TraceRecorder {
     const points = [...refs]
       .map((ref) => (ref < 0 ? open.saved[-ref - 1]! : this.row(ref, this.chunkStart + ref)))
       .sort((a, b) => a.iteration - b.iteration);
-    this.buckets.push({ index: open.index, points });
-    this.kept += points.length;
-    if (this.kept > 2 * this.shapeLimit) this.compact();
-  }
-
-  /** Doubles the bucket width: neighbours merge, keeping the first, last and extreme iterates of each pair. */
-  private compact(): void {
-    this.bucketWidth *= 2;
-    const merged: { index: number; points: TracePoint[] }[] = [];
-    for (const bucket of this.buckets) {
-      const index = Math.floor(bucket.index / 2);
-      const previous = merged[merged.length - 1];
-      if (previous && previous.index === index) previous.points = previous.points.concat(bucket.points);
-      else merged.push({ index, points: bucket.points });
-    }
-    this.kept = 0;
-    for (const bucket of merged) {
-      bucket.points = this.select(bucket.points);
-      this.kept += bucket.points.length;
-    }
-    this.buckets = merged;
-  }
-
-  /** The first, the last and each channel's extreme points of `points` (in iteration order). */
-  private select(points: TracePoint[]): TracePoint[] {
-    const keep = new Set<number>([0, points.length - 1]);
-    for (const c of this.channels) {
-      const [lo, hi] = extremesOf(points, (p) => this.channelOf(p, c));
-      keep.add(lo).add(hi);
-    }
-    return [...keep].sort((a, b) => a - b).map((i) => points[i]!);
-  }
-
-  /** Fewer points than one bucket keeps: the first and the last, then the extremes of f, ‖∇f‖ and the coordinates. */
-  private prune(points: TracePoint[], limit: number): TracePoint[] {
-    const keep = new Set<number>([0, points.length - 1]);
-    const order = [
-      ...this.channels.filter((c) => c >= this.dimension),
-      ...this.channels.filter((c) => c < this.dimension),
-    ];
-    for (const c of order) {
-      const [lo, hi] = extremesOf(points, (p) => this.channelOf(p, c));
-      for (const i of [lo, hi]) if (keep.size < limit) keep.add(i);
-    }
-    return [...keep].sort((a, b) => a - b).map((i) => points[i]!);
-  }
-
-  private channelOf(p: TracePoint, channel: number): number {
-    if (channel < this.dimension) return p.point[channel]!;
-    if (channel === this.dimension) return p.value;
-    return channel === this.dimension + 1 ? p.gradientNorm : (p.learningRate ?? NaN);
+    this.buckets.add(open.index, points);
   }
 
   private row(j: number, iteration: number): TracePoint {
@@ -378,24 +266,4 @@ export class TraceRecorder {
       ...(Number.isNaN(lr) ? {} : { learningRate: lr }),
     };
   }
-}
-
-/** Indices of the smallest and largest finite `value` (the first index when none is finite). */
-function extremesOf<T>(items: readonly T[], value: (item: T) => number): [number, number] {
-  let lo = 0;
-  let hi = 0;
-  let loValue = Infinity;
-  let hiValue = -Infinity;
-  items.forEach((item, i) => {
-    const v = value(item);
-    if (v < loValue) {
-      loValue = v;
-      lo = i;
-    }
-    if (v > hiValue) {
-      hiValue = v;
-      hi = i;
-    }
-  });
-  return [lo, hi];
 }

@@ -182,6 +182,51 @@ describe('loops: the trace and the clock', () => {
     }
   });
 
+  it("keeps an extreme reached mid-run: x's lowest at iteration 201 and y's highest at 134, in a trace of 12", () => {
+    // √(1 + x²) + √(1 + y²) at η = 1.5: far out each coordinate moves ≈ 1.5 a step toward 0, then
+    // overshoots it and settles with factor 1 − 1.5 = −0.5. So x (from 300) is lowest just after it
+    // crosses 0 and y (from −200) highest, both long after the head (iterations 0–2) and far from the ends.
+    const problem = problemOf('sqrt(1 + x^2) + sqrt(1 + y^2)', ['x', 'y']);
+    let x = [300, -200];
+    const path = [x];
+    for (let k = 0; k < 600; k++) {
+      x = x.map((v) => v - (1.5 * v) / Math.sqrt(1 + v * v));
+      path.push(x);
+    }
+    const lowest = path.reduce((best, p, k) => (p[0]! < path[best]![0]! ? k : best), 0);
+    const highest = path.reduce((best, p, k) => (p[1]! > path[best]![1]! ? k : best), 0);
+    assert.deepEqual([lowest, highest], [201, 134], 'the reference run');
+    for (const p of [problem, generic(problem)]) {
+      const kept = run(p, [300, -200], 1.5, { ...NONE, maxIterations: 600 }, { traceLimit: 12 }).trace;
+      assert.ok(kept.length <= 12);
+      for (const [k, i] of [
+        [lowest, 0],
+        [highest, 1],
+      ] as const) {
+        const t = kept.find((q) => q.iteration === k);
+        assert.ok(t !== undefined, `iteration ${k} is kept`);
+        assert.ok(Math.abs(t.point[i]! - path[k]![i]!) < 1e-9);
+      }
+    }
+  });
+
+  it('records every iterate of a 1-variable run of 12,000, past the raw chunk of 5,461 iterates, twice', () => {
+    // (x − 3)² from 1 at η = 1e-4: x_k = 3 − 2·0.9998^k, f_k = 4·0.9998^(2k), ‖∇f‖_k = 4·0.9998^k. A row
+    // is x, f, ‖∇f‖: the chunk of 2^14 numbers holds 5,461 rows. A neighbour differs by 4e-4·0.9998^k > 3e-5.
+    const problem = problemOf('(x - 3)^2', ['x']);
+    for (const p of [problem, generic(problem)]) {
+      const trace = run(p, [1], 1e-4, { ...NONE, maxIterations: 12_000 }, { traceLimit: 'all' }).trace;
+      assert.equal(trace.length, 12_001);
+      trace.forEach((t, k) => {
+        const r = 0.9998 ** k;
+        assert.equal(t.iteration, k);
+        assert.ok(Math.abs(t.point[0]! - (3 - 2 * r)) < 1e-9, `x at ${k}`);
+        assert.ok(Math.abs(t.value - 4 * r * r) < 1e-9, `f at ${k}`);
+        assert.ok(Math.abs(t.gradientNorm - 4 * r) < 1e-9, `‖∇f‖ at ${k}`);
+      });
+    }
+  });
+
   it('keeps exactly the start and the end in a trace of 2', () => {
     for (const p of [rosenbrock, generic(rosenbrock)]) {
       const got = run(p, [-1.2, 1], 0.001, { ...NONE, maxIterations: 777 }, { traceLimit: 2 });

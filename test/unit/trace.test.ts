@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { runDescent } from '../../src/engine/descent';
-import { MAX_TRACE_NUMBERS, TraceRecorder, traceHead } from '../../src/engine/trace';
+import { TraceRecorder } from '../../src/engine/trace';
+import { MAX_TRACE_NUMBERS, effectiveTraceLimit, traceHead } from '../../src/engine/traceLimit';
 import type { Problem, RunOptions, TracePoint } from '../../src/engine/types';
 import { problemOf } from './problemOf';
 
@@ -30,11 +31,25 @@ function signChanges(values: readonly number[]): number {
   return changes;
 }
 
-/** Feeds `rows` (x…, f, ‖∇f‖ per iterate) to a recorder and returns its trace. */
-function record(dimension: number, limit: number | 'all', rows: readonly number[][]): TracePoint[] {
-  const recorder = new TraceRecorder(dimension, limit);
-  for (const row of rows) recorder.record(row.slice(0, dimension), row[dimension]!, row[dimension + 1]!);
+/** Feeds `rows` (x…, f, ‖∇f‖ (, lr) per iterate) to a recorder and returns its trace. */
+function record(
+  dimension: number,
+  limit: number | 'all',
+  rows: readonly number[][],
+  learningRates = false,
+): TracePoint[] {
+  const recorder = new TraceRecorder(dimension, limit, learningRates);
+  for (const row of rows) {
+    recorder.record(row.slice(0, dimension), row[dimension]!, row[dimension + 1]!, row[dimension + 2]);
+  }
   return recorder.finish();
+}
+
+/** 20 iterates whose channels each have one lowest and one highest value, at the iterations given. */
+function spikes(extremes: readonly (readonly [number, number])[], rest: readonly number[]): number[][] {
+  return Array.from({ length: 20 }, (_, k) =>
+    rest.map((v, c) => (k === extremes[c]![0] ? v - 1 : k === extremes[c]![1] ? v + 1 : v)),
+  );
 }
 
 describe('trace recording', () => {
@@ -124,6 +139,97 @@ describe('trace recording', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('keeps at least 2 points and at most the memory bound, a whole number of them', () => {
+    // MAX_TRACE_NUMBERS / (variables + 3): 4,000,000 / 4 = 1,000,000; / 1,000,003 < 4; / 3,000,003 < 2.
+    assert.equal(effectiveTraceLimit('all', 1), 1_000_000);
+    assert.equal(effectiveTraceLimit(50, 1), 50);
+    assert.equal(effectiveTraceLimit(7.9, 1), 7);
+    assert.equal(effectiveTraceLimit(1, 1), 2);
+    assert.equal(effectiveTraceLimit(Number.NaN, 1), 2);
+    assert.equal(effectiveTraceLimit(10, 1_000_000), 3);
+    assert.equal(effectiveTraceLimit('all', 3_000_000), 2);
+    assert.deepEqual([traceHead(7), traceHead(8), traceHead(2)], [1, 2, 0]);
+  });
+
+  it('counts a recorded learning rate against the memory bound: 997 variables keep 4,000 points, or 3,996 with it', () => {
+    // 4,000,000 / (997 + 3) = 4,000; with the rate as one more number per point, ⌊4,000,000 / 1,001⌋ = 3,996.
+    const kept = (learningRates: boolean): number => {
+      const recorder = new TraceRecorder(997, 'all', learningRates);
+      const x = new Float64Array(997);
+      for (let k = 0; k < 4000; k++) recorder.record(x.fill(k), k, k, 0.1);
+      return recorder.finish().length;
+    };
+    assert.equal(kept(false), 4000);
+    assert.ok(kept(true) <= 3996);
+  });
+
+  it('keeps f, then ‖∇f‖, then the coordinates when one bucket holds more than the limit', () => {
+    // A limit of 10: the head is iterations 0 and 1, the rest 8 points. The single bucket of 20 iterates
+    // holds the first, the last and 8 extremes (f at 5, 7; ‖∇f‖ at 9, 11; x at 13, 15; y at 16, 17):
+    // 8 of them are kept, the first and the last, then f's, ‖∇f‖'s and x's; y's go.
+    const rows = spikes(
+      [
+        [13, 15],
+        [16, 17],
+        [5, 7],
+        [9, 11],
+      ],
+      [0, 0, 0, 1],
+    );
+    assert.deepEqual(
+      record(2, 10, rows).map((t) => t.iteration),
+      [0, 1, 5, 7, 9, 11, 13, 15, 19],
+    );
+  });
+
+  it("keeps a learning rate's extremes after ‖∇f‖'s and before the coordinates, and no rate for the start", () => {
+    // As above with x, f, ‖∇f‖ and the rate (0.1, lowest 0.05 at 16, highest 0.3 at 17; NaN at the start).
+    const rows = spikes(
+      [
+        [13, 15],
+        [5, 7],
+        [9, 11],
+        [16, 17],
+      ],
+      [0, 0, 1, 0.1],
+    ).map((r, k) => (k === 0 ? [r[0]!, r[1]!, r[2]!, NaN] : k === 16 ? [...r.slice(0, 3), 0.05] : r));
+    rows[17]![3] = 0.3;
+    const trace = record(1, 10, rows, true);
+    assert.deepEqual(
+      trace.map((t) => t.iteration),
+      [0, 1, 5, 7, 9, 11, 16, 17, 19],
+    );
+    assert.deepEqual(
+      trace.map((t) => t.learningRate),
+      [undefined, 0.1, 0.1, 0.1, 0.1, 0.1, 0.05, 0.3, 0.1],
+    );
+  });
+
+  it('widens its buckets while recording: 5,461 rising iterates at a limit of 12 leave buckets of 1,024', () => {
+    // The closed buckets may hold 2·(12 − 3) = 18 points; rising values keep 2 per bucket, so w must
+    // reach 2·⌊5,461 / w⌋ ≤ 18: 512 gives 20, 1,024 gives 10. The 5,461st row fills the raw chunk.
+    const recorder = new TraceRecorder(1, 12);
+    for (let k = 0; k < 5461; k++) recorder.record([k], -k, k);
+    assert.equal(recorder.bucketWidth, 1024);
+  });
+
+  it('keeps the start alone after no iteration and the start and the end after one, in a trace of 2', () => {
+    const p = problemOf('2 * x^2', ['x']);
+    for (const problem of [p, { ...p }]) {
+      assert.deepEqual(
+        gd(problem, [1], 0.1, 0, 2).trace.map((t) => [t.iteration, t.point[0]]),
+        [[0, 1]],
+      );
+      // x₁ = 1 − 0.1·4 = 0.6.
+      const one = gd(problem, [1], 0.1, 1, 2).trace;
+      assert.deepEqual(
+        one.map((t) => t.iteration),
+        [0, 1],
+      );
+      assert.ok(Math.abs(one[1]!.point[0]! - 0.6) < 1e-12);
+    }
   });
 
   it("'all' keeps every iterate until points × variables would pass the memory bound", () => {
