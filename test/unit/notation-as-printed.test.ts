@@ -32,6 +32,14 @@ describe('notation: letters side by side in plain text multiply, as in LaTeX', (
     { text: 'x / dy', variables: ['dy', 'x'], at: { x: 3, dy: 2 }, value: 1.5 },
     { text: 'eta*x^2 + mu', variables: ['eta', 'mu', 'x'], at: { eta: 2, mu: 1, x: 3 }, value: 19 },
     { text: 'f(ab) = ab^2', variables: ['ab'], at: { ab: 3 }, value: 9 },
+    // Only exactly lr and d + one letter are words: lrx, xlr and dyx are products.
+    { text: 'lrx + 1', variables: ['l', 'r', 'x'], at: { l: 2, r: 3, x: 5 }, value: 31 },
+    { text: 'xlr + 1', variables: ['l', 'r', 'x'], at: { l: 2, r: 3, x: 5 }, value: 31 },
+    { text: 'dyx + 1', variables: ['d', 'x', 'y'], at: { d: 2, x: 3, y: 5 }, value: 31 },
+    // A unit's name stays whole (a number before it is refused as a measurement), and so does a
+    // run with i, which is no variable's name (it is the imaginary unit).
+    { text: 'x + ft', variables: ['ft', 'x'], at: { ft: 2, x: 3 }, value: 5 },
+    { text: 'ix + x', variables: ['ix', 'x'], at: { ix: 2, x: 3 }, value: 5 },
     // Python reads names as names.
     { text: 'xy**2 + x', variables: ['x', 'xy'], at: { x: 1, xy: 3 }, value: 10, notation: 'python' },
   ]);

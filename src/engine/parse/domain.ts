@@ -59,7 +59,9 @@ function domainStart(source: string, dialect: Dialect): number {
   const starts = nameStarts(source, strip(source, skipSpaces(source, member.start), /\)$/), dialect);
   // The longest list after which the formula ends whole: in `x^2 + y, x, y \in ℝ` the first y is the formula's.
   for (const start of starts.reverse()) {
-    let begin = strip(source, start, dialect.open);
+    // An opening bracket, maybe with spaces inside it: `\left( x \in`; else the names' own start.
+    const opened = strip(source, skipSpaces(source, start), dialect.open);
+    let begin = opened < skipSpaces(source, start) ? opened : start;
     for (
       let next = strip(source, begin, dialect.gap);
       next < begin;
