@@ -47,6 +47,8 @@ describe('notation: letters side by side in plain text multiply, as in LaTeX', (
     { text: 'Let f be convex', code: 'syntax', words: /prose/ },
     { text: '5 cm + x', code: 'not-allowed', words: /unit of measure/ },
     { text: 'foo(x)', code: 'not-allowed', words: /foo\(\.\.\.\) is not a known function/ },
+    // A function's name is no run of letters: ln alone is a function without its argument.
+    { text: 'ln + x', code: 'not-allowed', words: /ln is a function/ },
   ]);
 });
 
