@@ -93,6 +93,26 @@ describe('notation: a function without parentheses takes the factors up to the n
     { text: '$\\sin 2x \\cos y$', variables: ['x', 'y'], at: { x: Math.PI / 4, y: 0 }, value: 1 },
     { text: '$\\cos(x \\exp(y))$', variables: ['x', 'y'], at: { x: Math.PI, y: 0 }, value: -1 },
     { text: '$\\cos\\left(x \\exp(y)\\right)$', variables: ['x', 'y'], at: { x: Math.PI, y: 0 }, value: -1 },
+    // The same with a power or a base before the bracket, spaces, or other brackets: x·e^y stays inside.
+    { text: '$\\sin^{2}(x \\exp(y))$', variables: ['x', 'y'], at: { x: Math.PI / 2, y: 0 }, value: 1 },
+    { text: '$\\sin^2 (x \\exp(y))$', variables: ['x', 'y'], at: { x: Math.PI / 2, y: 0 }, value: 1 },
+    { text: '$\\log_{2}(x \\exp(y))$', variables: ['x', 'y'], at: { x: 8, y: 0 }, value: 3 },
+    { text: '$\\cos\\left[x \\exp(y)\\right]$', variables: ['x', 'y'], at: { x: Math.PI, y: 0 }, value: -1 },
+    { text: '$\\cos\\bigl(x \\exp(y)\\bigr)$', variables: ['x', 'y'], at: { x: Math.PI, y: 0 }, value: -1 },
+    { text: '$\\operatorname{relu}(x \\exp(y))$', variables: ['x', 'y'], at: { x: 2, y: 0 }, value: 2 },
+    { text: '$\\sin(x \\exp(y))^2$', variables: ['x', 'y'], at: { x: Math.PI / 2, y: 0 }, value: 1 },
+    // A function of a square-bracketed argument (the parser reads it as indexing): cos π, ln(e²)… by hand.
+    { text: '$\\cos\\left[x\\right]$', variables: ['x'], at: { x: Math.PI }, value: -1 },
+    { text: '$\\ln[x^2 + 1]$', variables: ['x'], at: { x: 0 }, value: 0 },
+    // A root and an absolute value delimit their own arguments.
+    { text: '$\\sqrt{x \\exp(y)}$', variables: ['x', 'y'], at: { x: 4, y: Math.log(4) }, value: 4 },
+    { text: '$|x \\exp(y)|$', variables: ['x', 'y'], at: { x: -2, y: Math.log(3) }, value: 6 },
+    // Several factors before the next function are the argument: sin(2x)·e^y.
+    { text: '$\\sin 2x \\exp(y)$', variables: ['x', 'y'], at: { x: Math.PI / 4, y: 1 }, value: Math.E },
+    // A power that is not of e is a plain factor: sin(x·y²) = sin(π/2).
+    { text: '$\\sin x y^{2}$', variables: ['x', 'y'], at: { x: Math.PI / 8, y: 2 }, value: 1 },
+    // Under a sign: −cos(1)·e, not −cos(e).
+    { text: '$-\\cos y \\exp(y)$', variables: ['y'], at: { y: 1 }, value: -Math.cos(1) * Math.E },
   ]);
 });
 

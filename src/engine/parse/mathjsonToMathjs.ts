@@ -258,9 +258,12 @@ export class MathJsonMapper implements MapContext {
     return missingArgument(quote(written), `${written} x`);
   }
 
-  /** `[a][b]` and `(a)[b]`: the parser reads a bracket after a group as indexing; between groups it is a product. */
+  /** `[a][b]` and `(a)[b]`: the parser reads a bracket after a group as indexing; between groups it is a product, after a function a call. */
   private bracketProduct(node: FnView): MathNode {
     const [base, ...rest] = node.args.map((a) => view(a));
+    // `\cos\left[x\right]`: a function of a bracketed argument, which the parser reads as indexing.
+    const callee = base.kind === 'sym' ? UNARY.get(base.name) : undefined;
+    if (callee !== undefined && rest.length === 1) return call(callee, [this.map(rest[0])]);
     if (!startsWithGroup(base) || rest.length !== 1) throw refusalOf(node, this.column(node.latex));
     return operator('*', 'multiply', [this.map(base), new nodes.ParenthesisNode(this.map(rest[0]))], true);
   }
