@@ -232,6 +232,27 @@ describe('notation: a sum without brackets takes the terms after it that use its
       at: { x_1: 1, x_2: 2 },
       value: 1 + 5 / 4000 - Math.cos(1) * Math.cos(2 / Math.sqrt(2)),
     },
+    // After a term before it, in a difference, and a second sum after the first ends (values by hand).
+    {
+      text: '$3 + \\sum_{i=1}^{2} x_i^2 - x_i$',
+      variables: ['x_1', 'x_2'],
+      at: { x_1: 2, x_2: 3 },
+      value: 3 + 2 + 6,
+    },
+    { text: '$\\sum_{i=1}^{2} x_i^2 - x_i$', variables: ['x_1', 'x_2'], at: { x_1: 2, x_2: 3 }, value: 8 },
+    {
+      text: '$\\sum_{i=1}^{2} x_i + 3 + \\sum_{j=1}^{2} y_j^2 - y_j$',
+      variables: ['x_1', 'x_2', 'y_1', 'y_2'],
+      at: { x_1: 1, x_2: 2, y_1: 2, y_2: 3 },
+      value: 3 + 3 + 2 + 6,
+    },
+    // Nested sums bind both indices: (1·3 + 1·4) + (2·3 + 2·4).
+    {
+      text: '$\\sum_{i=1}^{2}\\sum_{j=1}^{2} x_i y_j$',
+      variables: ['x_1', 'x_2', 'y_1', 'y_2'],
+      at: { x_1: 1, x_2: 2, y_1: 3, y_2: 4 },
+      value: 21,
+    },
     // x_{i+1} after the sum is the sum's: (x_1 + x_2) + (x_2 + x_3) = 1 + 2·2 + 3.
     {
       text: '$\\sum_{i=1}^{2} x_i + x_{i+1}$',

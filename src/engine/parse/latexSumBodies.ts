@@ -108,7 +108,7 @@ function checkBound(
   const call = rawCall(json);
   if (call === undefined) {
     const leaf = view(json);
-    if (leaf.kind !== 'sym' || leaf.name === 'i') return;
+    if (leaf.kind !== 'sym') return;
     const free = leaf.name
       .split('_')
       .slice(1)
