@@ -86,6 +86,8 @@ describe('notation: a function without parentheses takes the factors up to the n
     // An explicit product sign ends the argument too.
     { text: '$\\sin x \\cdot y$', variables: ['x', 'y'], at: { x: Math.PI / 2, y: 3 }, value: 3 },
     { text: '$\\sin x \\times \\exp(y)$', variables: ['x', 'y'], at: { x: Math.PI / 2, y: 0 }, value: 1 },
+    // The parser re-spaces the product's text (x \\cdot\\exp(y)): still sin(x)·e^y.
+    { text: '$\\sin x \\cdot \\exp(y)$', variables: ['x', 'y'], at: { x: Math.PI / 2, y: 1 }, value: Math.E },
     // A function power: (sin x)² · e^y.
     { text: '$\\sin^2 x \\exp(y)$', variables: ['x', 'y'], at: { x: Math.PI / 2, y: 1 }, value: Math.E },
     // Kept: a product of plain factors stays the argument; parentheses keep their meaning.

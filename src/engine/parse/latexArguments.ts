@@ -13,9 +13,17 @@ const COMMAND_HEADS: ReadonlySet<string> = new Set(
 
 const FUNCTION_HEADS: ReadonlySet<string> = new Set([...UNARY.keys(), 'Max', 'Min']);
 
-// The command (with any power or subscript, as in \sin^2 or \log_2) and then a bracket.
-const BRACKETED =
-  /^\s*\\(?:operatorname\*?\{[^}]*\}|[A-Za-z]+)(?:\s*[\^_]\s*(?:\{[^{}]*\}|-?\s*\w))*\s*(?:\(|\[|\\\{|\\left\b|\\[bB]igg?l?\b)/;
+// A bracket between the command (with any power or subscript, \sin^2 or \log_2) and its argument.
+const OPENING = /[([]|\\\{|\\left|\\[bB]ig/;
+
+/** Whether the call written `latex` brackets its argument, whose own text is `argument`'s (unknown: as if it did). */
+function bracketed(latex: string | undefined, argument: Json): boolean {
+  // The parser re-spaces the argument's text (`x \cdot\exp(y)`), so both are compared without spaces.
+  const inner = view(argument).latex?.replace(/\s+/g, '');
+  const outer = latex?.replace(/\s+/g, '') ?? '';
+  const at = inner === undefined || inner === '' ? -1 : outer.indexOf(inner);
+  return at < 0 || OPENING.test(outer.slice(0, at));
+}
 
 type Json = unknown;
 
@@ -30,10 +38,10 @@ export function endArguments(json: Json): Json {
 }
 
 function endedCall(node: Node): Json | undefined {
-  if (node.latex === undefined || BRACKETED.test(node.latex) || node.args.length !== 1) {
-    return node.head === 'Power' ? endedPower(node) : undefined;
+  if (node.head === 'Power') return endedPower(node);
+  if (!COMMAND_HEADS.has(node.head) || node.args.length !== 1 || bracketed(node.latex, node.args[0])) {
+    return undefined;
   }
-  if (!COMMAND_HEADS.has(node.head)) return undefined;
   const split = splitFactors(node.args[0]);
   if (split === undefined) return undefined;
   return rebuild({
@@ -46,8 +54,8 @@ function endedCall(node: Node): Json | undefined {
 function endedPower(node: Node): Json | undefined {
   const [base, exponent] = node.args;
   const call = nodeOf(base);
-  if (node.latex === undefined || BRACKETED.test(node.latex) || call === undefined) return undefined;
-  if (call.latex !== undefined || !COMMAND_HEADS.has(call.head) || call.args.length !== 1) return undefined;
+  if (call === undefined || call.latex !== undefined || !COMMAND_HEADS.has(call.head)) return undefined;
+  if (call.args.length !== 1 || bracketed(node.latex, call.args[0])) return undefined;
   const split = splitFactors(call.args[0]);
   if (split === undefined) return undefined;
   const power = rebuild({
