@@ -4,7 +4,7 @@
 // function (`\exp`, `\sqrt`, `|y|`, `e^{y}`, `\operatorname{relu}`) and at an explicit \cdot or
 // \times; `\sin x y` stays sin(xy) and `\sin(x \exp y)` keeps its parentheses' meaning.
 import { bareFunction, UNARY } from './latexCalls';
-import { rawCall as nodeOf, rawJson as rebuild, view, withArgs, type RawCall as Node } from './mathjson';
+import { mapArgs, rawCall as nodeOf, rawJson as rebuild, view, type RawCall as Node } from './mathjson';
 
 /** Heads written as a command before their argument (`\sqrt{…}` and `|…|` always delimit theirs). */
 const COMMAND_HEADS: ReadonlySet<string> = new Set(
@@ -29,12 +29,9 @@ type Json = unknown;
 
 /** `json` with each unbracketed function argument ended where a person ends it. */
 export function endArguments(json: Json): Json {
-  const node = nodeOf(json);
-  if (node === undefined) return json;
-  const args = node.args.map(endArguments);
-  const ended = endedCall({ ...node, args });
-  if (ended !== undefined) return ended;
-  return args.every((arg, i) => arg === node.args[i]) ? json : withArgs(json, node.head, args);
+  const mapped = mapArgs(json, endArguments);
+  const node = nodeOf(mapped);
+  return (node === undefined ? undefined : endedCall(node)) ?? mapped;
 }
 
 function endedCall(node: Node): Json | undefined {

@@ -3,7 +3,7 @@
 // means. Read strictly they would stand outside it, with x_i a free variable of its own. A term
 // that does not use the index (`\sum_i x_i^2 + \lambda w^2`) ends the sum, as does a sum subtracted.
 import { notAllowed, quote } from './errors';
-import { rawCall, rawJson, view, withArgs } from './mathjson';
+import { mapArgs, rawCall, rawJson, view } from './mathjson';
 
 interface Term {
   readonly negative: boolean;
@@ -12,12 +12,9 @@ interface Term {
 
 /** `json` with each sum's body extended over the terms after it that use its index. */
 export function extendSums(json: unknown): unknown {
-  const call = rawCall(json);
-  if (call === undefined) return json;
-  const args = call.args.map(extendSums);
-  const changed = args.some((arg, i) => arg !== call.args[i]);
-  const node = changed ? withArgs(json, call.head, args) : json;
-  if (call.head !== 'Add' && call.head !== 'Subtract') return node;
+  const node = mapArgs(json, extendSums);
+  const head = rawCall(node)?.head;
+  if (head !== 'Add' && head !== 'Subtract') return node;
   const terms = termsOf(node, false);
   const extended = extendIn(terms);
   return extended === undefined ? node : rawJson({ head: 'Add', args: extended.map(signed) });

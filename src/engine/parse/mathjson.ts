@@ -180,7 +180,14 @@ export function rawJson(call: RawCall): unknown {
   return { fn: [call.head, ...call.args], ...(call.latex === undefined ? {} : { latex: call.latex }) };
 }
 
-/** `json` with new arguments, keeping what else the parser recorded (its source offsets, for errors' columns). */
-export function withArgs(json: unknown, head: string, args: readonly unknown[]): unknown {
-  return Array.isArray(json) ? [head, ...args] : { ...(json as object), fn: [head, ...args] };
+/**
+ * `json` with `each` applied to its call's arguments: the same object when none changed, else a copy
+ * keeping what else the parser recorded (its source offsets, for errors' columns).
+ */
+export function mapArgs(json: unknown, each: (arg: unknown) => unknown): unknown {
+  const call = rawCall(json);
+  if (call === undefined) return json;
+  const args = call.args.map(each);
+  if (args.every((arg, i) => arg === call.args[i])) return json;
+  return Array.isArray(json) ? [call.head, ...args] : { ...(json as object), fn: [call.head, ...args] };
 }
