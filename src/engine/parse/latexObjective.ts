@@ -2,6 +2,7 @@
 // `\operatorname*{arg\,min}_{\theta} L`, `\underset{x}{\min} f`. The subscript names the variables,
 // as a definition's left side does; a maximisation is refused with what to do instead.
 import { notAllowed, quote } from './errors';
+import { matchAt } from './text';
 
 /** The objective after an optimisation prefix, with where it starts and the subscript's text. */
 export interface Objective {
@@ -18,11 +19,6 @@ const LIMITS = /\s*\\(?:no)?limits(?![A-Za-z])/y;
 const UNDERSET = /\s*\\underset\s*\{/y;
 // A subscript: `{…}` with one level of nested braces, a command such as \theta, or one letter.
 const SUBSCRIPT = /\s*_\s*(?:\{((?:[^{}]|\{[^{}]*\})*)\}|(\\[A-Za-z]+(?:\s*\{[^{}]*\})?|[A-Za-z]))/y;
-
-function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
-  pattern.lastIndex = at;
-  return pattern.exec(text);
-}
 
 /** The objective of `text` (at `offset` in the selection) when it starts with a minimisation over named variables. */
 export function objectiveOf(text: string, offset: number): Objective | undefined {

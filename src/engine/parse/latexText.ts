@@ -9,6 +9,7 @@ import {
   definitionSignAt,
   mapsToAt,
   mathLetterAt,
+  matchAt,
   RewriteBuilder,
   SPACES,
   type Replacement,
@@ -38,8 +39,7 @@ type Rule = (source: string, i: number, out: RewriteBuilder) => number;
 /** Blanks a match of `pattern` at `i`; returns its length (0: no match). */
 function blank(pattern: RegExp): Rule {
   return (source, i, out) => {
-    pattern.lastIndex = i;
-    const match = pattern.exec(source);
+    const match = matchAt(pattern, source, i);
     if (match === null) return 0;
     out.copy(' '.repeat(match[0].length), i);
     return match[0].length;
@@ -47,8 +47,7 @@ function blank(pattern: RegExp): Rule {
 }
 
 const asterisk: Rule = (source, i, out) => {
-  ASTERISK.lastIndex = i;
-  const match = ASTERISK.exec(source);
+  const match = matchAt(ASTERISK, source, i);
   if (match === null) return 0;
   out.push('*', i);
   return match[0].length;
@@ -65,8 +64,7 @@ function replacing(at: (source: string, i: number) => Replacement | undefined): 
 }
 
 const vector: Rule = (source, i, out) => {
-  VECTOR.lastIndex = i;
-  const match = VECTOR.exec(source);
+  const match = matchAt(VECTOR, source, i);
   const name = match?.[1] ?? match?.[2] ?? '';
   if (match === null || !hasComponents(source, name.trim())) return 0;
   out.push(`\\mathbf{${name}}`, i);
@@ -79,8 +77,7 @@ function hasComponents(source: string, name: string): boolean {
 }
 
 const textName: Rule = (source, i, out) => {
-  TEXT_NAME.lastIndex = i;
-  const match = TEXT_NAME.exec(source);
+  const match = matchAt(TEXT_NAME, source, i);
   if (match === null || canonicalFunction(match[1]) === undefined) return 0;
   out.push(`\\operatorname{${match[1]}}`, i);
   return match[0].length;
@@ -88,8 +85,7 @@ const textName: Rule = (source, i, out) => {
 
 /** `\\` inside a formula wrapped over rows; a break between two formulas stays (and is refused later). */
 const lineBreak: Rule = (source, i, out) => {
-  LINE_BREAK.lastIndex = i;
-  const match = LINE_BREAK.exec(source);
+  const match = matchAt(LINE_BREAK, source, i);
   if (match === null) return 0;
   const before = source.slice(0, i);
   const after = source.slice(i + match[0].length);
@@ -103,8 +99,7 @@ const decimalComma =
   (offset: number): Rule =>
   (source, i, out) => {
     if (i > 0 && /[\d.]/.test(source[i - 1])) return 0;
-    NUMBER_WITH_COMMAS.lastIndex = i;
-    const match = NUMBER_WITH_COMMAS.exec(source);
+    const match = matchAt(NUMBER_WITH_COMMAS, source, i);
     if (match === null) return 0;
     const [whole, ...groups] = match[0].split('{,}');
     const thousands = groups.every((g) => g.length === 3);

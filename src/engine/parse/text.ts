@@ -108,13 +108,18 @@ export interface Replacement {
   readonly length: number;
 }
 
+/** The match of a sticky (`y`) `pattern` starting exactly at `i`, or null. */
+export function matchAt(pattern: RegExp, source: string, i: number): RegExpExecArray | null {
+  pattern.lastIndex = i;
+  return pattern.exec(source);
+}
+
 // `𝑥` (mathematical italic, as Word and MathML copy it) and `ｘ` (full-width) are the letter x.
 const MATH_LETTER = /[\u{1D400}-\u{1D7FF}\uFF01-\uFF5E]/uy;
 
 /** The plain form of a mathematical or full-width character at `i`. */
 export function mathLetterAt(source: string, i: number): Replacement | undefined {
-  MATH_LETTER.lastIndex = i;
-  const match = MATH_LETTER.exec(source);
+  const match = matchAt(MATH_LETTER, source, i);
   return match === null ? undefined : { text: match[0].normalize('NFKC'), length: match[0].length };
 }
 
@@ -124,8 +129,7 @@ const DEFINES =
 
 /** `=` for a definition sign at `i`. */
 export function definitionSignAt(source: string, i: number): Replacement | undefined {
-  DEFINES.lastIndex = i;
-  const match = DEFINES.exec(source);
+  const match = matchAt(DEFINES, source, i);
   return match === null ? undefined : { text: '=', length: match[0].length };
 }
 
@@ -136,8 +140,7 @@ const MAPS_TO =
 /** `f(x) =` for a map's head at the start of the text. */
 export function mapsToAt(source: string, i: number): Replacement | undefined {
   if (source.slice(0, i).trim() !== '') return undefined;
-  MAPS_TO.lastIndex = i;
-  const match = MAPS_TO.exec(source);
+  const match = matchAt(MAPS_TO, source, i);
   if (match === null) return undefined;
   const args = match[2].startsWith('(') ? match[2] : `(${match[2]})`;
   return { text: `${match[1] ?? 'f'}${args} =`, length: match[0].length };
